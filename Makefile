@@ -1,0 +1,64 @@
+# The README's commands. `make run` serves the API on a local Neo4j with demo data;
+# `make test` runs the suite against a separate Neo4j (its own folder and ports).
+# With NEO4J_URI set, both use that server and start none of their own.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+export MUTUALS_HOST ?= 127.0.0.1
+export MUTUALS_PORT ?= 8000
+export MUTUALS_LOCAL_BOLT_PORT ?= 7687
+export MUTUALS_LOCAL_HTTP_PORT ?= 7474
+
+# The test server never shares a data folder or ports with the dev one.
+TEST_ENV := MUTUALS_LOCAL_NEO4J_DIR=$(CURDIR)/.neo4j-test \
+            MUTUALS_LOCAL_BOLT_PORT=$(or $(MUTUALS_TEST_BOLT_PORT),7688) \
+            MUTUALS_LOCAL_HTTP_PORT=$(or $(MUTUALS_TEST_HTTP_PORT),7475)
+
+.PHONY: install run test neo4j-start neo4j-stop test-neo4j-stop stop migrate seed-demo bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+neo4j-start: install
+	$(BIN)/mutuals neo4j start
+
+migrate: neo4j-start
+	$(BIN)/mutuals migrate
+
+seed-demo: migrate
+	$(BIN)/mutuals seed demo
+
+run: seed-demo
+	@echo "API      http://$(MUTUALS_HOST):$(MUTUALS_PORT)/v1"
+	@echo "Docs     http://$(MUTUALS_HOST):$(MUTUALS_PORT)/docs  (OpenAPI: /openapi.json)"
+	@if [ -z "$$NEO4J_URI" ]; then \
+	  echo "Neo4j    bolt://127.0.0.1:$(MUTUALS_LOCAL_BOLT_PORT)  http://127.0.0.1:$(MUTUALS_LOCAL_HTTP_PORT)"; \
+	  echo "         eval \"\$$($(BIN)/mutuals neo4j env)\" points cypher-shell and scripts at it"; \
+	else echo "Neo4j    $$NEO4J_URI"; fi
+	exec $(BIN)/gunicorn -c gunicorn.conf.py app:app
+
+test: install
+	$(TEST_ENV) $(BIN)/mutuals neo4j start
+	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: install
+	$(BIN)/python -m bench $(BENCH_ARGS)
+
+neo4j-stop:
+	-$(BIN)/mutuals neo4j stop
+
+test-neo4j-stop:
+	-$(TEST_ENV) $(BIN)/mutuals neo4j stop
+
+stop: neo4j-stop test-neo4j-stop
+
+clean: stop
+	rm -rf $(VENV) .neo4j .neo4j-test

@@ -1,0 +1,90 @@
+"""mutuals: a professional-network graph backend on Neo4j."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import os
+
+from flask import Flask, request
+from flask_smorest import Api
+from prometheus_client import CollectorRegistry
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+
+from backend import errors
+from backend.auth import BEARER_SCHEME
+from backend.config import Settings
+from backend.db import Database
+from backend.extension import Mutuals
+
+# One blueprint per area: backend/<area>/routes.py defines `blp`.
+AREAS = ("health", "people", "connections", "network", "intros", "recommendations")
+MAX_BODY_BYTES = 64 * 1024
+
+
+class ProblemApi(Api):
+    """flask-smorest renders HTTP errors as its own JSON; we answer problem+json."""
+
+    def handle_http_exception(self, error: HTTPException):
+        return errors.problem_from_http_exception(error)
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """The app factory. ``config`` may hold Flask settings, a ``SETTINGS`` override dict
+    (fields of :class:`backend.config.Settings`) and a ``CLOCK`` callable for tests."""
+    config = dict(config or {})
+    settings = Settings.from_env()
+    if overrides := config.pop("SETTINGS", None):
+        settings = dataclasses.replace(settings, **overrides)
+    clock = config.pop("CLOCK", None)
+
+    app = Flask(__name__)
+    app.config.update(
+        API_TITLE="mutuals",
+        API_VERSION="v1",
+        OPENAPI_VERSION="3.1.0",
+        OPENAPI_URL_PREFIX="/",
+        OPENAPI_JSON_PATH="openapi.json",
+        OPENAPI_SWAGGER_UI_PATH="/docs",
+        OPENAPI_SWAGGER_UI_URL="https://cdn.jsdelivr.net/npm/swagger-ui-dist/",
+        MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
+        JSON_SORT_KEYS=False,
+    )
+    app.config.update(config)
+
+    state = Mutuals(settings=settings, db=Database(settings))
+    if clock is not None:
+        state.clock = clock
+    app.extensions["mutuals"] = state
+
+    api = ProblemApi(app)
+    api.spec.components.security_scheme("bearerAuth", BEARER_SCHEME)
+    for area in AREAS:
+        api.register_blueprint(importlib.import_module(f"backend.{area}.routes").blp)
+
+    app.register_error_handler(errors.Problem, errors.render_problem)
+    app.before_request(_require_json_body)
+    _init_metrics(app)
+    return app
+
+
+def _require_json_body():
+    """A body that is not JSON is refused up front, rather than silently read as empty;
+    an oversized one before anything reads it."""
+    if request.content_length and request.content_length > MAX_BODY_BYTES:
+        raise RequestEntityTooLarge(f"The body is larger than {MAX_BODY_BYTES} bytes.")
+    if request.method in ("POST", "PUT", "PATCH") and request.content_length and not request.is_json:
+        raise errors.Problem("Send the body as application/json.", status=415)
+
+
+def _init_metrics(app: Flask) -> None:
+    """Prometheus at /metrics; under gunicorn, aggregated across workers."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        from prometheus_flask_exporter.multiprocess import GunicornInternalPrometheusMetrics
+
+        GunicornInternalPrometheusMetrics(app, group_by="endpoint")
+    else:
+        from prometheus_flask_exporter import PrometheusMetrics
+
+        # A registry per app, so that tests can build many apps in one process.
+        PrometheusMetrics(app, group_by="endpoint", registry=CollectorRegistry(auto_describe=True))

@@ -1,0 +1,96 @@
+"""Settings from the environment.
+
+Every knob has one name (see the README's configuration table). When ``NEO4J_URI`` is unset
+the app talks to the local Neo4j that ``mutuals neo4j start`` runs, reading its password from
+the local folder, so nothing has to be exported by hand.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _int(env, name: str, default: int) -> int:
+    raw = env.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ValueError(f"{name} must be an integer, got {raw!r}") from None
+
+
+@dataclass(frozen=True)
+class LocalNeo4jSettings:
+    """Where and how the project's own Neo4j server runs."""
+
+    home: Path
+    bolt_port: int = 7687
+    http_port: int = 7474
+    heap: str = "512m"
+    pagecache: str = "256m"
+
+    @property
+    def uri(self) -> str:
+        return f"bolt://127.0.0.1:{self.bolt_port}"
+
+    @property
+    def password_file(self) -> Path:
+        return self.home / "password"
+
+    def password(self) -> str | None:
+        try:
+            return self.password_file.read_text().strip()
+        except FileNotFoundError:
+            return None
+
+
+@dataclass(frozen=True)
+class Settings:
+    neo4j_uri: str
+    neo4j_user: str
+    neo4j_password: str | None
+    neo4j_database: str | None
+    uses_local_neo4j: bool
+    local: LocalNeo4jSettings
+    host: str = "127.0.0.1"
+    port: int = 8000
+    admin_token: str | None = None
+    # Product rules; the defaults are the ones the issues name.
+    reinvite_wait_days: int = 21
+    max_pending_outgoing: int = 500
+    max_invites_per_week: int = 100
+    intro_expiry_days: int = 30
+    max_open_intros: int = 5
+
+    @classmethod
+    def from_env(cls, env=None) -> "Settings":
+        env = os.environ if env is None else env
+        local = LocalNeo4jSettings(
+            home=Path(env.get("MUTUALS_LOCAL_NEO4J_DIR") or PROJECT_ROOT / ".neo4j").resolve(),
+            bolt_port=_int(env, "MUTUALS_LOCAL_BOLT_PORT", 7687),
+            http_port=_int(env, "MUTUALS_LOCAL_HTTP_PORT", 7474),
+            heap=env.get("MUTUALS_LOCAL_HEAP") or "512m",
+            pagecache=env.get("MUTUALS_LOCAL_PAGECACHE") or "256m",
+        )
+        uri = env.get("NEO4J_URI") or None
+        return cls(
+            neo4j_uri=uri or local.uri,
+            neo4j_user=env.get("NEO4J_USER") or "neo4j",
+            neo4j_password=env.get("NEO4J_PASSWORD") if uri else local.password(),
+            neo4j_database=env.get("NEO4J_DATABASE") or None,
+            uses_local_neo4j=uri is None,
+            local=local,
+            host=env.get("MUTUALS_HOST") or "127.0.0.1",
+            port=_int(env, "MUTUALS_PORT", 8000),
+            admin_token=env.get("MUTUALS_ADMIN_TOKEN") or None,
+            reinvite_wait_days=_int(env, "MUTUALS_REINVITE_WAIT_DAYS", 21),
+            max_pending_outgoing=_int(env, "MUTUALS_MAX_PENDING_OUTGOING", 500),
+            max_invites_per_week=_int(env, "MUTUALS_MAX_INVITES_PER_WEEK", 100),
+            intro_expiry_days=_int(env, "MUTUALS_INTRO_EXPIRY_DAYS", 30),
+            max_open_intros=_int(env, "MUTUALS_MAX_OPEN_INTROS", 5),
+        )

@@ -1,0 +1,60 @@
+"""Liveness and readiness for load balancers and orchestrators."""
+
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from marshmallow import Schema, fields
+
+from backend import migrations
+from backend.db import map_driver_errors
+from backend.errors import ServiceUnavailable
+from backend.extension import mutuals
+
+blp = Blueprint("health", __name__, description="Liveness and readiness")
+
+
+class HealthSchema(Schema):
+    status = fields.String(required=True)
+
+
+class ReadySchema(Schema):
+    status = fields.String(required=True)
+    neo4j = fields.Dict(required=True)
+    migrations = fields.Dict(required=True)
+
+
+@blp.route("/healthz")
+class Health(MethodView):
+    @blp.response(200, HealthSchema)
+    def get(self):
+        """The process answers (it does not look at Neo4j)."""
+        return {"status": "ok"}
+
+
+@blp.route("/readyz")
+class Ready(MethodView):
+    @blp.response(200, ReadySchema)
+    @blp.alt_response(503, description="Neo4j unreachable or migrations pending")
+    def get(self):
+        """Neo4j answers, with its version, and every migration file is applied."""
+        db = mutuals().db
+        with map_driver_errors():
+            db.driver.verify_connectivity()  # fails at once, where a query would retry for 30s
+        components = db.read("ops.server_components", 1)
+        kernel = next(c for c in components if c["name"] == "Neo4j Kernel")
+        try:
+            with map_driver_errors(), db.session() as session:
+                todo = migrations.pending(session)
+        except migrations.MigrationError as error:
+            raise ServiceUnavailable(str(error)) from error
+        if todo:
+            raise ServiceUnavailable(
+                "Migrations pending: " + ", ".join(m.path.name for m in todo) + " (run `mutuals migrate`).")
+        applied = [m.path.name for m in migrations.discover()]
+        return {
+            "status": "ready",
+            "neo4j": {"uri": db.settings.neo4j_uri, "version": kernel["versions"][0],
+                      "edition": kernel["edition"]},
+            "migrations": {"applied": applied, "pending": []},
+        }

@@ -1,0 +1,140 @@
+"""The registry of named, versioned Cypher queries.
+
+Each file ``cypher/queries/<area>/<name>.v<N>.cypher`` holds one statement under a comment
+header (see DESIGN.md)::
+
+    // name: network.second_degree
+    // version: 2
+    // mode: read
+    // params: person_id (string), limit (int)
+    // returns: one row per 2nd connection: id, name, mutual_count
+    // example params (cypher-shell / Browser): :param person_id => '107';
+
+Code asks for ``registry.get("network.second_degree", 2)``; analysts run the same file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from backend.config import PROJECT_ROOT
+
+QUERIES_DIR = PROJECT_ROOT / "cypher" / "queries"
+_FILE_NAME = re.compile(r"^(?P<name>[a-z0-9_]+)\.v(?P<version>[1-9][0-9]*)\.cypher$")
+_HEADER_LINE = re.compile(r"^//\s*(?P<key>[a-z ]+?)(?:\s*\([^)]*\))?\s*:\s*(?P<value>.*)$")
+_PARAM_DECL = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?:\((?P<type>[^)]*)\))?$")
+_PARAM_USE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+# Comments and string literals may mention "$x" without it being a parameter.
+_NOT_CODE = re.compile(r"//[^\n]*|/\*.*?\*/|'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"", re.S)
+MODES = ("read", "write", "schema")
+
+
+class QueryFileError(ValueError):
+    """A query file breaks the convention (bad name, missing header field, ...)."""
+
+
+@dataclass(frozen=True)
+class Query:
+    name: str
+    version: int
+    mode: str
+    params: dict[str, str]  # declared name -> declared type, in header order
+    returns: str
+    examples: tuple[str, ...]
+    text: str
+    path: Path
+
+    @property
+    def key(self) -> str:
+        return f"{self.name}.v{self.version}"
+
+    def bind(self, **values) -> dict:
+        """The parameter map for a run; refuses missing or undeclared names (a coding error)."""
+        missing = self.params.keys() - values.keys()
+        extra = values.keys() - self.params.keys()
+        if missing or extra:
+            raise TypeError(f"{self.key}: missing params {sorted(missing)}, unexpected {sorted(extra)}")
+        return values
+
+
+def used_params(text: str) -> set[str]:
+    """The ``$params`` a statement refers to, outside comments and string literals."""
+    return set(_PARAM_USE.findall(_NOT_CODE.sub(" ", text)))
+
+
+def parse_query_file(path: Path, area: str) -> Query:
+    match = _FILE_NAME.match(path.name)
+    if not match:
+        raise QueryFileError(f"{path}: file name must be <name>.v<N>.cypher")
+    header: dict[str, str] = {}
+    examples: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("//"):
+            break
+        field = _HEADER_LINE.match(line)
+        if not field:
+            continue
+        key, value = field["key"].strip(), field["value"].strip()
+        if key == "example params":
+            examples.append(value)
+        else:
+            header[key] = value
+    for required in ("name", "version", "mode", "params", "returns"):
+        if required not in header:
+            raise QueryFileError(f"{path}: header lacks '// {required}:'")
+    expected_name = f"{area}.{match['name']}"
+    if header["name"] != expected_name or header["version"] != match["version"]:
+        raise QueryFileError(f"{path}: header says {header['name']} v{header['version']}, "
+                             f"file name says {expected_name} v{match['version']}")
+    if header["mode"] not in MODES:
+        raise QueryFileError(f"{path}: mode must be one of {MODES}")
+    params: dict[str, str] = {}
+    if header["params"].lower() not in ("", "none", "-"):
+        for declaration in header["params"].split(","):
+            decl = _PARAM_DECL.match(declaration.strip())
+            if not decl:
+                raise QueryFileError(f"{path}: cannot read param declaration {declaration!r}")
+            params[decl["name"]] = (decl["type"] or "any").strip()
+    return Query(name=expected_name, version=int(match["version"]), mode=header["mode"],
+                 params=params, returns=header["returns"], examples=tuple(examples),
+                 text=path.read_text(encoding="utf-8"), path=path)
+
+
+class QueryRegistry:
+    def __init__(self, root: Path = QUERIES_DIR):
+        self.root = root
+        self._queries: dict[tuple[str, int], Query] = {}
+        for path in sorted(root.glob("*/*.cypher")):
+            query = parse_query_file(path, area=path.parent.name)
+            self._queries[(query.name, query.version)] = query
+
+    def get(self, name: str, version: int) -> Query:
+        try:
+            return self._queries[(name, version)]
+        except KeyError:
+            raise KeyError(f"no query {name} v{version} under {self.root}") from None
+
+    def latest(self, name: str) -> Query:
+        versions = [q for (n, _), q in self._queries.items() if n == name]
+        if not versions:
+            raise KeyError(f"no query named {name} under {self.root}")
+        return max(versions, key=lambda q: q.version)
+
+    def __iter__(self):
+        return iter(sorted(self._queries.values(), key=lambda q: (q.name, q.version)))
+
+    def __len__(self) -> int:
+        return len(self._queries)
+
+
+_default: QueryRegistry | None = None
+
+
+def registry() -> QueryRegistry:
+    """The registry of the project's own query files, loaded once per process."""
+    global _default
+    if _default is None:
+        _default = QueryRegistry()
+    return _default

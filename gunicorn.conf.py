@@ -1,0 +1,28 @@
+"""gunicorn settings for mutuals (``gunicorn -c gunicorn.conf.py app:app``).
+
+No preload: each worker imports the app after the fork, so each creates its own Neo4j
+driver. Prometheus metrics are aggregated across workers through PROMETHEUS_MULTIPROC_DIR.
+"""
+
+import multiprocessing
+import os
+import tempfile
+
+bind = f"{os.environ.get('MUTUALS_HOST', '127.0.0.1')}:{os.environ.get('MUTUALS_PORT', '8000')}"
+workers = int(os.environ.get("MUTUALS_WORKERS", multiprocessing.cpu_count() * 2 + 1))
+# Requests wait on Neo4j most of the time: threads overlap that wait cheaply.
+worker_class = "gthread"
+threads = int(os.environ.get("MUTUALS_THREADS", 4))
+preload_app = False
+timeout = 60
+graceful_timeout = 20
+accesslog = "-"
+errorlog = "-"
+
+os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", tempfile.mkdtemp(prefix="mutuals-metrics-"))
+
+
+def child_exit(server, worker):
+    from prometheus_flask_exporter.multiprocess import GunicornInternalPrometheusMetrics
+
+    GunicornInternalPrometheusMetrics.mark_process_dead_on_child_exit(worker.pid)

@@ -1,0 +1,144 @@
+"""Fixtures: a real Neo4j (from ``make test`` or NEO4J_URI), an empty graph per test, the app,
+a test client, a controllable clock and a live gunicorn server for races."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+import requests
+from neo4j import GraphDatabase
+
+from backend import create_app, migrations
+from backend.config import PROJECT_ROOT, Settings
+from backend.db import Database
+
+SHARED_DATA = (PROJECT_ROOT.parent / "shared" / "data").resolve()
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return Settings.from_env()
+
+
+@pytest.fixture(scope="session")
+def database(settings):
+    db = Database(settings)
+    try:
+        db.driver.verify_connectivity()
+    except Exception as error:  # noqa: BLE001 - say what to do, whatever the driver raised
+        pytest.exit(f"No Neo4j at {settings.neo4j_uri} ({error}). Run `make test`, "
+                    "or set NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD to a running Neo4j.", returncode=2)
+    with db.session() as session:
+        migrations.migrate(session)
+    yield db
+    db.close()
+
+
+def wipe(db: Database) -> None:
+    """Delete every node but the migration records (schema stays, as in production)."""
+    with db.session() as session:
+        session.run(
+            f"MATCH (n) WHERE NOT n:{migrations.LABEL} "
+            "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+
+
+@pytest.fixture(autouse=True)
+def empty_graph(request):
+    """Each test starts from an empty graph (tests that never touch Neo4j skip the wipe)."""
+    if "database" in request.fixturenames or "app" in request.fixturenames \
+            or "live_server" in request.fixturenames:
+        wipe(request.getfixturevalue("database"))
+    yield
+
+
+@pytest.fixture
+def cypher(database):
+    """Run Cypher directly, for arranging graphs and asserting on them: rows as dicts."""
+
+    def run(query: str, **params) -> list[dict]:
+        records, _, _ = database.driver.execute_query(query, params,
+                                                      database_=database.settings.neo4j_database)
+        return [r.data() for r in records]
+
+    return run
+
+
+class FakeClock:
+    def __init__(self, start: datetime):
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta) -> None:
+        self.now += timedelta(**delta)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
+
+
+@pytest.fixture
+def app(database, clock):
+    app = create_app({"TESTING": True, "CLOCK": clock,
+                      "SETTINGS": {"admin_token": "test-admin-token"}})
+    yield app
+    app.extensions["mutuals"].db.close()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def live_server(database, tmp_path_factory):
+    """The real thing: gunicorn with several workers and threads, for racing requests."""
+    port = _free_port()
+    env = dict(os.environ, MUTUALS_PORT=str(port), MUTUALS_HOST="127.0.0.1",
+               MUTUALS_WORKERS="3", MUTUALS_THREADS="8", MUTUALS_ADMIN_TOKEN="test-admin-token",
+               NEO4J_URI=database.settings.neo4j_uri, NEO4J_USER=database.settings.neo4j_user,
+               NEO4J_PASSWORD=database.settings.neo4j_password or "",
+               PROMETHEUS_MULTIPROC_DIR=str(tmp_path_factory.mktemp("metrics")))
+    log = tmp_path_factory.mktemp("gunicorn") / "gunicorn.log"
+    with open(log, "wb") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py",
+                                 "--access-logfile", "/dev/null", "app:app"],
+                                cwd=PROJECT_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            if requests.get(base + "/healthz", timeout=1).ok:
+                break
+        except requests.ConnectionError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail("gunicorn did not start:\n" + Path(log).read_text()[-3000:])
+        time.sleep(0.2)
+    yield base
+    proc.terminate()
+    proc.wait(timeout=30)
+
+
+def shared_data(*parts: str) -> Path:
+    """A path under ../shared/data; the test is skipped when the data is absent."""
+    path = SHARED_DATA.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is absent (real datasets are optional)")
+    return path

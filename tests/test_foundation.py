@@ -1,0 +1,89 @@
+"""The foundation: a real Neo4j round trip, health and readiness, problem+json, OpenAPI."""
+
+from __future__ import annotations
+
+from backend import create_app
+
+
+def test_round_trip_to_neo4j(cypher):
+    cypher("CREATE (:Person {id: $id, name: $name})", id="p1", name="Ada")
+    assert cypher("MATCH (p:Person {id: $id}) RETURN p.name AS name", id="p1") == [{"name": "Ada"}]
+
+
+def test_each_test_starts_from_an_empty_graph(cypher):
+    assert cypher("MATCH (n) WHERE NOT n:__MutualsMigration RETURN count(n) AS n") == [{"n": 0}]
+
+
+def test_healthz(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json == {"status": "ok"}
+
+
+def test_readyz_reports_neo4j_version_and_migrations(client):
+    response = client.get("/readyz")
+    assert response.status_code == 200, response.json
+    body = response.json
+    assert body["status"] == "ready"
+    assert body["neo4j"]["version"].startswith("5.26.")
+    assert "V0001__people_constraints.cypher" in body["migrations"]["applied"]
+    assert body["migrations"]["pending"] == []
+
+
+def test_readyz_is_503_when_neo4j_is_unreachable(database):
+    app = create_app({"SETTINGS": {"neo4j_uri": "bolt://127.0.0.1:1"}})
+    response = app.test_client().get("/readyz")
+    assert response.status_code == 503
+    assert response.mimetype == "application/problem+json"
+    assert response.json["status"] == 503
+
+
+def test_unknown_path_is_problem_json(client):
+    response = client.get("/no/such/thing")
+    assert response.status_code == 404
+    assert response.mimetype == "application/problem+json"
+    assert response.json["title"] == "Not Found"
+    assert response.json["status"] == 404
+
+
+def test_wrong_method_is_problem_json_with_allow(client):
+    response = client.delete("/healthz")
+    assert response.status_code == 405
+    assert response.mimetype == "application/problem+json"
+    assert "GET" in response.headers["Allow"]
+
+
+def test_non_json_body_is_415(client):
+    response = client.post("/healthz", data="name=x", content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 415
+    assert response.mimetype == "application/problem+json"
+
+
+def test_huge_body_is_413(client):
+    response = client.post("/healthz", data="x" * (70 * 1024), content_type="application/json")
+    assert response.status_code == 413
+    assert response.mimetype == "application/problem+json"
+
+
+def test_openapi_document_and_swagger_ui(client):
+    spec = client.get("/openapi.json")
+    assert spec.status_code == 200
+    assert spec.json["openapi"].startswith("3.")
+    assert "/readyz" in spec.json["paths"]
+    assert "bearerAuth" in spec.json["components"]["securitySchemes"]
+    docs = client.get("/docs")
+    assert docs.status_code == 200
+    assert b"swagger-ui" in docs.data
+
+
+def test_metrics_are_prometheus_text(client):
+    client.get("/healthz")
+    response = client.get("/metrics")
+    assert response.status_code == 200
+    assert b"flask_http_request_total" in response.data
+
+
+def test_live_server_answers(live_server):
+    import requests
+
+    assert requests.get(live_server + "/readyz", timeout=10).json()["status"] == "ready"
