@@ -1,0 +1,34 @@
+"""Arranging graphs directly in Cypher, for tests whose subject is not sign-up or requests.
+
+Tests of sign-up, requests and connections go through HTTP; tests of other areas may arrange
+people, tokens and connections here and then call their own endpoints with the tokens.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from backend.auth import hash_token
+from backend.keys import connection_key
+
+
+def create_person(cypher, person_id: str, name: str | None = None, **props) -> str:
+    """A Person with a bearer token; returns the token."""
+    token = secrets.token_urlsafe(32)
+    name = name or f"Person {person_id}"
+    cypher(
+        "CREATE (p:Person {id: $id, name: $name, name_lower: toLower($name), "
+        "connections_visibility: 'connections', created_at: datetime()}) SET p += $props "
+        "CREATE (:Token {hash: $hash, created_at: datetime()})-[:AUTHENTICATES]->(p)",
+        id=person_id, name=name, props=props, hash=hash_token(token))
+    return token
+
+
+def connect(cypher, a: str, b: str) -> None:
+    cypher("MATCH (a:Person {id: $a}), (b:Person {id: $b}) "
+           "CREATE (a)-[:CONNECTED_TO {since: datetime(), pair: $pair}]->(b)",
+           a=a, b=b, pair=connection_key(a, b))
+
+
+def auth(token: str) -> dict:
+    return {"Authorization": f"Bearer {token}"}
