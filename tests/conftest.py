@@ -42,10 +42,10 @@ def database(settings):
 
 
 def wipe(db: Database) -> None:
-    """Delete every node but the migration records (schema stays, as in production)."""
+    """Delete every node but migration records and reference data (schema stays too)."""
     with db.session() as session:
         session.run(
-            f"MATCH (n) WHERE NOT n:{migrations.LABEL} "
+            f"MATCH (n) WHERE NOT n:{migrations.LABEL} AND NOT n:Profession "
             "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
 
 

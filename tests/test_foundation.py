@@ -11,7 +11,9 @@ def test_round_trip_to_neo4j(cypher):
 
 
 def test_each_test_starts_from_an_empty_graph(cypher):
-    assert cypher("MATCH (n) WHERE NOT n:__MutualsMigration RETURN count(n) AS n") == [{"n": 0}]
+    assert cypher("MATCH (n) WHERE NOT n:__MutualsMigration AND NOT n:Profession "
+                  "RETURN count(n) AS n") == [{"n": 0}]
+    assert cypher("MATCH (:Profession)-[c:COMPLEMENTS]->() RETURN count(c) > 0 AS ok") == [{"ok": True}]
 
 
 def test_healthz(client):
