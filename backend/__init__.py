@@ -6,9 +6,10 @@ import dataclasses
 import importlib
 import os
 
-from flask import Flask, request
+from flask import Flask, request, send_from_directory
 from flask_smorest import Api
 from prometheus_client import CollectorRegistry
+from swagger_ui_bundle import swagger_ui_path
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from backend import errors
@@ -20,6 +21,8 @@ from backend.extension import Mutuals
 # One blueprint per area: backend/<area>/routes.py defines `blp`.
 AREAS = ("health", "people", "connections", "network", "intros", "recommendations")
 MAX_BODY_BYTES = 64 * 1024
+# Swagger UI's assets come from the swagger-ui-bundle package: /docs works offline.
+SWAGGER_UI_STATIC = "/docs/static"
 
 
 class ProblemApi(Api):
@@ -42,11 +45,12 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.update(
         API_TITLE="mutuals",
         API_VERSION="v1",
-        OPENAPI_VERSION="3.1.0",
+        # 3.0.3: what the bundled Swagger UI (4.x) renders.
+        OPENAPI_VERSION="3.0.3",
         OPENAPI_URL_PREFIX="/",
         OPENAPI_JSON_PATH="openapi.json",
         OPENAPI_SWAGGER_UI_PATH="/docs",
-        OPENAPI_SWAGGER_UI_URL="https://cdn.jsdelivr.net/npm/swagger-ui-dist/",
+        OPENAPI_SWAGGER_UI_URL=SWAGGER_UI_STATIC + "/",
         MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
         JSON_SORT_KEYS=False,
     )
@@ -62,6 +66,8 @@ def create_app(config: dict | None = None) -> Flask:
     for area in AREAS:
         api.register_blueprint(importlib.import_module(f"backend.{area}.routes").blp)
 
+    app.add_url_rule(SWAGGER_UI_STATIC + "/<path:filename>", "swagger_ui_static",
+                     lambda filename: send_from_directory(swagger_ui_path, filename))
     app.register_error_handler(errors.Problem, errors.render_problem)
     app.before_request(_require_json_body)
     _init_metrics(app)

@@ -76,6 +76,9 @@ def test_openapi_document_and_swagger_ui(client):
     docs = client.get("/docs")
     assert docs.status_code == 200
     assert b"swagger-ui" in docs.data
+    assets = client.get("/docs/static/swagger-ui-bundle.js")  # served locally, no CDN
+    assert assets.status_code == 200
+    assert len(assets.data) > 100_000
 
 
 def test_metrics_are_prometheus_text(client):
