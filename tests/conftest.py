@@ -120,12 +120,12 @@ def live_server(database, tmp_path_factory):
                                  "--access-logfile", "/dev/null", "app:app"],
                                 cwd=PROJECT_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 120
     while True:
         try:
-            if requests.get(base + "/healthz", timeout=1).ok:
+            if requests.get(base + "/healthz", timeout=5).ok:
                 break
-        except requests.ConnectionError:
+        except requests.RequestException:  # not listening yet, or workers still booting
             pass
         if proc.poll() is not None or time.monotonic() > deadline:
             proc.kill()
