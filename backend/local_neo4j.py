@@ -151,6 +151,10 @@ class LocalNeo4j:
             os.kill(pid, 0)
         except ProcessLookupError:
             return None
+        # An exited server whose parent is gone can linger as a zombie where nothing reaps it.
+        stat = Path(f"/proc/{pid}/stat")
+        if stat.exists() and stat.read_text().rsplit(")", 1)[-1].split()[0] == "Z":
+            return None
         return pid
 
     def bolt_answers(self) -> bool:
