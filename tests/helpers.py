@@ -32,3 +32,13 @@ def connect(cypher, a: str, b: str) -> None:
 
 def auth(token: str) -> dict:
     return {"Authorization": f"Bearer {token}"}
+
+
+def graph_fingerprint(cypher) -> list:
+    """Every node and relationship with its properties, sorted: equal before and after a
+    refused request means the graph is unchanged."""
+    nodes = cypher("MATCH (n) WHERE NOT n:__MutualsMigration AND NOT n:Profession "
+                   "RETURN labels(n) AS labels, properties(n) AS props")
+    rels = cypher("MATCH (a)-[r]->(b) WHERE NOT a:Profession "
+                  "RETURN type(r) AS type, properties(r) AS props, elementId(a) AS a, elementId(b) AS b")
+    return sorted(map(repr, nodes)) + sorted(map(repr, rels))

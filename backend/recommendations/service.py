@@ -1,0 +1,178 @@
+"""Recommendations and skill endorsements: who may write, ask, accept, hide and endorse.
+
+A recommendation's life: ``requested`` (the subject asked the author) -> ``pending`` (written,
+awaiting the subject) -> ``accepted`` (shown on the profile) <-> ``hidden``; ``declined`` ends a
+request (by the author) or a pending one (by the subject). Only 1st connections write, ask or
+endorse; removing the connection keeps accepted recommendations, blocking removes them.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from backend.db import run
+from backend.errors import Conflict, Forbidden, NotFound, Unprocessable
+from backend.extension import mutuals, now
+from backend.pagination import decode_cursor, page
+
+# action -> (who acts, from state, to state); decline depends on the state (see _rule).
+TRANSITIONS = {
+    "accept": ("subject", "pending", "accepted"),
+    "hide": ("subject", "accepted", "hidden"),
+    "show": ("subject", "hidden", "accepted"),
+    "fulfil": ("author", "requested", "pending"),
+}
+
+
+def _check_pair(tx, author_id: str, subject_id: str) -> dict:
+    """The author/subject context, or the refusal that applies."""
+    if author_id == subject_id:
+        raise Unprocessable("person_id", "You cannot recommend or endorse yourself.")
+    context = run(tx, mutuals().db.query("recommendations.context", 1),
+                  author_id=author_id, subject_id=subject_id)[0]
+    if not context["subject_exists"] or context["blocked"]:
+        raise NotFound("No such person.")
+    if not context["connected"]:
+        raise Unprocessable("person_id", "Only 1st connections can recommend each other.")
+    return context
+
+
+def write(author_id: str, subject_id: str, relationship: str, text: str) -> dict:
+    """Write a recommendation for a 1st connection; fulfils their open request if any."""
+
+    def work(tx):
+        context = _check_pair(tx, author_id, subject_id)
+        db = mutuals().db
+        if context["open_state"] == "requested":
+            run(tx, db.query("recommendations.transition", 1), rec_id=context["open_id"],
+                from_state="requested", to_state="pending", relationship=relationship,
+                text=text, now=now())
+            return context["open_id"]
+        if context["open_id"] is not None:
+            raise Conflict(f"You already have a recommendation for this person ({context['open_state']}).")
+        rec_id = uuid.uuid4().hex
+        run(tx, db.query("recommendations.create", 1), rec_id=rec_id, author_id=author_id,
+            subject_id=subject_id, state="pending", relationship=relationship, text=text,
+            message=None, now=now())
+        return rec_id
+
+    return get(mutuals().db.write_tx(work), author_id)
+
+
+def ask(subject_id: str, author_id: str, message: str | None) -> dict:
+    """Ask a 1st connection to write a recommendation for me."""
+
+    def work(tx):
+        context = _check_pair(tx, author_id, subject_id)
+        if context["open_id"] is not None:
+            raise Conflict(f"There is already a recommendation from this person ({context['open_state']}).")
+        rec_id = uuid.uuid4().hex
+        run(tx, mutuals().db.query("recommendations.create", 1), rec_id=rec_id,
+            author_id=author_id, subject_id=subject_id, state="requested", relationship=None,
+            text=None, message=message, now=now())
+        return rec_id
+
+    return get(mutuals().db.write_tx(work), subject_id)
+
+
+def get(rec_id: str, viewer_id: str) -> dict:
+    """A recommendation as its author or subject sees it; 404 for anyone else."""
+    rows = mutuals().db.read("recommendations.get", 1, rec_id=rec_id)
+    if not rows or viewer_id not in (rows[0]["author"]["id"], rows[0]["subject"]["id"]):
+        raise NotFound("No such recommendation.")
+    return _item(rows[0])
+
+
+def _rule(action: str, rec: dict) -> tuple[str, str, str]:
+    """(who acts, from state, to state): the author declines a request, the subject a
+    pending recommendation."""
+    if action == "decline":
+        if rec["recommendation"]["state"] == "requested":
+            return "author", "requested", "declined"
+        return "subject", "pending", "declined"
+    return TRANSITIONS[action]
+
+
+def act(rec_id: str, actor_id: str, action: str, relationship: str | None = None,
+        text: str | None = None) -> dict:
+    """accept, hide, show, decline or fulfil, as a compare-and-set on the state."""
+    db = mutuals().db
+
+    def work(tx):
+        rows = run(tx, db.query("recommendations.get", 1), rec_id=rec_id)
+        if not rows or actor_id not in (rows[0]["author"]["id"], rows[0]["subject"]["id"]):
+            raise NotFound("No such recommendation.")
+        rec = rows[0]
+        role, from_state, to_state = _rule(action, rec)
+        if rec[role]["id"] != actor_id:
+            raise Forbidden(f"Only the recommendation's {role} can {action} it.")
+        if rec["recommendation"]["state"] != from_state:
+            raise Conflict(f"Cannot {action} a recommendation that is {rec['recommendation']['state']}.")
+        if not run(tx, db.query("recommendations.transition", 1), rec_id=rec_id,
+                   from_state=from_state, to_state=to_state, relationship=relationship,
+                   text=text, now=now()):
+            raise Conflict("The recommendation changed meanwhile; reload it.")
+
+    db.write_tx(work)
+    return get(rec_id, actor_id)
+
+
+def list_mine(person_id: str, role: str, state: str | None, limit: int, cursor: str | None) -> dict:
+    after = decode_cursor(cursor, 2)
+    rows = mutuals().db.read(
+        "recommendations.list_mine", 1, person_id=person_id, role=role,
+        states=[state] if state else None, after_created_at=_cursor_time(after),
+        after_id=after[1] if after else None, limit=limit + 1)
+    return page([_item(r) for r in rows], limit, key=lambda item: (item["created_at"].isoformat(), item["id"]))
+
+
+def visible_for(subject_id: str, viewer_id: str, limit: int, cursor: str | None) -> dict:
+    after = decode_cursor(cursor, 2)
+    rows = mutuals().db.read(
+        "recommendations.visible_for", 1, subject_id=subject_id, viewer_id=viewer_id,
+        after_created_at=_cursor_time(after), after_id=after[1] if after else None,
+        limit=limit + 1)
+    return page([_item(r) for r in rows], limit, key=lambda item: (item["created_at"].isoformat(), item["id"]))
+
+
+def endorse(endorser_id: str, person_id: str, skill: str) -> None:
+    def work(tx):
+        context = _check_pair(tx, endorser_id, person_id)
+        if skill not in (context["subject_skills"] or []):
+            raise NotFound(f"The skill {skill!r} is not on this person's profile.")
+        run(tx, mutuals().db.query("recommendations.endorse", 1), endorser_id=endorser_id,
+            person_id=person_id, skill=skill, now=now())
+
+    mutuals().db.write_tx(work)
+
+
+def unendorse(endorser_id: str, person_id: str, skill: str) -> None:
+    mutuals().db.write("recommendations.unendorse", 1, endorser_id=endorser_id,
+                       person_id=person_id, skill=skill)
+
+
+def endorsements(person_id: str, viewer_id: str, sample_size: int = 3) -> list[dict]:
+    """Per skill on the profile: endorsement count and endorsers, the viewer's connections first."""
+    return mutuals().db.read("recommendations.endorsement_summary", 1, person_id=person_id,
+                             viewer_id=viewer_id, sample_size=sample_size)
+
+
+def _cursor_time(after: list | None) -> datetime | None:
+    if after is None:
+        return None
+    try:
+        return datetime.fromisoformat(after[0])
+    except (TypeError, ValueError):
+        raise Unprocessable("cursor", "Not a cursor from this list.") from None
+
+
+def _item(row: dict) -> dict:
+    item = dict(row["recommendation"])
+    item["created_at"] = item["created_at"].to_native()
+    if item.get("updated_at") is not None:
+        item["updated_at"] = item["updated_at"].to_native()
+    item["author"] = row["author"]
+    if "subject" in row:
+        item["subject"] = row["subject"]
+    return item

@@ -1,0 +1,21 @@
+// name: recommendations.endorsement_summary
+// version: 1
+// mode: read
+// params: person_id (string), viewer_id (string), sample_size (int)
+// returns: one row per skill on the person's profile: skill, count of endorsers, endorsed_by_viewer, and a sample of endorsers ({id, name, known}) with the viewer's own 1st connections first; endorsers blocked with the viewer are left out
+// example params (cypher-shell / Browser): :param person_id => 'demo-coach'; :param viewer_id => 'demo-0001'; :param sample_size => 3;
+MATCH (person:Person {id: $person_id})
+OPTIONAL MATCH (viewer:Person {id: $viewer_id})
+UNWIND coalesce(person.skills, []) AS skill
+CALL (person, viewer, skill) {
+  OPTIONAL MATCH (endorser:Person)-[e:ENDORSED {skill: skill}]->(person)
+  WHERE viewer IS NULL OR NOT EXISTS { (endorser)-[:BLOCKED]-(viewer) }
+  WITH endorser, endorser IS NOT NULL AND viewer IS NOT NULL
+       AND EXISTS { (endorser)-[:CONNECTED_TO]-(viewer) } AS known
+  ORDER BY known DESC, endorser.name, endorser.id
+  WITH collect(endorser {.id, .name, known: known}) AS endorsers
+  RETURN size(endorsers) AS count, endorsers[..$sample_size] AS sample,
+         any(x IN endorsers WHERE x.id = $viewer_id) AS endorsed_by_viewer
+}
+RETURN skill, count, endorsed_by_viewer, sample
+ORDER BY count DESC, skill
