@@ -24,11 +24,18 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
+def new_token() -> tuple[str, str]:
+    """A fresh token and the hash the graph keeps of it (for writes that create a token
+    inside a larger transaction, such as sign-up)."""
+    token = secrets.token_urlsafe(32)
+    return token, hash_token(token)
+
+
 def issue_token(person_id: str) -> str | None:
     """A new token for an existing person; None when there is no such person."""
-    token = secrets.token_urlsafe(32)
+    token, token_hash = new_token()
     rows = mutuals().db.write("auth.create_token", 1, person_id=person_id,
-                              token_hash=hash_token(token), now=now())
+                              token_hash=token_hash, now=now())
     return token if rows else None
 
 

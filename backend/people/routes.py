@@ -1,3 +1,84 @@
+"""People: sign-up, admin tokens, profiles (own and others'), account deletion, search."""
+
+from __future__ import annotations
+
+from flask.views import MethodView
 from flask_smorest import Blueprint
 
-blp = Blueprint("people", __name__)
+from backend.auth import SECURITY, current_person_id, issue_token, require_admin
+from backend.errors import NotFound
+from backend.people import service
+from backend.people.schemas import (
+    PersonPageSchema,
+    ProfileSchema,
+    ProfileUpdateSchema,
+    SearchArgsSchema,
+    SignedUpSchema,
+    SignUpSchema,
+    TokenSchema,
+)
+
+blp = Blueprint("people", __name__, description="People: sign-up, profiles and search")
+
+
+@blp.route("/v1/people")
+class People(MethodView):
+    @blp.arguments(SignUpSchema)
+    @blp.response(201, SignedUpSchema)
+    def post(self, fields):
+        """Sign up: the new profile and a bearer token, shown this once"""
+        return service.sign_up(fields)
+
+    @blp.arguments(SearchArgsSchema, location="query")
+    @blp.response(200, PersonPageSchema)
+    @blp.doc(security=SECURITY)
+    def get(self, args):
+        """Search people by name part, location, industry, profession and skill (name order)"""
+        return service.search(current_person_id(), args)
+
+
+@blp.route("/v1/people/<person_id>")
+class Person(MethodView):
+    @blp.response(200, ProfileSchema)
+    @blp.alt_response(404, description="No such person, or a block stands between you")
+    @blp.doc(security=SECURITY)
+    def get(self, person_id):
+        """A profile"""
+        return service.profile(current_person_id(), person_id)
+
+
+@blp.route("/v1/me")
+class Me(MethodView):
+    @blp.response(200, ProfileSchema)
+    @blp.doc(security=SECURITY)
+    def get(self):
+        """Your own profile"""
+        me = current_person_id()
+        return service.profile(me, me)
+
+    @blp.arguments(ProfileUpdateSchema)
+    @blp.response(200, ProfileSchema)
+    @blp.doc(security=SECURITY)
+    def patch(self, changes):
+        """Change profile fields, connections_visibility or intro_opt_out (null clears a field)"""
+        return service.update_profile(current_person_id(), changes)
+
+    @blp.response(204)
+    @blp.doc(security=SECURITY)
+    def delete(self):
+        """Delete your account: you, your tokens, connections, requests and introductions"""
+        service.delete_person(current_person_id())
+
+
+@blp.route("/v1/admin/people/<person_id>/tokens")
+class AdminTokens(MethodView):
+    @blp.response(201, TokenSchema)
+    @blp.alt_response(404, description="No such person, or no admin token is configured")
+    @blp.doc(security=SECURITY)
+    def post(self, person_id):
+        """Issue a bearer token for an existing (e.g. seeded) person; needs the admin token"""
+        require_admin()
+        token = issue_token(person_id)
+        if token is None:
+            raise NotFound("No such person.")
+        return {"token": token}

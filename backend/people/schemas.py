@@ -1,6 +1,8 @@
 """Person shapes shared by every area."""
 
-from marshmallow import Schema, fields
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+
+from backend.pagination import PageArgsSchema, page_schema
 
 
 class PersonSummarySchema(Schema):
@@ -12,3 +14,104 @@ class PersonSummarySchema(Schema):
     location = fields.String(allow_none=True)
     industry = fields.String(allow_none=True)
     profession = fields.String(allow_none=True)
+
+
+# -- field types ---------------------------------------------------------------------------
+
+
+class Trimmed(fields.String):
+    """A string with surrounding whitespace removed before it is validated."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        return super()._deserialize(value, attr, data, **kwargs).strip()
+
+
+class StrictBoolean(fields.Boolean):
+    """JSON true or false only (marshmallow's Boolean also takes "yes", 1, "on", ...)."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, bool):
+            raise self.make_error("invalid", input=value)
+        return value
+
+
+class Timestamp(fields.DateTime):
+    """A datetime read from the graph (``neo4j.time.DateTime``) as ISO 8601."""
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        if hasattr(value, "to_native"):
+            value = value.to_native()
+        return super()._serialize(value, attr, obj, **kwargs)
+
+
+# -- profiles --------------------------------------------------------------------------------
+
+VISIBILITIES = ("connections", "private")
+NAME_MAX, SHORT_MAX, HEADLINE_MAX, SUMMARY_MAX, TRAINING_MAX = 100, 100, 220, 2600, 1000
+SKILL_MAX, SKILLS_MAX = 60, 50
+
+
+class ProfileFieldsSchema(Schema):
+    """The fields a person writes about themselves (sign-up and PATCH /v1/me)."""
+
+    name = Trimmed(validate=validate.Length(1, NAME_MAX))
+    headline = Trimmed(allow_none=True, validate=validate.Length(max=HEADLINE_MAX))
+    location = Trimmed(allow_none=True, validate=validate.Length(max=SHORT_MAX))
+    industry = Trimmed(allow_none=True, validate=validate.Length(max=SHORT_MAX))
+    profession = Trimmed(allow_none=True, validate=validate.Length(max=SHORT_MAX))
+    skills = fields.List(Trimmed(validate=validate.Length(1, SKILL_MAX)),
+                         validate=validate.Length(max=SKILLS_MAX))
+    summary = Trimmed(allow_none=True, validate=validate.Length(max=SUMMARY_MAX))
+    training = Trimmed(allow_none=True, validate=validate.Length(max=TRAINING_MAX))
+    connections_visibility = fields.String(
+        validate=validate.OneOf(VISIBILITIES),
+        metadata={"description": "who may list your connections: your 1st connections "
+                                 "(`connections`) or only you (`private`); anyone may always "
+                                 "see the connections they share with you"})
+    intro_opt_out = StrictBoolean(metadata={"description": "true: nobody may ask you to broker "
+                                                           "an introduction"})
+
+
+class SignUpSchema(ProfileFieldsSchema):
+    name = Trimmed(required=True, validate=validate.Length(1, NAME_MAX))
+
+
+class ProfileUpdateSchema(ProfileFieldsSchema):
+    """PATCH: only the fields given change; null clears an optional field."""
+
+    @validates_schema
+    def _not_empty(self, data, **kwargs):
+        if not data:
+            raise ValidationError("Give at least one field to change.")
+
+
+class ProfileSchema(PersonSummarySchema):
+    """A whole profile."""
+
+    skills = fields.List(fields.String(), required=True)
+    summary = fields.String(allow_none=True)
+    training = fields.String(allow_none=True)
+    connections_visibility = fields.String(required=True)
+    intro_opt_out = fields.Boolean(required=True)
+    created_at = Timestamp(allow_none=True)
+
+
+class SignedUpSchema(Schema):
+    person = fields.Nested(ProfileSchema, required=True)
+    token = fields.String(required=True, metadata={"description": "bearer token, shown once"})
+
+
+class TokenSchema(Schema):
+    token = fields.String(required=True, metadata={"description": "bearer token, shown once"})
+
+
+class SearchArgsSchema(PageArgsSchema):
+    q = Trimmed(validate=validate.Length(max=NAME_MAX),
+                metadata={"description": "part of the name, any case"})
+    location = Trimmed(validate=validate.Length(max=SHORT_MAX), metadata={"description": "exact"})
+    industry = Trimmed(validate=validate.Length(max=SHORT_MAX), metadata={"description": "exact"})
+    profession = Trimmed(validate=validate.Length(max=SHORT_MAX), metadata={"description": "exact"})
+    skill = Trimmed(validate=validate.Length(max=SKILL_MAX), metadata={"description": "any case"})
+
+
+PersonPageSchema = page_schema(PersonSummarySchema, "PersonPage")

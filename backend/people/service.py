@@ -1,0 +1,88 @@
+"""People: sign-up, profiles, account deletion and search.
+
+Profiles are looked up relative to a viewer: a block (either way) makes a person not found,
+exactly like a person who does not exist.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from backend.auth import new_token
+from backend.db import run
+from backend.errors import NotFound
+from backend.extension import mutuals, now
+from backend.pagination import page
+from backend.people.cursors import name_key
+
+DEFAULT_VISIBILITY = "connections"
+
+
+def _clean(fields: dict) -> dict:
+    """Blank optional strings are stored as absent; skills lose duplicates (any case)."""
+    cleaned = {key: (value if value != "" else None) for key, value in fields.items()}
+    if "skills" in cleaned:
+        seen: set[str] = set()
+        cleaned["skills"] = [s for s in cleaned["skills"]
+                             if not (s.lower() in seen or seen.add(s.lower()))]
+    return cleaned
+
+
+def sign_up(fields: dict) -> dict:
+    """A new person and their first token, in one transaction: never a person without a way in."""
+    db = mutuals().db
+    person_id = uuid.uuid4().hex
+    token, token_hash = new_token()
+    values = {"connections_visibility": DEFAULT_VISIBILITY, "intro_opt_out": False, "skills": [],
+              **_clean(fields)}
+    at = now()
+
+    def work(tx):
+        person = run(tx, db.query("people.create_person", 1),
+                     person_id=person_id, fields=values, now=at)[0]["person"]
+        run(tx, db.query("auth.create_token", 1), person_id=person_id, token_hash=token_hash, now=at)
+        return person
+
+    return {"person": db.write_tx(work), "token": token}
+
+
+def profile(viewer_id: str, person_id: str) -> dict:
+    """``person_id``'s profile as ``viewer_id`` sees it; NotFound when absent or blocked.
+
+    Fields relative to the viewer (degree, mutual count) are added to the returned dict here,
+    in one place, so that every caller gets them."""
+    rows = mutuals().db.read("people.profile", 1, viewer_id=viewer_id, person_id=person_id)
+    if not rows:
+        raise NotFound("No such person.")
+    return rows[0]["person"]
+
+
+def update_profile(person_id: str, changes: dict) -> dict:
+    rows = mutuals().db.write("people.update_profile", 1, person_id=person_id,
+                              changes=_clean(changes), now=now())
+    if not rows:
+        raise NotFound("No such person.")
+    return rows[0]["person"]
+
+
+def delete_person(person_id: str) -> None:
+    """Removes the person, their tokens, relationships and every introduction they are a party to."""
+    deleted = mutuals().db.write("people.delete_person", 1, person_id=person_id)[0]["deleted"]
+    if not deleted:
+        raise NotFound("No such person.")
+
+
+def search(viewer_id: str, args: dict) -> dict:
+    """People by name part (any case), exact location / industry / profession, skill (any
+    case); name order; never the viewer or anyone blocked either way."""
+    after_name, after_id = name_key(args["cursor"])
+    params = dict(viewer_id=viewer_id, after_name=after_name, after_id=after_id,
+                  limit=args["limit"] + 1,
+                  **{key: args.get(key) or None for key in ("location", "industry", "profession")},
+                  skill=(args.get("skill") or "").lower() or None)
+    q = (args.get("q") or "").lower()
+    db = mutuals().db
+    rows = (db.read("people.search_by_name", 1, q=q, **params) if q
+            else db.read("people.search", 1, **params))
+    people = [row["person"] for row in rows]
+    return page(people, args["limit"], key=lambda p: (p["name_lower"], p["id"]))
