@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from backend import create_app
 from backend.auth import hash_token
-from helpers import auth, create_person
+from tests.helpers import auth, create_person
 
 
 def sign_up(client, **fields) -> tuple[dict, str]:

@@ -1,9 +1,13 @@
 """Typed cursor keys for the lists of people: a cursor is client input, so its values are
-checked before they reach Cypher (a string where a datetime belongs would be a 500)."""
+checked before they reach Cypher (a string where a number belongs would be a 500).
+
+Newest-first lists sort by an instant in integer nanoseconds
+(``t.epochSeconds * 1000000000 + t.nanosecond`` in Cypher) rather than by the datetime
+itself: Cypher orders equal instants in different zone forms ('Z', '+00:00', '[UTC]') apart,
+which would make a cursor skip or repeat items.
+"""
 
 from __future__ import annotations
-
-from neo4j.time import DateTime
 
 from backend.errors import Unprocessable
 from backend.pagination import decode_cursor
@@ -23,19 +27,12 @@ def name_key(cursor: str | None) -> tuple[str, str]:
     return key[0], key[1]
 
 
-def time_key(cursor: str | None) -> tuple[DateTime | None, str | None]:
-    """(datetime, id) after which a newest-first page starts; (None, None) for the first page."""
+def instant_key(cursor: str | None) -> tuple[int | None, str | None]:
+    """(instant in ns, id) after which a newest-first page starts; (None, None) for the first."""
     key = decode_cursor(cursor, 2)
     if key is None:
         return None, None
-    if not all(isinstance(value, str) for value in key):
+    instant, person_id = key
+    if type(instant) is not int or not isinstance(person_id, str):
         raise _invalid()
-    try:
-        return DateTime.from_iso_format(key[0]), key[1]
-    except ValueError:
-        raise _invalid() from None
-
-
-def encode_time(value: DateTime) -> str:
-    """The cursor form of a graph datetime (full nanosecond precision, so no item is skipped)."""
-    return value.iso_format()
+    return instant, person_id

@@ -1,0 +1,46 @@
+"""Blocking: hides two people from each other and ends what was between them.
+
+A block removes the connection, the requests (both ways), the closeness ratings and the open
+introductions both are parties to. Unblocking removes only the block: nothing comes back.
+Blocking someone who already blocked you is allowed (each block is its owner's).
+"""
+
+from __future__ import annotations
+
+from backend.connections.pair import locked_state
+from backend.errors import NotFound, Unprocessable
+from backend.db import run
+from backend.extension import mutuals, now
+from backend.pagination import page
+from backend.people.cursors import instant_key
+
+# Introductions still in progress; finished ones (accepted, declined, ...) stay as history.
+OPEN_INTRO_STATES = ("requested", "introduced")
+
+
+def block(person_id: str, other_id: str) -> None:
+    if person_id == other_id:
+        raise Unprocessable("person_id", "You cannot block yourself.")
+    db, at = mutuals().db, now()
+
+    def work(tx):
+        if locked_state(tx, person_id, other_id) is None:
+            raise NotFound("No such person.")
+        run(tx, db.query("connections.block", 1), person_id=person_id, other_id=other_id,
+            open_intro_states=list(OPEN_INTRO_STATES), now=at)
+
+    db.write_tx(work)
+
+
+def unblock(person_id: str, other_id: str) -> None:
+    rows = mutuals().db.write("connections.unblock", 1, person_id=person_id, other_id=other_id)
+    if not rows[0]["unblocked"]:
+        raise NotFound("You have not blocked this person.")
+
+
+def blocked_by(person_id: str, limit: int, cursor: str | None) -> dict:
+    """The people ``person_id`` blocked, most recent first."""
+    after_instant, after_id = instant_key(cursor)
+    rows = mutuals().db.read("connections.list_blocks", 1, person_id=person_id,
+                             after_instant=after_instant, after_id=after_id, limit=limit + 1)
+    return page(rows, limit, key=lambda row: (row["instant"], row["person"]["id"]))

@@ -1,0 +1,158 @@
+"""Connection requests (REQUESTED): send, accept, ignore, withdraw, and the invitation limits.
+
+Rules the issue leaves open, chosen here:
+- a request to someone who already asked you connects the two at once (200, no quota used);
+- an ignored request stays visible to its sender as pending and counts toward their limits;
+  only pending (not ignored) requests can be accepted or ignored by the recipient;
+- withdrawing puts the sender's invitations to that person on hold for
+  ``reinvite_wait_days`` (429 + Retry-After until then); ignoring with reason ``dont_know``
+  puts them on hold for good (403), and the hold outlives a later withdrawal;
+- connecting the two (either way) lifts every hold between them;
+- at ``max_pending_outgoing`` requests, sending answers 429 with Retry-After one day (the
+  sender frees slots by withdrawing); ``max_invites_per_week`` counts invitations sent in
+  the last 7 days (rolling), withdrawn ones included, and Retry-After is when the oldest of
+  them leaves the window. Send times are kept on the sender, pruned to the window.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime, timedelta
+
+from backend.connections.pair import visible_state
+from backend.db import run
+from backend.errors import Conflict, Forbidden, NotFound, TooManyRequests, Unprocessable
+from backend.extension import mutuals, now
+from backend.people.cursors import instant_key
+from backend.pagination import page
+
+DONT_KNOW = "dont_know"
+IGNORE_REASONS = (DONT_KNOW,)
+WITHDRAWN = "withdrawn"
+INVITE_WINDOW = timedelta(days=7)
+PENDING_LIMIT_RETRY = timedelta(days=1)
+
+
+def _query(name: str):
+    return mutuals().db.query(name, 1)
+
+
+def _seconds_until(moment: datetime, at: datetime) -> int:
+    return max(1, math.ceil((moment - at).total_seconds()))
+
+
+def send(sender_id: str, recipient_id: str, note: str | None) -> tuple[dict, bool]:
+    """A new request (``(request, False)``), or the connection it became because the
+    recipient had already asked the sender (``(connection, True)``)."""
+    if sender_id == recipient_id:
+        raise Unprocessable("to", "You cannot invite yourself.")
+    settings, at = mutuals().settings, now()
+
+    def work(tx):
+        state = visible_state(tx, sender_id, recipient_id)
+        if state["connected"]:
+            raise Conflict("You are already connected.")
+        if state["outgoing"]:
+            raise Conflict("You already have a pending request to this person.")
+        if state["incoming"]:
+            return run(tx, _query("connections.connect"), person_id=sender_id,
+                       other_id=recipient_id, now=at)[0], True
+        _check_hold(state["hold"], at)
+        _check_budget(tx, sender_id, at, settings)
+        return run(tx, _query("connections.create_request"), sender_id=sender_id,
+                   recipient_id=recipient_id, note=note or None, now=at,
+                   window_start=at - INVITE_WINDOW)[0], False
+
+    return mutuals().db.write_tx(work)
+
+
+def _check_hold(hold: dict | None, at: datetime) -> None:
+    if hold is None:
+        return
+    if hold["until"] is None:
+        raise Forbidden("You cannot invite this person.")
+    until = hold["until"].to_native()
+    if until > at:
+        raise TooManyRequests("You withdrew an invitation to this person recently; "
+                              "you can invite them again later.", _seconds_until(until, at))
+
+
+def _check_budget(tx, sender_id: str, at: datetime, settings) -> None:
+    budget = run(tx, _query("connections.invite_budget"), person_id=sender_id,
+                 since=at - INVITE_WINDOW)[0]
+    if budget["pending_outgoing"] >= settings.max_pending_outgoing:
+        raise TooManyRequests(
+            f"You have {budget['pending_outgoing']} pending invitations, the most allowed; "
+            "withdraw some to send new ones.", PENDING_LIMIT_RETRY.total_seconds())
+    sent = budget["sent_since"]
+    if len(sent) >= settings.max_invites_per_week:
+        # The window frees a slot when the oldest invitations in it age out.
+        oldest_counted = sorted(sent)[len(sent) - settings.max_invites_per_week]
+        raise TooManyRequests(
+            f"You sent {len(sent)} invitations in the last 7 days, the most allowed.",
+            _seconds_until(oldest_counted.to_native() + INVITE_WINDOW, at))
+
+
+def accept(recipient_id: str, sender_id: str) -> dict:
+    """The connection that replaces the sender's pending request, in one transaction."""
+    at = now()
+
+    def work(tx):
+        state = visible_state(tx, recipient_id, sender_id)
+        if state["incoming"] != "pending":
+            if state["connected"]:
+                raise Conflict("You are already connected.")
+            raise NotFound("No pending request from this person.")
+        return run(tx, _query("connections.connect"), person_id=recipient_id,
+                   other_id=sender_id, now=at)[0]
+
+    return mutuals().db.write_tx(work)
+
+
+def ignore(recipient_id: str, sender_id: str, reason: str | None) -> None:
+    """Silently set aside: the sender keeps seeing the request as pending."""
+    at = now()
+
+    def work(tx):
+        state = visible_state(tx, recipient_id, sender_id)
+        if state["incoming"] != "pending":
+            raise NotFound("No pending request from this person.")
+        run(tx, _query("connections.ignore_request"), sender_id=sender_id,
+            recipient_id=recipient_id, now=at)
+        if reason == DONT_KNOW:
+            run(tx, _query("connections.hold_invites"), sender_id=sender_id,
+                recipient_id=recipient_id, reason=DONT_KNOW, now=at, until=None)
+
+    mutuals().db.write_tx(work)
+
+
+def withdraw(sender_id: str, recipient_id: str) -> None:
+    settings, at = mutuals().settings, now()
+
+    def work(tx):
+        state = visible_state(tx, sender_id, recipient_id)
+        if not state["outgoing"]:
+            raise NotFound("No request of yours to this person.")
+        run(tx, _query("connections.withdraw_request"), sender_id=sender_id,
+            recipient_id=recipient_id)
+        if not (state["hold"] and state["hold"]["reason"] == DONT_KNOW):
+            run(tx, _query("connections.hold_invites"), sender_id=sender_id,
+                recipient_id=recipient_id, reason=WITHDRAWN, now=at,
+                until=at + timedelta(days=settings.reinvite_wait_days))
+
+    mutuals().db.write_tx(work)
+
+
+def incoming(person_id: str, limit: int, cursor: str | None) -> dict:
+    return _list("connections.incoming_requests", person_id, limit, cursor)
+
+
+def outgoing(person_id: str, limit: int, cursor: str | None) -> dict:
+    return _list("connections.outgoing_requests", person_id, limit, cursor)
+
+
+def _list(query_name: str, person_id: str, limit: int, cursor: str | None) -> dict:
+    after_instant, after_id = instant_key(cursor)
+    rows = mutuals().db.read(query_name, 1, person_id=person_id, after_instant=after_instant,
+                             after_id=after_id, limit=limit + 1)
+    return page(rows, limit, key=lambda row: (row["instant"], row["person"]["id"]))

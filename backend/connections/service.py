@@ -1,0 +1,75 @@
+"""1st connections (CONNECTED_TO): lists, removal and private closeness ratings.
+
+Who may list whose connections: yourself, always all of them; someone else sees all of them
+when your ``connections_visibility`` is ``connections`` and they are one of your 1st
+connections, otherwise only the connections they share with you. A block either way makes
+the list 404, and blocked people never appear in anyone's view of a list.
+"""
+
+from __future__ import annotations
+
+from backend.connections.pair import visible_state
+from backend.db import run
+from backend.errors import NotFound
+from backend.extension import mutuals, now
+from backend.pagination import page
+from backend.people.cursors import instant_key, name_key
+
+CLOSENESS_LEVELS = ("close", "known", "acquaintance")
+SORTS = ("recent", "name")
+
+
+def list_mine(person_id: str, sort: str, limit: int, cursor: str | None) -> dict:
+    return _list(person_id, person_id, False, sort, limit, cursor)
+
+
+def list_of(viewer_id: str, owner_id: str, sort: str, limit: int, cursor: str | None) -> dict:
+    if viewer_id == owner_id:
+        return list_mine(owner_id, sort, limit, cursor)
+    rows = mutuals().db.read("connections.pair_state", 1, person_id=viewer_id, other_id=owner_id)
+    if not rows or rows[0]["blocked"]:
+        raise NotFound("No such person.")
+    state = rows[0]
+    sees_all = state["other_visibility"] == "connections" and state["connected"]
+    return _list(viewer_id, owner_id, not sees_all, sort, limit, cursor)
+
+
+def _list(viewer_id: str, owner_id: str, shared_only: bool, sort: str, limit: int,
+          cursor: str | None) -> dict:
+    db, common = mutuals().db, dict(viewer_id=viewer_id, owner_id=owner_id,
+                                    shared_only=shared_only, limit=limit + 1)
+    if sort == "name":
+        after_name, after_id = name_key(cursor)
+        rows = db.read("connections.list_by_name", 1, after_name=after_name, after_id=after_id,
+                       **common)
+        return page(rows, limit, key=lambda row: (row["person"]["name_lower"], row["person"]["id"]))
+    after_instant, after_id = instant_key(cursor)
+    rows = db.read("connections.list_recent", 1, after_instant=after_instant, after_id=after_id,
+                   **common)
+    return page(rows, limit, key=lambda row: (row["instant"], row["person"]["id"]))
+
+
+def remove(person_id: str, other_id: str) -> None:
+    """Either side may remove a connection; both closeness ratings go with it."""
+    db = mutuals().db
+
+    def work(tx):
+        if not visible_state(tx, person_id, other_id)["connected"]:
+            raise NotFound("You are not connected to this person.")
+        run(tx, db.query("connections.remove_connection", 1), person_id=person_id,
+            other_id=other_id)
+
+    db.write_tx(work)
+
+
+def rate(person_id: str, other_id: str, level: str) -> dict:
+    """My private rating of how well I know a connection."""
+    db, at = mutuals().db, now()
+
+    def work(tx):
+        if not visible_state(tx, person_id, other_id)["connected"]:
+            raise NotFound("You are not connected to this person.")
+        return run(tx, db.query("connections.set_closeness", 1), person_id=person_id,
+                   other_id=other_id, level=level, now=at)[0]
+
+    return db.write_tx(work)

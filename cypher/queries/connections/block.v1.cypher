@@ -1,0 +1,24 @@
+// name: connections.block
+// version: 1
+// mode: write
+// params: person_id (string), other_id (string), open_intro_states (list of string), now (datetime)
+// returns: at most one row (none when either person is missing): blocked_at. Removes the
+//   connection, requests and closeness ratings between the two (either way) and deletes the
+//   introductions in an open state that both are parties to, with their follow-ups.
+// example params (cypher-shell / Browser): :param person_id => '1'; :param other_id => '2'; :param open_intro_states => ['requested', 'introduced']; :param now => datetime();
+MATCH (me:Person {id: $person_id}), (other:Person {id: $other_id})
+CALL (me, other) {
+  MATCH (me)-[r:CONNECTED_TO|REQUESTED|CLOSENESS]-(other)
+  DELETE r
+}
+CALL (me, other) {
+  MATCH (me)-[:REQUESTED_INTRO|BROKERS|TO]-(i:Introduction)-[:REQUESTED_INTRO|BROKERS|TO]-(other)
+  WHERE i.state IN $open_intro_states
+  OPTIONAL MATCH (i)-[:HAS_FOLLOW_UP]->(f:FollowUp)
+  WITH collect(DISTINCT i) AS intros, collect(DISTINCT f) AS follow_ups
+  FOREACH (f IN follow_ups | DETACH DELETE f)
+  FOREACH (i IN intros | DETACH DELETE i)
+}
+MERGE (me)-[b:BLOCKED]->(other)
+ON CREATE SET b.at = $now
+RETURN b.at AS blocked_at

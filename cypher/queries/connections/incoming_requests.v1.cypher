@@ -1,0 +1,17 @@
+// name: connections.incoming_requests
+// version: 1
+// mode: read
+// params: person_id (string), after_instant (int), after_id (string), limit (int)
+// returns: one row per pending request to the person (ignored ones are not shown), newest
+//   first, after the cursor (after_instant, after_id; nulls for the first page): person (the
+//   sender's summary), instant
+//   (created_at in ns, for the cursor), note, created_at
+// example params (cypher-shell / Browser): :param person_id => '1'; :param after_instant => null; :param after_id => null; :param limit => 21;
+MATCH (me:Person {id: $person_id})<-[r:REQUESTED {state: 'pending'}]-(sender:Person)
+WITH sender, r, r.created_at.epochSeconds * 1000000000 + r.created_at.nanosecond AS instant
+WHERE $after_instant IS NULL OR instant < $after_instant
+   OR (instant = $after_instant AND sender.id > $after_id)
+RETURN sender {.id, .name, .headline, .location, .industry, .profession} AS person, instant,
+       r.note AS note, r.created_at AS created_at
+ORDER BY instant DESC, person.id
+LIMIT $limit
