@@ -1,0 +1,88 @@
+"""GET /v1/people: name part, location, industry, profession, skill; name order; pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from backend.pagination import encode_cursor
+from tests.helpers import auth, create_person
+
+PEOPLE = [
+    # id, name, location, industry, profession, skills
+    ("p1", "Ada Lovelace", "London", "Technology", "Software Engineer", ["Mathematics", "Poetry"]),
+    ("p2", "Alan Turing", "Manchester", "Technology", "Data Scientist", ["mathematics"]),
+    ("p3", "Grace Hopper", "New York", "Technology", "Software Engineer", ["COBOL"]),
+    ("p4", "Adam Smith", "London", "Financial Services", "Financial Analyst", []),
+    ("p5", "ada lovelace", "Paris", "Media", "Journalist", ["Writing"]),
+]
+
+
+@pytest.fixture
+def me(cypher):
+    for pid, name, location, industry, profession, skills in PEOPLE:
+        create_person(cypher, pid, name=name, location=location, industry=industry,
+                      profession=profession, skills=skills)
+    return create_person(cypher, "me", name="Ada Me", location="London")
+
+
+def found(client, token, query: str) -> list[str]:
+    response = client.get(f"/v1/people?{query}", headers=auth(token))
+    assert response.status_code == 200, response.json
+    return [person["id"] for person in response.json["items"]]
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("", ["p1", "p5", "p4", "p2", "p3"]),             # everyone but me, by name (any case), then id
+    ("q=ADA", ["p1", "p5", "p4"]),                    # name part, any case; never the caller
+    ("q=love", ["p1", "p5"]),
+    ("q=", ["p1", "p5", "p4", "p2", "p3"]),           # a blank name part filters nothing
+    ("location=London", ["p1", "p4"]),
+    ("location=london", []),                          # facets match exactly
+    ("industry=Technology", ["p1", "p2", "p3"]),
+    ("profession=Software%20Engineer", ["p1", "p3"]),
+    ("skill=MATHEMATICS", ["p1", "p2"]),              # skills match in any case
+    ("q=a&industry=Technology&skill=mathematics", ["p1", "p2"]),
+    ("q=ada&location=Paris", ["p5"]),
+    ("q=nobody", []),
+])
+def test_filters(client, me, query, expected):
+    assert found(client, me, query) == expected
+
+
+def test_pages_follow_the_cursor(client, me):
+    seen, cursor = [], None
+    while True:
+        response = client.get("/v1/people?limit=2" + (f"&cursor={cursor}" if cursor else ""), headers=auth(me))
+        assert response.status_code == 200
+        assert len(response.json["items"]) <= 2
+        seen += [p["id"] for p in response.json["items"]]
+        cursor = response.json["next_cursor"]
+        if cursor is None:
+            break
+    assert seen == ["p1", "p5", "p4", "p2", "p3"]
+    named = client.get("/v1/people?q=love&limit=1", headers=auth(me)).json
+    rest = client.get(f"/v1/people?q=love&limit=1&cursor={named['next_cursor']}", headers=auth(me)).json
+    assert [p["id"] for p in named["items"] + rest["items"]] == ["p1", "p5"]
+    assert rest["next_cursor"] is None
+
+
+def test_results_are_summaries(client, me):
+    assert client.get("/v1/people?q=grace", headers=auth(me)).json["items"] == [{
+        "id": "p3", "name": "Grace Hopper", "headline": None, "location": "New York",
+        "industry": "Technology", "profession": "Software Engineer"}]
+
+
+@pytest.mark.parametrize("query, field", [
+    ("limit=0", "limit"), ("limit=101", "limit"), ("limit=ten", "limit"),
+    ("cursor=garbage", "cursor"), (f"cursor={encode_cursor([1, 2])}", "cursor"),
+    ("q=" + "a" * 101, "q"), ("location=" + "x" * 101, "location"),
+])
+def test_bad_arguments_are_422_naming_the_field(client, me, query, field):
+    response = client.get(f"/v1/people?{query}", headers=auth(me))
+    assert response.status_code == 422
+    assert response.mimetype == "application/problem+json"
+    assert field in response.json["errors"]
+
+
+def test_search_needs_a_token(client, me):
+    assert client.get("/v1/people?q=ada").status_code == 401
