@@ -1,0 +1,96 @@
+"""Who can introduce me to someone: our mutual connections, ranked as introducers.
+
+The ranking itself is graph work (``intros.brokers``: its header gives the score), so that
+analysts running the file get the same order; this module checks who may ask, pages, and
+says why each broker ranks where it does.
+
+The broker's closeness ratings are private to the broker: they count in the score, but the
+reasons only ever say "knows <name> well" (for ``close`` or ``known``), never the level. The
+caller's own rating of the broker is theirs, so it is named.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from backend.db import Database
+from backend.errors import NotFound, Unprocessable
+from backend.intros.state import expires_before
+from backend.pagination import decode_cursor, page
+
+WELL = 2  # closeness points of 'known'; 'close' is 3
+FAST_ANSWER_HOURS = 48  # the query's bonus threshold, named in the reasons
+
+
+def rank(db: Database, now: datetime, person_id: str, target_id: str, limit: int,
+         cursor: str | None) -> dict:
+    if target_id == person_id:
+        raise Unprocessable("person_id", "You need no introduction to yourself.")
+    after_score, after_shared, after_id = _cursor_key(cursor)
+    targets = db.read("intros.broker_target", 1, person_id=person_id, target_id=target_id)
+    if not targets:
+        raise NotFound("No such person.")
+    target_name = targets[0]["name"]
+    rows = db.read("intros.brokers", 1, person_id=person_id, target_id=target_id,
+                   expires_before=expires_before(now, db.settings.intro_expiry_days),
+                   after_score=after_score, after_shared=after_shared, after_id=after_id,
+                   limit=limit + 1)
+    result = page(rows, limit, key=lambda row: (row["score"], row["shared"], row["person"]["id"]))
+    result["items"] = [_present(row, target_name) for row in result["items"]]
+    return result
+
+
+def _cursor_key(cursor: str | None) -> tuple[float | None, int | None, str | None]:
+    key = decode_cursor(cursor, 3)
+    if key is None:
+        return None, None, None
+    score, shared, broker_id = key
+    if not (isinstance(score, (int, float)) and isinstance(shared, int) and isinstance(broker_id, str)):
+        raise Unprocessable("cursor", "Not a cursor from this list.")
+    return float(score), shared, broker_id
+
+
+def _present(row: dict, target_name: str) -> dict:
+    forward_rate = row["forwarded"] / row["decided"] if row["decided"] else None
+    return {
+        "person": row["person"],
+        "score": row["score"],
+        "reasons": reasons(row, target_name),
+        "forward_rate": forward_rate,
+        "requests_decided": row["decided"],
+        "median_answer_hours": row["median_answer_hours"],
+        "shared_with_you": row["shared_with_you"],
+        "shared_with_target": row["shared_with_target"],
+    }
+
+
+def reasons(row: dict, target_name: str) -> list[dict]:
+    """Why this broker ranks here, strongest signals first: ``[{code, text}]``."""
+    found = [{"code": "mutual_connection", "text": f"1st connection of both you and {target_name}"}]
+    if row["knows_target"] >= WELL:
+        found.append({"code": "knows_target_well", "text": f"Knows {target_name} well"})
+    if row["knows_you"] >= WELL:
+        found.append({"code": "knows_you_well", "text": "Knows you well"})
+    if row["you_rated"]:
+        found.append({"code": "your_closeness", "text": f"You rated them '{row['you_rated']}'"})
+    if row["decided"]:
+        found.append({"code": "forward_rate",
+                      "text": f"Forwarded {row['forwarded']} of {row['decided']} introduction requests"})
+    if row["median_answer_hours"] is not None:
+        hours = row["median_answer_hours"]
+        fast = " (fast)" if hours <= FAST_ANSWER_HOURS else ""
+        found.append({"code": "answer_time", "text": f"Usually answers within {_duration(hours)}{fast}"})
+    if row["shared"]:
+        found.append({"code": "shared_connections",
+                      "text": f"Knows {row['shared_with_you']} of your connections and "
+                              f"{row['shared_with_target']} of {target_name}'s"})
+    return found
+
+
+def _duration(hours: float) -> str:
+    if hours < 1:
+        return "an hour"
+    if hours < 48:
+        whole = round(hours)
+        return f"{whole} hour{'s' if whole != 1 else ''}"
+    return f"{round(hours / 24)} days"

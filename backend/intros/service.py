@@ -1,0 +1,299 @@
+"""Introductions: asking for one, brokering one, moving it through its states, follow-ups.
+
+Every function takes the database and the current time explicitly (routes pass
+``mutuals().db`` and ``now()``), so the demo seeder can drive the same rules outside a
+request. Each change is one write transaction: it locks what it checks (the introduction,
+or the requester's quota), reads the facts, refuses with a problem — which rolls the
+transaction back, leaving the graph unchanged — or writes with a compare-and-set query.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from backend.db import Database, run
+from backend.errors import Conflict, Forbidden, NotFound, TooManyRequests, Unprocessable
+from backend.intros.state import Facts, Side, check, expires_at, expires_before
+from backend.keys import connection_key
+from backend.pagination import decode_cursor, page
+
+
+def _native(value):
+    """neo4j.time values as Python datetimes (other values unchanged)."""
+    return value.to_native() if hasattr(value, "to_native") else value
+
+
+def _expiry_days(db: Database) -> int:
+    return db.settings.intro_expiry_days
+
+
+def _details(tx, db: Database, intro_ids: list[str]) -> list[dict]:
+    rows = run(tx, db.query("intros.details", 1), intro_ids=intro_ids)
+    for row in rows:
+        row["intro"] = {key: _native(value) for key, value in row["intro"].items()}
+        for target in row["targets"]:
+            target["accepted_at"] = _native(target["accepted_at"])
+    return rows
+
+
+def _load(tx, db: Database, intro_id: str) -> tuple[Facts, dict]:
+    rows = _details(tx, db, [intro_id])
+    if not rows:
+        raise NotFound("No such introduction.")
+    return _facts(rows[0]), rows[0]
+
+
+def _sides(row: dict) -> list[dict]:
+    """The two people the introduction would connect; a requester opted in by asking."""
+    intro = row["intro"]
+    sides = [{"person": target["person"], "role": "target", "accepted_at": target["accepted_at"]}
+             for target in row["targets"]]
+    if row["requester"] is not None:
+        sides.insert(0, {"person": row["requester"], "role": "requester",
+                         "accepted_at": intro["created_at"]})
+    return sides
+
+
+def _facts(row: dict) -> Facts:
+    intro = row["intro"]
+    sides = tuple(Side(s["person"]["id"], s["role"], s["accepted_at"]) for s in _sides(row))
+    return Facts(
+        id=intro["id"], kind=intro["kind"], state=intro["state"], updated_at=intro["updated_at"],
+        introduced_at=intro.get("introduced_at"), broker_id=row["broker"]["id"],
+        requester_id=row["requester"]["id"] if row["requester"] else None, sides=sides,
+        broker_connected_to=frozenset(row["broker_connected_to"]),
+        sides_connected=row["sides_connected"], blocks=frozenset(map(tuple, row["blocks"])))
+
+
+def _present(row: dict, viewer_id: str, now: datetime, expiry_days: int) -> dict:
+    """An introduction as its parties see it (IntroductionSchema)."""
+    facts = _facts(row)
+    intro = row["intro"]
+    state = facts.effective(now, expiry_days)
+    open_ = state in ("requested", "introduced")
+    return {
+        **intro,
+        "state": state,
+        "your_role": facts.role_of(viewer_id),
+        "broker": row["broker"],
+        "sides": _sides(row),
+        "expires_at": expires_at(intro["updated_at"], expiry_days) if open_ else None,
+    }
+
+
+# -- creating ------------------------------------------------------------------------------
+
+
+def request_intro(db: Database, now: datetime, requester_id: str, target_id: str,
+                  broker_id: str, message: str) -> dict:
+    """Ask ``broker_id`` to introduce the requester to ``target_id``: 201 ``requested``."""
+    if target_id == requester_id:
+        raise Unprocessable("target", "You cannot ask for an introduction to yourself.")
+    if broker_id in (requester_id, target_id):
+        raise Unprocessable("broker", "The broker must be someone other than you and the target.")
+    settings = db.settings
+    intro_id = str(uuid.uuid4())  # made outside the transaction function: retries reuse it
+    pair = connection_key(requester_id, target_id)
+    cutoff = expires_before(now, settings.intro_expiry_days)
+
+    def work(tx):
+        # Locks the requester first: two requests of one person check the quota in turn.
+        run(tx, db.query("intros.lock_requester", 1), person_id=requester_id)
+        ctx = run(tx, db.query("intros.context", 1), broker_id=broker_id, x_id=requester_id,
+                  y_id=target_id, pair=pair, expires_before=cutoff)[0]
+        if not ctx["y_exists"] or ctx["x_y_blocked"]:
+            raise NotFound("No such person (target).")
+        if not ctx["broker_exists"] or ctx["broker_x_blocked"]:
+            raise NotFound("No such person (broker).")
+        if ctx["x_y_connected"]:
+            raise Conflict("You are already connected to this person.")
+        if ctx["y_opted_out"]:
+            raise Unprocessable("target", f"{ctx['y_name']} does not accept introductions.")
+        if not (ctx["broker_x_connected"] and ctx["broker_y_connected"]) or ctx["broker_y_blocked"]:
+            raise Unprocessable("broker", "The broker must be a 1st connection of both you and "
+                                          f"{ctx['y_name']}.")
+        if ctx["open_id"] is not None:
+            raise Conflict("There is already an open introduction between you and this person.")
+        if ctx["x_open_requests"] >= settings.max_open_intros:
+            frees_at = expires_at(_native(ctx["x_oldest_open_at"]), settings.intro_expiry_days)
+            raise TooManyRequests(
+                f"You have {ctx['x_open_requests']} open introduction requests, the most allowed "
+                f"({settings.max_open_intros}); withdraw one or wait until one is answered or expires.",
+                retry_after_seconds=(frees_at - now).total_seconds())
+        run(tx, db.query("intros.expire_pair", 1), pair=pair, expires_before=cutoff)
+        run(tx, db.query("intros.create_request", 1), intro_id=intro_id, requester_id=requester_id,
+            broker_id=broker_id, target_id=target_id, message=message, pair=pair, now=now)
+        return _details(tx, db, [intro_id])[0]
+
+    return _present(db.write_tx(work), requester_id, now, settings.intro_expiry_days)
+
+
+def introduce(db: Database, now: datetime, broker_id: str, a_id: str, b_id: str, note: str) -> dict:
+    """The broker introduces two of their own connections: 201 ``introduced``, both to accept."""
+    if a_id == b_id:
+        raise Unprocessable("between", "Name two different people.")
+    if broker_id in (a_id, b_id):
+        raise Unprocessable("between", "Introduce two people other than yourself.")
+    expiry_days = _expiry_days(db)
+    intro_id = str(uuid.uuid4())
+    pair = connection_key(a_id, b_id)
+    cutoff = expires_before(now, expiry_days)
+
+    def work(tx):
+        ctx = run(tx, db.query("intros.context", 1), broker_id=broker_id, x_id=a_id, y_id=b_id,
+                  pair=pair, expires_before=cutoff)[0]
+        if not ctx["x_exists"] or ctx["broker_x_blocked"] or not ctx["y_exists"] or ctx["broker_y_blocked"]:
+            raise NotFound("No such person.")
+        if not (ctx["broker_x_connected"] and ctx["broker_y_connected"]):
+            raise Unprocessable("between", "You can only introduce two of your own 1st connections.")
+        if ctx["x_y_connected"]:
+            raise Conflict("They are already connected.")
+        for opted_out, name in ((ctx["x_opted_out"], ctx["x_name"]), (ctx["y_opted_out"], ctx["y_name"])):
+            if opted_out:
+                raise Unprocessable("between", f"{name} does not accept introductions.")
+        if ctx["x_y_blocked"]:
+            raise Unprocessable("between", "These two people cannot be introduced.")
+        if ctx["open_id"] is not None:
+            raise Conflict("There is already an open introduction between these two people.")
+        run(tx, db.query("intros.expire_pair", 1), pair=pair, expires_before=cutoff)
+        run(tx, db.query("intros.create_between", 1), intro_id=intro_id, broker_id=broker_id,
+            a_id=a_id, b_id=b_id, note=note, pair=pair, now=now)
+        return _details(tx, db, [intro_id])[0]
+
+    return _present(db.write_tx(work), broker_id, now, expiry_days)
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def get(db: Database, now: datetime, intro_id: str, viewer_id: str) -> dict:
+    facts, row = db.read_tx(lambda tx: _load(tx, db, intro_id))
+    if not facts.visible_to(viewer_id):
+        raise NotFound("No such introduction.")
+    return _present(row, viewer_id, now, _expiry_days(db))
+
+
+def _cursor_key(cursor: str | None) -> tuple[datetime | None, str | None]:
+    """(created_at, id) after which a newest-first page starts."""
+    key = decode_cursor(cursor, 2)
+    if key is None:
+        return None, None
+    try:
+        return datetime.fromisoformat(key[0]), str(key[1])
+    except (TypeError, ValueError):
+        raise Unprocessable("cursor", "Not a cursor from this list.") from None
+
+
+def _newest_first_page(rows: list[dict], limit: int) -> dict:
+    return page(rows, limit, key=lambda row: (_native(row["created_at"]).isoformat(), row["id"]))
+
+
+def list_mine(db: Database, now: datetime, person_id: str, role: str | None,
+              states: list[str] | None, limit: int, cursor: str | None) -> dict:
+    expiry_days = _expiry_days(db)
+    after_created_at, after_id = _cursor_key(cursor)
+
+    def work(tx):
+        ids = run(tx, db.query("intros.list_mine", 1), person_id=person_id, role=role,
+                  states=states or None, expires_before=expires_before(now, expiry_days),
+                  after_created_at=after_created_at, after_id=after_id, limit=limit + 1)
+        result = _newest_first_page(ids, limit)
+        result["items"] = _details(tx, db, [row["id"] for row in result["items"]])
+        return result
+
+    result = db.read_tx(work)
+    result["items"] = [_present(row, person_id, now, expiry_days) for row in result["items"]]
+    return result
+
+
+# -- transitions -----------------------------------------------------------------------------
+
+
+def act(db: Database, now: datetime, intro_id: str, actor_id: str, action: str,
+        note: str | None = None) -> dict:
+    """forward / decline / accept / withdraw, as one compare-and-set write transaction."""
+    expiry_days = _expiry_days(db)
+
+    def work(tx):
+        if not run(tx, db.query("intros.lock", 1), intro_id=intro_id):
+            raise NotFound("No such introduction.")
+        facts, row = _load(tx, db, intro_id)
+        role = check(facts, action, actor_id, now, expiry_days)
+        changed = _apply(tx, db, facts, row, action, role, actor_id, note, now)
+        if not changed:  # cannot happen under the lock; refuse rather than report a non-change
+            raise Conflict("The introduction changed meanwhile; read it again.")
+        return _details(tx, db, [intro_id])[0]
+
+    return _present(db.write_tx(work), actor_id, now, expiry_days)
+
+
+def _apply(tx, db: Database, facts: Facts, row: dict, action: str, role: str, actor_id: str,
+           note: str | None, now: datetime) -> list:
+    if action == "forward":
+        names = {side["person"]["id"]: side["person"]["name"] for side in _sides(row)}
+        lost = [names[side.person_id] for side in facts.sides
+                if side.person_id not in facts.broker_connected_to]
+        if lost:
+            raise Conflict("You can no longer forward this introduction: you are not connected "
+                           f"to {' and '.join(lost)} any more.")
+        if facts.sides_connected:
+            raise Conflict("They are already connected.")
+        return run(tx, db.query("intros.forward", 1), intro_id=facts.id, note=note, now=now)
+    if action in ("decline", "withdraw"):
+        return run(tx, db.query("intros.end", 1), intro_id=facts.id, from_state=facts.state,
+                   to_state="declined" if action == "decline" else "withdrawn",
+                   ended_by=role, now=now)
+    # accept: the last acceptance connects the two sides in this same transaction.
+    if facts.side(actor_id).accepted_at is not None:
+        raise Conflict("You already accepted; the introduction waits for the other side.")
+    if facts.other_side(actor_id).accepted_at is None:
+        return run(tx, db.query("intros.accept_side", 1), intro_id=facts.id, person_id=actor_id, now=now)
+    a_id, b_id = (side.person_id for side in facts.sides)
+    return run(tx, db.query("intros.complete", 1), intro_id=facts.id, person_id=actor_id,
+               a_id=a_id, b_id=b_id, pair=connection_key(a_id, b_id), now=now)
+
+
+# -- follow-ups ------------------------------------------------------------------------------
+
+
+def _check_side(facts: Facts, person_id: str) -> None:
+    if not facts.visible_to(person_id):
+        raise NotFound("No such introduction.")
+    if facts.role_of(person_id) == "broker":
+        raise Forbidden("Follow-ups belong to the two people introduced.")
+
+
+def add_follow_up(db: Database, now: datetime, intro_id: str, person_id: str, kind: str,
+                  at: datetime | None, note: str | None) -> dict:
+    """Record a call, coffee, video chat or meeting on an accepted introduction."""
+    follow_up_id = str(uuid.uuid4())
+
+    def work(tx):
+        facts, _ = _load(tx, db, intro_id)
+        _check_side(facts, person_id)
+        if facts.state != "accepted":
+            raise Conflict("Follow-ups are recorded on accepted introductions only.")
+        return run(tx, db.query("intros.add_follow_up", 1), intro_id=intro_id,
+                   follow_up_id=follow_up_id, kind=kind, at=at, note=note,
+                   recorded_by=person_id, now=now)[0]["follow_up"]
+
+    return _present_follow_up(db.write_tx(work))
+
+
+def list_follow_ups(db: Database, intro_id: str, person_id: str, limit: int,
+                    cursor: str | None) -> dict:
+    after_created_at, after_id = _cursor_key(cursor)
+
+    def work(tx):
+        facts, _ = _load(tx, db, intro_id)
+        _check_side(facts, person_id)
+        return run(tx, db.query("intros.follow_ups", 1), intro_id=intro_id,
+                   after_created_at=after_created_at, after_id=after_id, limit=limit + 1)
+
+    rows = [_present_follow_up(row["follow_up"]) for row in db.read_tx(work)]
+    return _newest_first_page(rows, limit)
+
+
+def _present_follow_up(follow_up: dict) -> dict:
+    return {key: _native(value) for key, value in follow_up.items()}

@@ -1,0 +1,33 @@
+// name: intros.list_mine
+// version: 1
+// mode: read
+// params: person_id (string), role (string), states (list of string), expires_before (datetime), after_created_at (datetime), after_id (string), limit (int)
+// returns: up to limit rows (id, created_at, role) of the introductions person_id takes part in, newest first (created_at desc, id desc), after the cursor (after_created_at, after_id; null for the first page). role (requester, broker, target) and states (effective states: open ones past their expiry count as expired) filter when not null. A target sees a requested introduction only once the broker forwarded it; introductions where the person and another party blocked each other are hidden.
+// example params (cypher-shell / Browser): :param person_id => '1'; :param role => null; :param states => null; :param expires_before => datetime() - duration({days: 30}); :param after_created_at => null; :param after_id => null; :param limit => 21;
+MATCH (me:Person {id: $person_id})
+CALL (me) {
+  MATCH (me)-[:REQUESTED_INTRO]->(i:Introduction)
+  RETURN i, 'requester' AS role
+  UNION
+  MATCH (me)-[:BROKERS]->(i:Introduction)
+  RETURN i, 'broker' AS role
+  UNION
+  MATCH (i:Introduction)-[:TO]->(me)
+  WHERE i.introduced_at IS NOT NULL
+  RETURN i, 'target' AS role
+}
+WITH me, i, role,
+     CASE WHEN i.state IN ['requested', 'introduced'] AND i.updated_at <= $expires_before
+          THEN 'expired' ELSE i.state END AS state
+WHERE ($role IS NULL OR role = $role)
+  AND ($states IS NULL OR state IN $states)
+  AND ($after_id IS NULL OR i.created_at < $after_created_at
+       OR (i.created_at = $after_created_at AND i.id < $after_id))
+  AND NOT EXISTS {
+    MATCH (me)-[:BLOCKED]-(other:Person)
+    WHERE (other)-[:REQUESTED_INTRO|BROKERS]->(i) OR (i)-[:TO]->(other)
+  }
+WITH i, role
+ORDER BY i.created_at DESC, i.id DESC
+LIMIT $limit
+RETURN i.id AS id, i.created_at AS created_at, role

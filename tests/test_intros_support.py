@@ -1,0 +1,85 @@
+"""Shared arrangements for the introduction tests (this module holds no tests itself).
+
+People are made directly in Cypher (tests/helpers.py); everything about introductions goes
+through HTTP. ``fingerprint`` captures the whole graph so that refusals can be shown to
+leave it exactly as it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tests.helpers import auth, connect, create_person
+
+
+def fingerprint(cypher) -> tuple[list[str], list[str]]:
+    """Every node (labels, properties) and relationship (type, ends, properties), sorted."""
+    nodes = cypher("MATCH (n) WHERE NOT n:__MutualsMigration AND NOT n:Profession "
+                   "RETURN labels(n) AS labels, properties(n) AS props")
+    rels = cypher("MATCH (a)-[r]->(b) WHERE NOT a:Profession "
+                  "RETURN type(r) AS type, coalesce(a.id, a.hash) AS start, "
+                  "coalesce(b.id, b.hash) AS end, properties(r) AS props")
+    return sorted(map(repr, nodes)), sorted(map(repr, rels))
+
+
+def connections(cypher, a: str, b: str) -> int:
+    return cypher("MATCH (:Person {id: $a})-[c:CONNECTED_TO]-(:Person {id: $b}) RETURN count(c) AS n",
+                  a=a, b=b)[0]["n"]
+
+
+@dataclass
+class People:
+    """Tokens by person id, and the client to act with them."""
+
+    client: object
+    tokens: dict
+
+    def headers(self, person_id: str) -> dict:
+        return auth(self.tokens[person_id])
+
+    def post(self, person_id: str, path: str, body: dict | None = None):
+        return self.client.post(path, json=body, headers=self.headers(person_id))
+
+    def get(self, person_id: str, path: str, **query):
+        return self.client.get(path, query_string=query, headers=self.headers(person_id))
+
+    def add(self, cypher, person_id: str, **props) -> None:
+        self.tokens[person_id] = create_person(cypher, person_id, name=person_id.title(), **props)
+
+    # -- introductions ----------------------------------------------------------------------
+
+    def ask(self, requester: str, target: str, broker: str, message: str = "Could you introduce us?"):
+        return self.post(requester, "/v1/intros", {"target": target, "broker": broker, "message": message})
+
+    def introduce(self, broker: str, a: str, b: str, note: str = "You two should meet."):
+        return self.post(broker, "/v1/intros", {"between": [a, b], "note": note})
+
+    def act(self, person_id: str, intro_id: str, action: str, note: str | None = None):
+        body = {"note": note or "Ada, meet Bea: both of you build graph databases."} \
+            if action == "forward" else None
+        return self.post(person_id, f"/v1/intros/{intro_id}/{action}", body)
+
+
+def trio(cypher, client, **props) -> People:
+    """ada (requester) and bea (target), both connected to bob (broker); ada and bea are not.
+    ``props`` adds properties by person, e.g. ``bea={"intro_opt_out": True}``."""
+    people = People(client, {})
+    for person_id in ("ada", "bob", "bea"):
+        people.add(cypher, person_id, **props.get(person_id, {}))
+    connect(cypher, "ada", "bob")
+    connect(cypher, "bob", "bea")
+    return people
+
+
+def asked(people: People) -> str:
+    """ada asked bob for an introduction to bea: the id."""
+    response = people.ask("ada", "bea", "bob")
+    assert response.status_code == 201, response.json
+    return response.json["id"]
+
+
+def forwarded(people: People) -> str:
+    intro_id = asked(people)
+    response = people.act("bob", intro_id, "forward")
+    assert response.status_code == 200, response.json
+    return intro_id
