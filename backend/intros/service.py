@@ -98,8 +98,8 @@ def request_intro(db: Database, now: datetime, requester_id: str, target_id: str
     cutoff = expires_before(now, settings.intro_expiry_days)
 
     def work(tx):
-        # Locks the requester first: two requests of one person check the quota in turn.
-        run(tx, db.query("intros.lock_requester", 1), person_id=requester_id)
+        # Lock the requester first: two requests of one person check the quota in turn.
+        run(tx, db.query("connections.lock_pair", 1), person_ids=[requester_id])
         ctx = run(tx, db.query("intros.context", 1), broker_id=broker_id, x_id=requester_id,
                   y_id=target_id, pair=pair, expires_before=cutoff)[0]
         if not ctx["y_exists"] or ctx["x_y_blocked"]:
@@ -250,6 +250,9 @@ def _apply(tx, db: Database, facts: Facts, row: dict, action: str, role: str, ac
     if facts.other_side(actor_id).accepted_at is None:
         return run(tx, db.query("intros.accept_side", 1), intro_id=facts.id, person_id=actor_id, now=now)
     a_id, b_id = (side.person_id for side in facts.sides)
+    # The same person locks a connection request takes: whichever connects them first, the
+    # other sees the connection and adds none.
+    run(tx, db.query("connections.lock_pair", 1), person_ids=[a_id, b_id])
     return run(tx, db.query("intros.complete", 1), intro_id=facts.id, person_id=actor_id,
                a_id=a_id, b_id=b_id, pair=connection_key(a_id, b_id), now=now)
 
