@@ -67,7 +67,7 @@ class FollowUpSchema(Schema):
     created_at = fields.DateTime(required=True)
 
 
-class SideSchema(Schema):
+class IntroSideSchema(Schema):
     person = fields.Nested(PersonSummarySchema, required=True)
     role = fields.String(required=True, metadata={"description": "requester or target"})
     accepted_at = fields.DateTime(allow_none=True, metadata={
@@ -80,7 +80,7 @@ class IntroductionSchema(Schema):
     state = fields.String(required=True, metadata={"description": "effective state: " + ", ".join(STATES)})
     your_role = fields.String(required=True, metadata={"description": ", ".join(ROLES)})
     broker = fields.Nested(PersonSummarySchema, required=True)
-    sides = fields.List(fields.Nested(SideSchema), required=True,
+    sides = fields.List(fields.Nested(IntroSideSchema), required=True,
                         metadata={"description": "the two people the introduction connects"})
     message = fields.String(allow_none=True, metadata={"description": "the requester's message to the broker"})
     note = fields.String(allow_none=True, metadata={"description": "the broker's introduction note"})
@@ -100,7 +100,7 @@ class IntroListArgsSchema(PageArgsSchema):
                                                    + ",".join(OPEN_STATES)})
 
 
-class ReasonSchema(Schema):
+class BrokerReasonSchema(Schema):
     code = fields.String(required=True)
     text = fields.String(required=True)
 
@@ -108,7 +108,7 @@ class ReasonSchema(Schema):
 class BrokerSchema(Schema):
     person = fields.Nested(PersonSummarySchema, required=True)
     score = fields.Float(required=True)
-    reasons = fields.List(fields.Nested(ReasonSchema), required=True)
+    reasons = fields.List(fields.Nested(BrokerReasonSchema), required=True)
     forward_rate = fields.Float(allow_none=True, metadata={
         "description": "share of earlier introduction requests forwarded (null: none decided yet)"})
     requests_decided = fields.Integer(required=True)

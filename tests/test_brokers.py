@@ -1,0 +1,134 @@
+"""GET /v1/people/{id}/brokers: mutual connections ranked as introducers — closeness first,
+then how they answered earlier requests, then shared connections — each with reasons."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import connect
+from tests.test_intros_support import People
+
+
+def rate(cypher, rater: str, rated: str, level: str) -> None:
+    cypher("MATCH (a:Person {id: $a}), (b:Person {id: $b}) "
+           "CREATE (a)-[:CLOSENESS {level: $level, updated_at: datetime()}]->(b)",
+           a=rater, b=rated, level=level)
+
+
+@pytest.fixture
+def network(cypher, client, clock):
+    """ada looks for brokers to zed. Six mutual connections, each ranking for a reason:
+
+    close  rates zed 'close' (and ada 'acquaintance')          2*3 + 1      = 7
+    liked  ada rates them 'close', they rate ada 'known'       3 + 2        = 5
+    fast   forwarded 2 of 3 earlier requests within 2 hours    4*(2/3-.5)+1 = 1.667
+    hub    knows two more of ada's connections                 0 (shared 2)
+    plain  nothing known                                       0 (shared 0)
+    slow   let the one request they got expire                 4*(0-.5)     = -2
+    and one (blocked) who zed blocked, never listed.
+    """
+    people = People(client, {})
+    brokers = ("close", "liked", "fast", "hub", "plain", "slow", "blocked")
+    for person_id in ("ada", "zed", *brokers, "x1", "x2"):
+        people.add(cypher, person_id)
+    for broker in brokers:
+        connect(cypher, "ada", broker)
+        connect(cypher, broker, "zed")
+    for extra in ("x1", "x2"):
+        connect(cypher, "ada", extra)
+        connect(cypher, "hub", extra)
+    cypher("MATCH (z:Person {id: 'zed'}), (b:Person {id: 'blocked'}) CREATE (z)-[:BLOCKED {at: datetime()}]->(b)")
+    rate(cypher, "close", "zed", "close")
+    rate(cypher, "close", "ada", "acquaintance")  # 1 point, but not "well": no reason named
+    rate(cypher, "ada", "liked", "close")
+    rate(cypher, "liked", "ada", "known")
+
+    def requester_and_target(broker: str, n: int) -> tuple[str, str]:
+        requester, target = f"{broker}-r{n}", f"{broker}-t{n}"
+        for person_id in (requester, target):
+            people.add(cypher, person_id)
+            connect(cypher, broker, person_id)
+        return requester, target
+
+    # slow's request is asked first and left to expire.
+    people.ask(*requester_and_target("slow", 1), "slow")
+    clock.advance(days=31)
+    # fast answers within two hours: forwards two, declines one; a withdrawn one does not count.
+    for n, answer in enumerate(("forward", "forward", "decline", None)):
+        requester, target = requester_and_target("fast", n)
+        intro_id = people.ask(requester, target, "fast").json["id"]
+        clock.advance(hours=2)
+        if answer:
+            assert people.act("fast", intro_id, answer).status_code == 200
+        else:
+            assert people.act(requester, intro_id, "withdraw").status_code == 200
+    return people
+
+
+def brokers(people, person_id="ada", target="zed", **query):
+    response = people.get(person_id, f"/v1/people/{target}/brokers", **query)
+    assert response.status_code == 200, response.json
+    return response.json
+
+
+def test_brokers_are_ranked_by_closeness_responsiveness_then_shared_connections(network):
+    items = brokers(network)["items"]
+    assert [(b["person"]["id"], b["score"]) for b in items] == [
+        ("close", 7.0), ("liked", 5.0), ("fast", 1.667), ("hub", 0.0), ("plain", 0.0), ("slow", -2.0)]
+    by_id = {b["person"]["id"]: b for b in items}
+    assert by_id["fast"]["forward_rate"] == pytest.approx(2 / 3)
+    assert by_id["fast"]["requests_decided"] == 3
+    assert by_id["fast"]["median_answer_hours"] == 2.0
+    assert by_id["slow"]["forward_rate"] == 0.0 and by_id["slow"]["median_answer_hours"] is None
+    assert by_id["plain"]["forward_rate"] is None and by_id["plain"]["requests_decided"] == 0
+    assert (by_id["hub"]["shared_with_you"], by_id["hub"]["shared_with_target"]) == (2, 0)
+
+
+def test_each_broker_says_why(network):
+    reasons = {b["person"]["id"]: {r["code"]: r["text"] for r in b["reasons"]} for b in brokers(network)["items"]}
+    assert reasons["close"] == {"mutual_connection": "1st connection of both you and Zed",
+                                "knows_target_well": "Knows Zed well"}
+    assert reasons["liked"]["knows_you_well"] == "Knows you well"
+    assert reasons["liked"]["your_closeness"] == "You rated them 'close'"
+    assert reasons["fast"]["forward_rate"] == "Forwarded 2 of 3 introduction requests"
+    assert reasons["fast"]["answer_time"] == "Usually answers within 2 hours (fast)"
+    assert reasons["slow"]["forward_rate"] == "Forwarded 0 of 1 introduction requests"
+    assert reasons["hub"]["shared_connections"] == "Knows 2 of your connections and 0 of Zed's"
+    assert reasons["plain"] == {"mutual_connection": "1st connection of both you and Zed"}
+
+
+def test_the_brokers_own_ratings_stay_private(network):
+    """The score uses them; the answer never names the broker's level of anyone."""
+    close = brokers(network)["items"][0]
+    text = " ".join(r["text"] for r in close["reasons"]).lower()
+    assert "close" not in text and "acquaintance" not in text
+    assert "level" not in close and "knows_target" not in close
+
+
+def test_pages_follow_the_ranking(network):
+    first = brokers(network, limit=4)
+    second = brokers(network, limit=4, cursor=first["next_cursor"])
+    assert [b["person"]["id"] for b in first["items"] + second["items"]] == \
+        ["close", "liked", "fast", "hub", "plain", "slow"]
+    assert second["next_cursor"] is None
+
+
+def test_ratings_are_read_from_the_callers_side(network):
+    """zed looking for brokers to ada: close knows zed (now the caller) well, ada a little;
+    liked knows ada (now the target) and zed rated nobody."""
+    ranked = [(b["person"]["id"], b["score"]) for b in brokers(network, person_id="zed", target="ada")["items"]]
+    assert ranked[:2] == [("close", 2 * 1 + 3), ("liked", 2 * 2)]
+
+
+def test_refusals(network, cypher):
+    assert network.get("ada", "/v1/people/ada/brokers").status_code == 422
+    assert network.get("ada", "/v1/people/nobody/brokers").status_code == 404
+    cypher("MATCH (a:Person {id: 'ada'}), (z:Person {id: 'zed'}) CREATE (z)-[:BLOCKED {at: datetime()}]->(a)")
+    assert network.get("ada", "/v1/people/zed/brokers").status_code == 404
+    assert network.get("ada", "/v1/people/x1/brokers", cursor="bogus").status_code == 422
+    assert network.client.get("/v1/people/zed/brokers").status_code == 401
+
+
+def test_no_mutual_connections_is_an_empty_list(network, cypher):
+    network.add(cypher, "loner")
+    assert brokers(network, target="loner") == {"items": [], "next_cursor": None}
