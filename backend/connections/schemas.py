@@ -7,14 +7,14 @@ from marshmallow import Schema, fields, validate
 from backend.connections.invitations import IGNORE_REASONS
 from backend.connections.service import CLOSENESS_LEVELS, SORTS
 from backend.pagination import PageArgsSchema, page_schema
-from backend.people.schemas import PersonSummarySchema, Timestamp, Trimmed
+from backend.people.schemas import PersonSummarySchema, Text, Timestamp, Trimmed
 
 NOTE_MAX = 300
 ID_MAX = 200
 
 
 class RequestCreateSchema(Schema):
-    to = fields.String(required=True, validate=validate.Length(1, ID_MAX),
+    to = Text(required=True, validate=validate.Length(1, ID_MAX),
                        metadata={"description": "the id of the person to invite"})
     note = Trimmed(allow_none=True, validate=validate.Length(max=NOTE_MAX))
 

@@ -17,12 +17,23 @@ def _invalid() -> Unprocessable:
     return Unprocessable("cursor", "Not a cursor from this list.")
 
 
+def _is_text(value) -> bool:
+    """A str that the driver can send (JSON lets a cursor carry lone surrogates)."""
+    if not isinstance(value, str):
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def name_key(cursor: str | None) -> tuple[str, str]:
     """(name_lower, id) after which a name-ordered page starts; ('', '') for the first page."""
     key = decode_cursor(cursor, 2)
     if key is None:
         return "", ""
-    if not all(isinstance(value, str) for value in key):
+    if not all(_is_text(value) for value in key):
         raise _invalid()
     return key[0], key[1]
 
@@ -33,6 +44,6 @@ def instant_key(cursor: str | None) -> tuple[int | None, str | None]:
     if key is None:
         return None, None
     instant, person_id = key
-    if type(instant) is not int or not isinstance(person_id, str):
+    if type(instant) is not int or not -2**63 <= instant < 2**63 or not _is_text(person_id):
         raise _invalid()
     return instant, person_id

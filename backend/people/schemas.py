@@ -19,7 +19,22 @@ class PersonSummarySchema(Schema):
 # -- field types ---------------------------------------------------------------------------
 
 
-class Trimmed(fields.String):
+class Text(fields.String):
+    """A string that can be stored: JSON may carry lone surrogates ("\\ud800") that no
+    UTF-8 encoder (and so no Neo4j driver) accepts."""
+
+    default_error_messages = {"unencodable": "Not valid Unicode text."}
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise self.make_error("unencodable") from None
+        return text
+
+
+class Trimmed(Text):
     """A string with surrounding whitespace removed before it is validated."""
 
     def _deserialize(self, value, attr, data, **kwargs):
