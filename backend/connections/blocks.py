@@ -8,8 +8,8 @@ Blocking someone who already blocked you is allowed (each block is its owner's).
 from __future__ import annotations
 
 from backend.connections.pair import locked_state
-from backend.errors import NotFound, Unprocessable
 from backend.db import run
+from backend.errors import NotFound, Unprocessable
 from backend.extension import mutuals, now
 from backend.pagination import page
 from backend.people.cursors import instant_key
