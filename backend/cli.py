@@ -15,6 +15,8 @@ from backend import create_app, migrations
 from backend.config import Settings
 from backend.extension import mutuals
 from backend.local_neo4j import LocalNeo4j, LocalNeo4jError
+from backend.query_cli import query
+from backend.seed.cli import seed
 
 
 @click.group(cls=FlaskGroup, create_app=create_app, add_default_commands=True)
@@ -91,3 +93,7 @@ def migrate():
         raise click.ClickException(str(error)) from error
     total = len(migrations.discover())
     click.echo(f"migrations: {len(applied)} applied, {total} in total, database up to date")
+
+
+cli.add_command(seed)
+cli.add_command(query)

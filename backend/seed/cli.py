@@ -1,0 +1,144 @@
+"""``mutuals seed demo|generate|import|export`` (see docs/seed.md)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from flask.cli import with_appcontext
+from neo4j.exceptions import DriverError, Neo4jError
+
+from backend import errors, migrations
+from backend.db import Database
+from backend.extension import mutuals
+from backend.seed import demo as demo_network
+from backend.seed import importers
+from backend.seed.dataset import InvalidInput
+from backend.seed.export import export as export_graph
+from backend.seed.export import write_dataset
+from backend.seed.generate import Network, read_professions
+from backend.seed.loader import DEFAULT_BATCH_SIZE, Loader
+
+
+def _ready_database() -> Database:
+    """The database, refusing to load into one whose schema (constraints, indexes, reference
+    data) is not up to date: without the Person.id constraint a load would crawl and could
+    duplicate people."""
+    db = mutuals().db
+    try:
+        with db.session() as session:
+            todo = migrations.pending(session)
+    except migrations.MigrationError as error:
+        raise click.ClickException(str(error)) from error
+    except (DriverError, errors.Problem) as error:
+        raise click.ClickException(f"Neo4j is unreachable at {db.settings.neo4j_uri}: {error}") from error
+    if todo:
+        raise click.ClickException(f"{len(todo)} migration(s) pending: run `mutuals migrate` first")
+    return db
+
+
+def load_options(command):
+    """Options every loading command shares."""
+    command = click.option("--batch-size", default=DEFAULT_BATCH_SIZE, show_default=True, type=click.IntRange(1),
+                           help="Rows per write transaction.")(command)
+    command = click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 8),
+                           help="Write transactions in flight at once.")(command)
+    command = click.option("--progress/--no-progress", default=None,
+                           help="Progress bars (default: when stderr is a terminal).")(command)
+    return command
+
+
+def _load(db: Database, dataset, batch_size: int, workers: int, progress: bool | None, what: str) -> None:
+    loader = Loader(db, batch_size=batch_size, progress=progress, workers=workers)
+    try:
+        summary = loader.load(dataset)
+    except (Neo4jError, DriverError, errors.Problem) as error:
+        raise click.ClickException(f"{what} stopped: {error}. Nothing is lost: run the same "
+                                   "command again to finish (loads are idempotent).") from error
+    click.echo(f"{what}: {summary.line()}")
+
+
+@click.group()
+def seed():
+    """Load seed data: the demo network, a generated one, files; or export the graph."""
+
+
+@seed.command()
+@load_options
+@with_appcontext
+def demo(batch_size: int, workers: int, progress: bool | None):
+    """The deterministic demo network (2,000 people, a coach with 1,750 connections). Idempotent."""
+    db = _ready_database()
+    loader = Loader(db, batch_size=batch_size, progress=progress, workers=workers)
+    demo_network.run(db, loader, echo=click.echo)
+
+
+@seed.command()
+@click.option("--people", "people", required=True, type=click.IntRange(2), help="How many people.")
+@click.option("--avg-degree", required=True, type=click.FloatRange(0, min_open=True),
+              help="Average connections per person (connections = people * avg-degree / 2).")
+@click.option("--seed", "seed_", default=1, show_default=True, type=int, help="Same seed, same network.")
+@click.option("--id-prefix", default="g", show_default=True, help="Ids are <prefix><n>.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Write our own files to this folder instead of loading them.")
+@click.option("--format", "kind", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True,
+              help="File format with --out.")
+@load_options
+@with_appcontext
+def generate(people, avg_degree, seed_, id_prefix, out, kind, batch_size, workers, progress):
+    """A reproducible power-law network with hubs and clustering."""
+    db = _ready_database()
+    try:
+        network = Network(people, avg_degree, seed_, read_professions(db), id_prefix=id_prefix)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from error
+    degrees = network.degrees()
+    click.echo(f"generated {people:,} people, {len(network.keys):,} connections "
+               f"(max degree {degrees.max():,}, {int((degrees >= 1700).sum()):,} people with 1,700+), "
+               f"{len(network.requests):,} pending requests")
+    if out:
+        click.echo(write_dataset(network.dataset(), out, kind).line())
+        return
+    _load(db, network.dataset(), batch_size, workers, progress, "generate")
+
+
+@seed.command("import")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(importers.FORMATS), default="auto", show_default=True,
+              help="csv/jsonl: our own folder; snap: an edge-list file; ldbc: a CsvBasic folder.")
+@click.option("--id-prefix", default="", help="Prefix SNAP/LDBC ids (to keep datasets apart).")
+@click.option("--dry-run", is_flag=True, help="Only validate; write nothing.")
+@load_options
+@with_appcontext
+def import_(path, fmt, id_prefix, dry_run, batch_size, workers, progress):
+    """Import files; every file is checked before anything is written."""
+    db = _ready_database()
+    try:
+        dataset = importers.prepare(db, path, fmt, id_prefix)
+    except importers.UnknownFormat as error:
+        raise click.ClickException(str(error)) from error
+    except InvalidInput as error:
+        for bad in error.bad_rows:
+            click.echo(str(bad), err=True)
+        click.echo(f"import refused: {len(error.bad_rows):,} bad row(s); nothing was written", err=True)
+        sys.exit(1)
+    totals = ", ".join(f"{k} {v:,}" for k, v in dataset.totals.items())
+    if dry_run:
+        click.echo(f"import check passed ({totals}); nothing written (--dry-run)")
+        return
+    _load(db, dataset, batch_size, workers, progress, "import")
+
+
+@seed.command("export")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--format", "kind", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
+@click.option("--progress/--no-progress", default=None)
+@with_appcontext
+def export_(folder, kind, progress):
+    """Write people, connections and requests as our own files (import reads them back)."""
+    db = _ready_database()
+    try:
+        click.echo(export_graph(db, folder, kind, progress).line())
+    except ValueError as error:
+        raise click.ClickException(str(error)) from error
