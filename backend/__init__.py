@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import json
 import os
 
 from flask import Flask, request, send_from_directory
@@ -75,12 +76,24 @@ def create_app(config: dict | None = None) -> Flask:
 
 
 def _require_json_body():
-    """A body that is not JSON is refused up front, rather than silently read as empty;
-    an oversized one before anything reads it."""
-    if request.content_length and request.content_length > MAX_BODY_BYTES:
+    """Refuse, before any view reads it, a body that is too big, not JSON (rather than read
+    silently as empty), nested deeper than the parser can recurse, or holding text no UTF-8
+    encoder takes (JSON may escape lone surrogates, "\\ud800", that the Neo4j driver cannot
+    send): each would otherwise be a 413, a 400 or a 500 deep inside some endpoint."""
+    if not request.content_length:
+        return
+    if request.content_length > MAX_BODY_BYTES:
         raise RequestEntityTooLarge(f"The body is larger than {MAX_BODY_BYTES} bytes.")
-    if request.method in ("POST", "PUT", "PATCH") and request.content_length and not request.is_json:
+    if request.method not in ("POST", "PUT", "PATCH"):
+        return
+    if not request.is_json:
         raise errors.Problem("Send the body as application/json.", status=415)
+    try:
+        json.dumps(json.loads(request.get_data(cache=True)), ensure_ascii=False).encode("utf-8")
+    except RecursionError:
+        raise errors.Problem("The JSON body is nested too deeply.", errors={"json": ["Nested too deeply."]})
+    except (ValueError, UnicodeError):
+        raise errors.Problem("The body is not valid JSON text.", errors={"json": ["Invalid JSON body."]})
 
 
 def _init_metrics(app: Flask) -> None:

@@ -46,9 +46,25 @@ def decode_cursor(cursor: str | None, length: int) -> list | None:
         key = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
     except (binascii.Error, ValueError, UnicodeDecodeError):
         key = None
-    if not isinstance(key, list) or len(key) != length:
+    if not isinstance(key, list) or len(key) != length or not all(map(_sendable, key)):
         raise Unprocessable("cursor", "Not a cursor from this list.")
     return key
+
+
+def _sendable(value) -> bool:
+    """A cursor is client input: only values Neo4j can take as parameters (no lone
+    surrogates, integers within 64 bits) go back to Cypher."""
+    if isinstance(value, bool) or value is None or isinstance(value, float):
+        return True
+    if isinstance(value, int):
+        return -2**63 <= value < 2**63
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return False
+        return True
+    return False
 
 
 def page(rows: list, limit: int, key: Callable[[dict], Sequence]) -> dict:

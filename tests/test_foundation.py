@@ -92,3 +92,22 @@ def test_live_server_answers(live_server):
     import requests
 
     assert requests.get(live_server + "/readyz", timeout=10).json()["status"] == "ready"
+
+
+def test_unencodable_and_too_deep_json_are_400_not_500(client):
+    for body in ('{"name": "\\ud800"}', "[" * 30000 + "]" * 30000, '{"a": '):
+        response = client.post("/healthz", data=body, content_type="application/json")
+        assert response.status_code == 400, body[:20]
+        assert response.mimetype == "application/problem+json"
+
+
+def test_cursor_values_that_cannot_reach_neo4j_are_refused():
+    import pytest
+
+    from backend.errors import Unprocessable
+    from backend.pagination import decode_cursor, encode_cursor
+
+    assert decode_cursor(encode_cursor(["ada", 3]), 2) == ["ada", 3]
+    for bad in (["\ud800", 1], ["x", 2**70], [{"a": 1}, 1]):
+        with pytest.raises(Unprocessable):
+            decode_cursor(encode_cursor(bad), 2)
