@@ -91,7 +91,8 @@ def bind_params(query: Query, pairs: tuple[str, ...]) -> dict[str, Any]:
             raise ParamError(f"{key}: {error}") from None
     missing = [name for name in query.params if name not in values]
     if missing:
-        raise ParamError(f"{query.key} needs --param for: {', '.join(missing)} ({_declared(query)})")
+        wanted = ", ".join(f"{name} ({query.params[name]})" for name in missing)
+        raise ParamError(f"{query.key} needs --param for: {wanted}")
     return values
 
 
@@ -99,11 +100,15 @@ def _declared(query: Query) -> str:
     return ", ".join(f"{n} ({t})" for n, t in query.params.items()) or "nothing"
 
 
-def refuse_writes(db: Database, query: Query, params: dict[str, Any]) -> None:
-    """Raise ClickException unless the file is declared read AND plans as a read."""
+def refuse_declared_writes(query: Query) -> None:
     if query.mode != "read":
         raise click.ClickException(f"{query.key} is a {query.mode} query (its header says "
                                    f"'mode: {query.mode}'); mutuals query runs read queries only")
+
+
+def refuse_planned_writes(db: Database, query: Query, params: dict[str, Any]) -> None:
+    """EXPLAIN must plan a read: 'r', or 's' for a procedure call (schema commands also
+    report 's', but come from the ADMINISTRATION planner)."""
     with db.session(default_access_mode=neo4j.READ_ACCESS) as session:
         summary = session.run("EXPLAIN " + query.text, params).consume()
     admin = (summary.plan or {}).get("args", {}).get("planner-impl") == "ADMINISTRATION"
@@ -159,7 +164,7 @@ def render(columns: list[str], rows: list[dict], fmt: str) -> str:
              "-+-".join("-" * w for w in widths)]
     lines += [" | ".join(v.ljust(w) for v, w in zip(r, widths)) for r in cells]
     lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-    return "\n".join(lines)
+    return "\n".join(line.rstrip() for line in lines)
 
 
 def describe(query: Query) -> str:
@@ -189,13 +194,14 @@ def query(name, version, params, fmt, list_):
         chosen = queries.get(name, version) if version else queries.latest(name)
     except KeyError as error:
         raise click.ClickException(f"{error.args[0]}; see mutuals query --list") from None
+    refuse_declared_writes(chosen)
     try:
         values = bind_params(chosen, params)
     except ParamError as error:
         raise click.UsageError(str(error)) from None
     db = mutuals().db
     try:
-        refuse_writes(db, chosen, values)
+        refuse_planned_writes(db, chosen, values)
         columns, rows = run_read(db, chosen, values)
     except (Neo4jError, DriverError, errors.Problem) as error:
         raise click.ClickException(f"{chosen.key}: {error}") from None

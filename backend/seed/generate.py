@@ -236,7 +236,8 @@ class Network:
             # Connected some time after the later of the two joined, before AS_OF.
             joined = np.maximum(created[lo], created[hi])
             since = joined + (_fraction(keys) * (len(_DAYS) - 1 - joined)).astype(np.int64)
-            minutes = (_fraction(keys * 31 + 7) * 1440).astype(np.int64)
+            # People joined at 09:00; connecting on that same day happens later that day.
+            minutes = 540 + (_fraction(keys * 31 + 7) * 900).astype(np.int64)
             for x, y, day, minute in zip(lo.tolist(), hi.tolist(), since.tolist(), minutes.tolist()):
                 a, b = f"{self.prefix}{x}", f"{self.prefix}{y}"
                 yield {"a": a, "b": b, "pair": connection_key(a, b),

@@ -1,0 +1,34 @@
+"""``mutuals seed demo``: deterministic, idempotent, with the 1,700+ career coach."""
+
+from __future__ import annotations
+
+import re
+
+from backend.seed import demo
+from tests.seed_helpers import counts, graph_snapshot, run_cli
+
+
+def test_demo_network_is_complete_and_idempotent(app, cypher):
+    first = run_cli(app, "seed", "demo", "--no-progress")
+    assert first.exit_code == 0, first.output
+    assert "demo-coach" in first.output and "demo-ana" in first.output
+    totals = counts(cypher)
+    assert totals["people"] == demo.GENERATED + len(demo.SHOWCASE) == 2000
+    assert totals["requests"] > len(demo.SHOWCASE_REQUESTS)
+
+    coach = cypher("MATCH (c:Person {id: 'demo-coach'}) "
+                   "RETURN c.profession AS profession, COUNT { (c)-[:CONNECTED_TO]-() } AS degree")[0]
+    assert coach["profession"] == "Career Coach" and coach["degree"] >= 1700
+    assert cypher("MATCH (:Person)-[r:REQUESTED {state: 'pending'}]->(:Person {id: 'demo-ana'}) "
+                  "RETURN count(r) AS n") == [{"n": 2}]
+    # Named people with realistic profiles, in the reference professions.
+    assert cypher("MATCH (p:Person) WHERE p.name IS NULL OR p.headline IS NULL OR p.location IS NULL "
+                  "OR size(p.skills) = 0 OR NOT EXISTS { MATCH (:Profession {name: p.profession}) } "
+                  "RETURN count(p) AS n") == [{"n": 0}]
+
+    before = graph_snapshot(cypher)
+    again = run_cli(app, "seed", "demo", "--no-progress")
+    assert again.exit_code == 0
+    assert set(re.findall(r"\(([\d,]+) new\)", again.output)) == {"0"}
+    assert graph_snapshot(cypher) == before
+
