@@ -24,7 +24,11 @@ def test_sign_up_returns_profile_and_a_working_token(client, cypher, clock):
         "created_at": "2026-01-05T09:00:00+00:00"}
     assert len(token) >= 43  # 32 random bytes, url-safe base64
     me = client.get("/v1/me", headers=auth(token))
-    assert me.status_code == 200 and me.json == person
+    assert me.status_code == 200
+    # The profile read back also shows what connections say (nothing yet).
+    assert me.json == {**person, "recommendation_count": 0, "endorsements": [
+        {"skill": skill, "count": 0, "endorsed_by_viewer": False, "sample": []}
+        for skill in ("Maths", "Poetry")]}
     # Only the hash is stored, and the person is findable by name.
     stored = cypher("MATCH (t:Token)-[:AUTHENTICATES]->(p:Person {id: $id}) "
                     "RETURN t.hash AS hash, p.name_lower AS name_lower", id=person["id"])

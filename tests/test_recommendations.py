@@ -165,3 +165,44 @@ def test_my_recommendations_paginate_newest_first(client, people, clock, cypher)
                       headers=auth(people["bob"])).json
     assert [r["id"] for r in rest["items"]] == [ids[0]] and rest["next_cursor"] is None
     assert client.get("/v1/me/recommendations?cursor=garbage", headers=auth(people["bob"])).status_code == 422
+
+
+def test_profile_shows_visible_recommendations_and_endorsements(client, people):
+    rec = write(client, people, "ada", "bob").json
+    profile = client.get("/v1/people/bob", headers=auth(people["cyd"])).json
+    assert profile["recommendation_count"] == 0  # pending is not shown
+    act(client, people, "bob", rec["id"], "accept")
+    client.put("/v1/people/bob/skills/Python/endorsement", headers=auth(people["ada"]))
+    profile = client.get("/v1/people/bob", headers=auth(people["cyd"])).json
+    assert profile["recommendation_count"] == 1
+    python = next(s for s in profile["endorsements"] if s["skill"] == "Python")
+    assert python["count"] == 1 and python["sample"] == [{"id": "ada", "name": "Ada", "known": True}]
+
+
+def test_removing_the_connection_keeps_accepted_recommendations(client, cypher, people):
+    rec = write(client, people, "ada", "bob").json
+    act(client, people, "bob", rec["id"], "accept")
+    assert client.delete("/v1/me/connections/ada", headers=auth(people["bob"])).status_code == 204
+    assert visible(client, people, "cyd", "bob") == [rec["id"]]
+
+
+def test_blocking_removes_recommendations_and_endorsements_both_ways(client, cypher, people):
+    for author, subject in (("ada", "bob"), ("bob", "ada")):
+        rec = write(client, people, author, subject).json
+        act(client, people, subject, rec["id"], "accept")
+    kept = write(client, people, "cyd", "ada").json  # a third party's stays
+    client.put("/v1/people/bob/skills/Python/endorsement", headers=auth(people["ada"]))
+    client.put("/v1/people/ada/skills/Python/endorsement", headers=auth(people["bob"]))
+    assert client.put("/v1/me/blocks/bob", headers=auth(people["ada"])).status_code in (200, 204)
+    assert cypher("MATCH (r:Recommendation) RETURN collect(r.id) AS ids") == [{"ids": [kept["id"]]}]
+    assert cypher("MATCH ()-[e:ENDORSED]->() RETURN count(e) AS n") == [{"n": 0}]
+
+
+def test_deleting_an_account_removes_its_recommendations_only(client, cypher, people):
+    mine = write(client, people, "ada", "bob").json
+    theirs = write(client, people, "ada", "cyd").json
+    connect(cypher, "bob", "cyd")
+    other = write(client, people, "bob", "cyd").json
+    assert client.delete("/v1/me", headers=auth(people["ada"])).status_code == 204
+    remaining = cypher("MATCH (r:Recommendation) RETURN collect(r.id) AS ids")[0]["ids"]
+    assert remaining == [other["id"]] and mine["id"] not in remaining and theirs["id"] not in remaining

@@ -100,6 +100,19 @@ class ProfileUpdateSchema(ProfileFieldsSchema):
             raise ValidationError("Give at least one field to change.")
 
 
+class EndorserSchema(Schema):
+    id = fields.String(required=True)
+    name = fields.String(required=True)
+    known = fields.Boolean(required=True, metadata={"description": "one of your 1st connections"})
+
+
+class SkillEndorsementsSchema(Schema):
+    skill = fields.String(required=True)
+    count = fields.Integer(required=True)
+    endorsed_by_viewer = fields.Boolean(required=True)
+    sample = fields.List(fields.Nested(EndorserSchema), required=True)
+
+
 class ProfileSchema(PersonSummarySchema):
     """A whole profile."""
 
@@ -109,6 +122,9 @@ class ProfileSchema(PersonSummarySchema):
     connections_visibility = fields.String(required=True)
     intro_opt_out = fields.Boolean(required=True)
     created_at = Timestamp(allow_none=True)
+    # Another's profile also shows what their connections say of them (backend/recommendations).
+    recommendation_count = fields.Integer()
+    endorsements = fields.List(fields.Nested(SkillEndorsementsSchema))
 
 
 class SignedUpSchema(Schema):

@@ -14,6 +14,7 @@ from backend.errors import NotFound
 from backend.extension import mutuals, now
 from backend.pagination import page
 from backend.people.cursors import name_key
+from backend.recommendations import service as recommendations
 
 DEFAULT_VISIBILITY = "connections"
 
@@ -54,7 +55,7 @@ def profile(viewer_id: str, person_id: str) -> dict:
     rows = mutuals().db.read("people.profile", 1, viewer_id=viewer_id, person_id=person_id)
     if not rows:
         raise NotFound("No such person.")
-    return rows[0]["person"]
+    return {**rows[0]["person"], **recommendations.profile_section(person_id, viewer_id)}
 
 
 def update_profile(person_id: str, changes: dict) -> dict:

@@ -3,7 +3,7 @@
 from marshmallow import Schema, fields, validate
 
 from backend.pagination import PageArgsSchema, page_schema
-from backend.people.schemas import PersonSummarySchema
+from backend.people.schemas import PersonSummarySchema, SkillEndorsementsSchema
 
 RELATIONSHIPS = ("worked_together", "managed", "reported_to", "client", "coach", "mentor",
                  "studied_together", "other")
@@ -38,19 +38,6 @@ class MyRecommendationsArgsSchema(PageArgsSchema):
 
 
 RecommendationPageSchema = page_schema(RecommendationSchema, "RecommendationPage")
-
-
-class EndorserSchema(Schema):
-    id = fields.String(required=True)
-    name = fields.String(required=True)
-    known = fields.Boolean(required=True, metadata={"description": "one of your 1st connections"})
-
-
-class SkillEndorsementsSchema(Schema):
-    skill = fields.String(required=True)
-    count = fields.Integer(required=True)
-    endorsed_by_viewer = fields.Boolean(required=True)
-    sample = fields.List(fields.Nested(EndorserSchema), required=True)
 
 
 class EndorsementsSchema(Schema):

@@ -152,6 +152,20 @@ def unendorse(endorser_id: str, person_id: str, skill: str) -> None:
                        person_id=person_id, skill=skill)
 
 
+def profile_section(person_id: str, viewer_id: str) -> dict:
+    """What a profile shows of recommendations and endorsements, as the viewer may see them."""
+    db = mutuals().db
+
+    def work(tx):
+        counts = run(tx, db.query("recommendations.profile_counts", 1),
+                     person_id=person_id, viewer_id=viewer_id)[0]
+        skills = run(tx, db.query("recommendations.endorsement_summary", 1),
+                     person_id=person_id, viewer_id=viewer_id, sample_size=3)
+        return {"recommendation_count": counts["recommendation_count"], "endorsements": skills}
+
+    return db.read_tx(work)
+
+
 def endorsements(person_id: str, viewer_id: str, sample_size: int = 3) -> list[dict]:
     """Per skill on the profile: endorsement count and endorsers, the viewer's connections first."""
     return mutuals().db.read("recommendations.endorsement_summary", 1, person_id=person_id,

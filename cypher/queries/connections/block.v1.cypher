@@ -3,13 +3,18 @@
 // mode: write
 // params: person_id (string), other_id (string), open_intro_states (list of string), now (datetime)
 // returns: at most one row (none when either person is missing): blocked_at. Removes the
-//   connection, requests and closeness ratings between the two (either way) and deletes the
-//   introductions in an open state that both are parties to, with their follow-ups.
+//   connection, requests, closeness ratings, endorsements and recommendations between the two
+//   (either way) and deletes the introductions in an open state that both are parties to,
+//   with their follow-ups.
 // example params (cypher-shell / Browser): :param person_id => '1'; :param other_id => '2'; :param open_intro_states => ['requested', 'introduced']; :param now => datetime();
 MATCH (me:Person {id: $person_id}), (other:Person {id: $other_id})
 CALL (me, other) {
-  MATCH (me)-[r:CONNECTED_TO|REQUESTED|CLOSENESS]-(other)
+  MATCH (me)-[r:CONNECTED_TO|REQUESTED|CLOSENESS|ENDORSED]-(other)
   DELETE r
+}
+CALL (me, other) {
+  MATCH (me)-[:WROTE|FOR]-(rec:Recommendation)-[:WROTE|FOR]-(other)
+  DETACH DELETE rec
 }
 CALL (me, other) {
   MATCH (me)-[:REQUESTED_INTRO|BROKERS|TO]-(i:Introduction)-[:REQUESTED_INTRO|BROKERS|TO]-(other)

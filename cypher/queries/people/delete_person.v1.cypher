@@ -3,8 +3,8 @@
 // mode: write
 // params: person_id (string)
 // returns: one row: deleted (0 or 1). Removes the person, their tokens, every relationship
-//   of theirs and every introduction they are a party to (requester, broker or target), with
-//   its follow-ups.
+//   of theirs, every recommendation they wrote or received, and every introduction they are
+//   a party to (requester, broker or target), with its follow-ups.
 // example params (cypher-shell / Browser): :param person_id => '1';
 OPTIONAL MATCH (p:Person {id: $person_id})
 CALL (p) {
@@ -17,6 +17,10 @@ CALL (p) {
 CALL (p) {
   MATCH (t:Token)-[:AUTHENTICATES]->(p)
   DETACH DELETE t
+}
+CALL (p) {
+  MATCH (p)-[:WROTE|FOR]-(rec:Recommendation)
+  DETACH DELETE rec
 }
 DETACH DELETE p
 RETURN count(p) AS deleted
