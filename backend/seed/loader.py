@@ -110,8 +110,8 @@ class Loader:
     def _connections_query(self) -> str:
         """Blocks and pending requests constrain new connections; in a graph without any
         (a fresh load) the checks cost a third of the time and can be left out."""
-        counts = self.db.read("seed.relationship_counts", 1)[0]
-        return "seed.merge_connections_bulk" if counts == {"blocked": 0, "requested": 0} \
+        counts = self.db.read("seed.graph_counts", 1)[0]
+        return "seed.merge_connections_bulk" if counts["blocked"] == counts["requests"] == 0 \
             else "seed.merge_connections"
 
     def _phase(self, pool: ThreadPoolExecutor, phase: str, rows: Iterable[dict], query: Query,
