@@ -9,8 +9,19 @@
 //   closeness      = 2 * knows_target + knows_you + (your rating of the broker as points)   (0..12)
 //   responsiveness = 4 * (forwarded / decided - 0.5), when the broker decided any request  (-2..+2)
 //                    + 1 when the median time to answer is at most 48 hours
-MATCH (me:Person {id: $person_id})-[:CONNECTED_TO]-(b:Person)-[:CONNECTED_TO]-(t:Person {id: $target_id})
-WHERE b <> me AND b <> t
+MATCH (me:Person {id: $person_id}), (t:Person {id: $target_id})
+// Each side's connections, once: counting a broker's shared connections then costs one pass
+// over the broker's own connections (membership in a collected list is a hash lookup).
+CALL (me) {
+  MATCH (me)-[:CONNECTED_TO]-(x:Person)
+  RETURN collect(x) AS yours
+}
+CALL (t) {
+  MATCH (t)-[:CONNECTED_TO]-(x:Person)
+  RETURN collect(x) AS theirs
+}
+MATCH (t)-[:CONNECTED_TO]-(b:Person)
+WHERE b IN yours AND b <> me
   AND NOT EXISTS { (b)-[:BLOCKED]-(me) }
   AND NOT EXISTS { (b)-[:BLOCKED]-(t) }
 OPTIONAL MATCH (b)-[b_t:CLOSENESS]->(t)
@@ -27,10 +38,11 @@ CALL (b) {
          percentileDisc(duration.inSeconds(i.created_at, i.answered_at).seconds / 3600.0, 0.5)
            AS median_answer_hours
 }
-CALL (b, me, t) {
-  RETURN COUNT { (b)-[:CONNECTED_TO]-(x:Person)-[:CONNECTED_TO]-(me) WHERE x <> t } AS shared_with_you,
-         COUNT { (b)-[:CONNECTED_TO]-(x:Person)-[:CONNECTED_TO]-(t) WHERE x <> me } AS shared_with_target
-}
+WITH me, t, b, b_t, b_me, me_b, decided, forwarded, median_answer_hours, yours, theirs,
+     [(b)-[:CONNECTED_TO]-(x) | x] AS around
+WITH b, b_t, b_me, me_b, decided, forwarded, median_answer_hours,
+     size([x IN around WHERE x IN yours AND x <> t]) AS shared_with_you,
+     size([x IN around WHERE x IN theirs AND x <> me]) AS shared_with_target
 WITH b, decided, forwarded, median_answer_hours, shared_with_you, shared_with_target,
      me_b.level AS you_rated,
      CASE b_t.level WHEN 'close' THEN 3 WHEN 'known' THEN 2 WHEN 'acquaintance' THEN 1 ELSE 0 END AS knows_target,
