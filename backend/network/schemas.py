@@ -1,0 +1,66 @@
+"""Shapes of the discovery endpoints: 2nd connections, mutuals, paths, counts, suggestions."""
+
+from marshmallow import Schema, fields, validate
+
+from backend.pagination import PageArgsSchema, page_schema
+from backend.people.schemas import SHORT_MAX, SKILL_MAX, PersonSummarySchema, Trimmed
+
+
+class PersonRefSchema(Schema):
+    """A person named in passing: a mutual in a sample, a step on a path."""
+
+    id = fields.String(required=True)
+    name = fields.String(required=True)
+
+
+class SecondDegreeArgsSchema(PageArgsSchema):
+    """Filters combine (AND); location, industry and profession match exactly, skill in any case."""
+
+    location = Trimmed(validate=validate.Length(max=SHORT_MAX))
+    industry = Trimmed(validate=validate.Length(max=SHORT_MAX))
+    profession = Trimmed(validate=validate.Length(max=SHORT_MAX))
+    skill = Trimmed(validate=validate.Length(max=SKILL_MAX))
+
+
+class SecondDegreeSchema(PersonSummarySchema):
+    mutual_count = fields.Integer(required=True)
+    mutual_sample = fields.List(fields.Nested(PersonRefSchema), required=True,
+                                metadata={"description": "a few of the mutual connections, by id"})
+    pending = fields.Boolean(required=True,
+                             metadata={"description": "you have a pending request to them"})
+
+
+SecondDegreePageSchema = page_schema(SecondDegreeSchema, "SecondDegreePage")
+MutualPageSchema = page_schema(PersonSummarySchema, "MutualPage")
+
+
+class PathSchema(Schema):
+    degree = fields.Integer(required=True, allow_none=True,
+                            metadata={"description": "0 for yourself, 1, 2, 3; null beyond 3 hops"})
+    paths = fields.List(fields.List(fields.Nested(PersonRefSchema)), required=True,
+                        metadata={"description": "a few shortest paths, each from you to them"})
+
+
+class NetworkCountsSchema(Schema):
+    first = fields.Integer(required=True, metadata={"description": "1st connections"})
+    second = fields.Integer(required=True, metadata={"description": "people 2 hops away"})
+    third = fields.Integer(required=True, metadata={"description": "people 3 hops away"})
+
+
+REASON_KINDS = ("mutual_connections", "location", "industry", "profession",
+                "complementary_profession", "skills")
+
+
+class ReasonSchema(Schema):
+    kind = fields.String(required=True, validate=validate.OneOf(REASON_KINDS))
+    detail = fields.String(required=True)
+
+
+class SuggestionSchema(PersonSummarySchema):
+    score = fields.Float(required=True)
+    mutual_count = fields.Integer(required=True)
+    mutual_sample = fields.List(fields.Nested(PersonRefSchema), required=True)
+    reasons = fields.List(fields.Nested(ReasonSchema), required=True)
+
+
+SuggestionPageSchema = page_schema(SuggestionSchema, "SuggestionPage")

@@ -1,0 +1,176 @@
+"""Network discovery: 2nd connections, mutuals, how you're connected, network size, suggestions.
+
+Distances are counted in the graph of connections without the people blocked either way with
+the caller: they never appear, never count as mutuals and no path goes through them. (Two
+people who blocked each other have no connection between them, so a path never crosses any
+other block either.) The graph work is in ``cypher/queries/network/``; here are the rules:
+who may be looked at, cursors, and how a suggestion's score turns into reasons.
+
+The people area calls :func:`relation`, :func:`relations` and :func:`ids_at_degrees`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from backend.db import run
+from backend.errors import NotFound, Unprocessable
+from backend.extension import mutuals, now
+from backend.pagination import decode_cursor, page
+from backend.people.cursors import name_key
+
+MUTUAL_SAMPLE_SIZE = 3
+MAX_PATHS = 3
+# Suggestions also consider this many people who share your location and your (or a
+# complementary) profession, so that someone without connections yet gets suggestions.
+SUGGESTION_POOL_SIZE = 200
+# Score points; a mutual is worth MUTUAL / ln(their number of connections) (Adamic-Adar).
+SCORE_WEIGHTS = {"mutual": 1000, "location": 150, "industry": 100, "profession": 150,
+                 "complementary": 200, "skill": 50}
+SCORE_SCALE = 1000  # points per unit of the score the API shows
+
+
+def _invalid_cursor() -> Unprocessable:
+    return Unprocessable("cursor", "Not a cursor from this list.")
+
+
+def _count_key(cursor: str | None) -> tuple[int | None, str | None]:
+    """(count or score, id) after which a best-first page starts; (None, None) at first."""
+    key = decode_cursor(cursor, 2)
+    if key is None:
+        return None, None
+    count, person_id = key
+    if type(count) is not int or not isinstance(person_id, str):
+        raise _invalid_cursor()
+    return count, person_id
+
+
+def _filters(args: dict) -> dict:
+    """Blank filters match everyone, as in people search; skill is compared lower-case."""
+    filters = {key: args.get(key) or None for key in ("location", "industry", "profession")}
+    filters["skill"] = (args.get("skill") or "").lower() or None
+    return filters
+
+
+def require_visible(tx, viewer_id: str, person_id: str) -> None:
+    """NotFound when ``person_id`` does not exist or a block stands between the two."""
+    if not run(tx, mutuals().db.query("network.visible_person", 1),
+               person_id=viewer_id, other_id=person_id):
+        raise NotFound("No such person.")
+
+
+# -- 2nd connections, mutuals, paths, counts ---------------------------------------------------
+
+def second_degree(person_id: str, args: dict) -> dict:
+    """People 2 hops away, most mutual connections first (then id)."""
+    after_count, after_id = _count_key(args["cursor"])
+    rows = mutuals().db.read(
+        "network.second_degree", 1, person_id=person_id, **_filters(args),
+        after_count=after_count, after_id=after_id, limit=args["limit"] + 1,
+        sample_size=MUTUAL_SAMPLE_SIZE)
+    return page(rows, args["limit"], key=lambda row: (row["mutual_count"], row["id"]))
+
+
+def mutual_connections(person_id: str, other_id: str, args: dict) -> dict:
+    """The connections the two share, in name order, whatever the other's privacy setting."""
+    if other_id == person_id:
+        raise Unprocessable("person_id", "Those are your own connections.")
+    after_name, after_id = name_key(args["cursor"])
+    db = mutuals().db
+
+    def work(tx):
+        require_visible(tx, person_id, other_id)
+        return run(tx, db.query("network.mutual", 1), person_id=person_id, other_id=other_id,
+                   after_name=after_name, after_id=after_id, limit=args["limit"] + 1)
+
+    rows = db.read_tx(work)
+    return page(rows, args["limit"], key=lambda row: (row["name_lower"], row["id"]))
+
+
+def path(person_id: str, other_id: str) -> dict:
+    """Degree (0 for oneself, 1-3, or None) and a few shortest paths."""
+    db = mutuals().db
+
+    def work(tx):
+        require_visible(tx, person_id, other_id)
+        return run(tx, db.query("network.path", 1), person_id=person_id, target_id=other_id,
+                   max_paths=MAX_PATHS)
+
+    return db.read_tx(work)[0]
+
+
+def network_counts(person_id: str) -> dict:
+    """How many people are 1, 2 and 3 hops away."""
+    return mutuals().db.read("network.network_counts", 1, person_id=person_id)[0]
+
+
+# -- for the people area ---------------------------------------------------------------------
+
+def relations(viewer_id: str, person_ids: Iterable[str]) -> dict[str, dict]:
+    """``{id: {"degree": 0|1|2|3|None, "mutual_count": n}}`` relative to the viewer, for the
+    ids that exist (a page of search results, a profile). Blocked either way: degree None and
+    no mutuals. Cost grows with those people's neighbourhoods, not the viewer's network."""
+    rows = mutuals().db.read("network.relations", 1, person_id=viewer_id, ids=list(person_ids))
+    return {row["id"]: {"degree": row["degree"], "mutual_count": row["mutual_count"]}
+            for row in rows}
+
+
+def relation(viewer_id: str, person_id: str) -> dict:
+    """``{"degree": ..., "mutual_count": ...}`` of one person relative to the viewer (for
+    GET /v1/people/{id}); degree None and 0 mutuals when they do not exist."""
+    return relations(viewer_id, [person_id]).get(person_id, {"degree": None, "mutual_count": 0})
+
+
+def ids_at_degrees(viewer_id: str, degrees: Iterable[int]) -> set[str]:
+    """The ids of the people at the given degrees (1, 2, 3) from the viewer, for a search
+    filter such as ``degree=1,2`` (pass them to the search query as ``p.id IN $ids``).
+    Degree 3 of a hub is most of the graph: it is computed only when asked for."""
+    wanted = set(degrees)
+    rows = mutuals().db.read("network.degree_sets", 1, person_id=viewer_id,
+                             with_third=3 in wanted)
+    if not rows:
+        return set()
+    sets = {1: rows[0]["first"], 2: rows[0]["second"], 3: rows[0]["third"]}
+    return {person for degree in wanted & sets.keys() for person in sets[degree]}
+
+
+# -- suggestions -----------------------------------------------------------------------------
+
+def _reasons(row: dict) -> list[dict]:
+    reasons = []
+    if count := row["mutual_count"]:
+        reasons.append({"kind": "mutual_connections",
+                        "detail": f"{count} mutual connection{'s' if count != 1 else ''}"})
+    if row["same_location"]:
+        reasons.append({"kind": "location", "detail": row["location"]})
+    if row["same_industry"]:
+        reasons.append({"kind": "industry", "detail": row["industry"]})
+    if row["same_profession"]:
+        reasons.append({"kind": "profession", "detail": row["profession"]})
+    if row["complementary_profession"]:
+        reasons.append({"kind": "complementary_profession", "detail": row["profession"]})
+    if row["shared_skills"]:
+        reasons.append({"kind": "skills", "detail": ", ".join(row["shared_skills"])})
+    return reasons
+
+
+def suggestions(person_id: str, args: dict) -> dict:
+    """People you may know, best score first (then id), each with its reasons."""
+    after_points, after_id = _count_key(args["cursor"])
+    rows = mutuals().db.read(
+        "network.suggestions", 1, person_id=person_id, weights=SCORE_WEIGHTS,
+        pool_size=SUGGESTION_POOL_SIZE, after_score=after_points, after_id=after_id,
+        limit=args["limit"] + 1, sample_size=MUTUAL_SAMPLE_SIZE)
+    # The cursor keeps the exact integer points; the API shows them scaled.
+    items = [{**row, "points": row["score"], "score": row["score"] / SCORE_SCALE,
+              "reasons": _reasons(row)} for row in rows]
+    return page(items, args["limit"], key=lambda item: (item["points"], item["id"]))
+
+
+def dismiss(person_id: str, other_id: str) -> None:
+    """Never suggest ``other_id`` again (idempotent)."""
+    if other_id == person_id:
+        raise Unprocessable("person_id", "You cannot dismiss yourself.")
+    if not mutuals().db.write("network.dismiss", 1, person_id=person_id, other_id=other_id,
+                              now=now()):
+        raise NotFound("No such person.")

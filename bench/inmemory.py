@@ -1,0 +1,146 @@
+"""Network discovery in plain Python with sets: the reference the tests and the benchmark
+compare Neo4j's answers with. Deliberately independent of the Cypher files: breadth-first
+search over adjacency sets, written the obvious way.
+
+Rules it encodes (the same as backend/network/service.py documents): people blocked either
+way with the viewer are removed from the graph before anything is computed; ids order ties.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Network:
+    people: dict[str, dict] = field(default_factory=dict)  # id -> properties
+    adjacency: dict[str, set[str]] = field(default_factory=dict)
+    blocks: set[frozenset] = field(default_factory=set)
+    requests: set[tuple[str, str]] = field(default_factory=set)  # (from, to), pending or ignored
+    dismissed: set[tuple[str, str]] = field(default_factory=set)  # (who, whom)
+    complements: set[frozenset] = field(default_factory=set)  # pairs of profession names
+
+    @classmethod
+    def from_pairs(cls, pairs: Iterable[tuple[str, str]], people: dict[str, dict] | None = None,
+                   **rest) -> "Network":
+        network = cls(people=dict(people or {}), **rest)
+        for a, b in pairs:
+            network.connect(a, b)
+        for person in network.people:
+            network.adjacency.setdefault(person, set())
+        return network
+
+    def connect(self, a: str, b: str) -> None:
+        self.adjacency.setdefault(a, set()).add(b)
+        self.adjacency.setdefault(b, set()).add(a)
+        self.people.setdefault(a, {})
+        self.people.setdefault(b, {})
+
+    # -- distances -------------------------------------------------------------------------
+
+    def blocked_with(self, me: str) -> set[str]:
+        return {other for pair in self.blocks if me in pair for other in pair if other != me}
+
+    def layers(self, me: str, depth: int = 3) -> list[set[str]]:
+        """[{me}, 1st, 2nd, 3rd, ...] by breadth-first search without the blocked people."""
+        blocked = self.blocked_with(me)
+        seen = {me} | blocked
+        levels = [{me}]
+        for _ in range(depth):
+            frontier = {n for p in levels[-1] for n in self.adjacency.get(p, ())} - seen
+            seen |= frontier
+            levels.append(frontier)
+        return levels
+
+    def degree(self, me: str, other: str) -> int | None:
+        if other in self.blocked_with(me):
+            return None
+        for distance, level in enumerate(self.layers(me)):
+            if other in level:
+                return distance
+        return None
+
+    def network_counts(self, me: str) -> dict:
+        _, first, second, third = self.layers(me)
+        return {"first": len(first), "second": len(second), "third": len(third)}
+
+    def mutuals(self, me: str, other: str) -> set[str]:
+        return (self.adjacency.get(me, set()) & self.adjacency.get(other, set())) \
+            - self.blocked_with(me)
+
+    def second_degree(self, me: str) -> dict[str, int]:
+        """2nd connection -> mutual count."""
+        _, first, second, _ = self.layers(me)
+        return {c: len(self.adjacency[c] & first) for c in second}
+
+    def ranked_second_degree(self, me: str, location=None, industry=None, profession=None,
+                             skill=None) -> list[tuple[str, int]]:
+        """[(id, mutual_count)], best first, after the filters (skill in any case)."""
+        rows = []
+        for c, count in self.second_degree(me).items():
+            props = self.people.get(c, {})
+            if location is not None and props.get("location") != location:
+                continue
+            if industry is not None and props.get("industry") != industry:
+                continue
+            if profession is not None and props.get("profession") != profession:
+                continue
+            if skill is not None and skill.lower() not in {s.lower() for s in props.get("skills") or []}:
+                continue
+            rows.append((c, count))
+        return sorted(rows, key=lambda row: (-row[1], row[0]))
+
+    def shortest_paths(self, me: str, other: str) -> list[tuple[str, ...]]:
+        """Every shortest path of up to 3 hops avoiding blocked people, ordered by the ids
+        along the way."""
+        degree = self.degree(me, other)
+        if degree is None:
+            return []
+        blocked = self.blocked_with(me)
+        paths = [(me,)]
+        for _ in range(degree):
+            paths = [path + (n,) for path in paths for n in self.adjacency.get(path[-1], ())
+                     if n not in blocked and n not in path]
+        return sorted(path for path in paths if path[-1] == other)
+
+    # -- suggestions -----------------------------------------------------------------------
+
+    def suggestions(self, me: str, weights: dict) -> list[tuple[str, int]]:
+        """[(id, points)], best first; the candidate pool by location and profession is taken
+        whole (the query caps it; keep test graphs below the cap)."""
+        _, first, second, _ = self.layers(me)
+        blocked = self.blocked_with(me)
+        mine = self.people.get(me, {})
+        complements = {other for pair in self.complements if mine.get("profession") in pair
+                       for other in pair if other != mine.get("profession")}
+        pool = {p for p, props in self.people.items()
+                if p != me and mine.get("location") is not None
+                and props.get("location") == mine.get("location")
+                and props.get("profession") is not None
+                and (props.get("profession") == mine.get("profession")
+                     or props.get("profession") in complements)}
+        excluded = first | {me} | blocked \
+            | {b for a, b in self.requests if a == me} | {a for a, b in self.requests if b == me} \
+            | {b for a, b in self.dismissed if a == me}
+        my_skills = {s.lower() for s in mine.get("skills") or []}
+        scored = []
+        for c in (second | pool) - excluded:
+            props = self.people.get(c, {})
+            points = sum(_adamic_adar(weights["mutual"], len(self.adjacency[m]))
+                         for m in self.adjacency[c] & first)
+            for key in ("location", "industry", "profession"):
+                if props.get(key) is not None and props.get(key) == mine.get(key):
+                    points += weights[key]
+            if props.get("profession") in complements:
+                points += weights["complementary"]
+            points += weights["skill"] * sum(1 for s in props.get("skills") or []
+                                             if s.lower() in my_skills)
+            scored.append((c, points))
+        return sorted(scored, key=lambda row: (-row[1], row[0]))
+
+
+def _adamic_adar(weight: int, degree: int) -> int:
+    # Half up, as Cypher's round() does.
+    return int(math.floor(weight / math.log(degree) + 0.5))

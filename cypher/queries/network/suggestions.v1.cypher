@@ -1,0 +1,90 @@
+// name: network.suggestions
+// version: 1
+// mode: read
+// params: person_id (string), weights (map), pool_size (int), after_score (int), after_id (string), limit (int), sample_size (int)
+// returns: people person_id may know, best first (score desc, then id), after the cursor
+//   (after_score, after_id; nulls for the first page): id, name, headline, location, industry,
+//   profession, score (an integer), mutual_count, mutual_sample ({id, name} of the first
+//   sample_size mutuals by id), same_location, same_industry, same_profession,
+//   complementary_profession (booleans) and shared_skills (theirs, compared lower-case).
+//   Candidates: everyone two hops away, plus up to pool_size people with person_id's location
+//   and the same or a complementary profession ((:Profession)-[:COMPLEMENTS]-(:Profession)),
+//   so that a newcomer without connections gets suggestions too. Never person_id, a 1st
+//   connection, anyone with a request either way (pending or ignored), anyone person_id
+//   dismissed, anyone blocked either way.
+//   score = sum over mutuals m of round(weights.mutual / ln(degree of m)) (Adamic-Adar: a
+//   mutual who knows everyone says little) + weights.location, .industry, .profession,
+//   .complementary when shared + weights.skill per shared skill. Integers, so that the order
+//   and the cursor are exact.
+// example params (cypher-shell / Browser): :param person_id => '107'; :param weights => {mutual: 1000, location: 150, industry: 100, profession: 150, complementary: 200, skill: 50}; :param pool_size => 200; :param after_score => null; :param after_id => null; :param limit => 21; :param sample_size => 3;
+MATCH (me:Person {id: $person_id})
+CALL (me) {
+  OPTIONAL MATCH (me)-[:BLOCKED]-(b:Person)
+  RETURN collect(b) AS blocked
+}
+CALL (me) {
+  OPTIONAL MATCH (:Profession {name: me.profession})-[:COMPLEMENTS]-(other:Profession)
+  RETURN collect(DISTINCT other.name) AS complements
+}
+CALL (me, blocked, complements) {
+  // Candidates with hop 1, people to leave out with hop 0: grouped by person, min(hop) = 1
+  // keeps the candidates (a hash-set difference, not a test per row).
+  CALL (me, blocked, complements) {
+    MATCH (me)-[:CONNECTED_TO]-(f)
+    WHERE NOT f IN blocked
+    WITH me, f, COUNT { (f)-[:CONNECTED_TO]-() } AS degree
+    WHERE degree > 1
+    WITH me, f, toInteger(round($weights.mutual / log(degree))) AS weight
+    MATCH (f)-[:CONNECTED_TO]-(c)
+    WHERE c <> me
+    RETURN c, 1 AS hop, weight, 1 AS mutual
+    UNION ALL
+    MATCH (c:Person)
+    WHERE c.location = me.location AND c.profession IN [me.profession] + complements
+      AND c <> me
+    WITH c LIMIT $pool_size
+    RETURN c, 1 AS hop, 0 AS weight, 0 AS mutual
+    UNION ALL
+    MATCH (me)-[:CONNECTED_TO|REQUESTED]-(c)
+    RETURN c, 0 AS hop, 0 AS weight, 0 AS mutual
+    UNION ALL
+    MATCH (me)-[:DISMISSED]->(c)
+    RETURN c, 0 AS hop, 0 AS weight, 0 AS mutual
+  }
+  WITH c, min(hop) AS nearest, sum(weight) AS mutual_score, sum(mutual) AS mutual_count
+  WHERE nearest = 1 AND NOT c IN blocked
+  RETURN c, mutual_score, mutual_count
+}
+WITH me, blocked, complements, c, mutual_score, mutual_count,
+     [s IN coalesce(me.skills, []) | toLower(s)] AS my_skills
+WITH me, blocked, c, mutual_score, mutual_count,
+     coalesce(c.location = me.location, false) AS same_location,
+     coalesce(c.industry = me.industry, false) AS same_industry,
+     coalesce(c.profession = me.profession, false) AS same_profession,
+     coalesce(c.profession IN complements, false) AS complementary_profession,
+     [s IN coalesce(c.skills, []) WHERE toLower(s) IN my_skills] AS shared_skills
+WITH me, blocked, c, mutual_count, same_location, same_industry, same_profession,
+     complementary_profession, shared_skills,
+     mutual_score
+       + CASE WHEN same_location THEN $weights.location ELSE 0 END
+       + CASE WHEN same_industry THEN $weights.industry ELSE 0 END
+       + CASE WHEN same_profession THEN $weights.profession ELSE 0 END
+       + CASE WHEN complementary_profession THEN $weights.complementary ELSE 0 END
+       + size(shared_skills) * $weights.skill AS score
+WHERE $after_score IS NULL OR score < $after_score OR (score = $after_score AND c.id > $after_id)
+WITH me, blocked, c, score, mutual_count, same_location, same_industry, same_profession,
+     complementary_profession, shared_skills
+ORDER BY score DESC, c.id
+LIMIT $limit
+RETURN c.id AS id, c.name AS name, c.headline AS headline, c.location AS location,
+       c.industry AS industry, c.profession AS profession, score, mutual_count,
+       COLLECT {
+         MATCH (c)-[:CONNECTED_TO]-(m)-[:CONNECTED_TO]-(me)
+         USING JOIN ON m
+         WHERE NOT m IN blocked
+         RETURN m {.id, .name} AS mutual
+         ORDER BY mutual.id
+         LIMIT $sample_size
+       } AS mutual_sample,
+       same_location, same_industry, same_profession, complementary_profession, shared_skills
+ORDER BY score DESC, id

@@ -1,0 +1,74 @@
+"""On the real SNAP ego-Facebook graph (4,039 people, 88,234 friendships, hubs up to 1,045):
+2nd-degree sets, mutual counts, degrees and network counts equal plain Python exactly, for a
+sample of people that includes the largest hubs. Skipped when ../shared/data is absent."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from backend.auth import hash_token
+from backend.keys import connection_key
+from backend.network import service
+from bench.inmemory import Network
+from tests.conftest import shared_data
+from tests.helpers import auth
+
+pytestmark = pytest.mark.data
+
+LOAD = """
+CALL () {
+  UNWIND $ids AS id
+  CREATE (:Person {id: id, name: 'Person ' + id, name_lower: 'person ' + id,
+                   connections_visibility: 'connections'})
+}
+CALL () {
+  UNWIND $pairs AS pair
+  MATCH (a:Person {id: pair[0]}), (b:Person {id: pair[1]})
+  CREATE (a)-[:CONNECTED_TO {pair: pair[2]}]->(b)
+}
+"""
+
+
+def read_pairs() -> list[tuple[str, str]]:
+    path = shared_data("snap-ego-facebook", "facebook_combined.txt")
+    return [tuple(line.split()) for line in path.read_text().splitlines() if line.strip()]
+
+
+@pytest.fixture
+def facebook(cypher):
+    pairs = read_pairs()
+    network = Network.from_pairs(pairs)
+    cypher(LOAD, ids=sorted(network.adjacency), pairs=[[a, b, connection_key(a, b)] for a, b in pairs])
+    return network
+
+
+def sample_people(network: Network, size: int = 8) -> list[str]:
+    by_degree = sorted(network.adjacency, key=lambda p: (-len(network.adjacency[p]), p))
+    rng = random.Random(4039)
+    return by_degree[:4] + rng.sample(by_degree[4:], size)
+
+
+def test_discovery_equals_plain_python_on_ego_facebook(facebook, database, app, client, cypher):
+    people = sample_people(facebook)
+    assert len(facebook.adjacency[people[0]]) == 1045  # the largest hub is in the sample
+    for me in people:
+        rows = database.read("network.second_degree", 1, person_id=me, location=None,
+                             industry=None, profession=None, skill=None, after_count=None,
+                             after_id=None, limit=1_000_000, sample_size=0)
+        assert [(r["id"], r["mutual_count"]) for r in rows] == facebook.ranked_second_degree(me)
+
+        cypher("MATCH (p:Person {id: $id}) CREATE (:Token {hash: $hash})-[:AUTHENTICATES]->(p)",
+               id=me, hash=hash_token(f"token-{me}"))
+        headers = auth(f"token-{me}")
+        top = client.get("/v1/me/second-degree", query_string={"limit": 100}, headers=headers).json
+        assert [(i["id"], i["mutual_count"]) for i in top["items"]] == facebook.ranked_second_degree(me)[:100]
+        assert client.get("/v1/me/network", headers=headers).json == facebook.network_counts(me)
+
+        targets = random.Random(me).sample(sorted(facebook.adjacency), 40)
+        with app.app_context():
+            relations = service.relations(me, targets)
+        for target in targets:
+            assert relations[target] == {"degree": facebook.degree(me, target),
+                                         "mutual_count": len(facebook.mutuals(me, target)) if target != me else 0}
