@@ -206,3 +206,36 @@ def test_blocking_through_the_api_deletes_the_open_introduction(people, cypher):
         assert people.get(who, f"/v1/intros/{intro_id}").status_code == 404
     assert people.act("bea", intro_id, "accept").status_code == 404
     assert cypher("MATCH (i:Introduction) RETURN count(i) AS n") == [{"n": 0}]
+
+
+# -- malformed input ---------------------------------------------------------------------------
+
+
+def _cursor(key) -> str:
+    import base64
+    import json
+
+    return base64.urlsafe_b64encode(json.dumps(key).encode()).decode().rstrip("=")
+
+
+def test_malformed_input_is_a_4xx_and_changes_nothing(people, cypher):
+    intro_id = forwarded(people)
+    before = fingerprint(cypher)
+    bodies = [[], "text", 7, {"target": 1, "broker": "bob", "message": "hi"},
+              {"between": [1, 2], "note": "hi"}, {"between": "ada,bea", "note": "hi"},
+              {"target": "bea", "broker": "bob", "message": None}]
+    for body in bodies:
+        response = people.post("ada", "/v1/intros", body)
+        assert response.status_code in (400, 422), (body, response.status_code)
+    for body in ({}, {"note": ""}, {"note": None}, {"note": "x" * 2001}, {"note": "hi", "extra": 1}):
+        assert people.post("bob", f"/v1/intros/{intro_id}/forward", body).status_code == 422, body
+    bad_cursors = ["%%%", _cursor(["yesterday", "x"]), _cursor(["2026-01-05T09:00:00", "x"]),
+                   _cursor(["2026-01-05T09:00:00+00:00", 5]), _cursor([1, 2, 3])]
+    for cursor in bad_cursors:
+        assert people.get("ada", "/v1/me/intros", cursor=cursor).status_code == 422, cursor
+        assert people.get("ada", f"/v1/intros/{intro_id}/follow-ups", cursor=cursor).status_code == 422
+    for cursor in bad_cursors + [_cursor(["high", 1, "x"]), _cursor([1.5, "many", "x"])]:
+        assert people.get("ada", "/v1/people/bea/brokers", cursor=cursor).status_code == 422, cursor
+    for limit in (0, 101, "ten"):
+        assert people.get("ada", "/v1/me/intros", limit=limit).status_code == 422
+    assert fingerprint(cypher) == before

@@ -14,7 +14,7 @@ from datetime import datetime
 
 from backend.db import Database, run
 from backend.errors import Conflict, Forbidden, NotFound, TooManyRequests, Unprocessable
-from backend.intros.state import Facts, Side, check, expires_at, expires_before
+from backend.intros.state import OPEN_STATES, Facts, Side, check, expires_at, expires_before
 from backend.keys import connection_key
 from backend.pagination import decode_cursor, page
 
@@ -71,7 +71,7 @@ def _present(row: dict, viewer_id: str, now: datetime, expiry_days: int) -> dict
     facts = _facts(row)
     intro = row["intro"]
     state = facts.effective(now, expiry_days)
-    open_ = state in ("requested", "introduced")
+    open_ = state in OPEN_STATES
     return {
         **intro,
         "state": state,
@@ -180,9 +180,12 @@ def _cursor_key(cursor: str | None) -> tuple[datetime | None, str | None]:
     if key is None:
         return None, None
     try:
-        return datetime.fromisoformat(key[0]), str(key[1])
+        created_at = datetime.fromisoformat(key[0])
     except (TypeError, ValueError):
-        raise Unprocessable("cursor", "Not a cursor from this list.") from None
+        created_at = None
+    if created_at is None or created_at.tzinfo is None or not isinstance(key[1], str):
+        raise Unprocessable("cursor", "Not a cursor from this list.")
+    return created_at, key[1]
 
 
 def _newest_first_page(rows: list[dict], limit: int) -> dict:

@@ -23,9 +23,7 @@ from backend.errors import Conflict, Forbidden, NotFound
 
 STATES = ("requested", "introduced", "accepted", "declined", "withdrawn", "expired")
 OPEN_STATES = ("requested", "introduced")
-KINDS = ("requested", "broker")
 ROLES = ("requester", "broker", "target")
-ACTIONS = ("forward", "decline", "accept", "withdraw")
 
 # (kind, action) -> {role allowed to act: states it may act in}. A role missing here is 403;
 # a role listed with the wrong state is 409. Targets of broker-started introductions are the
@@ -41,10 +39,6 @@ RULES: dict[tuple[str, str], dict[str, frozenset[str]]] = {
     ("broker", "accept"): {"target": frozenset({"introduced"})},
     ("broker", "withdraw"): {"broker": frozenset({"introduced"})},
 }
-
-# Where each action leads (accept leads to ``accepted`` only with the last acceptance).
-TARGET_STATE = {"forward": "introduced", "decline": "declined", "accept": "accepted",
-                "withdraw": "withdrawn"}
 
 
 def expires_before(now: datetime, expiry_days: int) -> datetime:
