@@ -60,8 +60,7 @@ def _facts(row: dict) -> Facts:
     sides = tuple(Side(s["person"]["id"], s["role"], s["accepted_at"]) for s in _sides(row))
     return Facts(
         id=intro["id"], kind=intro["kind"], state=intro["state"], updated_at=intro["updated_at"],
-        introduced_at=intro.get("introduced_at"), broker_id=row["broker"]["id"],
-        requester_id=row["requester"]["id"] if row["requester"] else None, sides=sides,
+        introduced_at=intro.get("introduced_at"), broker_id=row["broker"]["id"], sides=sides,
         broker_connected_to=frozenset(row["broker_connected_to"]),
         sides_connected=row["sides_connected"], blocks=frozenset(map(tuple, row["blocks"])))
 
@@ -116,7 +115,9 @@ def request_intro(db: Database, now: datetime, requester_id: str, target_id: str
         if ctx["open_id"] is not None:
             raise Conflict("There is already an open introduction between you and this person.")
         if ctx["x_open_requests"] >= settings.max_open_intros:
-            frees_at = expires_at(_native(ctx["x_oldest_open_at"]), settings.intro_expiry_days)
+            # A slot frees when the oldest open request expires (at the latest).
+            oldest = _native(ctx["x_oldest_open_at"]) or now  # none open: a limit of 0
+            frees_at = expires_at(oldest, settings.intro_expiry_days)
             raise TooManyRequests(
                 f"You have {ctx['x_open_requests']} open introduction requests, the most allowed "
                 f"({settings.max_open_intros}); withdraw one or wait until one is answered or expires.",

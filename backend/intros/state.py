@@ -74,7 +74,6 @@ class Facts:
     updated_at: datetime
     introduced_at: datetime | None
     broker_id: str
-    requester_id: str | None
     sides: tuple[Side, Side]  # the two people the introduction would connect
     broker_connected_to: frozenset[str]
     sides_connected: bool
