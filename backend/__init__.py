@@ -89,11 +89,31 @@ def _require_json_body():
     if not request.is_json:
         raise errors.Problem("Send the body as application/json.", status=415)
     try:
-        json.dumps(json.loads(request.get_data(cache=True)), ensure_ascii=False).encode("utf-8")
+        body = json.loads(request.get_data(cache=True))
     except RecursionError:
         raise errors.Problem("The JSON body is nested too deeply.", errors={"json": ["Nested too deeply."]})
-    except (ValueError, UnicodeError):
-        raise errors.Problem("The body is not valid JSON text.", errors={"json": ["Invalid JSON body."]})
+    except ValueError:
+        raise errors.Problem("The body is not valid JSON.", errors={"json": ["Invalid JSON body."]})
+    if (field := _unencodable_field(body)) is not None:
+        raise errors.Unprocessable(field or "json", "Not valid Unicode text.")
+
+
+def _unencodable_field(value, path: str = "") -> str | None:
+    """The dotted path of the first string (key or value) holding a lone surrogate, or None."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return path
+        return None
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        here = f"{path}.{key}" if path else str(key)
+        if (found := _unencodable_field(key, here) if isinstance(key, str) else None) is not None:
+            return found
+        if (found := _unencodable_field(item, here)) is not None:
+            return found
+    return None
 
 
 def _init_metrics(app: Flask) -> None:

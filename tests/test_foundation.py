@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from backend import create_app
 
 
@@ -94,11 +96,23 @@ def test_live_server_answers(live_server):
     assert requests.get(live_server + "/readyz", timeout=10).json()["status"] == "ready"
 
 
-def test_unencodable_and_too_deep_json_are_400_not_500(client):
-    for body in ('{"name": "\\ud800"}', "[" * 30000 + "]" * 30000, '{"a": '):
+def test_too_deep_or_broken_json_is_400_not_500(client):
+    for body in ("[" * 30000 + "]" * 30000, '{"a": '):
         response = client.post("/healthz", data=body, content_type="application/json")
         assert response.status_code == 400, body[:20]
         assert response.mimetype == "application/problem+json"
+
+
+@pytest.mark.parametrize("body, field", [
+    ('{"name": "\\ud800"}', "name"),
+    ('{"skills": ["ok", "\\udfff"]}', "skills.1"),
+    ('{"\\ud800": 1}', "\ud800"),
+])
+def test_unencodable_text_is_422_naming_the_field(client, body, field):
+    response = client.post("/healthz", data=body, content_type="application/json")
+    assert response.status_code == 422
+    assert response.mimetype == "application/problem+json"
+    assert list(response.json["errors"]) == [field]
 
 
 def test_cursor_values_that_cannot_reach_neo4j_are_refused():

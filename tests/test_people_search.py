@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from backend.pagination import encode_cursor
-from tests.helpers import auth, create_person
+from tests.helpers import auth, connect, create_person
 
 PEOPLE = [
     # id, name, location, industry, profession, skills
@@ -69,7 +69,8 @@ def test_pages_follow_the_cursor(client, me):
 def test_results_are_summaries(client, me):
     assert client.get("/v1/people?q=grace", headers=auth(me)).json["items"] == [{
         "id": "p3", "name": "Grace Hopper", "headline": None, "location": "New York",
-        "industry": "Technology", "profession": "Software Engineer"}]
+        "industry": "Technology", "profession": "Software Engineer",
+        "degree": None, "mutual_count": 0}]
 
 
 @pytest.mark.parametrize("query, field", [
@@ -86,3 +87,34 @@ def test_bad_arguments_are_422_naming_the_field(client, me, query, field):
 
 def test_search_needs_a_token(client, me):
     assert client.get("/v1/people?q=ada").status_code == 401
+
+
+def test_degree_filter_and_badges(client, cypher, me):
+    # me - p1 - p2 - p3 - p4: p1 is 1st, p2 2nd (one mutual: p1), p3 3rd, p4 beyond.
+    for a, b in (("me", "p1"), ("p1", "p2"), ("p2", "p3"), ("p3", "p4")):
+        connect(cypher, a, b)
+    assert found(client, me, "degree=1") == ["p1"]
+    assert found(client, me, "degree=2,3") == ["p2", "p3"]
+    assert found(client, me, "degree=1,2,3&q=ada") == ["p1"]  # not p4, Adam Smith: 4 hops
+    assert found(client, me, "degree=3&location=London") == []
+    page = client.get("/v1/people?degree=1,2&limit=1", headers=auth(me)).json
+    assert [(p["id"], p["degree"], p["mutual_count"]) for p in page["items"]] == [("p1", 1, 0)]
+    rest = client.get(f"/v1/people?degree=1,2&limit=1&cursor={page['next_cursor']}", headers=auth(me)).json
+    assert [(p["id"], p["degree"], p["mutual_count"]) for p in rest["items"]] == [("p2", 2, 1)]
+    everyone = client.get("/v1/people", headers=auth(me)).json["items"]
+    assert {p["id"]: p["degree"] for p in everyone} == {"p1": 1, "p2": 2, "p3": 3, "p4": None, "p5": None}
+
+
+@pytest.mark.parametrize("degree", ["0", "4", "x", "1,,2", "1,2,3,1"])
+def test_bad_degree_filter_is_422(client, me, degree):
+    response = client.get(f"/v1/people?degree={degree}", headers=auth(me))
+    assert response.status_code == 422
+    assert "degree" in response.json["errors"]
+
+
+def test_profile_carries_degree_and_mutual_count(client, cypher, me):
+    connect(cypher, "me", "p1")
+    connect(cypher, "p1", "p2")
+    profile = client.get("/v1/people/p2", headers=auth(me)).json
+    assert (profile["degree"], profile["mutual_count"]) == (2, 1)
+    assert "degree" not in client.get("/v1/me", headers=auth(me)).json

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import jsonify
 from flask.views import MethodView
-from backend.people.parsing import Blueprint
+from flask_smorest import Blueprint
 
 from backend.auth import SECURITY, current_person_id
 from backend.connections import blocks, invitations, service

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from backend.people.parsing import Blueprint
+from flask_smorest import Blueprint
 
 from backend.auth import SECURITY, current_person_id, issue_token, require_admin
 from backend.errors import NotFound

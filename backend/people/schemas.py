@@ -1,6 +1,7 @@
 """Person shapes shared by every area."""
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+from webargs.fields import DelimitedList
 
 from backend.pagination import PageArgsSchema, page_schema
 
@@ -83,8 +84,8 @@ class ProfileFieldsSchema(Schema):
         metadata={"description": "who may list your connections: your 1st connections "
                                  "(`connections`) or only you (`private`); anyone may always "
                                  "see the connections they share with you"})
-    intro_opt_out = StrictBoolean(metadata={"description": "true: nobody may ask you to broker "
-                                                           "an introduction"})
+    intro_opt_out = StrictBoolean(metadata={"description": "true: nobody may ask to be "
+                                                           "introduced to you"})
 
 
 class SignUpSchema(ProfileFieldsSchema):
@@ -122,7 +123,10 @@ class ProfileSchema(PersonSummarySchema):
     connections_visibility = fields.String(required=True)
     intro_opt_out = fields.Boolean(required=True)
     created_at = Timestamp(allow_none=True)
-    # Another's profile also shows what their connections say of them (backend/recommendations).
+    # Another's profile: how far they are from you (backend/network) ...
+    degree = fields.Integer(allow_none=True, metadata={"description": "1, 2, 3 or null (further)"})
+    mutual_count = fields.Integer()
+    # ... and what their connections say of them (backend/recommendations).
     recommendation_count = fields.Integer()
     endorsements = fields.List(fields.Nested(SkillEndorsementsSchema))
 
@@ -143,6 +147,14 @@ class SearchArgsSchema(PageArgsSchema):
     industry = Trimmed(validate=validate.Length(max=SHORT_MAX), metadata={"description": "exact"})
     profession = Trimmed(validate=validate.Length(max=SHORT_MAX), metadata={"description": "exact"})
     skill = Trimmed(validate=validate.Length(max=SKILL_MAX), metadata={"description": "any case"})
+    degree = DelimitedList(
+        fields.Integer(validate=validate.OneOf((1, 2, 3))), validate=validate.Length(min=1, max=3),
+        metadata={"description": "only people at these degrees from you, e.g. 1,2"})
 
 
-PersonPageSchema = page_schema(PersonSummarySchema, "PersonPage")
+class SearchResultSchema(PersonSummarySchema):
+    degree = fields.Integer(allow_none=True, metadata={"description": "1, 2, 3 or null (further)"})
+    mutual_count = fields.Integer(required=True)
+
+
+PersonPageSchema = page_schema(SearchResultSchema, "PersonPage")

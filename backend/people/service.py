@@ -14,6 +14,7 @@ from backend.errors import NotFound
 from backend.extension import mutuals, now
 from backend.pagination import page
 from backend.people.cursors import name_key
+from backend.network import service as network
 from backend.recommendations import service as recommendations
 
 DEFAULT_VISIBILITY = "connections"
@@ -55,7 +56,10 @@ def profile(viewer_id: str, person_id: str) -> dict:
     rows = mutuals().db.read("people.profile", 1, viewer_id=viewer_id, person_id=person_id)
     if not rows:
         raise NotFound("No such person.")
-    return {**rows[0]["person"], **recommendations.profile_section(person_id, viewer_id)}
+    person = {**rows[0]["person"], **recommendations.profile_section(person_id, viewer_id)}
+    if person_id != viewer_id:
+        person.update(network.relation(viewer_id, person_id))
+    return person
 
 
 def update_profile(person_id: str, changes: dict) -> dict:
@@ -83,7 +87,18 @@ def search(viewer_id: str, args: dict) -> dict:
                   skill=(args.get("skill") or "").lower() or None)
     q = (args.get("q") or "").lower()
     db = mutuals().db
-    rows = (db.read("people.search_by_name", 1, q=q, **params) if q
-            else db.read("people.search", 1, **params))
-    people = [row["person"] for row in rows]
-    return page(people, args["limit"], key=lambda p: (p["name_lower"], p["id"]))
+    if args.get("degree"):
+        # Few people are within reach of most: start from them rather than from every name.
+        rows = db.read("people.search_among", 1, q=q or None,
+                       ids=list(network.ids_at_degrees(viewer_id, args["degree"])), **params)
+    elif q:
+        rows = db.read("people.search_by_name", 1, q=q, **params)
+    else:
+        rows = db.read("people.search", 1, **params)
+    result = page([row["person"] for row in rows], args["limit"],
+                  key=lambda p: (p["name_lower"], p["id"]))
+    # Like LinkedIn's "2nd" badge: each result's degree and mutual count, for this page only.
+    relation = network.relations(viewer_id, [p["id"] for p in result["items"]])
+    for person in result["items"]:
+        person.update(relation.get(person["id"], {"degree": None, "mutual_count": 0}))
+    return result
