@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from backend.recommendations.demo import ENDORSEMENTS
 from backend.seed import demo
 from tests.seed_helpers import counts, graph_snapshot, run_cli
 
@@ -25,6 +26,18 @@ def test_demo_network_is_complete_and_idempotent(app, cypher):
     assert cypher("MATCH (p:Person) WHERE p.name IS NULL OR p.headline IS NULL OR p.location IS NULL "
                   "OR size(p.skills) = 0 OR NOT EXISTS { MATCH (:Profession {name: p.profession}) } "
                   "RETURN count(p) AS n") == [{"n": 0}]
+
+    # Introductions in several states, recommendations and endorsements among the showcase.
+    states = {r["state"] for r in cypher("MATCH (i:Introduction) RETURN DISTINCT i.state AS state")}
+    assert {"requested", "introduced", "accepted", "declined"} <= states
+    assert cypher("MATCH (:Introduction {state: 'accepted'})-[:HAS_FOLLOW_UP]->(f:FollowUp) "
+                  "RETURN count(f) > 0 AS ok") == [{"ok": True}]
+    rec_states = {r["state"] for r in cypher("MATCH (r:Recommendation) RETURN DISTINCT r.state AS state")}
+    assert rec_states == {"requested", "pending", "accepted", "hidden"}
+    endorsements = cypher("MATCH (e:Person)-[x:ENDORSED]->(p:Person) RETURN count(x) AS all, "
+                          "count(CASE WHEN EXISTS { (e)-[:CONNECTED_TO]-(p) } AND x.skill IN p.skills "
+                          "THEN x END) AS valid")[0]
+    assert endorsements["all"] == endorsements["valid"] == len(ENDORSEMENTS)
 
     before = graph_snapshot(cypher)
     again = run_cli(app, "seed", "demo", "--no-progress")

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from backend.db import Database
+from backend.intros.demo import seed_demo_intros
+from backend.recommendations.demo import seed_demo_recommendations
 from backend.seed.dataset import Dataset, connection_row, person_row, request_row
 from backend.seed.generate import AS_OF, Network, Profession, read_professions
 from backend.seed.loader import LoadSummary, Loader
@@ -120,8 +122,25 @@ def _industry(professions: list[Profession], name: str) -> str | None:
     return next((p.industry for p in professions if p.name == name), None)
 
 
+def introductions(ctx: DemoContext) -> None:
+    """Introductions in several states among the showcase people, made once: they go through
+    the introduction rules, which would add new ones on a second run."""
+    showcase_ids = [pid for pid, *_ in SHOWCASE]
+    if ctx.db.read("intros.count_among", 1, person_ids=showcase_ids)[0]["introductions"]:
+        ctx.echo("demo introductions: already there")
+        return
+    made = seed_demo_intros(ctx.db, showcase_ids)
+    ctx.echo("demo introductions: " + ", ".join(f"{n} {state}" for state, n in made.items()))
+
+
+def recommendations(ctx: DemoContext) -> None:
+    made = seed_demo_recommendations(ctx.db)
+    ctx.echo(f"demo recommendations: {made['recommendations']}, endorsements: {made['endorsements']}")
+
+
 # The extension point: steps run in order; append yours.
-STEPS: list[Callable[[DemoContext], None]] = [generated_network, showcase]
+STEPS: list[Callable[[DemoContext], None]] = [generated_network, showcase, introductions,
+                                              recommendations]
 
 
 def run(db: Database, loader: Loader, echo: Callable[[str], None] = print) -> DemoContext:
