@@ -132,3 +132,19 @@ def test_refusals(network, cypher):
 def test_no_mutual_connections_is_an_empty_list(network, cypher):
     network.add(cypher, "loner")
     assert brokers(network, target="loner") == {"items": [], "next_cursor": None}
+
+
+def test_a_recommendation_between_broker_and_either_side_ranks_them_higher(network, cypher):
+    """plain (0 points) vouched for zed, and ada recommended hub: a recommendation means they
+    know each other (+2 with the target, +1 with you), and the reason says so."""
+    for author, subject, state in (("plain", "zed", "accepted"), ("ada", "hub", "hidden"),
+                                   ("slow", "zed", "pending")):  # pending: not vouched yet
+        cypher("MATCH (a:Person {id: $a}), (s:Person {id: $s}) "
+               "CREATE (a)-[:WROTE]->(:Recommendation {id: $a + $s, pair: $a + '|' + $s, state: $state, "
+               "created_at: datetime()})-[:FOR]->(s)", a=author, s=subject, state=state)
+    items = brokers(network)["items"]
+    assert [(b["person"]["id"], b["score"]) for b in items] == [
+        ("close", 7.0), ("liked", 5.0), ("plain", 2.0), ("fast", 1.667), ("hub", 1.0), ("slow", -2.0)]
+    reasons = {b["person"]["id"]: {r["code"] for r in b["reasons"]} for b in items}
+    assert "recommendation_target" in reasons["plain"] and "recommendation_you" in reasons["hub"]
+    assert not {"recommendation_target", "recommendation_you"} & reasons["slow"]

@@ -71,6 +71,11 @@ def reasons(row: dict, target_name: str) -> list[dict]:
         found.append({"code": "knows_target_well", "text": f"Knows {target_name} well"})
     if row["knows_you"] >= WELL:
         found.append({"code": "knows_you_well", "text": "Knows you well"})
+    if row["vouched_target"]:
+        found.append({"code": "recommendation_target",
+                      "text": f"A recommendation links them with {target_name}"})
+    if row["vouched_you"]:
+        found.append({"code": "recommendation_you", "text": "A recommendation links them with you"})
     if row["you_rated"]:
         found.append({"code": "your_closeness", "text": f"You rated them '{row['you_rated']}'"})
     if row["decided"]:

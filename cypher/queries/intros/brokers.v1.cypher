@@ -2,11 +2,12 @@
 // version: 1
 // mode: read
 // params: person_id (string), target_id (string), expires_before (datetime), after_score (float), after_shared (int), after_id (string), limit (int)
-// returns: up to limit rows, one per mutual connection of person_id and target_id (neither blocked with either side), best introducer first (score desc, shared desc, id asc), after the cursor (null for the first page): person (summary), score, knows_target / knows_you (the broker's own closeness rating of each side as points: close 3, known 2, acquaintance 1, none 0), you_rated (your rating of the broker, or null), decided / forwarded (earlier introduction requests the broker answered or let expire, and forwarded), median_answer_hours, shared_with_you / shared_with_target (the broker's connections in common with each side), shared (their sum)
+// returns: up to limit rows, one per mutual connection of person_id and target_id (neither blocked with either side), best introducer first (score desc, shared desc, id asc), after the cursor (null for the first page): person (summary), score, knows_target / knows_you (the broker's own closeness rating of each side as points: close 3, known 2, acquaintance 1, none 0), vouched_target / vouched_you (an accepted or hidden recommendation between the broker and that side, either way), you_rated (your rating of the broker, or null), decided / forwarded (earlier introduction requests the broker answered or let expire, and forwarded), median_answer_hours, shared_with_you / shared_with_target (the broker's connections in common with each side), shared (their sum)
 // example params (cypher-shell / Browser): :param person_id => '1'; :param target_id => '3'; :param expires_before => datetime() - duration({days: 30}); :param after_score => null; :param after_shared => null; :param after_id => null; :param limit => 21;
 //
 // score = closeness + responsiveness:
 //   closeness      = 2 * knows_target + knows_you + (your rating of the broker as points)   (0..12)
+//   vouching       = 2 when a recommendation links broker and target, + 1 for broker and you (0..3)
 //   responsiveness = 4 * (forwarded / decided - 0.5), when the broker decided any request  (-2..+2)
 //                    + 1 when the median time to answer is at most 48 hours
 MATCH (me:Person {id: $person_id}), (t:Person {id: $target_id})
@@ -27,6 +28,11 @@ WHERE b IN yours AND b <> me
 OPTIONAL MATCH (b)-[b_t:CLOSENESS]->(t)
 OPTIONAL MATCH (b)-[b_me:CLOSENESS]->(me)
 OPTIONAL MATCH (me)-[me_b:CLOSENESS]->(b)
+WITH me, t, b, b_t, b_me, me_b, yours, theirs,
+     EXISTS { (b)-[:WROTE|FOR]-(r:Recommendation)-[:WROTE|FOR]-(t) WHERE r.state IN ['accepted', 'hidden'] }
+       AS vouched_target,
+     EXISTS { (b)-[:WROTE|FOR]-(r:Recommendation)-[:WROTE|FOR]-(me) WHERE r.state IN ['accepted', 'hidden'] }
+       AS vouched_you
 CALL (b) {
   // Earlier requests the broker decided: answered (forwarded or declined), or left to expire.
   OPTIONAL MATCH (b)-[:BROKERS]->(i:Introduction {kind: 'requested'})
@@ -38,28 +44,29 @@ CALL (b) {
          percentileDisc(duration.inSeconds(i.created_at, i.answered_at).seconds / 3600.0, 0.5)
            AS median_answer_hours
 }
-WITH me, t, b, b_t, b_me, me_b, decided, forwarded, median_answer_hours, yours, theirs,
-     [(b)-[:CONNECTED_TO]-(x) | x] AS around
-WITH b, b_t, b_me, me_b, decided, forwarded, median_answer_hours,
+WITH me, t, b, b_t, b_me, me_b, vouched_target, vouched_you, decided, forwarded,
+     median_answer_hours, yours, theirs, [(b)-[:CONNECTED_TO]-(x) | x] AS around
+WITH b, b_t, b_me, me_b, vouched_target, vouched_you, decided, forwarded, median_answer_hours,
      size([x IN around WHERE x IN yours AND x <> t]) AS shared_with_you,
      size([x IN around WHERE x IN theirs AND x <> me]) AS shared_with_target
-WITH b, decided, forwarded, median_answer_hours, shared_with_you, shared_with_target,
-     me_b.level AS you_rated,
+WITH b, vouched_target, vouched_you, decided, forwarded, median_answer_hours, shared_with_you,
+     shared_with_target, me_b.level AS you_rated,
      CASE b_t.level WHEN 'close' THEN 3 WHEN 'known' THEN 2 WHEN 'acquaintance' THEN 1 ELSE 0 END AS knows_target,
      CASE b_me.level WHEN 'close' THEN 3 WHEN 'known' THEN 2 WHEN 'acquaintance' THEN 1 ELSE 0 END AS knows_you,
      CASE me_b.level WHEN 'close' THEN 3 WHEN 'known' THEN 2 WHEN 'acquaintance' THEN 1 ELSE 0 END AS you_know
 WITH b, decided, forwarded, median_answer_hours, shared_with_you, shared_with_target, you_rated,
-     knows_target, knows_you,
+     knows_target, knows_you, vouched_target, vouched_you,
      shared_with_you + shared_with_target AS shared,
      round(2 * knows_target + knows_you + you_know
+           + CASE WHEN vouched_target THEN 2 ELSE 0 END + CASE WHEN vouched_you THEN 1 ELSE 0 END
            + CASE WHEN decided = 0 THEN 0.0 ELSE 4.0 * (toFloat(forwarded) / decided - 0.5) END
            + CASE WHEN median_answer_hours <= 48 THEN 1.0 ELSE 0.0 END, 3) AS score
 WHERE $after_id IS NULL OR score < $after_score
       OR (score = $after_score AND (shared < $after_shared OR (shared = $after_shared AND b.id > $after_id)))
-WITH b, score, knows_target, knows_you, you_rated, decided, forwarded, median_answer_hours,
-     shared_with_you, shared_with_target, shared
+WITH b, score, knows_target, knows_you, vouched_target, vouched_you, you_rated, decided,
+     forwarded, median_answer_hours, shared_with_you, shared_with_target, shared
 ORDER BY score DESC, shared DESC, b.id
 LIMIT $limit
 RETURN b {.id, .name, .headline, .location, .industry, .profession} AS person, score,
-       knows_target, knows_you, you_rated, decided, forwarded, median_answer_hours,
-       shared_with_you, shared_with_target, shared
+       knows_target, knows_you, vouched_target, vouched_you, you_rated, decided, forwarded,
+       median_answer_hours, shared_with_you, shared_with_target, shared
