@@ -35,10 +35,11 @@ def auth(token: str) -> dict:
 
 
 def graph_fingerprint(cypher) -> list:
-    """Every node and relationship with its properties, sorted: equal before and after a
-    refused request means the graph is unchanged."""
+    """Every node (labels, properties) and relationship (type, ends by id, properties), sorted:
+    equal before and after a refused request means the graph is unchanged."""
     nodes = cypher("MATCH (n) WHERE NOT n:__MutualsMigration AND NOT n:Profession "
                    "RETURN labels(n) AS labels, properties(n) AS props")
     rels = cypher("MATCH (a)-[r]->(b) WHERE NOT a:Profession "
-                  "RETURN type(r) AS type, properties(r) AS props, elementId(a) AS a, elementId(b) AS b")
+                  "RETURN type(r) AS type, coalesce(a.id, a.hash) AS start, "
+                  "coalesce(b.id, b.hash) AS end, properties(r) AS props")
     return sorted(map(repr, nodes)) + sorted(map(repr, rels))

@@ -9,7 +9,8 @@ from datetime import datetime
 import pytest
 
 from tests.helpers import connect
-from tests.test_intros_support import asked, connections, fingerprint, forwarded, trio
+from tests.helpers import graph_fingerprint
+from tests.test_intros_support import asked, connections, forwarded, trio
 
 
 @pytest.fixture
@@ -186,23 +187,23 @@ def test_both_sides_see_a_broker_started_one(people, brokered):
     ({"target": "bea", "broker": "nobody", "message": "hi"}, 404, None),
 ])
 def test_bad_requests_are_refused_and_change_nothing(people, cypher, body, status, field):
-    before = fingerprint(cypher)
+    before = graph_fingerprint(cypher)
     response = people.post("ada", "/v1/intros", body)
     assert response.status_code == status, response.json
     assert response.mimetype == "application/problem+json"
     if field:
         assert field in response.json["errors"]
-    assert fingerprint(cypher) == before
+    assert graph_fingerprint(cypher) == before
 
 
 def test_broker_must_know_both_right_now(people, cypher):
     people.add(cypher, "cat")
     connect(cypher, "ada", "cat")
-    before = fingerprint(cypher)
+    before = graph_fingerprint(cypher)
     response = people.ask("ada", "bea", "cat")
     assert response.status_code == 422
     assert "broker" in response.json["errors"]
-    assert fingerprint(cypher) == before
+    assert graph_fingerprint(cypher) == before
 
 
 def test_already_connected_is_409(people, cypher):
@@ -222,20 +223,20 @@ def test_opted_out_target_is_422(cypher, client):
 def test_blocked_people_are_not_found(people, cypher, blocker, blocked):
     cypher("MATCH (a:Person {id: $a}), (b:Person {id: $b}) CREATE (a)-[:BLOCKED {at: datetime()}]->(b)",
            a=blocker, b=blocked)
-    before = fingerprint(cypher)
+    before = graph_fingerprint(cypher)
     assert people.ask("ada", "bea", "bob").status_code == 404
-    assert fingerprint(cypher) == before
+    assert graph_fingerprint(cypher) == before
 
 
 def test_broker_started_refusals(people, cypher):
     people.add(cypher, "cat")
     connect(cypher, "ada", "cat")  # cat is ada's connection, not bob's
-    before = fingerprint(cypher)
+    before = graph_fingerprint(cypher)
     assert people.introduce("bob", "ada", "ada").status_code == 422
     assert people.introduce("bob", "bob", "bea").status_code == 422
     assert people.introduce("bob", "ada", "cat").status_code == 422
     assert people.introduce("bob", "ada", "nobody").status_code == 404
-    assert fingerprint(cypher) == before
+    assert graph_fingerprint(cypher) == before
     connect(cypher, "bob", "cat")
     assert people.introduce("bob", "ada", "cat").status_code == 409  # already connected
 
@@ -245,11 +246,11 @@ def test_one_open_introduction_per_pair(people, cypher):
     for other in ("ada", "bea"):
         connect(cypher, "dan", other)
     assert people.ask("ada", "bea", "bob").status_code == 201
-    before = fingerprint(cypher)
+    before = graph_fingerprint(cypher)
     assert people.ask("ada", "bea", "dan").status_code == 409  # same pair, another broker
     assert people.ask("bea", "ada", "bob").status_code == 409  # the other way round
     assert people.introduce("dan", "ada", "bea").status_code == 409
-    assert fingerprint(cypher) == before
+    assert graph_fingerprint(cypher) == before
 
 
 # -- limits and expiry ------------------------------------------------------------------------
@@ -263,12 +264,12 @@ def test_open_request_limit_is_429_with_retry_after(people, cypher, clock, app):
     for n in range(limit):
         assert people.ask("ada", f"t{n}", "bob").status_code == 201
         clock.advance(days=1)
-    before = fingerprint(cypher)
+    before = graph_fingerprint(cypher)
     refused = people.ask("ada", f"t{limit}", "bob")
     assert refused.status_code == 429
     # The oldest open request (t0, asked limit days ago) expires 30 days after it was made.
     assert int(refused.headers["Retry-After"]) == (30 - limit) * 86400
-    assert fingerprint(cypher) == before
+    assert graph_fingerprint(cypher) == before
     # Someone else's requests do not count against ada.
     assert people.ask("bea", f"t{limit}", "bob").status_code == 201
 
@@ -296,12 +297,12 @@ def test_expiry_is_computed_at_read_time_and_enforced(people, cypher, clock, app
     assert state_of(cypher, intro_id) == "requested"  # nothing ran in the background
     assert [i["id"] for i in people.get("bob", "/v1/me/intros", state="expired").json["items"]] == [intro_id]
     assert people.get("bob", "/v1/me/intros", state="requested").json["items"] == []
-    before = fingerprint(cypher)
+    before = graph_fingerprint(cypher)
     refused = people.act("bob", intro_id, "forward")
     assert refused.status_code == 409
     assert "expired" in refused.json["detail"]
     assert people.act("ada", intro_id, "withdraw").status_code == 409
-    assert fingerprint(cypher) == before
+    assert graph_fingerprint(cypher) == before
     # The pair is free again: a new request stores the old one as expired.
     again = people.ask("ada", "bea", "bob")
     assert again.status_code == 201
@@ -359,7 +360,7 @@ def test_follow_up_refusals(people, cypher):
     intro_id = forwarded(people)
     assert people.act("bea", intro_id, "accept").status_code == 200
     people.add(cypher, "eve")
-    before = fingerprint(cypher)
+    before = graph_fingerprint(cypher)
     path = f"/v1/intros/{intro_id}/follow-ups"
     assert people.post("bob", path, {"kind": "call"}).status_code == 403
     assert people.get("bob", path).status_code == 403
@@ -369,7 +370,7 @@ def test_follow_up_refusals(people, cypher):
     assert people.post("ada", path, {"kind": "call", "at": "tomorrow"}).status_code == 422
     assert people.post("ada", path, {"kind": "call", "note": ""}).status_code == 422
     assert people.post("ada", f"/v1/intros/{uuid.uuid4()}/follow-ups", {"kind": "call"}).status_code == 404
-    assert fingerprint(cypher) == before
+    assert graph_fingerprint(cypher) == before
 
 
 # -- listing ----------------------------------------------------------------------------------

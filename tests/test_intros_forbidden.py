@@ -9,7 +9,8 @@ import uuid
 import pytest
 
 from tests.helpers import connect
-from tests.test_intros_support import asked, fingerprint, forwarded, trio
+from tests.helpers import graph_fingerprint
+from tests.test_intros_support import asked, forwarded, trio
 
 ACTIONS = ("forward", "decline", "accept", "withdraw")
 
@@ -97,14 +98,14 @@ BROKERED_REFUSALS = {
 
 
 def _assert_all_refused(people, cypher, intro_id, refusals):
-    before = fingerprint(cypher)
+    before = graph_fingerprint(cypher)
     outcomes = {}
     for who, action, _ in refusals:
         response = people.act(who, intro_id, action)
         assert response.mimetype == "application/problem+json"
         outcomes[(who, action)] = response.status_code
     assert outcomes == {(who, action): status for who, action, status in refusals}
-    assert fingerprint(cypher) == before
+    assert graph_fingerprint(cypher) == before
 
 
 @pytest.mark.parametrize("state", list(REQUESTED_REFUSALS))
@@ -131,7 +132,7 @@ def test_unauthenticated_calls_are_401(people, client):
 
 def test_a_non_party_cannot_tell_a_real_id_from_a_made_up_one(people, cypher):
     real = forwarded(people)
-    before = fingerprint(cypher)
+    before = graph_fingerprint(cypher)
     for intro_id in (real, str(uuid.uuid4()), "1", "x" * 300):
         probes = [people.get("eve", f"/v1/intros/{intro_id}"),
                   people.get("eve", f"/v1/intros/{intro_id}/follow-ups"),
@@ -141,7 +142,7 @@ def test_a_non_party_cannot_tell_a_real_id_from_a_made_up_one(people, cypher):
             assert response.status_code == 404, (intro_id, response.json)
             assert response.json["detail"] == "No such introduction."
     assert people.get("eve", "/v1/me/intros").json["items"] == []
-    assert fingerprint(cypher) == before
+    assert graph_fingerprint(cypher) == before
 
 
 def test_ids_are_random_uuid4(people, cypher):
@@ -158,11 +159,11 @@ def test_ids_are_random_uuid4(people, cypher):
 def test_broker_no_longer_connected_cannot_forward(people, cypher, lost):
     intro_id = asked(people)
     cypher("MATCH (:Person {id: 'bob'})-[c:CONNECTED_TO]-(:Person {id: $lost}) DELETE c", lost=lost)
-    before = fingerprint(cypher)
+    before = graph_fingerprint(cypher)
     refused = people.act("bob", intro_id, "forward")
     assert refused.status_code == 409
     assert lost.title() in refused.json["detail"] and "not connected" in refused.json["detail"]
-    assert fingerprint(cypher) == before
+    assert graph_fingerprint(cypher) == before
     # The broker can still decline, and the requester withdraw.
     assert people.act("bob", intro_id, "decline").status_code == 200
 
@@ -170,9 +171,9 @@ def test_broker_no_longer_connected_cannot_forward(people, cypher, lost):
 def test_forward_is_refused_when_the_two_connected_meanwhile(people, cypher):
     intro_id = asked(people)
     connect(cypher, "ada", "bea")
-    before = fingerprint(cypher)
+    before = graph_fingerprint(cypher)
     assert people.act("bob", intro_id, "forward").status_code == 409
-    assert fingerprint(cypher) == before
+    assert graph_fingerprint(cypher) == before
 
 
 # -- blocks ------------------------------------------------------------------------------------
@@ -188,7 +189,7 @@ def test_a_block_between_two_parties_ends_the_introduction(people, cypher):
     introduction, and nobody can move it on."""
     intro_id = forwarded(people)
     _block(cypher, "ada", "bob")
-    before = fingerprint(cypher)
+    before = graph_fingerprint(cypher)
     for who in ("ada", "bob"):
         assert people.get(who, f"/v1/intros/{intro_id}").status_code == 404
         assert people.get(who, "/v1/me/intros").json["items"] == []
@@ -196,7 +197,7 @@ def test_a_block_between_two_parties_ends_the_introduction(people, cypher):
     refused = people.act("bea", intro_id, "accept")
     assert refused.status_code == 409
     assert "blocked" in refused.json["detail"]
-    assert fingerprint(cypher) == before
+    assert graph_fingerprint(cypher) == before
 
 
 def test_blocking_through_the_api_deletes_the_open_introduction(people, cypher):
@@ -220,7 +221,7 @@ def _cursor(key) -> str:
 
 def test_malformed_input_is_a_4xx_and_changes_nothing(people, cypher):
     intro_id = forwarded(people)
-    before = fingerprint(cypher)
+    before = graph_fingerprint(cypher)
     bodies = [[], "text", 7, {"target": 1, "broker": "bob", "message": "hi"},
               {"between": [1, 2], "note": "hi"}, {"between": "ada,bea", "note": "hi"},
               {"target": "bea", "broker": "bob", "message": None}]
@@ -238,4 +239,4 @@ def test_malformed_input_is_a_4xx_and_changes_nothing(people, cypher):
         assert people.get("ada", "/v1/people/bea/brokers", cursor=cursor).status_code == 422, cursor
     for limit in (0, 101, "ten"):
         assert people.get("ada", "/v1/me/intros", limit=limit).status_code == 422
-    assert fingerprint(cypher) == before
+    assert graph_fingerprint(cypher) == before

@@ -1,8 +1,7 @@
 """Shared arrangements for the introduction tests (this module holds no tests itself).
 
 People are made directly in Cypher (tests/helpers.py); everything about introductions goes
-through HTTP. ``fingerprint`` captures the whole graph so that refusals can be shown to
-leave it exactly as it was.
+through HTTP; ``tests.helpers.graph_fingerprint`` shows refusals leave the graph as it was.
 """
 
 from __future__ import annotations
@@ -10,16 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tests.helpers import auth, connect, create_person
-
-
-def fingerprint(cypher) -> tuple[list[str], list[str]]:
-    """Every node (labels, properties) and relationship (type, ends, properties), sorted."""
-    nodes = cypher("MATCH (n) WHERE NOT n:__MutualsMigration AND NOT n:Profession "
-                   "RETURN labels(n) AS labels, properties(n) AS props")
-    rels = cypher("MATCH (a)-[r]->(b) WHERE NOT a:Profession "
-                  "RETURN type(r) AS type, coalesce(a.id, a.hash) AS start, "
-                  "coalesce(b.id, b.hash) AS end, properties(r) AS props")
-    return sorted(map(repr, nodes)), sorted(map(repr, rels))
 
 
 def connections(cypher, a: str, b: str) -> int:
