@@ -8,8 +8,7 @@ from datetime import datetime
 
 import pytest
 
-from tests.helpers import connect
-from tests.helpers import graph_fingerprint
+from tests.helpers import connect, graph_fingerprint
 from tests.test_intros_support import asked, connections, forwarded, trio
 
 

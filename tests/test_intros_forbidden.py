@@ -8,8 +8,7 @@ import uuid
 
 import pytest
 
-from tests.helpers import connect
-from tests.helpers import graph_fingerprint
+from tests.helpers import connect, graph_fingerprint
 from tests.test_intros_support import asked, forwarded, trio
 
 ACTIONS = ("forward", "decline", "accept", "withdraw")
