@@ -21,6 +21,7 @@ class Network:
     requests: set[tuple[str, str]] = field(default_factory=set)  # (from, to), pending or ignored
     dismissed: set[tuple[str, str]] = field(default_factory=set)  # (who, whom)
     complements: set[frozenset] = field(default_factory=set)  # pairs of profession names
+    _place_index: dict | None = field(default=None, repr=False)
 
     @classmethod
     def from_pairs(cls, pairs: Iterable[tuple[str, str]], people: dict[str, dict] | None = None,
@@ -72,7 +73,7 @@ class Network:
 
     def second_degree(self, me: str) -> dict[str, int]:
         """2nd connection -> mutual count."""
-        _, first, second, _ = self.layers(me)
+        _, first, second = self.layers(me, depth=2)
         return {c: len(self.adjacency[c] & first) for c in second}
 
     def ranked_second_degree(self, me: str, location=None, industry=None, profession=None,
@@ -107,20 +108,20 @@ class Network:
 
     # -- suggestions -----------------------------------------------------------------------
 
-    def suggestions(self, me: str, weights: dict) -> list[tuple[str, int]]:
-        """[(id, points)], best first; the candidate pool by location and profession is taken
-        whole (the query caps it; keep test graphs below the cap)."""
-        _, first, second, _ = self.layers(me)
+    def suggestions(self, me: str, weights: dict, pool_size: int) -> list[tuple[str, int]]:
+        """[(id, points)], best first. Candidates: 2nd connections and the pool_size people
+        with the lowest ids who share my location and my or a complementary profession."""
+        _, first, second = self.layers(me, depth=2)
         blocked = self.blocked_with(me)
         mine = self.people.get(me, {})
         complements = {other for pair in self.complements if mine.get("profession") in pair
                        for other in pair if other != mine.get("profession")}
-        pool = {p for p, props in self.people.items()
-                if p != me and mine.get("location") is not None
-                and props.get("location") == mine.get("location")
-                and props.get("profession") is not None
-                and (props.get("profession") == mine.get("profession")
-                     or props.get("profession") in complements)}
+        pool = set()
+        if mine.get("location") is not None:
+            same_place = self._by_location_and_profession()
+            pool = set(sorted(p for profession in complements | {mine.get("profession")}
+                              for p in same_place.get((mine["location"], profession), ())
+                              if p != me)[:pool_size])
         excluded = first | {me} | blocked \
             | {b for a, b in self.requests if a == me} | {a for a, b in self.requests if b == me} \
             | {b for a, b in self.dismissed if a == me}
@@ -139,6 +140,15 @@ class Network:
                                              if s.lower() in my_skills)
             scored.append((c, points))
         return sorted(scored, key=lambda row: (-row[1], row[0]))
+
+
+    def _by_location_and_profession(self) -> dict[tuple, list[str]]:
+        if self._place_index is None:
+            self._place_index = {}
+            for person, props in self.people.items():
+                if props.get("location") is not None and props.get("profession") is not None:
+                    self._place_index.setdefault((props["location"], props["profession"]), []).append(person)
+        return self._place_index
 
 
 def _adamic_adar(weight: int, degree: int) -> int:

@@ -140,7 +140,7 @@ def test_discovery_matches_plain_python(graph, cypher, client, app, complements)
 
         suggested = all_pages(client, "/v1/me/suggestions", token, limit=3)
         assert [(s["id"], round(s["score"] * service.SCORE_SCALE)) for s in suggested] \
-            == model.suggestions(me, service.SCORE_WEIGHTS)
+            == model.suggestions(me, service.SCORE_WEIGHTS, service.SUGGESTION_POOL_SIZE)
         for suggestion in suggested:
             assert bool(suggestion["reasons"])
             assert {m["id"] for m in suggestion["mutual_sample"]} <= model.mutuals(me, suggestion["id"])

@@ -283,3 +283,21 @@ def test_suggestion_pages_follow_the_score_cursor(client, cypher, star):
         if cursor is None:
             break
     assert paged == everything
+
+
+def test_network_counts_when_the_2nd_circle_is_dense(client, cypher):
+    """2nd connections who all know each other make the 3rd level cheaper backward (from the
+    unreached people): the counts are the same either way."""
+    token = create_person(cypher, "me")
+    for person in ["f", "d", "b", "e", "z"] + [f"a{n}" for n in range(6)]:
+        create_person(cypher, person)
+    connect(cypher, "me", "f")
+    for n in range(6):
+        connect(cypher, "f", f"a{n}")
+        for m in range(n):
+            connect(cypher, f"a{m}", f"a{n}")
+    connect(cypher, "d", "a1")
+    connect(cypher, "b", "a2")  # blocked: neither counted nor a way through
+    connect(cypher, "e", "b")
+    block(cypher, "b", "me")
+    assert client.get("/v1/me/network", headers=auth(token)).json == {"first": 1, "second": 6, "third": 1}

@@ -7,9 +7,9 @@
 //   profession, score (an integer), mutual_count, mutual_sample ({id, name} of the first
 //   sample_size mutuals by id), same_location, same_industry, same_profession,
 //   complementary_profession (booleans) and shared_skills (theirs, compared lower-case).
-//   Candidates: everyone two hops away, plus up to pool_size people with person_id's location
-//   and the same or a complementary profession ((:Profession)-[:COMPLEMENTS]-(:Profession)),
-//   so that a newcomer without connections gets suggestions too. Never person_id, a 1st
+//   Candidates: everyone two hops away, plus the pool_size people (lowest ids) with person_id's
+//   location and the same or a complementary profession ((:Profession)-[:COMPLEMENTS]-
+//   (:Profession)), so that a newcomer without connections gets suggestions too. Never person_id, a 1st
 //   connection, anyone with a request either way (pending or ignored), anyone person_id
 //   dismissed, anyone blocked either way.
 //   score = sum over mutuals m of round(weights.mutual / ln(degree of m)) (Adamic-Adar: a
@@ -42,7 +42,7 @@ CALL (me, blocked, complements) {
     MATCH (c:Person)
     WHERE c.location = me.location AND c.profession IN [me.profession] + complements
       AND c <> me
-    WITH c LIMIT $pool_size
+    WITH c ORDER BY c.id LIMIT $pool_size
     RETURN c, 1 AS hop, 0 AS weight, 0 AS mutual
     UNION ALL
     MATCH (me)-[:CONNECTED_TO|REQUESTED]-(c)
