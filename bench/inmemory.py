@@ -9,6 +9,7 @@ way with the viewer are removed from the graph before anything is computed; ids 
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -71,10 +72,16 @@ class Network:
         return (self.adjacency.get(me, set()) & self.adjacency.get(other, set())) \
             - self.blocked_with(me)
 
+    def first(self, me: str) -> set[str]:
+        return self.adjacency.get(me, set()) - self.blocked_with(me)
+
     def second_degree(self, me: str) -> dict[str, int]:
-        """2nd connection -> mutual count."""
-        _, first, second = self.layers(me, depth=2)
-        return {c: len(self.adjacency[c] & first) for c in second}
+        """2nd connection -> mutual count: each 1st connection's connections counted once."""
+        first = self.first(me)
+        counts = Counter(n for f in first for n in self.adjacency[f])
+        for person in first | {me} | self.blocked_with(me):
+            counts.pop(person, None)
+        return dict(counts)
 
     def ranked_second_degree(self, me: str, location=None, industry=None, profession=None,
                              skill=None) -> list[tuple[str, int]]:
@@ -92,6 +99,22 @@ class Network:
                 continue
             rows.append((c, count))
         return sorted(rows, key=lambda row: (-row[1], row[0]))
+
+    def path(self, me: str, other: str, max_paths: int) -> tuple[int | None, list[tuple[str, ...]]]:
+        """(degree, the first max_paths shortest paths) meeting in the middle: the two
+        people's connections, then the connections between those."""
+        blocked = self.blocked_with(me)
+        if other in blocked:
+            return None, []
+        if other == me:
+            return 0, [(me,)]
+        mine, theirs = self.first(me), self.adjacency.get(other, set()) - blocked
+        if other in mine:
+            return 1, [(me, other)]
+        if middle := mine & theirs:
+            return 2, [(me, m, other) for m in sorted(middle)[:max_paths]]
+        pairs = sorted((a, b) for a in mine for b in self.adjacency[a] & theirs)
+        return (3, [(me, a, b, other) for a, b in pairs[:max_paths]]) if pairs else (None, [])
 
     def shortest_paths(self, me: str, other: str) -> list[tuple[str, ...]]:
         """Every shortest path of up to 3 hops avoiding blocked people, ordered by the ids
@@ -111,36 +134,38 @@ class Network:
     def suggestions(self, me: str, weights: dict, pool_size: int) -> list[tuple[str, int]]:
         """[(id, points)], best first. Candidates: 2nd connections and the pool_size people
         with the lowest ids who share my location and my or a complementary profession."""
-        _, first, second = self.layers(me, depth=2)
-        blocked = self.blocked_with(me)
+        first = self.first(me)
         mine = self.people.get(me, {})
         complements = {other for pair in self.complements if mine.get("profession") in pair
                        for other in pair if other != mine.get("profession")}
-        pool = set()
+        points = Counter()
+        for f in first:
+            weight = _adamic_adar(weights["mutual"], len(self.adjacency[f])) if len(self.adjacency[f]) > 1 else 0
+            for n in self.adjacency[f]:
+                points[n] += weight
         if mine.get("location") is not None:
             same_place = self._by_location_and_profession()
-            pool = set(sorted(p for profession in complements | {mine.get("profession")}
-                              for p in same_place.get((mine["location"], profession), ())
-                              if p != me)[:pool_size])
-        excluded = first | {me} | blocked \
+            pool = sorted(p for profession in complements | {mine.get("profession")}
+                          for p in same_place.get((mine["location"], profession), ()) if p != me)
+            for p in pool[:pool_size]:
+                points[p] += 0
+        excluded = first | {me} | self.blocked_with(me) \
             | {b for a, b in self.requests if a == me} | {a for a, b in self.requests if b == me} \
             | {b for a, b in self.dismissed if a == me}
         my_skills = {s.lower() for s in mine.get("skills") or []}
         scored = []
-        for c in (second | pool) - excluded:
+        for c, score in points.items():
+            if c in excluded:
+                continue
             props = self.people.get(c, {})
-            points = sum(_adamic_adar(weights["mutual"], len(self.adjacency[m]))
-                         for m in self.adjacency[c] & first)
             for key in ("location", "industry", "profession"):
                 if props.get(key) is not None and props.get(key) == mine.get(key):
-                    points += weights[key]
+                    score += weights[key]
             if props.get("profession") in complements:
-                points += weights["complementary"]
-            points += weights["skill"] * sum(1 for s in props.get("skills") or []
-                                             if s.lower() in my_skills)
-            scored.append((c, points))
+                score += weights["complementary"]
+            score += weights["skill"] * sum(1 for s in props.get("skills") or [] if s.lower() in my_skills)
+            scored.append((c, score))
         return sorted(scored, key=lambda row: (-row[1], row[0]))
-
 
     def _by_location_and_profession(self) -> dict[tuple, list[str]]:
         if self._place_index is None:

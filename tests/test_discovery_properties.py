@@ -165,6 +165,7 @@ def test_discovery_matches_plain_python(graph, cypher, client, app, complements)
             assert path.status_code == 200
             assert path.json["degree"] == expected_degree
             shortest = model.shortest_paths(me, other)[:service.MAX_PATHS]
+            assert model.path(me, other, service.MAX_PATHS) == (expected_degree, shortest)
             assert [tuple(step["id"] for step in p) for p in path.json["paths"]] == shortest
             if other == me:
                 assert mutual.status_code == 422

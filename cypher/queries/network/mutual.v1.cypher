@@ -8,10 +8,15 @@
 //   these are person_id's own connections too. Never anyone blocked either way with person_id.
 // example params (cypher-shell / Browser): :param person_id => '107'; :param other_id => '1912'; :param after_name => ''; :param after_id => ''; :param limit => 21;
 MATCH (me:Person {id: $person_id}), (other:Person {id: $other_id})
+CALL (me) {
+  OPTIONAL MATCH (me)-[:BLOCKED]-(b:Person)
+  RETURN collect(b) AS blocked
+}
+// A hash join on the mutual: each side's connections read once, whatever their degrees.
 MATCH (me)-[:CONNECTED_TO]-(m)-[:CONNECTED_TO]-(other)
 USING JOIN ON m
-WHERE [m.name_lower, m.id] > [$after_name, $after_id]
-  AND NOT EXISTS { (m)-[:BLOCKED]-(me) }
+WITH m, blocked
+WHERE NOT m IN blocked AND [m.name_lower, m.id] > [$after_name, $after_id]
 RETURN m.id AS id, m.name AS name, m.name_lower AS name_lower, m.headline AS headline,
        m.location AS location, m.industry AS industry, m.profession AS profession
 ORDER BY name_lower, id
