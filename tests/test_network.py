@@ -301,3 +301,20 @@ def test_network_counts_when_the_2nd_circle_is_dense(client, cypher):
     connect(cypher, "e", "b")
     block(cypher, "b", "me")
     assert client.get("/v1/me/network", headers=auth(token)).json == {"first": 1, "second": 6, "third": 1}
+
+
+def test_a_2nd_connection_recommended_by_my_connections_ranks_higher(client, cypher, star):
+    """c3 trails c2 on mutuals; two of my connections vouching for c3 lift it above c2, with
+    that reason shown. A pending recommendation, or one by a stranger, counts for nothing."""
+    create_person(cypher, "stranger")
+    for author, state in (("f3", "accepted"), ("f1", "accepted"), ("f2", "pending"),
+                          ("stranger", "accepted")):
+        cypher("MATCH (a:Person {id: $a}), (c:Person {id: 'c3'}) "
+               "CREATE (a)-[:WROTE]->(:Recommendation {id: $a, pair: $a + '|c3', state: $state, "
+               "created_at: datetime()})-[:FOR]->(c)", a=author, state=state)
+    items = {s["id"]: s for s in suggestions(client, star)}
+    assert list(items)[:3] == ["c1", "c3", "c2"]
+    assert ("recommended_by_connections", "Recommended by 2 of your connections") in {
+        (r["kind"], r["detail"]) for r in items["c3"]["reasons"]}
+    assert "recommended_by_connections" not in {r["kind"] for r in items["c2"]["reasons"]}
+

@@ -48,7 +48,7 @@ class NetworkCountsSchema(Schema):
 
 
 REASON_KINDS = ("mutual_connections", "location", "industry", "profession",
-                "complementary_profession", "skills")
+                "complementary_profession", "skills", "recommended_by_connections")
 
 
 class ReasonSchema(Schema):

@@ -26,7 +26,7 @@ MAX_PATHS = 3
 SUGGESTION_POOL_SIZE = 200
 # Score points; a mutual is worth MUTUAL / ln(their number of connections) (Adamic-Adar).
 SCORE_WEIGHTS = {"mutual": 1000, "location": 150, "industry": 100, "profession": 150,
-                 "complementary": 200, "skill": 50}
+                 "complementary": 200, "skill": 50, "recommended": 500}
 SCORE_SCALE = 1000  # points per unit of the score the API shows
 
 
@@ -151,6 +151,9 @@ def _reasons(row: dict) -> list[dict]:
         reasons.append({"kind": "complementary_profession", "detail": row["profession"]})
     if row["shared_skills"]:
         reasons.append({"kind": "skills", "detail": ", ".join(row["shared_skills"])})
+    if count := row["recommended_by"]:
+        reasons.append({"kind": "recommended_by_connections",
+                        "detail": f"Recommended by {count} of your connections"})
     return reasons
 
 

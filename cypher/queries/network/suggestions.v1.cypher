@@ -6,7 +6,8 @@
 //   (after_score, after_id; nulls for the first page): id, name, headline, location, industry,
 //   profession, score (an integer), mutual_count, mutual_sample ({id, name} of the first
 //   sample_size mutuals by id), same_location, same_industry, same_profession,
-//   complementary_profession (booleans) and shared_skills (theirs, compared lower-case).
+//   complementary_profession (booleans), shared_skills (theirs, compared lower-case) and
+//   recommended_by (how many of person_id's 1st connections wrote them an accepted recommendation).
 //   Candidates: everyone two hops away, plus the pool_size people (lowest ids) with person_id's
 //   location and the same or a complementary profession ((:Profession)-[:COMPLEMENTS]-
 //   (:Profession)), so that a newcomer without connections gets suggestions too. Never person_id, a 1st
@@ -14,9 +15,10 @@
 //   dismissed, anyone blocked either way.
 //   score = sum over mutuals m of round(weights.mutual / ln(degree of m)) (Adamic-Adar: a
 //   mutual who knows everyone says little) + weights.location, .industry, .profession,
-//   .complementary when shared + weights.skill per shared skill. Integers, so that the order
+//   .complementary when shared + weights.skill per shared skill + weights.recommended per
+//   connection of person_id who recommended them. Integers, so that the order
 //   and the cursor are exact.
-// example params (cypher-shell / Browser): :param person_id => '107'; :param weights => {mutual: 1000, location: 150, industry: 100, profession: 150, complementary: 200, skill: 50}; :param pool_size => 200; :param after_score => null; :param after_id => null; :param limit => 21; :param sample_size => 3;
+// example params (cypher-shell / Browser): :param person_id => '107'; :param weights => {mutual: 1000, location: 150, industry: 100, profession: 150, complementary: 200, skill: 50, recommended: 500}; :param pool_size => 200; :param after_score => null; :param after_id => null; :param limit => 21; :param sample_size => 3;
 MATCH (me:Person {id: $person_id})
 CALL (me) {
   OPTIONAL MATCH (me)-[:BLOCKED]-(b:Person)
@@ -62,18 +64,22 @@ WITH me, blocked, c, mutual_score, mutual_count,
      coalesce(c.industry = me.industry, false) AS same_industry,
      coalesce(c.profession = me.profession, false) AS same_profession,
      coalesce(c.profession IN complements, false) AS complementary_profession,
-     [s IN coalesce(c.skills, []) WHERE toLower(s) IN my_skills] AS shared_skills
+     [s IN coalesce(c.skills, []) WHERE toLower(s) IN my_skills] AS shared_skills,
+     // Vouched for by people I know: most candidates have no recommendation, so this is cheap.
+     COUNT { (c)<-[:FOR]-(:Recommendation {state: 'accepted'})<-[:WROTE]-(f)-[:CONNECTED_TO]-(me)
+             WHERE NOT f IN blocked } AS recommended_by
 WITH me, blocked, c, mutual_count, same_location, same_industry, same_profession,
-     complementary_profession, shared_skills,
+     complementary_profession, shared_skills, recommended_by,
      mutual_score
        + CASE WHEN same_location THEN $weights.location ELSE 0 END
        + CASE WHEN same_industry THEN $weights.industry ELSE 0 END
        + CASE WHEN same_profession THEN $weights.profession ELSE 0 END
        + CASE WHEN complementary_profession THEN $weights.complementary ELSE 0 END
-       + size(shared_skills) * $weights.skill AS score
+       + size(shared_skills) * $weights.skill
+       + recommended_by * $weights.recommended AS score
 WHERE $after_score IS NULL OR score < $after_score OR (score = $after_score AND c.id > $after_id)
 WITH me, blocked, c, score, mutual_count, same_location, same_industry, same_profession,
-     complementary_profession, shared_skills
+     complementary_profession, shared_skills, recommended_by
 ORDER BY score DESC, c.id
 LIMIT $limit
 RETURN c.id AS id, c.name AS name, c.headline AS headline, c.location AS location,
@@ -86,5 +92,6 @@ RETURN c.id AS id, c.name AS name, c.headline AS headline, c.location AS locatio
          ORDER BY mutual.id
          LIMIT $sample_size
        } AS mutual_sample,
-       same_location, same_industry, same_profession, complementary_profession, shared_skills
+       same_location, same_industry, same_profession, complementary_profession, shared_skills,
+       recommended_by
 ORDER BY score DESC, id
