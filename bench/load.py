@@ -64,12 +64,12 @@ def neo4j_memory(settings: Settings) -> str:
 
 
 def wipe(db: Database) -> int:
-    deleted = 0
-    while True:
-        done = db.write("seed.delete_people_batch", 1, limit=5_000)[0]["deleted"]
-        deleted += done
-        if not done:
-            return deleted
+    """Delete every person in bounded transactions: relationships first, then the people."""
+    for query, limit in (("seed.delete_relationships_batch", 20_000), ("seed.delete_people_batch", 10_000)):
+        deleted = 0
+        while done := db.write(query, 1, limit=limit)[0]["deleted"]:
+            deleted += done
+    return deleted
 
 
 @click.command()
