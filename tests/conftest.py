@@ -121,19 +121,23 @@ def live_server(database, tmp_path_factory):
                                 cwd=PROJECT_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
-    while True:
+    try:
+        while True:
+            try:
+                if requests.get(base + "/healthz", timeout=5).ok:
+                    break
+            except requests.RequestException:  # not listening yet, or workers still booting
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                pytest.fail("gunicorn did not start:\n" + Path(log).read_text()[-3000:])
+            time.sleep(0.2)
+        yield base
+    finally:  # never leave a server behind, whatever happened
+        proc.terminate()
         try:
-            if requests.get(base + "/healthz", timeout=5).ok:
-                break
-        except requests.RequestException:  # not listening yet, or workers still booting
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
             proc.kill()
-            pytest.fail("gunicorn did not start:\n" + Path(log).read_text()[-3000:])
-        time.sleep(0.2)
-    yield base
-    proc.terminate()
-    proc.wait(timeout=30)
 
 
 def shared_data(*parts: str) -> Path:
