@@ -30,7 +30,8 @@ CALL (me) {
 }
 CALL (me, blocked, complements) {
   // Candidates with hop 1, people to leave out with hop 0: grouped by person, min(hop) = 1
-  // keeps the candidates (a hash-set difference, not a test per row).
+  // keeps the candidates (a hash-set difference, not a test per row). Recommendations my
+  // connections wrote come in with hop 2: they add to a candidate, they do not make one.
   CALL (me, blocked, complements) {
     MATCH (me)-[:CONNECTED_TO]-(f)
     WHERE NOT f IN blocked
@@ -39,35 +40,38 @@ CALL (me, blocked, complements) {
     WITH me, f, toInteger(round($weights.mutual / log(degree))) AS weight
     MATCH (f)-[:CONNECTED_TO]-(c)
     WHERE c <> me
-    RETURN c, 1 AS hop, weight, 1 AS mutual
+    RETURN c, 1 AS hop, weight, 1 AS mutual, 0 AS recommended
     UNION ALL
     MATCH (c:Person)
     WHERE c.location = me.location AND c.profession IN [me.profession] + complements
       AND c <> me
     WITH c ORDER BY c.id LIMIT $pool_size
-    RETURN c, 1 AS hop, 0 AS weight, 0 AS mutual
+    RETURN c, 1 AS hop, 0 AS weight, 0 AS mutual, 0 AS recommended
+    UNION ALL
+    // Vouched for by people I know (accepted recommendations only).
+    MATCH (me)-[:CONNECTED_TO]-(f)-[:WROTE]->(:Recommendation {state: 'accepted'})-[:FOR]->(c)
+    WHERE NOT f IN blocked
+    RETURN c, 2 AS hop, 0 AS weight, 0 AS mutual, 1 AS recommended
     UNION ALL
     MATCH (me)-[:CONNECTED_TO|REQUESTED]-(c)
-    RETURN c, 0 AS hop, 0 AS weight, 0 AS mutual
+    RETURN c, 0 AS hop, 0 AS weight, 0 AS mutual, 0 AS recommended
     UNION ALL
     MATCH (me)-[:DISMISSED]->(c)
-    RETURN c, 0 AS hop, 0 AS weight, 0 AS mutual
+    RETURN c, 0 AS hop, 0 AS weight, 0 AS mutual, 0 AS recommended
   }
-  WITH c, min(hop) AS nearest, sum(weight) AS mutual_score, sum(mutual) AS mutual_count
+  WITH c, min(hop) AS nearest, sum(weight) AS mutual_score, sum(mutual) AS mutual_count,
+       sum(recommended) AS recommended_by
   WHERE nearest = 1 AND NOT c IN blocked
-  RETURN c, mutual_score, mutual_count
+  RETURN c, mutual_score, mutual_count, recommended_by
 }
-WITH me, blocked, complements, c, mutual_score, mutual_count,
+WITH me, blocked, complements, c, mutual_score, mutual_count, recommended_by,
      [s IN coalesce(me.skills, []) | toLower(s)] AS my_skills
-WITH me, blocked, c, mutual_score, mutual_count,
+WITH me, blocked, c, mutual_score, mutual_count, recommended_by,
      coalesce(c.location = me.location, false) AS same_location,
      coalesce(c.industry = me.industry, false) AS same_industry,
      coalesce(c.profession = me.profession, false) AS same_profession,
      coalesce(c.profession IN complements, false) AS complementary_profession,
-     [s IN coalesce(c.skills, []) WHERE toLower(s) IN my_skills] AS shared_skills,
-     // Vouched for by people I know: most candidates have no recommendation, so this is cheap.
-     COUNT { (c)<-[:FOR]-(:Recommendation {state: 'accepted'})<-[:WROTE]-(f)-[:CONNECTED_TO]-(me)
-             WHERE NOT f IN blocked } AS recommended_by
+     [s IN coalesce(c.skills, []) WHERE toLower(s) IN my_skills] AS shared_skills
 WITH me, blocked, c, mutual_count, same_location, same_industry, same_profession,
      complementary_profession, shared_skills, recommended_by,
      mutual_score
