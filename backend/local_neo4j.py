@@ -248,6 +248,7 @@ class LocalNeo4j:
         password = self.settings.password()
         if password is None:
             raise LocalNeo4jError("the local Neo4j has not been started yet: run `mutuals neo4j start`")
-        return (f"export NEO4J_URI={self.settings.uri} NEO4J_USER=neo4j "
+        # cypher-shell reads NEO4J_USERNAME; the app and the drivers' examples NEO4J_USER.
+        return (f"export NEO4J_URI={self.settings.uri} NEO4J_USER=neo4j NEO4J_USERNAME=neo4j "
                 f"NEO4J_PASSWORD={password}")
 
