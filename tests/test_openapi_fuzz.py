@@ -1,0 +1,38 @@
+"""Every operation in /openapi.json, fed schemathesis-generated input (valid and invalid):
+never a 500, and every error is problem+json."""
+
+from __future__ import annotations
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, given, settings
+
+from backend import create_app
+from tests.helpers import auth, connect, create_person
+
+SPEC = create_app().test_client().get("/openapi.json").json  # building it needs no database
+OPERATIONS = [(path, method.upper()) for path, item in SPEC["paths"].items()
+              for method in item if method in ("get", "post", "put", "patch", "delete")]
+
+
+def test_the_document_is_valid_openapi():
+    assert SPEC["openapi"] == "3.0.3" and len(OPERATIONS) > 40
+    schemathesis.openapi.from_dict(SPEC).validate()
+
+
+@pytest.mark.parametrize("path, method", OPERATIONS, ids=[f"{m} {p}" for p, m in OPERATIONS])
+def test_no_input_makes_a_server_error(app, cypher, path, method):
+    token = create_person(cypher, "fuzzer", skills=["Python"])
+    create_person(cypher, "friend", skills=["Python"])  # someone to act on
+    connect(cypher, "fuzzer", "friend")
+    operation = schemathesis.openapi.from_wsgi("/openapi.json", app)[path][method]
+
+    @given(case=operation.as_strategy())
+    @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+    def check(case):
+        response = case.call(headers=auth(token))
+        assert response.status_code < 500, (method, case.formatted_path, response.text[:500])
+        if response.status_code >= 400:
+            assert response.headers["content-type"] == ["application/problem+json"]
+
+    check()
