@@ -13,6 +13,8 @@ from flask.cli import FlaskGroup, with_appcontext
 
 from backend import create_app, migrations
 from backend.config import Settings
+from backend.db import map_driver_errors
+from backend.errors import Problem
 from backend.extension import mutuals
 from backend.local_neo4j import LocalNeo4j, LocalNeo4jError
 from backend.query_cli import query
@@ -86,11 +88,11 @@ def migrate():
     """Apply pending cypher/migrations in order (a no-op when up to date)."""
     db = mutuals().db
     try:
-        with db.session() as session:
+        with map_driver_errors(), db.session() as session:
             applied = migrations.migrate(
                 session, on_apply=lambda m: click.echo(f"applied {m.path.name}"))
-    except migrations.MigrationError as error:
-        raise click.ClickException(str(error)) from error
+    except (migrations.MigrationError, Problem) as error:
+        raise click.ClickException(f"{error} ({db.settings.neo4j_uri})") from error
     total = len(migrations.discover())
     click.echo(f"migrations: {len(applied)} applied, {total} in total, database up to date")
 

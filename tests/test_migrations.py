@@ -70,3 +70,13 @@ def test_cli_migrate_reports_up_to_date(app):
     result = app.test_cli_runner().invoke(cli, ["migrate"])
     assert result.exit_code == 0, result.output
     assert "0 applied" in result.output
+
+
+def test_cli_migrate_against_no_server_is_one_clear_line(database):
+    from backend import create_app
+
+    app = create_app({"SETTINGS": {"neo4j_uri": "bolt://127.0.0.1:1"}})
+    result = app.test_cli_runner().invoke(cli, ["migrate"])
+    assert result.exit_code == 1
+    assert result.output.strip() == ("Error: The graph database is unavailable. "
+                                     "(bolt://127.0.0.1:1)")
