@@ -17,15 +17,25 @@ TEST_ENV := MUTUALS_LOCAL_NEO4J_DIR=$(CURDIR)/.neo4j-test \
             MUTUALS_LOCAL_BOLT_PORT=$(or $(MUTUALS_TEST_BOLT_PORT),7688) \
             MUTUALS_LOCAL_HTTP_PORT=$(or $(MUTUALS_TEST_HTTP_PORT),7475)
 
-.PHONY: install run test neo4j-start neo4j-stop test-neo4j-stop stop migrate seed-demo bench clean
+# Pinned installs: requirements-dev.txt (the app, the test tools) and requirements.txt (the
+# app alone, for the Docker image) are lock files with hashes; `make lock` refreshes both.
+LOCK_ARGS := --quiet --universal --python-version 3.11 --generate-hashes
 
-$(STAMP): pyproject.toml
+.PHONY: install lock run test neo4j-start neo4j-stop test-neo4j-stop stop migrate seed-demo bench clean
+
+$(STAMP): pyproject.toml requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q --require-hashes -r requirements-dev.txt
+	$(BIN)/python -m pip install -q --no-deps -e .
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# Newest versions within pyproject.toml's ranges, the same for both files.
+lock: install
+	$(BIN)/uv pip compile $(LOCK_ARGS) --upgrade pyproject.toml -o requirements.txt
+	$(BIN)/uv pip compile $(LOCK_ARGS) --upgrade --extra dev -c requirements.txt pyproject.toml -o requirements-dev.txt
 
 neo4j-start: install
 	$(BIN)/mutuals neo4j start
@@ -37,6 +47,7 @@ seed-demo: migrate
 	$(BIN)/mutuals seed demo
 
 run: seed-demo
+	@$(BIN)/mutuals admin-token --explain
 	@echo "API      http://$(MUTUALS_HOST):$(MUTUALS_PORT)/v1"
 	@echo "Docs     http://$(MUTUALS_HOST):$(MUTUALS_PORT)/docs  (OpenAPI: /openapi.json)"
 	@if [ -z "$$NEO4J_URI" ]; then \

@@ -1,27 +1,80 @@
 """The ``mutuals`` command: Flask's CLI plus the project's own commands.
 
-``mutuals neo4j start|stop|status|logs|env`` runs the local server; ``mutuals migrate``
-applies cypher/migrations; the seed and query commands load and read data.
+``mutuals neo4j start|stop|status|logs|env|shell`` runs the local server and cypher-shell;
+``mutuals migrate`` applies cypher/migrations; the seed and query commands load and read
+data; ``mutuals admin-token`` prints the token the admin endpoints accept. Like ``flask``,
+it reads a ``.env`` file (python-dotenv) before anything else.
 """
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
 
 import click
 from flask.cli import FlaskGroup, with_appcontext
+from neo4j.exceptions import AuthError
+from neo4j.exceptions import ServiceUnavailable as DriverUnavailable
 
 from backend import create_app, migrations
 from backend.config import Settings
+from backend.cypher_shell import CypherShell
 from backend.db import map_driver_errors
-from backend.errors import Problem
+from backend.errors import AuthenticationFailed, Problem
 from backend.extension import mutuals
 from backend.local_neo4j import LocalNeo4j, LocalNeo4jError
 from backend.query_cli import query
 from backend.seed.cli import seed
 
 
-@click.group(cls=FlaskGroup, create_app=create_app, add_default_commands=True)
+def _causes(error: BaseException):
+    seen = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        yield error
+        error = error.__cause__ or error.__context__
+
+
+class MutualsGroup(FlaskGroup):
+    """Flask's group, with one rule for every command: a Neo4j that refuses the credentials
+    or cannot be reached is one line on stderr and exit code 1, never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as error:  # noqa: BLE001 - re-raised unless it is about Neo4j
+            causes = list(_causes(error))
+            if any(isinstance(c, (AuthError, AuthenticationFailed)) for c in causes):
+                raise click.ClickException(_auth_failure_line()) from error
+            if not isinstance(error, click.ClickException) and any(
+                    isinstance(c, DriverUnavailable) for c in causes):
+                raise click.ClickException(
+                    f"Neo4j is unavailable at {_uri()}: {error}".splitlines()[0]) from error
+            raise
+
+
+def _uri() -> str:
+    try:
+        return Settings.from_env().neo4j_uri
+    except ValueError:
+        return os.environ.get("NEO4J_URI", "?")
+
+
+def _auth_failure_line() -> str:
+    try:
+        settings = Settings.from_env()
+        who, where = settings.neo4j_user, settings.neo4j_uri
+    except ValueError:
+        who, where = "?", _uri()
+    return (f"Neo4j at {where} refused the credentials of user {who!r} (authentication failed): "
+            "check NEO4J_USERNAME and NEO4J_PASSWORD")
+
+
+@click.group(cls=MutualsGroup, create_app=create_app, add_default_commands=True)
 def cli():
     """mutuals: a professional-network graph backend on Neo4j."""
 
@@ -80,6 +133,50 @@ def env():
         click.echo(_local().env_lines())
     except LocalNeo4jError as error:
         raise click.ClickException(str(error)) from error
+
+
+@neo4j.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True,
+                                 "help_option_names": []})
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def shell(args: tuple[str, ...]):
+    """cypher-shell 5.26 on the configured database (fetched from Maven Central on first use).
+
+    Every argument goes to cypher-shell, e.g. `mutuals neo4j shell -f query.cypher` or
+    `mutuals neo4j shell --help`."""
+    try:
+        settings = Settings.from_env()
+        shell = CypherShell(settings)
+        if shell.ensure_jars():
+            click.echo(f"fetched cypher-shell into {shell.lib}", err=True)
+        command = shell.command(args)
+    except (LocalNeo4jError, ValueError) as error:
+        raise click.ClickException(str(error)) from error
+    sys.stdout.flush()
+    code = subprocess.call(command, env=shell.env())
+    sys.exit(code)
+
+
+@cli.command("admin-token")
+@click.option("--explain", is_flag=True, help="Say where the token comes from (for `make run`).")
+def admin_token(explain: bool):
+    """Print the token /v1/admin/... accepts: MUTUALS_ADMIN_TOKEN, or the development token of
+    the local Neo4j (generated once by `mutuals neo4j start`, kept in its folder)."""
+    settings = Settings.from_env()
+    if os.environ.get("MUTUALS_ADMIN_TOKEN"):
+        source = "MUTUALS_ADMIN_TOKEN"
+    elif settings.uses_local_neo4j:
+        source = f"development token, {settings.local.admin_token_file}"
+    else:
+        source = None
+    if not settings.admin_token:
+        raise click.ClickException(
+            "no admin token: set MUTUALS_ADMIN_TOKEN" if source is None else
+            "no development admin token yet: run `mutuals neo4j start` (or set MUTUALS_ADMIN_TOKEN)")
+    if explain:
+        click.echo(f"Admin    token for /v1/admin/... ({source}): {settings.admin_token}\n"
+                   f"         `.venv/bin/mutuals admin-token` prints it again")
+    else:
+        click.echo(settings.admin_token)
 
 
 @cli.command()

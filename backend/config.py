@@ -24,6 +24,14 @@ def _int(env, name: str, default: int) -> int:
         raise ValueError(f"{name} must be an integer, got {raw!r}") from None
 
 
+def _neo4j_user(env) -> str:
+    """NEO4J_USERNAME (cypher-shell's and Neo4j's name) or NEO4J_USER; both only if equal."""
+    username, user = env.get("NEO4J_USERNAME") or None, env.get("NEO4J_USER") or None
+    if username and user and username != user:
+        raise ValueError(f"NEO4J_USERNAME ({username!r}) and NEO4J_USER ({user!r}) differ: set one")
+    return username or user or "neo4j"
+
+
 @dataclass(frozen=True)
 class LocalNeo4jSettings:
     """Where and how the project's own Neo4j server runs."""
@@ -45,6 +53,17 @@ class LocalNeo4jSettings:
     def password(self) -> str | None:
         try:
             return self.password_file.read_text().strip()
+        except FileNotFoundError:
+            return None
+
+    @property
+    def admin_token_file(self) -> Path:
+        return self.home / "admin-token"
+
+    def dev_admin_token(self) -> str | None:
+        """The development admin token `mutuals neo4j start` generates (local default only)."""
+        try:
+            return self.admin_token_file.read_text().strip() or None
         except FileNotFoundError:
             return None
 
@@ -80,14 +99,15 @@ class Settings:
         uri = env.get("NEO4J_URI") or None
         return cls(
             neo4j_uri=uri or local.uri,
-            neo4j_user=env.get("NEO4J_USER") or "neo4j",
+            neo4j_user=_neo4j_user(env),
             neo4j_password=env.get("NEO4J_PASSWORD") if uri else local.password(),
             neo4j_database=env.get("NEO4J_DATABASE") or None,
             uses_local_neo4j=uri is None,
             local=local,
             host=env.get("MUTUALS_HOST") or "127.0.0.1",
             port=_int(env, "MUTUALS_PORT", 8000),
-            admin_token=env.get("MUTUALS_ADMIN_TOKEN") or None,
+            # Unset: the local default's development token (never with NEO4J_URI).
+            admin_token=env.get("MUTUALS_ADMIN_TOKEN") or (None if uri else local.dev_admin_token()),
             reinvite_wait_days=_int(env, "MUTUALS_REINVITE_WAIT_DAYS", 21),
             max_pending_outgoing=_int(env, "MUTUALS_MAX_PENDING_OUTGOING", 500),
             max_invites_per_week=_int(env, "MUTUALS_MAX_INVITES_PER_WEEK", 100),

@@ -97,6 +97,8 @@ class map_driver_errors:
             return False
         if isinstance(exc, ConstraintError):
             raise errors.Conflict("The change conflicts with existing data.") from exc
-        if isinstance(exc, (ServiceUnavailable, SessionExpired, AuthError)):
+        if isinstance(exc, AuthError):
+            raise errors.AuthenticationFailed() from exc
+        if isinstance(exc, (ServiceUnavailable, SessionExpired)):
             raise errors.ServiceUnavailable("The graph database is unavailable.") from exc
         return False

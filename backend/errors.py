@@ -71,6 +71,14 @@ class ServiceUnavailable(Problem):
     status, title = 503, "Service Unavailable"
 
 
+class AuthenticationFailed(ServiceUnavailable):
+    """Neo4j refused the configured credentials: an operator's problem, named as such."""
+
+    def __init__(self, detail: str = "Neo4j refused the configured credentials (authentication "
+                                     "failed): check NEO4J_USERNAME and NEO4J_PASSWORD."):
+        super().__init__(detail)
+
+
 def problem_response(status: int, title: str, detail: str | None = None, *,
                      errors: dict | None = None, headers: dict | None = None) -> Response:
     body = {"type": "about:blank", "title": title, "status": status}

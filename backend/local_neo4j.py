@@ -45,6 +45,38 @@ class LocalNeo4jError(RuntimeError):
     """Something the user must fix (install java, free a port, read the log)."""
 
 
+def fetch_jars(pom: Path, lib: Path, what: str, marker: str) -> bool:
+    """``mvn dependency:copy-dependencies`` of ``pom`` into ``lib``, once per pom content.
+    Returns True when it copied."""
+    stamp = lib / ".pom-checksum"
+    wanted = hashlib.sha256(pom.read_bytes()).hexdigest()
+    if stamp.exists() and stamp.read_text() == wanted and any(lib.glob(marker)):
+        return False
+    mvn = shutil.which("mvn")
+    if not mvn:
+        raise LocalNeo4jError("mvn not found: install Maven (e.g. apt-get install maven)"
+                              + ("" if "shell" in what else " or set NEO4J_URI to an existing Neo4j"))
+    if lib.exists():
+        shutil.rmtree(lib)
+    lib.mkdir(parents=True)
+    proc = subprocess.run(
+        [mvn, "-q", "-B", "-f", str(pom), "dependency:copy-dependencies",
+         f"-DoutputDirectory={lib}"], capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise LocalNeo4jError(f"mvn could not fetch {what}:\n" + proc.stdout[-2000:])
+    stamp.write_text(wanted)
+    return True
+
+
+def find_java() -> str:
+    java_home = os.environ.get("JAVA_HOME")
+    java = str(Path(java_home) / "bin" / "java") if java_home else shutil.which("java")
+    if not java or not Path(java).exists():
+        raise LocalNeo4jError("java not found: install JDK 17 or 21 (e.g. apt-get install "
+                              "openjdk-17-jdk-headless) or set NEO4J_URI to an existing Neo4j")
+    return java
+
+
 class LocalNeo4j:
     def __init__(self, settings: LocalNeo4jSettings, pom: Path = PROJECT_ROOT / "pom.xml"):
         self.settings = settings
@@ -62,12 +94,7 @@ class LocalNeo4j:
 
     # -- tools ------------------------------------------------------------------------------
     def java(self) -> str:
-        java_home = os.environ.get("JAVA_HOME")
-        java = str(Path(java_home) / "bin" / "java") if java_home else shutil.which("java")
-        if not java or not Path(java).exists():
-            raise LocalNeo4jError("java not found: install JDK 17 or 21 (e.g. apt-get install "
-                                  "openjdk-17-jdk-headless) or set NEO4J_URI to an existing Neo4j")
-        return java
+        return find_java()
 
     def java_major(self, java: str) -> int:
         out = subprocess.run([java, "-version"], capture_output=True, text=True).stderr
@@ -76,24 +103,8 @@ class LocalNeo4j:
 
     def ensure_jars(self) -> bool:
         """Copy the server jars from Maven Central (once). Returns True when it downloaded."""
-        stamp = self.lib / ".pom-checksum"
-        wanted = hashlib.sha256(self.pom.read_bytes()).hexdigest()
-        if stamp.exists() and stamp.read_text() == wanted and any(self.lib.glob("neo4j-server-*.jar")):
-            return False
-        mvn = shutil.which("mvn")
-        if not mvn:
-            raise LocalNeo4jError("mvn not found: install Maven (e.g. apt-get install maven) "
-                                  "or set NEO4J_URI to an existing Neo4j")
-        if self.lib.exists():
-            shutil.rmtree(self.lib)
-        self.lib.mkdir(parents=True)
-        proc = subprocess.run(
-            [mvn, "-q", "-B", "-f", str(self.pom), "dependency:copy-dependencies",
-             f"-DoutputDirectory={self.lib}"], capture_output=True, text=True)
-        if proc.returncode != 0:
-            raise LocalNeo4jError("mvn could not fetch the Neo4j server jars:\n" + proc.stdout[-2000:])
-        stamp.write_text(wanted)
-        return True
+        return fetch_jars(self.pom, self.lib, "the Neo4j server jars",
+                          marker="neo4j-server-*.jar")
 
     # -- configuration ----------------------------------------------------------------------
     def write_config(self) -> None:
@@ -141,6 +152,17 @@ class LocalNeo4j:
         self.settings.password_file.chmod(0o600)
         return password
 
+    def ensure_admin_token(self) -> str:
+        """The development admin token: generated once, kept beside the password (mode 600).
+        Settings use it only for this local server and only when MUTUALS_ADMIN_TOKEN is unset."""
+        token = self.settings.dev_admin_token()
+        if token is None:
+            self.home.mkdir(parents=True, exist_ok=True)
+            token = "dev-" + secrets.token_urlsafe(24)
+            self.settings.admin_token_file.write_text(token + "\n")
+            self.settings.admin_token_file.chmod(0o600)
+        return token
+
     # -- lifecycle --------------------------------------------------------------------------
     def pid(self) -> int | None:
         try:
@@ -169,6 +191,7 @@ class LocalNeo4j:
                 shutil.rmtree(folder, ignore_errors=True)
             self.settings.password_file.unlink(missing_ok=True)
         if self.pid():
+            self.ensure_admin_token()
             self.wait_until_ready(timeout)
             return "already running"
         if self.bolt_answers():
@@ -182,6 +205,7 @@ class LocalNeo4j:
             echo(f"fetched the Neo4j server jars into {self.lib}")
         self.write_config()
         self.ensure_password(java)
+        self.ensure_admin_token()
         heap = self.settings.heap
         command = [java, f"-Xms{heap}", f"-Xmx{heap}", *JVM_OPTIONS, "-cp", str(self.lib / "*"),
                    ENTRY_POINT, f"--home-dir={self.home}", f"--config-dir={self.conf_dir}"]

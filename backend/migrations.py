@@ -13,9 +13,9 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from backend.config import PROJECT_ROOT
+from backend.queries import CYPHER_DIR
 
-MIGRATIONS_DIR = PROJECT_ROOT / "cypher" / "migrations"
+MIGRATIONS_DIR = CYPHER_DIR / "migrations"
 LABEL = "__MutualsMigration"
 _FILE_NAME = re.compile(r"^V(?P<version>\d+)__(?P<description>\w+)\.cypher$")
 _COMMENT = re.compile(r"^\s*//.*$", re.M)

@@ -21,7 +21,11 @@ from pathlib import Path
 
 from backend.config import PROJECT_ROOT
 
-QUERIES_DIR = PROJECT_ROOT / "cypher" / "queries"
+# The repository's cypher/ (a checkout or an editable install), else the copy that a built
+# wheel carries inside the package (setup.py puts it at backend/_cypher).
+_PACKAGED_CYPHER = Path(__file__).resolve().parent / "_cypher"
+CYPHER_DIR = _PACKAGED_CYPHER if _PACKAGED_CYPHER.is_dir() else PROJECT_ROOT / "cypher"
+QUERIES_DIR = CYPHER_DIR / "queries"
 _FILE_NAME = re.compile(r"^(?P<name>[a-z0-9_]+)\.v(?P<version>[1-9][0-9]*)\.cypher$")
 _HEADER_LINE = re.compile(r"^//\s*(?P<key>[a-z ]+?)(?:\s*\([^)]*\))?\s*:\s*(?P<value>.*)$")
 _PARAM_DECL = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?:\((?P<type>[^)]*)\))?$")

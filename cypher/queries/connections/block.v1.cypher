@@ -6,7 +6,7 @@
 //   connection, requests, closeness ratings, endorsements and recommendations between the two
 //   (either way) and deletes the introductions in an open state that both are parties to,
 //   with their follow-ups.
-// example params (cypher-shell / Browser): :param person_id => '1'; :param other_id => '2'; :param open_intro_states => ['requested', 'introduced']; :param now => datetime();
+// example params (cypher-shell / Browser): :params {person_id: '1', other_id: '2', open_intro_states: ['requested', 'introduced'], now: datetime()}
 MATCH (me:Person {id: $person_id}), (other:Person {id: $other_id})
 CALL (me, other) {
   MATCH (me)-[r:CONNECTED_TO|REQUESTED|CLOSENESS|ENDORSED]-(other)

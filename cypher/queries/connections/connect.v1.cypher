@@ -5,7 +5,7 @@
 // returns: one row: person (other's summary), since, closeness (null). Replaces the requests
 //   between the two (either way) and any hold on their invitations by one CONNECTED_TO
 //   whose pair key is unique.
-// example params (cypher-shell / Browser): :param person_id => '1'; :param other_id => '2'; :param now => datetime();
+// example params (cypher-shell / Browser): :params {person_id: '1', other_id: '2', now: datetime()}
 MATCH (me:Person {id: $person_id}), (other:Person {id: $other_id})
 CALL (me, other) {
   MATCH (me)-[r:REQUESTED|INVITE_HOLD]-(other)

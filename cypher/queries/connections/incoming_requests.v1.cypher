@@ -6,7 +6,7 @@
 //   first, after the cursor (after_instant, after_id; nulls for the first page): person (the
 //   sender's summary), instant
 //   (created_at in ns, for the cursor), note, created_at
-// example params (cypher-shell / Browser): :param person_id => '1'; :param after_instant => null; :param after_id => null; :param limit => 21;
+// example params (cypher-shell / Browser): :params {person_id: '1', after_instant: null, after_id: null, limit: 21}
 MATCH (me:Person {id: $person_id})<-[r:REQUESTED {state: 'pending'}]-(sender:Person)
 WITH sender, r, r.created_at.epochSeconds * 1000000000 + r.created_at.nanosecond AS instant
 WHERE $after_instant IS NULL OR instant < $after_instant

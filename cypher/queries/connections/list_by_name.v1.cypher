@@ -4,7 +4,7 @@
 // params: viewer_id (string), owner_id (string), shared_only (boolean), after_name (string), after_id (string), limit (int)
 // returns: like connections.list_recent, in name order after the cursor (after_name,
 //   after_id; '' for the first page)
-// example params (cypher-shell / Browser): :param viewer_id => '1'; :param owner_id => '1'; :param shared_only => false; :param after_name => ''; :param after_id => ''; :param limit => 21;
+// example params (cypher-shell / Browser): :params {viewer_id: '1', owner_id: '1', shared_only: false, after_name: '', after_id: '', limit: 21}
 MATCH (viewer:Person {id: $viewer_id}), (owner:Person {id: $owner_id})
 MATCH (owner)-[c:CONNECTED_TO]-(other:Person)
 WHERE [other.name_lower, other.id] > [$after_name, $after_id]

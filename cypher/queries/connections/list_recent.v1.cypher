@@ -6,7 +6,7 @@
 //   (after_instant, after_id; nulls for the first page), leaving out anyone blocked either way
 //   with the viewer; with shared_only, only connections the viewer shares with the owner.
 //   Columns: person (summary + name_lower), since, instant (since in ns, for the cursor), closeness (the viewer's own rating, or null)
-// example params (cypher-shell / Browser): :param viewer_id => '1'; :param owner_id => '1'; :param shared_only => false; :param after_instant => null; :param after_id => null; :param limit => 21;
+// example params (cypher-shell / Browser): :params {viewer_id: '1', owner_id: '1', shared_only: false, after_instant: null, after_id: null, limit: 21}
 MATCH (viewer:Person {id: $viewer_id}), (owner:Person {id: $owner_id})
 MATCH (owner)-[c:CONNECTED_TO]-(other:Person)
 WITH viewer, other, c,

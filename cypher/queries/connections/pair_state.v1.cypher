@@ -6,7 +6,7 @@
 //   connected, blocked (either way), outgoing (state of my request to other, or null),
 //   incoming (state of other's request to me, or null), hold (my invitations to other on
 //   hold: {reason, until} or null), other_visibility (other's connections_visibility)
-// example params (cypher-shell / Browser): :param person_id => '1'; :param other_id => '2';
+// example params (cypher-shell / Browser): :params {person_id: '1', other_id: '2'}
 MATCH (me:Person {id: $person_id}), (other:Person {id: $other_id})
 RETURN EXISTS { (me)-[:CONNECTED_TO]-(other) } AS connected,
        EXISTS { (me)-[:BLOCKED]-(other) } AS blocked,

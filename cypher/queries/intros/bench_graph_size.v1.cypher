@@ -3,7 +3,7 @@
 // mode: read
 // params: none
 // returns: one row: people, connections (counts from the count store)
-// example params (cypher-shell / Browser): (none)
+// example params (cypher-shell / Browser): :params {}
 CALL () {
   MATCH (p:Person)
   RETURN count(p) AS people

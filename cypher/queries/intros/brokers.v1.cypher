@@ -3,7 +3,7 @@
 // mode: read
 // params: person_id (string), target_id (string), expires_before (datetime), after_score (float), after_shared (int), after_id (string), limit (int)
 // returns: up to limit rows, one per mutual connection of person_id and target_id (neither blocked with either side), best introducer first (score desc, shared desc, id asc), after the cursor (null for the first page): person (summary), score, knows_target / knows_you (the broker's own closeness rating of each side as points: close 3, known 2, acquaintance 1, none 0), vouched_target / vouched_you (an accepted or hidden recommendation between the broker and that side, either way), you_rated (your rating of the broker, or null), decided / forwarded (earlier introduction requests the broker answered or let expire, and forwarded), median_answer_hours, shared_with_you / shared_with_target (the broker's connections in common with each side), shared (their sum)
-// example params (cypher-shell / Browser): :param person_id => '1'; :param target_id => '3'; :param expires_before => datetime() - duration({days: 30}); :param after_score => null; :param after_shared => null; :param after_id => null; :param limit => 21;
+// example params (cypher-shell / Browser): :params {person_id: '1', target_id: '3', expires_before: datetime() - duration({days: 30}), after_score: null, after_shared: null, after_id: null, limit: 21}
 //
 // score = closeness + responsiveness:
 //   closeness      = 2 * knows_target + knows_you + (your rating of the broker as points)   (0..12)

@@ -6,7 +6,7 @@
 //   person whose number of connections is closest to hub_degree, then lowest id) and
 //   median_id, median_degree, median_reach (among up to `sample` people with the median number
 //   of connections, the one whose connections have the median total of connections).
-// example params (cypher-shell / Browser): :param hub_degree => 1700; :param sample => 201;
+// example params (cypher-shell / Browser): :params {hub_degree: 1700, sample: 201}
 CALL () {
   MATCH (p:Person)
   WITH p, COUNT { (p)-[:CONNECTED_TO]-() } AS degree

@@ -7,7 +7,7 @@
 //   anyone blocked either way with them. No row when the person does not exist.
 //   For filtering a search by degree (p.id IN $ids). The third set of a hub is most of the
 //   graph: ask for it only when the filter needs it.
-// example params (cypher-shell / Browser): :param person_id => '107'; :param with_third => false;
+// example params (cypher-shell / Browser): :params {person_id: '107', with_third: false}
 MATCH (me:Person {id: $person_id})
 CALL (me) {
   OPTIONAL MATCH (me)-[:BLOCKED]-(b:Person)

@@ -6,7 +6,7 @@
 //   after the cursor (after_name, after_id; '' for the first page): id, name, name_lower,
 //   headline, location, industry, profession. Whatever other_id's connections_visibility:
 //   these are person_id's own connections too. Never anyone blocked either way with person_id.
-// example params (cypher-shell / Browser): :param person_id => '107'; :param other_id => '1912'; :param after_name => ''; :param after_id => ''; :param limit => 21;
+// example params (cypher-shell / Browser): :params {person_id: '107', other_id: '1912', after_name: '', after_id: '', limit: 21}
 MATCH (me:Person {id: $person_id}), (other:Person {id: $other_id})
 CALL (me) {
   OPTIONAL MATCH (me)-[:BLOCKED]-(b:Person)

@@ -5,7 +5,7 @@
 // returns: the benchmark's baseline for "how you're connected", as tutorials write it: one
 //   row per shortest path (up to 3 hops, at most max_paths, ordered by the ids along the
 //   way): degree, path (ids). Ignores blocks. Use network.path.
-// example params (cypher-shell / Browser): :param person_id => '107'; :param target_id => '3980'; :param max_paths => 3;
+// example params (cypher-shell / Browser): :params {person_id: '107', target_id: '3980', max_paths: 3}
 MATCH (me:Person {id: $person_id}), (target:Person {id: $target_id})
 MATCH p = allShortestPaths((me)-[:CONNECTED_TO*..3]-(target))
 WITH p, [n IN nodes(p) | n.id] AS path

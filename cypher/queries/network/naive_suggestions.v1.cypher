@@ -6,7 +6,7 @@
 //   network.suggestions v1 (id, score), written as tutorials do: friends of friends through
 //   CONNECTED_TO*2, each path tested against the exclusions one by one. Ignores blocks. Use
 //   network.suggestions.
-// example params (cypher-shell / Browser): :param person_id => '107'; :param weights => {mutual: 1000, location: 150, industry: 100, profession: 150, complementary: 200, skill: 50}; :param pool_size => 200; :param limit => 20;
+// example params (cypher-shell / Browser): :params {person_id: '107', weights: {mutual: 1000, location: 150, industry: 100, profession: 150, complementary: 200, skill: 50}, pool_size: 200, limit: 20}
 MATCH (me:Person {id: $person_id})
 OPTIONAL MATCH (:Profession {name: me.profession})-[:COMPLEMENTS]-(other:Profession)
 WITH me, collect(DISTINCT other.name) AS complements

@@ -8,7 +8,7 @@
 //   Cost: set-based breadth-first search, one level at a time: each frontier is expanded once
 //   and deduplicated by a hash aggregation (no variable-length pattern, no duplicate paths);
 //   the 3rd level goes backward from the unreached when that reads fewer relationships.
-// example params (cypher-shell / Browser): :param person_id => '107';
+// example params (cypher-shell / Browser): :params {person_id: '107'}
 MATCH (me:Person {id: $person_id})
 CALL (me) {
   OPTIONAL MATCH (me)-[:BLOCKED]-(b:Person)

@@ -8,7 +8,7 @@
 //   blocked either way with person_id. No row when either person does not exist.
 //   Cost: each hop is tried only when the shorter ones found nothing; 3 hops meet in the
 //   middle (the target's connections are hashed once), no variable-length pattern.
-// example params (cypher-shell / Browser): :param person_id => '107'; :param target_id => '3980'; :param max_paths => 3;
+// example params (cypher-shell / Browser): :params {person_id: '107', target_id: '3980', max_paths: 3}
 MATCH (me:Person {id: $person_id}), (target:Person {id: $target_id})
 CALL (me) {
   OPTIONAL MATCH (me)-[:BLOCKED]-(b:Person)

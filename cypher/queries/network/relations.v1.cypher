@@ -7,7 +7,7 @@
 //   shared with person_id). Neither counts nor paths use anyone blocked with person_id.
 //   For profiles and pages of search results: cost grows with the listed people's own
 //   neighbourhoods, not with person_id's network (a 3-hop check meets in the middle).
-// example params (cypher-shell / Browser): :param person_id => '107'; :param ids => ['1912', '3980', '0'];
+// example params (cypher-shell / Browser): :params {person_id: '107', ids: ['1912', '3980', '0']}
 MATCH (me:Person {id: $person_id})
 CALL (me) {
   OPTIONAL MATCH (me)-[:BLOCKED]-(b:Person)

@@ -12,7 +12,7 @@
 //   Cost: one expansion of each 1st connection's connections (no variable-length pattern),
 //   one hash aggregation by candidate (which also gathers the mutuals when that is small, so
 //   that a sample never reads a supernode's connections), then a top-k.
-// example params (cypher-shell / Browser): :param person_id => '107'; :param location => null; :param industry => null; :param profession => null; :param skill => null; :param after_count => null; :param after_id => null; :param limit => 21; :param sample_size => 3;
+// example params (cypher-shell / Browser): :params {person_id: '107', location: null, industry: null, profession: null, skill: null, after_count: null, after_id: null, limit: 21, sample_size: 3}
 MATCH (me:Person {id: $person_id})
 CALL (me) {
   OPTIONAL MATCH (me)-[:BLOCKED]-(b:Person)

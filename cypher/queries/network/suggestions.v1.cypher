@@ -18,7 +18,7 @@
 //   .complementary when shared + weights.skill per shared skill + weights.recommended per
 //   connection of person_id who recommended them. Integers, so that the order
 //   and the cursor are exact.
-// example params (cypher-shell / Browser): :param person_id => '107'; :param weights => {mutual: 1000, location: 150, industry: 100, profession: 150, complementary: 200, skill: 50, recommended: 500}; :param pool_size => 200; :param after_score => null; :param after_id => null; :param limit => 21; :param sample_size => 3;
+// example params (cypher-shell / Browser): :params {person_id: '107', weights: {mutual: 1000, location: 150, industry: 100, profession: 150, complementary: 200, skill: 50, recommended: 500}, pool_size: 200, after_score: null, after_id: null, limit: 21, sample_size: 3}
 MATCH (me:Person {id: $person_id})
 CALL (me) {
   OPTIONAL MATCH (me)-[:BLOCKED]-(b:Person)

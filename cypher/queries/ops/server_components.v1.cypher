@@ -3,6 +3,6 @@
 // mode: read
 // params: none
 // returns: one row per DBMS component: name, versions, edition
-// example params (cypher-shell / Browser): (none)
+// example params (cypher-shell / Browser): :params {}
 CALL dbms.components() YIELD name, versions, edition
 RETURN name, versions, edition

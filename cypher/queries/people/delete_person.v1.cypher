@@ -5,7 +5,7 @@
 // returns: one row: deleted (0 or 1). Removes the person, their tokens, every relationship
 //   of theirs, every recommendation they wrote or received, and every introduction they are
 //   a party to (requester, broker or target), with its follow-ups.
-// example params (cypher-shell / Browser): :param person_id => '1';
+// example params (cypher-shell / Browser): :params {person_id: '1'}
 OPTIONAL MATCH (p:Person {id: $person_id})
 CALL (p) {
   MATCH (p)-[:REQUESTED_INTRO|BROKERS|TO]-(i:Introduction)

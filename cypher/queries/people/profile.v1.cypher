@@ -4,7 +4,7 @@
 // params: viewer_id (string), person_id (string)
 // returns: at most one row: person, the profile; none when there is no such person or a block
 //   stands between viewer and person (either direction)
-// example params (cypher-shell / Browser): :param viewer_id => '1'; :param person_id => '2';
+// example params (cypher-shell / Browser): :params {viewer_id: '1', person_id: '2'}
 MATCH (p:Person {id: $person_id})
 WHERE NOT EXISTS { (p)-[:BLOCKED]-(:Person {id: $viewer_id}) }
 RETURN p {.id, .name, .headline, .location, .industry, .profession, .summary, .training,

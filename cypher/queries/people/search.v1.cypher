@@ -7,7 +7,7 @@
 //   Null filters match everyone; skill is compared lower-case. Never the viewer, never
 //   someone blocked either way. Walks the name_lower range index in order, so a page costs
 //   about limit / (share of people matching).
-// example params (cypher-shell / Browser): :param viewer_id => '1'; :param location => 'Berlin'; :param industry => null; :param profession => null; :param skill => null; :param after_name => ''; :param after_id => ''; :param limit => 21;
+// example params (cypher-shell / Browser): :params {viewer_id: '1', location: 'Berlin', industry: null, profession: null, skill: null, after_name: '', after_id: '', limit: 21}
 MATCH (viewer:Person {id: $viewer_id})
 MATCH (p:Person)
 WHERE p.name_lower >= $after_name

@@ -6,7 +6,7 @@
 //   the ids at the wanted degrees from network.degree_sets): one row per match, in name order
 //   after the cursor: person (id, name, name_lower, headline, location, industry, profession).
 //   Null q and filters match everyone; q is a lower-case name part; skill is compared lower-case.
-// example params (cypher-shell / Browser): :param viewer_id => '1'; :param ids => ['2', '3']; :param q => null; :param location => null; :param industry => null; :param profession => null; :param skill => null; :param after_name => ''; :param after_id => ''; :param limit => 21;
+// example params (cypher-shell / Browser): :params {viewer_id: '1', ids: ['2', '3'], q: null, location: null, industry: null, profession: null, skill: null, after_name: '', after_id: '', limit: 21}
 MATCH (viewer:Person {id: $viewer_id})
 UNWIND $ids AS id
 MATCH (p:Person {id: id})

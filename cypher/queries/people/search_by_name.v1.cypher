@@ -4,7 +4,7 @@
 // params: viewer_id (string), q (string), location (string), industry (string), profession (string), skill (string), after_name (string), after_id (string), limit (int)
 // returns: like people.search, for people whose name_lower contains q (lower-case): found
 //   through the name_lower text index, then filtered and sorted by name.
-// example params (cypher-shell / Browser): :param viewer_id => '1'; :param q => 'ada'; :param location => null; :param industry => null; :param profession => null; :param skill => null; :param after_name => ''; :param after_id => ''; :param limit => 21;
+// example params (cypher-shell / Browser): :params {viewer_id: '1', q: 'ada', location: null, industry: null, profession: null, skill: null, after_name: '', after_id: '', limit: 21}
 MATCH (viewer:Person {id: $viewer_id})
 MATCH (p:Person)
 WHERE p.name_lower CONTAINS $q

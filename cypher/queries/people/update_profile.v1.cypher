@@ -4,7 +4,7 @@
 // params: person_id (string), changes (map), now (datetime)
 // returns: at most one row: person, the profile after the change (a null in changes clears
 //   that field)
-// example params (cypher-shell / Browser): :param person_id => '1'; :param changes => {headline: 'Builder', location: null}; :param now => datetime();
+// example params (cypher-shell / Browser): :params {person_id: '1', changes: {headline: 'Builder', location: null}, now: datetime()}
 MATCH (p:Person {id: $person_id})
 SET p += $changes, p.name_lower = toLower(p.name), p.updated_at = $now
 RETURN p {.id, .name, .headline, .location, .industry, .profession, .summary, .training,

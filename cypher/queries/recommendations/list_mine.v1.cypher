@@ -3,7 +3,7 @@
 // mode: read
 // params: person_id (string), role (string), states (list of string), after_created_at (datetime), after_id (string), limit (int)
 // returns: the person's recommendations, received (role 'received': they are the subject) or given (role 'given': they are the author), newest first, limit rows after the cursor (created_at, id); states null means all
-// example params (cypher-shell / Browser): :param person_id => 'demo-coach'; :param role => 'received'; :param states => null; :param after_created_at => null; :param after_id => null; :param limit => 20;
+// example params (cypher-shell / Browser): :params {person_id: 'demo-coach', role: 'received', states: null, after_created_at: null, after_id: null, limit: 20}
 MATCH (author:Person)-[:WROTE]->(r:Recommendation)-[:FOR]->(subject:Person)
 WHERE CASE $role WHEN 'received' THEN subject.id ELSE author.id END = $person_id
   AND ($states IS NULL OR r.state IN $states)

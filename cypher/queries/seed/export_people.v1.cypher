@@ -3,7 +3,7 @@
 // mode: read
 // params: none
 // returns: one row per person, by id: the columns of people.csv (dates as ISO 8601 text)
-// example params (cypher-shell / Browser): (none)
+// example params (cypher-shell / Browser): :params {}
 MATCH (p:Person)
 WHERE p.id IS NOT NULL
 RETURN p.id AS id, p.name AS name, p.headline AS headline, p.location AS location,

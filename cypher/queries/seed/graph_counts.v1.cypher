@@ -3,7 +3,7 @@
 // mode: read
 // params: none
 // returns: one row: people, connections, requests, blocked (from the count store: instant at any size)
-// example params (cypher-shell / Browser): (none)
+// example params (cypher-shell / Browser): :params {}
 // The loader skips the block/request checks when blocked and requests are both 0.
 CALL () { MATCH (p:Person) RETURN count(p) AS people }
 CALL () { MATCH ()-[c:CONNECTED_TO]->() RETURN count(c) AS connections }

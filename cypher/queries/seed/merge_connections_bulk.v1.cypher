@@ -4,7 +4,7 @@
 // params: rows (list of maps)
 // row: {a, b, pair: ids ascending joined by '|', since: ISO text or null}
 // returns: one row: written (rows whose two people exist)
-// example params (cypher-shell / Browser): :param rows => [{a: 'demo-ana', b: 'demo-ben', pair: 'demo-ana|demo-ben', since: '2021-03-01T09:00:00Z'}];
+// example params (cypher-shell / Browser): :params {rows: [{a: 'demo-ana', b: 'demo-ben', pair: 'demo-ana|demo-ben', since: '2021-03-01T09:00:00Z'}]}
 // seed.merge_connections without its block and request checks, for a graph that has no
 // BLOCKED and no REQUESTED relationships (the loader checks the counts first): ~1.5x faster.
 UNWIND $rows AS row

@@ -4,7 +4,7 @@
 // params: rows (list of maps)
 // row: {id, props: {name, headline, location, ...}, on_create: {...}, created_at: ISO text or null}
 // returns: nothing; the summary counters say how many people were new
-// example params (cypher-shell / Browser): :param rows => [{id: 'demo-x', props: {name: 'Xia Young', profession: 'Nurse'}, on_create: {}, created_at: null}];
+// example params (cypher-shell / Browser): :params {rows: [{id: 'demo-x', props: {name: 'Xia Young', profession: 'Nurse'}, on_create: {}, created_at: null}]}
 // Seed loaders: upsert people by id. The file's fields win; a new person gets the defaults.
 UNWIND $rows AS row
 MERGE (p:Person {id: row.id})

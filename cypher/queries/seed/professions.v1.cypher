@@ -3,7 +3,7 @@
 // mode: read
 // params: none
 // returns: one row per profession (reference data, V0003): name, industry, complements (names, sorted)
-// example params (cypher-shell / Browser): (none)
+// example params (cypher-shell / Browser): :params {}
 MATCH (p:Profession)
 OPTIONAL MATCH (p)-[:COMPLEMENTS]-(c:Profession)
 WITH p, c
