@@ -12,6 +12,47 @@ from werkzeug.http import HTTP_STATUS_CODES
 
 PROBLEM_MIME = "application/problem+json"
 
+# What /openapi.json says every error looks like (components/schemas): the body that
+# problem_response() writes, with `errors` per field (required on 422).
+_FIELD_ERRORS = {
+    "type": "object",
+    "description": "Messages per field (a nested object for a nested field, e.g. a list item).",
+    "additionalProperties": {"anyOf": [{"type": "array", "items": {"type": "string"}},
+                                       {"type": "object"}]},
+}
+PROBLEM_SCHEMAS = {
+    "Problem": {
+        "type": "object",
+        "description": "RFC 9457 problem details (application/problem+json).",
+        "required": ["type", "title", "status"],
+        "properties": {
+            "type": {"type": "string", "example": "about:blank"},
+            "title": {"type": "string", "example": "Not Found"},
+            "status": {"type": "integer", "example": 404},
+            "detail": {"type": "string"},
+            "errors": _FIELD_ERRORS,
+        },
+    },
+    "ValidationProblem": {
+        "type": "object",
+        "description": "A 422 problem: `errors` names each refused field.",
+        "required": ["type", "title", "status", "detail", "errors"],
+        "properties": {
+            "type": {"type": "string", "example": "about:blank"},
+            "title": {"type": "string", "example": "Unprocessable Content"},
+            "status": {"type": "integer", "example": 422},
+            "detail": {"type": "string", "example": "Invalid fields: note."},
+            "errors": dict(_FIELD_ERRORS, example={"note": ["Longer than maximum length 300."]}),
+        },
+    },
+}
+
+
+def problem_content(status: int | str) -> dict:
+    """The `content` of a documented error response."""
+    name = "ValidationProblem" if str(status) == "422" else "Problem"
+    return {PROBLEM_MIME: {"schema": {"$ref": f"#/components/schemas/{name}"}}}
+
 
 class Problem(Exception):
     """An error with an HTTP status, raised from services and rendered as problem+json."""

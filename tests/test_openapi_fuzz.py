@@ -1,5 +1,6 @@
 """Every operation in /openapi.json, fed schemathesis-generated input (valid and invalid):
-never a 500, and every error is problem+json."""
+never a 500, and every error is problem+json that validates against what the document
+says for that operation and status."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 
 from backend import create_app
 from tests.helpers import auth, connect, create_person
+from tests.openapi_check import check_error_response
 
 SPEC = create_app().test_client().get("/openapi.json").json  # building it needs no database
 OPERATIONS = [(path, method.upper()) for path, item in SPEC["paths"].items()
@@ -34,5 +36,7 @@ def test_no_input_makes_a_server_error(app, cypher, path, method):
         assert response.status_code < 500, (method, case.formatted_path, response.text[:500])
         if response.status_code >= 400:
             assert response.headers["content-type"] == ["application/problem+json"]
+            check_error_response(SPEC, method, path, response.status_code,
+                                 response.headers["content-type"][0], response.json())
 
     check()
