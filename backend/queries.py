@@ -8,8 +8,10 @@ header (see DESIGN.md)::
     // mode: read
     // params: person_id (string), limit (int)
     // returns: one row per 2nd connection: id, name, mutual_count
-    // example params (cypher-shell / Browser): :param person_id => '107';
+    // example params (cypher-shell / Browser): :params {person_id: '107', limit: 21}
 
+The example line is one Cypher map after ``:params``: pasted into cypher-shell (or
+``mutuals neo4j shell``) or Neo4j Browser it sets every parameter the statement needs.
 Code asks for ``registry.get("network.second_degree", 2)``; analysts run the same file.
 """
 
@@ -33,6 +35,38 @@ _PARAM_USE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 # Comments and string literals may mention "$x" without it being a parameter.
 _NOT_CODE = re.compile(r"//[^\n]*|/\*.*?\*/|'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"", re.S)
 MODES = ("read", "write", "schema")
+# `// example params (cypher-shell / Browser): :params {a: 1, b: 'x'}`: one map literal.
+EXAMPLE_PARAMS = re.compile(r"^:params \{.*\}$")
+
+
+def map_keys(map_literal: str) -> list[str]:
+    """The top-level keys of a Cypher map literal ``{a: 1, b: [2, 3], c: {d: 4}}``."""
+    body = map_literal.strip()
+    if not (body.startswith("{") and body.endswith("}")):
+        raise ValueError(f"not a map literal: {map_literal!r}")
+    keys, depth, quote, token = [], 0, None, ""
+    for char in body[1:-1] + ",":
+        if quote:
+            token += char
+            if char == quote:
+                quote = None
+            continue
+        if char in "'\"`":
+            quote = char
+        elif char in "[({":
+            depth += 1
+        elif char in "])}":
+            depth -= 1
+        elif char == "," and depth == 0:
+            if token.strip():
+                key, sep, _ = token.partition(":")
+                if not sep:
+                    raise ValueError(f"no key in {token.strip()!r}")
+                keys.append(key.strip().strip("`"))
+            token = ""
+            continue
+        token += char
+    return keys
 
 
 class QueryFileError(ValueError):
@@ -53,6 +87,13 @@ class Query:
     @property
     def key(self) -> str:
         return f"{self.name}.v{self.version}"
+
+    @property
+    def example_params(self) -> str | None:
+        """The header's ``:params {...}`` command (the one example line), or None."""
+        if len(self.examples) == 1 and EXAMPLE_PARAMS.match(self.examples[0]):
+            return self.examples[0]
+        return None
 
     def bind(self, **values) -> dict:
         """The parameter map for a run; refuses missing or undeclared names (a coding error)."""

@@ -63,12 +63,13 @@ def test_registry_hands_out_by_name_and_version(tmp_path):
     for version in (1, 2):
         (area / f"get.v{version}.cypher").write_text(
             f"// name: people.get\n// version: {version}\n// mode: read\n// params: id (string)\n"
-            f"// returns: x\n// example params (cypher-shell / Browser): :param id => '1';\n"
+            f"// returns: x\n// example params (cypher-shell / Browser): :params {{id: '1'}}\n"
             f"MATCH (p {{id: $id}}) RETURN p, {version} AS v")
     reg = QueryRegistry(tmp_path)
     assert reg.get("people.get", 1).version == 1
     assert reg.latest("people.get").version == 2
-    assert reg.get("people.get", 2).examples == (":param id => '1';",)
+    assert reg.get("people.get", 2).examples == (":params {id: '1'}",)
+    assert reg.get("people.get", 2).example_params == ":params {id: '1'}"
     assert parse_query_file(area / "get.v1.cypher", "people").params == {"id": "string"}
     with pytest.raises(KeyError):
         reg.get("people.get", 3)
