@@ -49,29 +49,28 @@ class MutualsGroup(FlaskGroup):
         except Exception as error:  # noqa: BLE001 - re-raised unless it is about Neo4j
             causes = list(_causes(error))
             if any(isinstance(c, (AuthError, AuthenticationFailed)) for c in causes):
-                raise click.ClickException(_auth_failure_line()) from error
+                settings = _settings(ctx)
+                raise click.ClickException(
+                    f"Neo4j at {settings.neo4j_uri} refused the credentials of user "
+                    f"{settings.neo4j_user!r} (authentication failed): check NEO4J_USERNAME "
+                    "and NEO4J_PASSWORD") from error
             if not isinstance(error, click.ClickException) and any(
                     isinstance(c, DriverUnavailable) for c in causes):
-                raise click.ClickException(
-                    f"Neo4j is unavailable at {_uri()}: {error}".splitlines()[0]) from error
+                raise click.ClickException(f"Neo4j is unavailable at {_settings(ctx).neo4j_uri}: "
+                                           + (str(error).splitlines() or [""])[0]) from error
             raise
 
 
-def _uri() -> str:
-    try:
-        return Settings.from_env().neo4j_uri
-    except ValueError:
-        return os.environ.get("NEO4J_URI", "?")
+def _settings(ctx) -> Settings:
+    """The settings the failed command used: its app's (tests pass their own), else the
+    environment's."""
+    from flask.cli import ScriptInfo
 
-
-def _auth_failure_line() -> str:
+    info = ctx.find_object(ScriptInfo)
     try:
-        settings = Settings.from_env()
-        who, where = settings.neo4j_user, settings.neo4j_uri
-    except ValueError:
-        who, where = "?", _uri()
-    return (f"Neo4j at {where} refused the credentials of user {who!r} (authentication failed): "
-            "check NEO4J_USERNAME and NEO4J_PASSWORD")
+        return info.load_app().extensions["mutuals"].settings
+    except Exception:  # noqa: BLE001 - no app could be made: the environment says it all
+        return Settings.from_env()
 
 
 @click.group(cls=MutualsGroup, create_app=create_app, add_default_commands=True)

@@ -19,6 +19,9 @@ from backend import create_app, migrations
 from backend.config import PROJECT_ROOT, Settings
 from backend.db import Database
 
+# A developer's .env (read by `mutuals`, `flask` and app.py) must not point tests elsewhere.
+os.environ.setdefault("FLASK_SKIP_DOTENV", "1")
+
 SHARED_DATA = (PROJECT_ROOT.parent / "shared" / "data").resolve()
 
 
