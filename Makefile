@@ -48,11 +48,12 @@ seed-demo: migrate
 
 run: seed-demo
 	@$(BIN)/mutuals admin-token --explain
+	@echo "Try      the README's first five minutes (curl), in another terminal"
 	@echo "API      http://$(MUTUALS_HOST):$(MUTUALS_PORT)/v1"
 	@echo "Docs     http://$(MUTUALS_HOST):$(MUTUALS_PORT)/docs  (OpenAPI: /openapi.json)"
 	@if [ -z "$$NEO4J_URI" ]; then \
 	  echo "Neo4j    bolt://127.0.0.1:$(MUTUALS_LOCAL_BOLT_PORT)  Browser http://127.0.0.1:$(MUTUALS_LOCAL_HTTP_PORT)/browser/"; \
-	  echo "         eval \"\$$($(BIN)/mutuals neo4j env)\" points cypher-shell and scripts at it"; \
+	  echo "         $(BIN)/mutuals neo4j shell opens cypher-shell on it; eval \"\$$($(BIN)/mutuals neo4j env)\" points scripts at it"; \
 	else echo "Neo4j    $$NEO4J_URI"; fi
 	exec $(BIN)/gunicorn -c gunicorn.conf.py app:app
 

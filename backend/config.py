@@ -1,6 +1,6 @@
 """Settings from the environment.
 
-Every knob has one name (see the README's configuration table). When ``NEO4J_URI`` is unset
+Every knob has one name (see docs/configuration.md). When ``NEO4J_URI`` is unset
 the app talks to the local Neo4j that ``mutuals neo4j start`` runs, reading its password from
 the local folder, so nothing has to be exported by hand.
 """

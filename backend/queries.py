@@ -1,7 +1,7 @@
 """The registry of named, versioned Cypher queries.
 
 Each file ``cypher/queries/<area>/<name>.v<N>.cypher`` holds one statement under a comment
-header (see DESIGN.md)::
+header (see docs/architecture.md and docs/analysts.md)::
 
     // name: network.second_degree
     // version: 2

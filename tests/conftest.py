@@ -37,7 +37,7 @@ def database(settings):
         db.driver.verify_connectivity()
     except Exception as error:  # noqa: BLE001 - say what to do, whatever the driver raised
         pytest.exit(f"No Neo4j at {settings.neo4j_uri} ({error}). Run `make test`, "
-                    "or set NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD to a running Neo4j.", returncode=2)
+                    "or set NEO4J_URI/NEO4J_USERNAME/NEO4J_PASSWORD to a running Neo4j.", returncode=2)
     with db.session() as session:
         migrations.migrate(session)
     yield db
@@ -119,6 +119,7 @@ def live_server(database, tmp_path_factory):
     env = dict(os.environ, MUTUALS_PORT=str(port), MUTUALS_HOST="127.0.0.1",
                MUTUALS_WORKERS="3", MUTUALS_THREADS="8", MUTUALS_ADMIN_TOKEN="test-admin-token",
                NEO4J_URI=database.settings.neo4j_uri, NEO4J_USER=database.settings.neo4j_user,
+               NEO4J_USERNAME=database.settings.neo4j_user,
                NEO4J_PASSWORD=database.settings.neo4j_password or "",
                PROMETHEUS_MULTIPROC_DIR=str(tmp_path_factory.mktemp("metrics")))
     log = tmp_path_factory.mktemp("gunicorn") / "gunicorn.log"
