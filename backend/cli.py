@@ -19,7 +19,7 @@ from neo4j.exceptions import AuthError
 from neo4j.exceptions import ServiceUnavailable as DriverUnavailable
 
 from backend import create_app, migrations
-from backend.config import Settings
+from backend.config import ConfigError, Settings
 from backend.cypher_shell import CypherShell
 from backend.db import map_driver_errors
 from backend.errors import AuthenticationFailed, Problem
@@ -46,6 +46,8 @@ class MutualsGroup(FlaskGroup):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.Abort):
             raise
+        except ConfigError as error:
+            raise click.ClickException(str(error)) from error
         except Exception as error:  # noqa: BLE001 - re-raised unless it is about Neo4j
             causes = list(_causes(error))
             if any(isinstance(c, (AuthError, AuthenticationFailed)) for c in causes):
@@ -70,7 +72,10 @@ def _settings(ctx) -> Settings:
     try:
         return info.load_app().extensions["mutuals"].settings
     except Exception:  # noqa: BLE001 - no app could be made: the environment says it all
-        return Settings.from_env()
+        try:
+            return Settings.from_env()
+        except ConfigError:
+            return Settings.from_env({k: v for k, v in os.environ.items() if k != "NEO4J_USER"})
 
 
 @click.group(cls=MutualsGroup, create_app=create_app, add_default_commands=True)

@@ -14,6 +14,10 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
+class ConfigError(ValueError):
+    """A setting the environment gives in a form the app cannot use."""
+
+
 def _int(env, name: str, default: int) -> int:
     raw = env.get(name)
     if raw in (None, ""):
@@ -21,14 +25,14 @@ def _int(env, name: str, default: int) -> int:
     try:
         return int(raw)
     except ValueError:
-        raise ValueError(f"{name} must be an integer, got {raw!r}") from None
+        raise ConfigError(f"{name} must be an integer, got {raw!r}") from None
 
 
 def _neo4j_user(env) -> str:
     """NEO4J_USERNAME (cypher-shell's and Neo4j's name) or NEO4J_USER; both only if equal."""
     username, user = env.get("NEO4J_USERNAME") or None, env.get("NEO4J_USER") or None
     if username and user and username != user:
-        raise ValueError(f"NEO4J_USERNAME ({username!r}) and NEO4J_USER ({user!r}) differ: set one")
+        raise ConfigError(f"NEO4J_USERNAME ({username!r}) and NEO4J_USER ({user!r}) differ: set one")
     return username or user or "neo4j"
 
 

@@ -33,6 +33,14 @@ def test_neo4j_username_is_read_and_neo4j_user_kept():
         Settings.from_env({"NEO4J_USERNAME": "ana", "NEO4J_USER": "ben"})
 
 
+def test_a_setting_the_app_cannot_use_is_one_line_from_the_cli():
+    env = dict(os.environ, NEO4J_USERNAME="ana", NEO4J_USER="ben")
+    result = subprocess.run([MUTUALS, "migrate"], env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "Error: NEO4J_USERNAME ('ana') and NEO4J_USER ('ben') differ: set one"]
+
+
 def test_neo4j_username_reaches_the_server(database, settings):
     """The name cypher-shell uses logs the app in (the local server's user is neo4j)."""
     env = {"NEO4J_URI": settings.neo4j_uri, "NEO4J_USERNAME": settings.neo4j_user,
