@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from neo4j.exceptions import DriverError
 
 from backend import create_app
+from backend.cli import cli
 from backend.config import Settings
 from backend.db import Database
 from backend.local_neo4j import LocalNeo4j
@@ -52,6 +53,12 @@ def views_app(make_app):
 
 def refresher(app):
     return app.extensions["mutuals"].refresher
+
+
+def compute_view(app, person_id: str) -> None:
+    """Both parts of the person's view, now."""
+    for part in ("ranked", "counts"):
+        assert refresher(app).refresh(person_id, part, force=True) == "refreshed"
 
 
 def second_degree(client, token, **query):
@@ -103,7 +110,7 @@ def test_view_answers_equal_live_answers_and_plain_python(graph, view_size, cyph
     viewed = make_app(view_threshold=0, view_size=view_size).test_client()
     live = make_app(view_max_age_s=0).test_client()
     for me in callers:
-        assert refresher(viewed.application).refresh(me, force=True) == "refreshed"
+        compute_view(viewed.application, me)
         token = token_of(me)
         assert second_degree(viewed, token, limit=1)["from_view"] is True
         assert suggestions(viewed, token, limit=1)["from_view"] is True
@@ -149,7 +156,12 @@ def test_a_heavy_person_gets_a_view_a_light_one_stays_live(make_app, cypher, clo
     refresher(heavy).wait_idle()
     second = second_degree(client, tokens["me"])
     assert second["from_view"] is True and ids(second) == ids(first) == ["x1", "x2"]
-    assert client.get("/v1/me/network", headers=auth(tokens["me"])).json["from_view"] is True
+    # The counts (3 hops) are computed only for those who ask for them.
+    network = [client.get("/v1/me/network", headers=auth(tokens["me"])).json,
+               refresher(heavy).wait_idle(),
+               client.get("/v1/me/network", headers=auth(tokens["me"])).json]
+    assert [network[0]["from_view"], network[2]["from_view"]] == [False, True]
+    assert counts(network[0]) == counts(network[2]) == {"first": 2, "second": 2, "third": 0}
 
     light = make_app(view_threshold=7).test_client()
     cypher("MATCH (v:NetworkView) DELETE v")
@@ -162,7 +174,7 @@ def test_a_heavy_person_gets_a_view_a_light_one_stays_live(make_app, cypher, clo
 def test_views_off_means_always_live(make_app, cypher):
     tokens = _star(cypher)
     app = make_app(view_threshold=0, view_max_age_s=0)
-    assert refresher(app).refresh("me", force=True) == "refreshed"  # even with a view there
+    compute_view(app, "me")  # even with a view there
     assert second_degree(app.test_client(), tokens["me"])["from_view"] is False
 
 
@@ -175,7 +187,7 @@ def viewed(views_app, cypher):
     tokens["f3"] = create_person(cypher, "f3")
     tokens["x3"] = create_person(cypher, "x3")
     connect(cypher, "f3", "x3")
-    assert refresher(views_app).refresh("me", force=True) == "refreshed"
+    compute_view(views_app, "me")
     client = views_app.test_client()
     assert second_degree(client, tokens["me"])["from_view"] is True
     return client, tokens
@@ -253,7 +265,7 @@ def test_a_profile_change_shows_at_once(viewed, views_app):
 
 def test_deleting_the_account_deletes_the_view(viewed, cypher):
     client, tokens = viewed
-    assert cypher("MATCH (v:NetworkView {person_id: 'me'}) RETURN count(v) AS n")[0]["n"] == 1
+    assert cypher("MATCH (v:NetworkView {person_id: 'me'}) RETURN count(v) AS n")[0]["n"] == 2
     assert client.delete("/v1/me", headers=auth(tokens["me"])).status_code == 204
     assert cypher("MATCH (v:NetworkView {person_id: 'me'}) RETURN count(v) AS n")[0]["n"] == 0
 
@@ -296,7 +308,7 @@ def test_two_workers_racing_to_refresh_one_person_write_one_view(make_app, cyphe
 
         def refresh(app):
             barrier.wait()
-            outcomes.append(refresher(app).refresh("me"))
+            outcomes.append(refresher(app).refresh("me", "ranked"))
 
         threads = [threading.Thread(target=refresh, args=(app,)) for app in workers]
         for thread in threads:
@@ -305,9 +317,10 @@ def test_two_workers_racing_to_refresh_one_person_write_one_view(make_app, cyphe
             thread.join()
         # The loser finds the winner's lease, or its fresh view: either way it computes nothing.
         assert sorted(outcomes) == ["refreshed", "skipped"], attempt
-        views = cypher("MATCH (v:NetworkView) RETURN v.person_id AS id, v.second_ids AS second, "
-                       "v.lease AS lease")
-        assert views == [{"id": "me", "second": ["x1", "x2", "x3", "x4"], "lease": None}]
+        views = cypher("MATCH (v:NetworkView) RETURN v.person_id AS id, v.part AS part, "
+                       "v.second_ids AS second, v.lease AS lease")
+        assert views == [{"id": "me", "part": "ranked", "second": ["x1", "x2", "x3", "x4"],
+                          "lease": None}]
 
 
 local_only = pytest.mark.skipif(not Settings.from_env().uses_local_neo4j,
@@ -318,7 +331,7 @@ local_only = pytest.mark.skipif(not Settings.from_env().uses_local_neo4j,
 def test_neo4j_killed_mid_refresh_leaves_the_old_view(make_app, cypher, clock, monkeypatch):
     _star(cypher)
     app = make_app(view_threshold=0)
-    assert refresher(app).refresh("me", force=True) == "refreshed"
+    assert refresher(app).refresh("me", "ranked", force=True) == "refreshed"
     old = view_payload(cypher)
     create_person(cypher, "x3")
     connect(cypher, "f1", "x3")
@@ -339,21 +352,53 @@ def test_neo4j_killed_mid_refresh_leaves_the_old_view(make_app, cypher, clock, m
     monkeypatch.setattr(Database, "write", write_then_die)
     try:
         with pytest.raises(DriverError):
-            refresher(app).refresh("me", force=True)
+            refresher(app).refresh("me", "ranked", force=True)
     finally:
         monkeypatch.undo()
         local.stop(echo=lambda _: None)
         local.start(echo=lambda _: None)
     assert view_payload(cypher) == old
     # The dead refresher's lease holds the view until it expires; then one refresh goes in.
-    assert refresher(app).refresh("me", force=True) == "skipped"
+    assert refresher(app).refresh("me", "ranked", force=True) == "skipped"
     clock.advance(seconds=LEASE.total_seconds() + 1)
-    assert refresher(app).refresh("me", force=True) == "refreshed"
+    assert refresher(app).refresh("me", "ranked", force=True) == "refreshed"
     assert view_payload(cypher)["second_ids"] == ["x1", "x2", "x3"]
 
 
 def view_payload(cypher) -> dict:
     """The one view's properties but the claim's bookkeeping."""
-    [row] = cypher("MATCH (v:NetworkView) RETURN properties(v) AS view")
+    [row] = cypher("MATCH (v:NetworkView {part: 'ranked'}) RETURN properties(v) AS view")
     return {key: value for key, value in row["view"].items()
             if key not in ("claimed_at", "lease", "lease_until")}
+
+
+# -- operators --------------------------------------------------------------------------------
+
+def test_operators_see_and_refresh_views(views_app, cypher):
+    _star(cypher)
+    runner = views_app.test_cli_runner()
+    before = runner.invoke(cli, ["views", "status"])
+    assert before.exit_code == 0 and "views: none" in before.output
+    assert runner.invoke(cli, ["views", "refresh"]).exit_code == 2  # says what to name
+
+    everyone = runner.invoke(cli, ["views", "refresh", "--all-heavy", "--no-progress"])
+    assert everyone.exit_code == 0, everyone.output
+    assert "views of 5 people: 10 refreshed" in everyone.output
+    one = runner.invoke(cli, ["views", "refresh", "--person", "me", "--part", "counts"])
+    assert "views of 1 people: 1 refreshed" in one.output
+
+    after = runner.invoke(cli, ["views", "status"]).output
+    assert "counts views: 5;" in after and "ranked views: 5;" in after
+    assert "due 0, outdated by own changes 0, refreshing 0, orphaned 0" in after
+
+
+def test_view_reads_and_refreshes_are_in_the_metrics(views_app, cypher):
+    tokens = _star(cypher)
+    client = views_app.test_client()
+    second_degree(client, tokens["me"])
+    refresher(views_app).wait_idle()
+    second_degree(client, tokens["me"])
+    metrics = client.get("/metrics").get_data(as_text=True)
+    assert 'mutuals_view_reads_total{outcome="live",view="second_degree"} 1.0' in metrics
+    assert 'mutuals_view_reads_total{outcome="view",view="second_degree"} 1.0' in metrics
+    assert 'mutuals_view_refresh_seconds_count{part="ranked"} 1.0' in metrics

@@ -13,8 +13,8 @@ class ViewMetrics:
             "past_view (a filter or page the view cannot answer)",
             ["view", "outcome"], registry=registry)
         self.refresh_seconds = Histogram(
-            "mutuals_view_refresh_seconds", "Time to compute one network view",
-            buckets=(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60), registry=registry)
+            "mutuals_view_refresh_seconds", "Time to compute one part of a network view",
+            ["part"], buckets=(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60), registry=registry)
         self.refresh_failures = Counter(
             "mutuals_view_refresh_failures", "Background view refreshes that failed",
-            registry=registry)
+            ["part"], registry=registry)

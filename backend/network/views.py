@@ -3,21 +3,24 @@ in Neo4j and served a page at a time.
 
 Who gets one: a person whose 2-hop work (the sum of their connections' connections, the rows
 a live query reads; ``views.work``) reaches ``Settings.view_threshold``. Everyone else stays
-live. A view is one ``(:NetworkView {person_id})`` node holding the best
-``Settings.view_size`` 2nd connections and suggestions (ids, mutual counts or scores, a
-sample of mutuals) and the 1st/2nd/3rd counts, computed by the live queries themselves
-(:mod:`backend.network.refresher`) and written in one transaction.
+live. A view has two parts, each a ``(:NetworkView {person_id, part})`` node computed when it
+is read (:mod:`backend.network.refresher`), by the live queries themselves, and written in one
+transaction:
+- ``ranked``: the best ``Settings.view_size`` 2nd connections and suggestions (ids, mutual
+  counts or scores, a sample of mutuals), read a page at a time;
+- ``counts``: the 1st/2nd/3rd counts (3 hops: the costlier part, computed only for those who
+  ask for them).
 
 Freshness (every discovery answer says ``as_of`` and ``from_view``):
 - Own changes show at once. Each change to a person's own network bumps their
-  ``network_version`` in the same transaction (:func:`own_network_changed`); a view computed
+  ``network_version`` in the same transaction (:func:`own_network_changed`); a part computed
   before it is not served (the live query answers) and is recomputed in the background.
   Requests and dismissals need no recompute: the page queries leave such people out row by
   row, as they leave out anyone connected or blocked, whatever the view's age.
-- Others' changes show within ``Settings.view_max_age_s``: a view is due at half that age;
-  a due view is still served while one refresh runs in the background, so someone who looks
-  at least that often never gets an answer older than the max age (and ``as_of`` says how old
-  it is). ``view_max_age_s = 0`` turns views off: always live.
+- Others' changes show within ``Settings.view_max_age_s``: a part is due at half that age;
+  a due part is still served while one refresh runs in the background, so someone who looks
+  at least that often never gets an answer older than the max age (``as_of`` says how old it
+  is). ``view_max_age_s = 0`` turns views off: always live.
 - Filters and pages past the end of a view (it keeps the best entries only) are answered
   live, with the same cursor.
 """
@@ -44,13 +47,13 @@ def due_before(at: datetime, max_age_s: int) -> datetime:
     return at - timedelta(seconds=max_age_s / 2)
 
 
-def read(person_id: str, view_query: str, limit: int | None, live: Callable[[], Any],
-         **params) -> tuple[Any, datetime, bool]:
-    """``(answer, as_of, from_view)``: from the person's view when it can answer, else from
-    ``live()``. ``view_query`` is a ``views.*`` query returning one row (``as_of``, ``work``
-    and, for lists, ``items`` and ``complete``); ``limit`` is the rows a page needs (None for
-    a single answer). Schedules a background refresh when the view is due, or when there is
-    none and the person is heavy."""
+def read(person_id: str, part: str, view_query: str, limit: int | None,
+         live: Callable[[], Any], **params) -> tuple[Any, datetime, bool]:
+    """``(answer, as_of, from_view)``: from this part of the person's view when it can
+    answer, else from ``live()``. ``view_query`` is a ``views.*`` query returning one row
+    (``as_of``, ``work`` and, for pages, ``items`` and ``complete``); ``limit`` is the rows a
+    page needs (None for a single answer). Schedules a background refresh when the part is
+    due, or when there is none and the person is heavy."""
     state = mutuals()
     settings, metrics, at = state.settings, state.view_metrics, now()
     kind = view_query.removeprefix("views.").removesuffix("_page")
@@ -62,7 +65,7 @@ def read(person_id: str, view_query: str, limit: int | None, live: Callable[[], 
     row = rows[0] if rows else None
     if row is None or row["as_of"] is None:
         if row is not None and row["work"] >= settings.view_threshold:
-            state.refresher.schedule(person_id)
+            state.refresher.schedule(person_id, part)
         metrics.reads.labels(kind, "live").inc()
         return live(), at, False
     if limit is not None and len(row["items"]) < limit and not row["complete"]:
@@ -71,6 +74,6 @@ def read(person_id: str, view_query: str, limit: int | None, live: Callable[[], 
         return live(), at, False
     as_of = row["as_of"].to_native()
     if as_of < due_before(at, settings.view_max_age_s):
-        state.refresher.schedule(person_id)
+        state.refresher.schedule(person_id, part)
     metrics.reads.labels(kind, "view").inc()
     return (row["items"] if limit is not None else row), as_of, True

@@ -2,7 +2,7 @@
 // version: 1
 // mode: write
 // params: person_id (string)
-// returns: one row: deleted (0 or 1). Run in the transaction that deletes the person.
+// returns: one row: deleted (how many parts). Run in the transaction that deletes the person.
 // example params (cypher-shell / Browser): :params {person_id: '107'}
 OPTIONAL MATCH (v:NetworkView {person_id: $person_id})
 DELETE v

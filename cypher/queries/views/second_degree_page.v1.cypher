@@ -2,7 +2,7 @@
 // version: 1
 // mode: read
 // params: person_id (string), location (string), industry (string), profession (string), skill (string), after_count (int), after_id (string), limit (int)
-// returns: one row when person_id exists. With a current network view (computed, and not
+// returns: one row when person_id exists. With a current ranked view (computed, and not
 //   older than their own latest change): as_of (when it was computed), complete (it holds
 //   every 2nd connection, not only the best ones) and items, the next page of network.second_degree
 //   read from the view: up to limit maps {id, name, headline, location, industry, profession,
@@ -14,7 +14,7 @@
 //   null, items [] and work (see views.work).
 // example params (cypher-shell / Browser): :params {person_id: '107', location: null, industry: null, profession: null, skill: null, after_count: null, after_id: null, limit: 21}
 MATCH (me:Person {id: $person_id})
-OPTIONAL MATCH (v:NetworkView {person_id: $person_id})
+OPTIONAL MATCH (v:NetworkView {person_id: $person_id, part: 'ranked'})
 WHERE v.computed_at IS NOT NULL AND v.version = coalesce(me.network_version, 0)
 // Without a current view, what a live answer reads (see views.work): whether to compute one.
 CALL (me, v) {

@@ -2,7 +2,7 @@
 // version: 1
 // mode: read
 // params: person_id (string), after_score (int), after_id (string), limit (int)
-// returns: one row when person_id exists. With a current network view (computed, and not
+// returns: one row when person_id exists. With a current ranked view (computed, and not
 //   older than their own latest change): as_of, complete (the view holds every
 //   candidate) and items, the next page of network.suggestions read from the view: up to
 //   limit maps with that query's columns, best first, after the cursor (after_score,
@@ -14,7 +14,7 @@
 //   current view: as_of null, items [] and work (see views.work).
 // example params (cypher-shell / Browser): :params {person_id: '107', after_score: null, after_id: null, limit: 21}
 MATCH (me:Person {id: $person_id})
-OPTIONAL MATCH (v:NetworkView {person_id: $person_id})
+OPTIONAL MATCH (v:NetworkView {person_id: $person_id, part: 'ranked'})
 WHERE v.computed_at IS NOT NULL AND v.version = coalesce(me.network_version, 0)
 // Without a current view, what a live answer reads (see views.work): whether to compute one.
 CALL (me, v) {
