@@ -20,6 +20,8 @@ from backend.auth import BEARER_SCHEME
 from backend.config import Settings
 from backend.db import Database
 from backend.extension import Mutuals
+from backend.network.metrics import ViewMetrics
+from backend.network.refresher import ViewRefresher
 
 # One blueprint per area: backend/<area>/routes.py defines `blp`.
 AREAS = ("health", "people", "connections", "network", "intros", "recommendations")
@@ -101,7 +103,8 @@ def create_app(config: dict | None = None) -> Flask:
                      lambda filename: send_from_directory(swagger_ui_path, filename))
     app.register_error_handler(errors.Problem, errors.render_problem)
     app.before_request(_require_json_body)
-    _init_metrics(app)
+    state.view_metrics = ViewMetrics(_init_metrics(app))
+    state.refresher = ViewRefresher(state)
     return app
 
 
@@ -146,14 +149,15 @@ def _unencodable_field(value, path: str = "") -> str | None:
     return None
 
 
-def _init_metrics(app: Flask) -> None:
-    """Prometheus at /metrics; under gunicorn, aggregated across workers."""
+def _init_metrics(app: Flask) -> CollectorRegistry:
+    """Prometheus at /metrics; under gunicorn, aggregated across workers. Returns the registry
+    the app's own metrics join."""
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         from prometheus_flask_exporter.multiprocess import GunicornInternalPrometheusMetrics
 
-        GunicornInternalPrometheusMetrics(app, group_by="endpoint")
-    else:
-        from prometheus_flask_exporter import PrometheusMetrics
+        return GunicornInternalPrometheusMetrics(app, group_by="endpoint").registry
+    from prometheus_flask_exporter import PrometheusMetrics
 
-        # A registry per app, so that tests can build many apps in one process.
-        PrometheusMetrics(app, group_by="endpoint", registry=CollectorRegistry(auto_describe=True))
+    # A registry per app, so that tests can build many apps in one process.
+    return PrometheusMetrics(app, group_by="endpoint",
+                             registry=CollectorRegistry(auto_describe=True)).registry

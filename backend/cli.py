@@ -25,6 +25,7 @@ from backend.db import map_driver_errors
 from backend.errors import AuthenticationFailed, Problem
 from backend.extension import mutuals
 from backend.local_neo4j import LocalNeo4j, LocalNeo4jError
+from backend.network.views_cli import views
 from backend.query_cli import query
 from backend.seed.cli import seed
 
@@ -203,3 +204,4 @@ def migrate():
 
 cli.add_command(seed)
 cli.add_command(query)
+cli.add_command(views)

@@ -89,6 +89,12 @@ class Settings:
     max_invites_per_week: int = 100
     intro_expiry_days: int = 30
     max_open_intros: int = 5
+    # Network views (backend/network/views.py): how old a view may get before it is
+    # recomputed (0: always live), the 2-hop work above which a person gets one, and how
+    # many ranked entries it keeps.
+    view_max_age_s: int = 600
+    view_threshold: int = 5_000
+    view_size: int = 200
 
     @classmethod
     def from_env(cls, env=None) -> "Settings":
@@ -117,4 +123,7 @@ class Settings:
             max_invites_per_week=_int(env, "MUTUALS_MAX_INVITES_PER_WEEK", 100),
             intro_expiry_days=_int(env, "MUTUALS_INTRO_EXPIRY_DAYS", 30),
             max_open_intros=_int(env, "MUTUALS_MAX_OPEN_INTROS", 5),
+            view_max_age_s=_int(env, "MUTUALS_VIEW_MAX_AGE", 600),
+            view_threshold=_int(env, "MUTUALS_VIEW_THRESHOLD", 5_000),
+            view_size=_int(env, "MUTUALS_VIEW_SIZE", 200),
         )

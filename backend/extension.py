@@ -1,15 +1,20 @@
-"""What a request needs from the app: settings, the database and the clock."""
+"""What a request needs from the app: settings, the database, the clock and the views' refresher."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 
 from flask import current_app
 
 from backend.config import Settings
 from backend.db import Database
+
+if TYPE_CHECKING:
+    from backend.network.metrics import ViewMetrics
+    from backend.network.refresher import ViewRefresher
 
 
 def utc_now() -> datetime:
@@ -22,6 +27,9 @@ class Mutuals:
     db: Database
     # Injected in tests (expiry, re-invite waits) instead of sleeping.
     clock: Callable[[], datetime] = utc_now
+    # Set by create_app: network views are refreshed in the background of each process.
+    refresher: ViewRefresher | None = None
+    view_metrics: ViewMetrics | None = None
 
 
 def mutuals() -> Mutuals:

@@ -25,11 +25,13 @@ class PageArgsSchema(Schema):
     cursor = fields.String(load_default=None, validate=validate.Length(max=1000))
 
 
-def page_schema(item_schema: type[Schema] | Schema, name: str) -> type[Schema]:
-    """The response schema of a list of ``item_schema``."""
+def page_schema(item_schema: type[Schema] | Schema, name: str,
+                **more: fields.Field) -> type[Schema]:
+    """The response schema of a list of ``item_schema`` (and ``more`` fields beside it)."""
     return Schema.from_dict({
         "items": fields.List(fields.Nested(item_schema), required=True),
         "next_cursor": fields.String(allow_none=True, required=True),
+        **more,
     }, name=name)
 
 

@@ -116,14 +116,16 @@ def _free_port() -> int:
 
 
 @contextmanager
-def gunicorn(settings: Settings, workers: int, threads: int):
+def gunicorn(settings: Settings, workers: int, threads: int, root: Path = ROOT, **env_vars: str):
+    """The API under gunicorn on a free port, from the code in ``root`` (another checkout
+    serves as a baseline), with ``env_vars`` added to its environment."""
     port = _free_port()
     env = dict(os.environ, MUTUALS_PORT=str(port), MUTUALS_HOST="127.0.0.1", MUTUALS_WORKERS=str(workers),
                MUTUALS_THREADS=str(threads), NEO4J_URI=settings.neo4j_uri, NEO4J_USER=settings.neo4j_user,
-               NEO4J_PASSWORD=settings.neo4j_password or "",
-               PROMETHEUS_MULTIPROC_DIR=tempfile.mkdtemp(prefix="mutuals-bench-metrics-"))
+               NEO4J_PASSWORD=settings.neo4j_password or "", PYTHONPATH=str(root),
+               PROMETHEUS_MULTIPROC_DIR=tempfile.mkdtemp(prefix="mutuals-bench-metrics-"), **env_vars)
     proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py",
-                             "--access-logfile", "/dev/null", "app:app"], cwd=ROOT, env=env,
+                             "--access-logfile", "/dev/null", "app:app"], cwd=root, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:

@@ -43,3 +43,8 @@ def graph_fingerprint(cypher) -> list:
                   "RETURN type(r) AS type, coalesce(a.id, a.hash) AS start, "
                   "coalesce(b.id, b.hash) AS end, properties(r) AS props")
     return sorted(map(repr, nodes)) + sorted(map(repr, rels))
+
+
+def counts(body: dict) -> dict:
+    """The 1st/2nd/3rd counts of a /v1/me/network answer, without its freshness fields."""
+    return {key: body[key] for key in ("first", "second", "third")}

@@ -11,6 +11,7 @@ from backend.connections.pair import locked_state
 from backend.db import run
 from backend.errors import NotFound, Unprocessable
 from backend.extension import mutuals, now
+from backend.network.views import own_network_changed
 from backend.pagination import page
 from backend.people.cursors import instant_key
 
@@ -28,14 +29,21 @@ def block(person_id: str, other_id: str) -> None:
             raise NotFound("No such person.")
         run(tx, db.query("connections.block", 1), person_id=person_id, other_id=other_id,
             open_intro_states=list(OPEN_INTRO_STATES), now=at)
+        own_network_changed(tx, person_id, other_id)
 
     db.write_tx(work)
 
 
 def unblock(person_id: str, other_id: str) -> None:
-    rows = mutuals().db.write("connections.unblock", 1, person_id=person_id, other_id=other_id)
-    if not rows[0]["unblocked"]:
-        raise NotFound("You have not blocked this person.")
+    db = mutuals().db
+
+    def work(tx):
+        if not run(tx, db.query("connections.unblock", 1), person_id=person_id,
+                   other_id=other_id)[0]["unblocked"]:
+            raise NotFound("You have not blocked this person.")
+        own_network_changed(tx, person_id, other_id)
+
+    db.write_tx(work)
 
 
 def blocked_by(person_id: str, limit: int, cursor: str | None) -> dict:

@@ -23,6 +23,7 @@ from backend.connections.pair import visible_state
 from backend.db import run
 from backend.errors import Conflict, Forbidden, NotFound, TooManyRequests, Unprocessable
 from backend.extension import mutuals, now
+from backend.network.views import own_network_changed
 from backend.people.cursors import instant_key
 from backend.pagination import page
 
@@ -55,8 +56,7 @@ def send(sender_id: str, recipient_id: str, note: str | None) -> tuple[dict, boo
         if state["outgoing"]:
             raise Conflict("You already have a pending request to this person.")
         if state["incoming"]:
-            return run(tx, _query("connections.connect"), person_id=sender_id,
-                       other_id=recipient_id, now=at)[0], True
+            return _connect(tx, sender_id, recipient_id, at), True
         _check_hold(state["hold"], at)
         _check_budget(tx, sender_id, at, settings)
         return run(tx, _query("connections.create_request"), sender_id=sender_id,
@@ -103,10 +103,15 @@ def accept(recipient_id: str, sender_id: str) -> dict:
             if state["connected"]:
                 raise Conflict("You are already connected.")
             raise NotFound("No pending request from this person.")
-        return run(tx, _query("connections.connect"), person_id=recipient_id,
-                   other_id=sender_id, now=at)[0]
+        return _connect(tx, recipient_id, sender_id, at)
 
     return mutuals().db.write_tx(work)
+
+
+def _connect(tx, person_id: str, other_id: str, at: datetime) -> dict:
+    own_network_changed(tx, person_id, other_id)
+    return run(tx, _query("connections.connect"), person_id=person_id, other_id=other_id,
+               now=at)[0]
 
 
 def ignore(recipient_id: str, sender_id: str, reason: str | None) -> None:
@@ -135,6 +140,8 @@ def withdraw(sender_id: str, recipient_id: str) -> None:
             raise NotFound("No request of yours to this person.")
         run(tx, _query("connections.withdraw_request"), sender_id=sender_id,
             recipient_id=recipient_id)
+        # The two may be suggested to each other again.
+        own_network_changed(tx, sender_id, recipient_id)
         if not (state["hold"] and state["hold"]["reason"] == DONT_KNOW):
             run(tx, _query("connections.hold_invites"), sender_id=sender_id,
                 recipient_id=recipient_id, reason=WITHDRAWN, now=at,

@@ -12,6 +12,7 @@ from backend.connections.pair import visible_state
 from backend.db import run
 from backend.errors import NotFound
 from backend.extension import mutuals, now
+from backend.network.views import own_network_changed
 from backend.pagination import page
 from backend.people.cursors import instant_key, name_key
 
@@ -58,6 +59,7 @@ def remove(person_id: str, other_id: str) -> None:
             raise NotFound("You are not connected to this person.")
         run(tx, db.query("connections.remove_connection", 1), person_id=person_id,
             other_id=other_id)
+        own_network_changed(tx, person_id, other_id)
 
     db.write_tx(work)
 

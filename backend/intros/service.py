@@ -16,6 +16,7 @@ from backend.db import Database, run
 from backend.errors import Conflict, Forbidden, NotFound, TooManyRequests, Unprocessable
 from backend.intros.state import OPEN_STATES, Facts, Side, check, expires_at, expires_before
 from backend.keys import connection_key
+from backend.network.views import own_network_changed
 from backend.pagination import decode_cursor, page
 
 
@@ -257,6 +258,7 @@ def _apply(tx, db: Database, facts: Facts, row: dict, action: str, role: str, ac
     # The same person locks a connection request takes: whichever connects them first, the
     # other sees the connection and adds none.
     run(tx, db.query("connections.lock_pair", 1), person_ids=[a_id, b_id])
+    own_network_changed(tx, a_id, b_id)
     return run(tx, db.query("intros.complete", 1), intro_id=facts.id, person_id=actor_id,
                a_id=a_id, b_id=b_id, pair=connection_key(a_id, b_id), now=now)
 

@@ -30,7 +30,20 @@ class SecondDegreeSchema(PersonSummarySchema):
                              metadata={"description": "you have a pending request to them"})
 
 
-SecondDegreePageSchema = page_schema(SecondDegreeSchema, "SecondDegreePage")
+def freshness() -> dict[str, fields.Field]:
+    """What every answer computed from the whole neighbourhood says about its age."""
+    return {
+        "as_of": fields.DateTime(required=True, metadata={
+            "description": "the instant the ranking reflects: now when computed live, else when "
+                           "the network view was computed (your own changes always show at once; "
+                           "others' within MUTUALS_VIEW_MAX_AGE)"}),
+        "from_view": fields.Boolean(required=True, metadata={
+            "description": "answered from your precomputed network view (people with large "
+                           "networks), not live"}),
+    }
+
+
+SecondDegreePageSchema = page_schema(SecondDegreeSchema, "SecondDegreePage", **freshness())
 MutualPageSchema = page_schema(PersonSummarySchema, "MutualPage")
 
 
@@ -41,10 +54,12 @@ class PathSchema(Schema):
                         metadata={"description": "a few shortest paths, each from you to them"})
 
 
-class NetworkCountsSchema(Schema):
-    first = fields.Integer(required=True, metadata={"description": "1st connections"})
-    second = fields.Integer(required=True, metadata={"description": "people 2 hops away"})
-    third = fields.Integer(required=True, metadata={"description": "people 3 hops away"})
+NetworkCountsSchema = Schema.from_dict({
+    "first": fields.Integer(required=True, metadata={"description": "1st connections"}),
+    "second": fields.Integer(required=True, metadata={"description": "people 2 hops away"}),
+    "third": fields.Integer(required=True, metadata={"description": "people 3 hops away"}),
+    **freshness(),
+}, name="NetworkCounts")
 
 
 REASON_KINDS = ("mutual_connections", "location", "industry", "profession",
@@ -63,4 +78,4 @@ class SuggestionSchema(PersonSummarySchema):
     reasons = fields.List(fields.Nested(ReasonSchema), required=True)
 
 
-SuggestionPageSchema = page_schema(SuggestionSchema, "SuggestionPage")
+SuggestionPageSchema = page_schema(SuggestionSchema, "SuggestionPage", **freshness())

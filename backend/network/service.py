@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from backend.db import run
 from backend.errors import NotFound, Unprocessable
 from backend.extension import mutuals, now
+from backend.network import views
 from backend.pagination import decode_cursor, page
 from backend.people.cursors import name_key
 
@@ -62,13 +63,20 @@ def require_visible(tx, viewer_id: str, person_id: str) -> None:
 # -- 2nd connections, mutuals, paths, counts ---------------------------------------------------
 
 def second_degree(person_id: str, args: dict) -> dict:
-    """People 2 hops away, most mutual connections first (then id)."""
+    """People 2 hops away, most mutual connections first (then id); from the person's network
+    view when it can answer (see views.py), with the same cursors either way."""
     after_count, after_id = _count_key(args["cursor"])
-    rows = mutuals().db.read(
-        "network.second_degree", 1, person_id=person_id, **_filters(args),
-        after_count=after_count, after_id=after_id, limit=args["limit"] + 1,
-        sample_size=MUTUAL_SAMPLE_SIZE)
-    return page(rows, args["limit"], key=lambda row: (row["mutual_count"], row["id"]))
+    cursor = dict(after_count=after_count, after_id=after_id)
+    filters, limit = _filters(args), args["limit"] + 1
+
+    def live():
+        return mutuals().db.read("network.second_degree", 1, person_id=person_id, **filters,
+                                 **cursor, limit=limit, sample_size=MUTUAL_SAMPLE_SIZE)
+
+    rows, as_of, from_view = views.read(person_id, "ranked", "views.second_degree_page", limit,
+                                        live, **filters, **cursor)
+    return {**page(rows, args["limit"], key=lambda row: (row["mutual_count"], row["id"])),
+            "as_of": as_of, "from_view": from_view}
 
 
 def mutual_connections(person_id: str, other_id: str, args: dict) -> dict:
@@ -100,8 +108,13 @@ def path(person_id: str, other_id: str) -> dict:
 
 
 def network_counts(person_id: str) -> dict:
-    """How many people are 1, 2 and 3 hops away."""
-    return mutuals().db.read("network.network_counts", 1, person_id=person_id)[0]
+    """How many people are 1, 2 and 3 hops away (from the network view when there is one)."""
+    def live():
+        return mutuals().db.read("network.network_counts", 1, person_id=person_id)[0]
+
+    counts, as_of, from_view = views.read(person_id, "counts", "views.network_counts", None, live)
+    return {"first": counts["first"], "second": counts["second"], "third": counts["third"],
+            "as_of": as_of, "from_view": from_view}
 
 
 # -- for the people area ---------------------------------------------------------------------
@@ -160,20 +173,27 @@ def _reasons(row: dict) -> list[dict]:
 def suggestions(person_id: str, args: dict) -> dict:
     """People you may know, best score first (then id), each with its reasons."""
     after_points, after_id = _count_key(args["cursor"])
-    rows = mutuals().db.read(
-        "network.suggestions", 1, person_id=person_id, weights=SCORE_WEIGHTS,
-        pool_size=SUGGESTION_POOL_SIZE, after_score=after_points, after_id=after_id,
-        limit=args["limit"] + 1, sample_size=MUTUAL_SAMPLE_SIZE)
+    cursor, limit = dict(after_score=after_points, after_id=after_id), args["limit"] + 1
+
+    def live():
+        return mutuals().db.read(
+            "network.suggestions", 1, person_id=person_id, weights=SCORE_WEIGHTS,
+            pool_size=SUGGESTION_POOL_SIZE, **cursor, limit=limit, sample_size=MUTUAL_SAMPLE_SIZE)
+
+    rows, as_of, from_view = views.read(person_id, "ranked", "views.suggestions_page", limit, live,
+                                        **cursor)
     # The cursor keeps the exact integer points; the API shows them scaled.
     items = [{**row, "points": row["score"], "score": row["score"] / SCORE_SCALE,
               "reasons": _reasons(row)} for row in rows]
-    return page(items, args["limit"], key=lambda item: (item["points"], item["id"]))
+    return {**page(items, args["limit"], key=lambda item: (item["points"], item["id"])),
+            "as_of": as_of, "from_view": from_view}
 
 
 def dismiss(person_id: str, other_id: str) -> None:
     """Never suggest ``other_id`` again (idempotent)."""
     if other_id == person_id:
         raise Unprocessable("person_id", "You cannot dismiss yourself.")
+    # No view goes stale: view pages leave out the people one has dismissed.
     if not mutuals().db.write("network.dismiss", 1, person_id=person_id, other_id=other_id,
                               now=now()):
         raise NotFound("No such person.")

@@ -15,9 +15,13 @@ from backend.extension import mutuals, now
 from backend.pagination import page
 from backend.people.cursors import name_key
 from backend.network import service as network
+from backend.network.views import own_network_changed
 from backend.recommendations import service as recommendations
 
 DEFAULT_VISIBILITY = "connections"
+# Profile fields that suggestions score (network.suggestions): changing one is a change to
+# one's own network.
+PROFILE_SCORED = {"location", "industry", "profession", "skills"}
 
 
 def _clean(fields: dict) -> dict:
@@ -63,18 +67,31 @@ def profile(viewer_id: str, person_id: str) -> dict:
 
 
 def update_profile(person_id: str, changes: dict) -> dict:
-    rows = mutuals().db.write("people.update_profile", 1, person_id=person_id,
-                              changes=_clean(changes), now=now())
-    if not rows:
-        raise NotFound("No such person.")
-    return rows[0]["person"]
+    db, at = mutuals().db, now()
+
+    def work(tx):
+        rows = run(tx, db.query("people.update_profile", 1), person_id=person_id,
+                   changes=_clean(changes), now=at)
+        if not rows:
+            raise NotFound("No such person.")
+        if changes.keys() & PROFILE_SCORED:  # suggestions' scores change with these
+            own_network_changed(tx, person_id)
+        return rows[0]["person"]
+
+    return db.write_tx(work)
 
 
 def delete_person(person_id: str) -> None:
-    """Removes the person, their tokens, relationships and every introduction they are a party to."""
-    deleted = mutuals().db.write("people.delete_person", 1, person_id=person_id)[0]["deleted"]
-    if not deleted:
-        raise NotFound("No such person.")
+    """Removes the person, their tokens, relationships, network view and every introduction
+    they are a party to."""
+    db = mutuals().db
+
+    def work(tx):
+        if not run(tx, db.query("people.delete_person", 1), person_id=person_id)[0]["deleted"]:
+            raise NotFound("No such person.")
+        run(tx, db.query("views.delete", 1), person_id=person_id)
+
+    db.write_tx(work)
 
 
 def search(viewer_id: str, args: dict) -> dict:

@@ -1,0 +1,172 @@
+"""Computing network views (see :mod:`backend.network.views`) off the request path.
+
+Each process has one background thread for it: a refresh is a person's whole 2-hop (ranked
+part) or 3-hop (counts part) neighbourhood, and more threads would only take Neo4j's cores
+from the requests. A part is queued at most once per process; across processes and machines
+the lease of ``views.claim`` lets one refresh of a part run at a time, and a lease left by a
+crash expires.
+
+A part is computed by the live queries themselves (``network.second_degree`` and
+``network.suggestions`` for 'ranked', ``network.network_counts`` for 'counts') in one read
+transaction, after reading the person's ``network_version``, and written by ``views.save``
+in one write transaction: a reader sees the old view or the new one, and a change committed
+while computing leaves the new view outdated (never served) rather than wrong.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from backend.db import run
+from backend.network.service import MUTUAL_SAMPLE_SIZE, SCORE_WEIGHTS, SUGGESTION_POOL_SIZE
+from backend.network.views import due_before
+
+if TYPE_CHECKING:
+    from backend.extension import Mutuals
+
+log = logging.getLogger(__name__)
+
+# Longer than any refresh takes (a 17k-connection person: seconds); a crashed refresher's
+# lease lets the next one in after this.
+LEASE = timedelta(minutes=5)
+NO_FILTERS = dict(location=None, industry=None, profession=None, skill=None)
+
+
+class ViewRefresher:
+    def __init__(self, state: Mutuals):
+        self.state = state
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="network-views")
+        self._queued: set[tuple[str, str]] = set()
+        self._lock = threading.Lock()
+        self._closed = False
+
+    # -- in the background ------------------------------------------------------------------
+
+    def schedule(self, person_id: str, part: str) -> None:
+        """Refresh this part of the person's view soon, unless it is already queued here."""
+        with self._lock:
+            if self._closed or (person_id, part) in self._queued:
+                return
+            self._queued.add((person_id, part))
+        self._executor.submit(self._refresh_queued, person_id, part)
+
+    def _refresh_queued(self, person_id: str, part: str) -> None:
+        try:
+            self.refresh(person_id, part)
+        except Exception:  # noqa: BLE001 - a failed refresh must not kill the thread
+            self.state.view_metrics.refresh_failures.labels(part).inc()
+            log.exception("refreshing the %s view of %s failed", part, person_id)
+        finally:
+            with self._lock:
+                self._queued.discard((person_id, part))
+
+    def wait_idle(self) -> None:
+        """Block until every refresh queued so far has finished (tests, the CLI)."""
+        self._executor.submit(lambda: None).result()
+
+    def close(self) -> None:
+        """Finish the refresh in progress, drop the queued ones."""
+        with self._lock:
+            self._closed = True
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+    # -- one refresh ------------------------------------------------------------------------
+
+    def refresh(self, person_id: str, part: str, force: bool = False) -> str:
+        """Compute and save this part of the person's view if it is due (always with
+        ``force``) and nobody else is computing it. Returns what happened: ``refreshed``,
+        ``skipped`` (not due, being computed elsewhere, or no such person) or ``lease lost``."""
+        db, settings, clock = self.state.db, self.state.settings, self.state.clock
+        started_at = clock()
+        lease = uuid.uuid4().hex
+        claimed = db.write("views.claim", 1, person_id=person_id, part=part, lease=lease,
+                           now=started_at, lease_until=started_at + LEASE,
+                           due_before=(started_at + timedelta(days=1) if force
+                                       else due_before(started_at, settings.view_max_age_s)))
+        if not claimed:
+            return "skipped"
+        began = time.perf_counter()
+        try:
+            fields = db.read_tx(self._compute, person_id, COMPUTE[part], settings.view_size)
+        except BaseException:
+            db.write("views.release", 1, person_id=person_id, part=part, lease=lease)
+            raise
+        if fields is None:  # the person was deleted meanwhile
+            db.write("views.release", 1, person_id=person_id, part=part, lease=lease)
+            return "skipped"
+        seconds = time.perf_counter() - began
+        fields.update(computed_at=started_at, compute_ms=round(seconds * 1000))
+        fields["bytes"] = payload_bytes(fields)
+        saved = db.write("views.save", 1, person_id=person_id, part=part, lease=lease,
+                         fields=fields)
+        self.state.view_metrics.refresh_seconds.labels(part).observe(seconds)
+        return "refreshed" if saved else "lease lost"
+
+    def _compute(self, tx, person_id: str, compute, size: int) -> dict | None:
+        """The part's properties, computed in this transaction after the person's version."""
+        version = run(tx, self.state.db.query("views.person_version", 1), person_id=person_id)
+        if not version:
+            return None
+        return {"version": version[0]["version"], **compute(self.state.db, tx, person_id, size)}
+
+
+def _ranked(db, tx, person_id: str, size: int) -> dict:
+    """The best ``size`` 2nd connections and suggestions, and whether that is all of them."""
+    second = run(tx, db.query("network.second_degree", 1), person_id=person_id, **NO_FILTERS,
+                 after_count=None, after_id=None, limit=size + 1, sample_size=MUTUAL_SAMPLE_SIZE)
+    suggested = run(tx, db.query("network.suggestions", 1), person_id=person_id,
+                    weights=SCORE_WEIGHTS, pool_size=SUGGESTION_POOL_SIZE, after_score=None,
+                    after_id=None, limit=size + 1, sample_size=MUTUAL_SAMPLE_SIZE)
+    second_kept, suggested_kept = second[:size], suggested[:size]
+    return {
+        "sample_size": MUTUAL_SAMPLE_SIZE,
+        "second_ids": [row["id"] for row in second_kept],
+        "second_counts": [row["mutual_count"] for row in second_kept],
+        "second_samples": _flat_samples(second_kept),
+        "second_complete": len(second) <= size,
+        "suggestion_ids": [row["id"] for row in suggested_kept],
+        "suggestion_scores": [row["score"] for row in suggested_kept],
+        "suggestion_mutuals": [row["mutual_count"] for row in suggested_kept],
+        "suggestion_recommended": [row["recommended_by"] for row in suggested_kept],
+        "suggestion_samples": _flat_samples(suggested_kept),
+        "suggestions_complete": len(suggested) <= size,
+    }
+
+
+def _counts(db, tx, person_id: str, size: int) -> dict:
+    """How many people are 1, 2 and 3 hops away."""
+    counts = run(tx, db.query("network.network_counts", 1), person_id=person_id)[0]
+    return {key: counts[key] for key in ("first", "second", "third")}
+
+
+# The parts of a view; each is computed, leased and served on its own (see views.py).
+COMPUTE = {"ranked": _ranked, "counts": _counts}
+
+
+def _flat_samples(rows: list[dict]) -> list[str]:
+    """Each row's mutual sample as MUTUAL_SAMPLE_SIZE ids, padded with '' (no person has
+    that id), one after the other: Neo4j stores lists of plain values only."""
+    flat = []
+    for row in rows:
+        ids = [mutual["id"] for mutual in row["mutual_sample"]][:MUTUAL_SAMPLE_SIZE]
+        flat += ids + [""] * (MUTUAL_SAMPLE_SIZE - len(ids))
+    return flat
+
+
+def payload_bytes(fields: dict) -> int:
+    """What a view's values take: UTF-8 text, 8 bytes a number (the store's own overhead
+    comes on top; bench/views.py measures that)."""
+    def size(value) -> int:
+        if isinstance(value, str):
+            return len(value.encode("utf-8"))
+        if isinstance(value, list):
+            return sum(map(size, value))
+        return 8
+
+    return sum(size(value) for value in fields.values())

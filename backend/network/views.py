@@ -1,0 +1,79 @@
+"""Network views: the discovery answers of people whose live queries are costly, precomputed
+in Neo4j and served a page at a time.
+
+Who gets one: a person whose 2-hop work (the sum of their connections' connections, the rows
+a live query reads; ``views.work``) reaches ``Settings.view_threshold``. Everyone else stays
+live. A view has two parts, each a ``(:NetworkView {person_id, part})`` node computed when it
+is read (:mod:`backend.network.refresher`), by the live queries themselves, and written in one
+transaction:
+- ``ranked``: the best ``Settings.view_size`` 2nd connections and suggestions (ids, mutual
+  counts or scores, a sample of mutuals), read a page at a time;
+- ``counts``: the 1st/2nd/3rd counts (3 hops: the costlier part, computed only for those who
+  ask for them).
+
+Freshness (every discovery answer says ``as_of`` and ``from_view``):
+- Own changes show at once. Each change to a person's own network bumps their
+  ``network_version`` in the same transaction (:func:`own_network_changed`); a part computed
+  before it is not served (the live query answers) and is recomputed in the background.
+  Requests and dismissals need no recompute: the page queries leave such people out row by
+  row, as they leave out anyone connected or blocked, whatever the view's age.
+- Others' changes show within ``Settings.view_max_age_s``: a part is due at half that age;
+  a due part is still served while one refresh runs in the background, so someone who looks
+  at least that often never gets an answer older than the max age (``as_of`` says how old it
+  is). ``view_max_age_s = 0`` turns views off: always live.
+- Filters and pages past the end of a view (it keeps the best entries only) are answered
+  live, with the same cursor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from backend.db import run
+from backend.extension import mutuals, now
+from backend.queries import registry
+
+
+def own_network_changed(tx, *person_ids: str) -> None:
+    """Call inside the write transaction of a change to these people's own networks (their
+    connections, blocks, requests withdrawn, profile): their views stop being served."""
+    run(tx, registry().get("views.touch", 1), person_ids=list(person_ids))
+
+
+def due_before(at: datetime, max_age_s: int) -> datetime:
+    """Views computed before this instant are due for a refresh."""
+    return at - timedelta(seconds=max_age_s / 2)
+
+
+def read(person_id: str, part: str, view_query: str, limit: int | None,
+         live: Callable[[], Any], **params) -> tuple[Any, datetime, bool]:
+    """``(answer, as_of, from_view)``: from this part of the person's view when it can
+    answer, else from ``live()``. ``view_query`` is a ``views.*`` query returning one row
+    (``as_of``, ``work`` and, for pages, ``items`` and ``complete``); ``limit`` is the rows a
+    page needs (None for a single answer). Schedules a background refresh when the part is
+    due, or when there is none and the person is heavy."""
+    state = mutuals()
+    settings, metrics, at = state.settings, state.view_metrics, now()
+    kind = view_query.removeprefix("views.").removesuffix("_page")
+    if not settings.view_max_age_s:
+        metrics.reads.labels(kind, "live").inc()
+        return live(), at, False
+    extra = {"limit": limit} if limit is not None else {}
+    rows = state.db.read(view_query, 1, person_id=person_id, **params, **extra)
+    row = rows[0] if rows else None
+    if row is None or row["as_of"] is None:
+        if row is not None and row["work"] >= settings.view_threshold:
+            state.refresher.schedule(person_id, part)
+        metrics.reads.labels(kind, "live").inc()
+        return live(), at, False
+    if limit is not None and len(row["items"]) < limit and not row["complete"]:
+        # The view holds the best entries only, and this page goes past them.
+        metrics.reads.labels(kind, "past_view").inc()
+        return live(), at, False
+    as_of = row["as_of"].to_native()
+    if as_of < due_before(at, settings.view_max_age_s):
+        state.refresher.schedule(person_id, part)
+    metrics.reads.labels(kind, "view").inc()
+    return (row["items"] if limit is not None else row), as_of, True

@@ -1,0 +1,379 @@
+"""Benchmark: network views beside the live queries, in one run, on the same graph.
+
+    .venv/bin/python -m bench views --people 100000 --avg-degree 40 --seed 7
+
+1. The graph: the generated network of ``bench discovery`` (loaded unless already there).
+2. The people: a hub (connections closest to ``--hub-degree``), a big hub (closest to
+   ``--big-degree``) and the median person of ``bench discovery``. Each one's view is
+   computed cold (timed: what a refresh costs).
+3. Hot paths (2nd-degree top 20, suggestions top 20, network counts) through the API of two
+   servers on the same database, taking turns: one with views (the defaults), one live-only
+   (``MUTUALS_VIEW_MAX_AGE=0``); their answers are checked equal.
+4. Writes: sending and accepting a connection request between newly signed-up people on the
+   views server and on ``--baseline`` (the code before views, a temporary git worktree),
+   taking turns.
+5. Mixed load: ``--clients`` concurrent clients for ``--duration`` seconds on each server,
+   the mix of the views issue (45% 2nd-degree, 15% profiles, 10% mutuals, 8% suggestions, 7%
+   paths, 8% requests, 7% accepts) acted by people drawn at random from ``--pool`` people with
+   2+ connections; the pool's views are computed first (timed). Requests/s, p50/p99 per kind,
+   5xx, and the graph's invariants afterwards.
+6. Bytes: the views' payload, and the growth of the store files while computing them.
+
+The table goes to bench/results/views.md; a summary line ends the run.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shlex
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+import click
+import requests
+from tqdm import tqdm
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from backend import create_app  # noqa: E402
+from backend.auth import new_token  # noqa: E402
+from bench.discovery import ensure_graph  # noqa: E402
+from bench.intros import gunicorn, machine, neo4j_setup, percentile  # noqa: E402
+
+RESULTS = ROOT / "bench" / "results" / "views.md"
+BASELINE = "a21917e"  # the last commit before network views
+PAGE = 20
+MIX = (("2nd-degree", 45), ("profile", 15), ("mutuals", 10), ("suggestions", 8), ("path", 7),
+       ("request", 8), ("accept", 7))
+READS = ("2nd-degree", "profile", "mutuals", "suggestions", "path")
+PART = {"2nd-degree top 20": "ranked", "suggestions top 20": "ranked", "network counts": "counts"}
+
+
+# -- servers -----------------------------------------------------------------------------------
+
+@contextmanager
+def baseline_checkout(ref: str):
+    """The code at ``ref`` in a temporary git worktree, removed afterwards."""
+    folder = Path(tempfile.mkdtemp(prefix="mutuals-baseline-"))
+    subprocess.run(["git", "worktree", "add", "--detach", str(folder), ref], cwd=ROOT, check=True,
+                   capture_output=True)
+    try:
+        yield folder
+    finally:
+        subprocess.run(["git", "worktree", "remove", "--force", str(folder)], cwd=ROOT,
+                       capture_output=True)
+
+
+class Client:
+    """A requests session per thread against one server, with the people's tokens."""
+
+    def __init__(self, base: str, tokens: dict[str, str]):
+        self.base, self.tokens, self._local = base, tokens, threading.local()
+
+    def call(self, method: str, person: str, path: str, **kwargs) -> requests.Response:
+        session = getattr(self._local, "session", None) or requests.Session()
+        self._local.session = session
+        return session.request(method, self.base + path, timeout=120,
+                               headers={"Authorization": f"Bearer {self.tokens[person]}"}, **kwargs)
+
+    def get(self, person: str, path: str, **params) -> dict:
+        response = self.call("GET", person, path, params=params)
+        response.raise_for_status()
+        return response.json()
+
+
+def timed(call) -> tuple[float, object]:
+    began = time.perf_counter()
+    answer = call()
+    return (time.perf_counter() - began) * 1000, answer
+
+
+# -- 3. hot paths ------------------------------------------------------------------------------
+
+def hot_paths(people: dict[str, str], rounds: int, servers: dict[str, Client]) -> list[dict]:
+    def answers(client, person):
+        return {
+            "2nd-degree top 20": lambda: [(i["id"], i["mutual_count"]) for i in client.get(
+                person, "/v1/me/second-degree", limit=PAGE)["items"]],
+            "suggestions top 20": lambda: [(i["id"], i["score"]) for i in client.get(
+                person, "/v1/me/suggestions", limit=PAGE)["items"]],
+            "network counts": lambda: tuple(client.get(person, "/v1/me/network")[k]
+                                            for k in ("first", "second", "third")),
+        }
+
+    rows = []
+    with tqdm(total=len(people) * 3 * rounds, desc="hot paths", unit="round") as bar:
+        for label, person in people.items():
+            ways = {name: answers(client, person) for name, client in servers.items()}
+            for path in ways["views"]:
+                samples, seen = defaultdict(list), {}
+                for n in range(rounds + 2):  # two warm-up rounds
+                    for name in servers:
+                        ms, seen[name] = timed(ways[name][path])
+                        if n >= 2:
+                            samples[name].append(ms)
+                    bar.update(n >= 2)
+                rows.append({"person": label, "path": path, "samples": samples,
+                             "agree": seen["views"] == seen["live"]})
+    return rows
+
+
+# -- 4. writes ---------------------------------------------------------------------------------
+
+def write_path(servers: dict[str, str], pairs: int) -> dict[str, dict[str, list[float]]]:
+    """Sign up two people, then time the request and its acceptance, servers taking turns."""
+    samples = {name: defaultdict(list) for name in servers}
+    with requests.Session() as session:
+        def post(base, path, token=None, **body):
+            headers = {"Authorization": f"Bearer {token}"} if token else {}
+            began = time.perf_counter()
+            response = session.post(base + path, json=body, headers=headers, timeout=60)
+            response.raise_for_status()
+            return (time.perf_counter() - began) * 1000, response.json() if response.content else None
+
+        for n in tqdm(range(pairs), desc="writes", unit="pair"):
+            for name, base in servers.items():
+                (_, a), (_, b) = (post(base, "/v1/people", name=f"Bench {name} {n} {side}")
+                                  for side in "ab")
+                sent, _ = post(base, "/v1/me/requests", a["token"], to=b["person"]["id"])
+                accepted, _ = post(base, f"/v1/me/requests/incoming/{a['person']['id']}/accept",
+                                   b["token"])
+                samples[name]["request"].append(sent)
+                samples[name]["accept"].append(accepted)
+    return samples
+
+
+# -- 5. mixed load -----------------------------------------------------------------------------
+
+def action(kind: str, other: str, request: tuple[str, str] | None) -> tuple[str, str, dict | None]:
+    """(method, path, body) of one request of the mix."""
+    if kind == "accept":
+        return "POST", f"/v1/me/requests/incoming/{request[0]}/accept", None
+    return {
+        "2nd-degree": ("GET", "/v1/me/second-degree", None),
+        "profile": ("GET", f"/v1/people/{other}", None),
+        "mutuals": ("GET", f"/v1/people/{other}/mutual", None),
+        "suggestions": ("GET", "/v1/me/suggestions", None),
+        "path": ("GET", f"/v1/people/{other}/path", None),
+        "request": ("POST", "/v1/me/requests", {"to": other}),
+    }[kind]
+
+
+def mixed_load(client: Client, pool: list[str], everyone: list[str], clients: int,
+               duration: float, seed: int) -> dict:
+    """``clients`` threads acting the mix until ``duration`` seconds have passed."""
+    kinds = [kind for kind, weight in MIX for _ in range(weight)]
+    pending: list[tuple[str, str]] = []
+    lock = threading.Lock()
+    samples, statuses, failures = defaultdict(list), defaultdict(int), []
+    deadline = time.monotonic() + duration
+
+    def act(worker: int) -> None:
+        rng = random.Random(seed * 1000 + worker)
+        while time.monotonic() < deadline:
+            kind, me, other = rng.choice(kinds), rng.choice(pool), rng.choice(everyone)
+            request = None
+            if kind == "accept":
+                with lock:
+                    request = pending.pop(rng.randrange(len(pending))) if pending else None
+                kind = "accept" if request else "request"
+            if kind == "request":
+                other = rng.choice([p for p in pool if p != me])
+            method, path, body = action(kind, other, request)
+            if request:
+                me = request[1]  # the recipient accepts
+            began = time.perf_counter()
+            response = client.call(method, me, path, json=body)
+            samples[kind].append((time.perf_counter() - began) * 1000)
+            statuses[response.status_code] += 1
+            if response.status_code >= 500 or response.status_code in (400, 422):
+                with lock:
+                    failures.append(f"{method} {path} {response.status_code} {response.text[:200]}")
+            if kind == "request" and response.status_code == 201:
+                with lock:
+                    pending.append((me, other))
+
+    began = time.monotonic()
+    with ThreadPoolExecutor(clients) as threads:
+        list(threads.map(act, range(clients)))
+    seconds = time.monotonic() - began
+    total = sum(len(s) for s in samples.values())
+    reads = [ms for kind in READS for ms in samples[kind]]
+    return {"samples": samples, "statuses": dict(statuses), "failures": failures[:5],
+            "seconds": seconds,
+            "rps": total / seconds, "read_p99": percentile(reads, 99), "total": total}
+
+
+# -- 6. bytes ----------------------------------------------------------------------------------
+
+def store_bytes(db) -> int | None:
+    """The local store's files (None for a remote Neo4j)."""
+    settings = db.settings
+    if not settings.uses_local_neo4j:
+        return None
+    folder = settings.local.home / "data" / "databases" / (settings.neo4j_database or "neo4j")
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+
+
+# -- the command -------------------------------------------------------------------------------
+
+@click.command()
+@click.option("--people", default=100_000, show_default=True, help="People to generate.")
+@click.option("--avg-degree", default=40.0, show_default=True)
+@click.option("--seed", default=7, show_default=True)
+@click.option("--reset", is_flag=True, help="Empty a database that holds other people first.")
+@click.option("--hub-degree", default=1700, show_default=True)
+@click.option("--big-degree", default=10_000, show_default=True)
+@click.option("--rounds", default=30, show_default=True, help="Measured rounds per hot path.")
+@click.option("--write-pairs", default=100, show_default=True)
+@click.option("--pool", default=300, show_default=True, help="People acting the mixed load.")
+@click.option("--clients", default=16, show_default=True)
+@click.option("--duration", default=60.0, show_default=True, help="Seconds of mixed load per server.")
+@click.option("--workers", default=2, show_default=True, help="gunicorn workers.")
+@click.option("--threads", default=4, show_default=True, help="gunicorn threads per worker.")
+@click.option("--baseline", default=BASELINE, show_default=True,
+              help="git ref of the code the write path is compared with.")
+def main(people, avg_degree, seed, reset, hub_degree, big_degree, rounds, write_pairs, pool,
+         clients, duration, workers, threads, baseline):
+    """Views beside live queries: hot paths, writes, mixed load, bytes."""
+    started, load_before = time.monotonic(), os.getloadavg()[0]
+    app = create_app()
+    state = app.extensions["mutuals"]
+    db, settings = state.db, state.settings
+    described = ensure_graph(db, "generated", people, avg_degree, seed, reset)
+    click.echo(f"graph: {described}")
+
+    picked = db.read("network.bench_people", 1, hub_degree=hub_degree, sample=201)[0]
+    big = db.read("network.bench_people", 1, hub_degree=big_degree, sample=1)[0]
+    subjects = {f"hub ({picked['hub_degree']:,} conn.)": picked["hub_id"],
+                f"big hub ({big['hub_degree']:,} conn.)": big["hub_id"],
+                f"median person ({picked['median_degree']} conn.)": picked["median_id"]}
+    connected = db.read("network.bench_connected_people", 1, min_degree=2)
+    everyone = [row["id"] for row in connected]
+    actors = random.Random(seed).sample(everyone, min(pool, len(everyone)))
+    tokens = {}
+    for person in [*subjects.values(), *actors]:
+        tokens[person], token_hash = new_token()
+        db.write("auth.create_token", 1, person_id=person, token_hash=token_hash,
+                 now=datetime.now(timezone.utc))
+
+    # 2. cold recompute, and the bytes of the views computed
+    bytes_before = store_bytes(db)
+    cold = {}
+    for label, person in subjects.items():
+        for part in ("ranked", "counts"):
+            cold[label, part], outcome = timed(
+                lambda: state.refresher.refresh(person, part, force=True))
+            assert outcome == "refreshed", outcome
+    heavy = [p for p in actors
+             if db.read("views.work", 1, person_id=p)[0]["work"] >= settings.view_threshold]
+    pool_began = time.monotonic()
+    for person in tqdm(heavy, desc="pool views", unit="view"):
+        state.refresher.refresh(person, "ranked", force=True)
+    pool_seconds = time.monotonic() - pool_began
+    status = db.read("views.status", 1, now=state.clock(), due_before=state.clock())[0]
+    bytes_after = store_bytes(db)
+
+    with gunicorn(settings, workers, threads) as with_views, \
+            gunicorn(settings, workers, threads, MUTUALS_VIEW_MAX_AGE="0") as live_only:
+        servers = {"views": Client(with_views, tokens), "live": Client(live_only, tokens)}
+        paths = hot_paths(subjects, rounds, servers)
+        with baseline_checkout(baseline) as old_code, \
+                gunicorn(settings, workers, threads, root=old_code) as before_views:
+            writes = write_path({"views": with_views, "before views": before_views}, write_pairs)
+        loads = {}
+        for name in ("live", "views"):
+            click.echo(f"mixed load on the {name} server ...")
+            loads[name] = mixed_load(servers[name], actors, everyone, clients, duration, seed)
+    invariants = db.read("network.bench_invariants", 1)[0]
+    state.refresher.close()
+
+    text = report(locals())
+    write_results(text)
+    click.echo(text)
+    hub = next(r for r in paths if r["path"] == "2nd-degree top 20")
+    click.echo(f"done in {time.monotonic() - started:.0f}s: hub 2nd-degree p50 "
+               f"{percentile(hub['samples']['views'], 50):.1f} ms from a view vs "
+               f"{percentile(hub['samples']['live'], 50):.1f} ms live; mixed load "
+               f"{loads['views']['rps']:.0f} vs {loads['live']['rps']:.0f} requests/s "
+               f"({loads['views']['rps'] / loads['live']['rps']:.2f}x); invariants {invariants}; "
+               f"written to {RESULTS.relative_to(ROOT)}")
+
+
+def report(run: dict) -> str:
+    p50 = lambda xs: f"{percentile(xs, 50):.1f}"  # noqa: E731
+    p99 = lambda xs: f"{percentile(xs, 99):.1f}"  # noqa: E731
+    lines = [
+        "# Network views benchmark",
+        "",
+        f"- command: `python -m bench views {shlex.join(sys.argv[1:])}`",
+        f"- machine: {machine()}; shared with other work while it ran (1-minute load average "
+        f"{run['load_before']:.1f} before, {os.getloadavg()[0]:.1f} after)",
+        f"- database: {neo4j_setup(run['db'])}",
+        f"- graph: {run['described']}",
+        f"- settings: threshold {run['settings'].view_threshold:,} (2-hop work), "
+        f"{run['settings'].view_size} entries per view, max age {run['settings'].view_max_age_s} s; "
+        f"gunicorn {run['workers']} workers x {run['threads']} threads per server; times in ms",
+        "",
+        "## Hot paths through the API (one client; the two servers take turns)",
+        "",
+        "| person | path | views p50 | views p99 | live p50 | live p99 | live / views | cold recompute of its view part | answers agree |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for row in run["paths"]:
+        views, live = row["samples"]["views"], row["samples"]["live"]
+        lines.append(f"| {row['person']} | {row['path']} | {p50(views)} | {p99(views)} | {p50(live)} | "
+                     f"{p99(live)} | {percentile(live, 50) / percentile(views, 50):.1f}x | "
+                     f"{run['cold'][row['person'], PART[row['path']]]:,.0f} | "
+                     f"{'yes' if row['agree'] else 'NO'} |")
+    lines += ["", f"## Writes ({run['write_pairs']} pairs each, taking turns)", "",
+              "| server | request p50 | request p99 | accept p50 | accept p99 |", "|---|---|---|---|---|"]
+    for name, samples in run["writes"].items():
+        lines.append(f"| {name} | {p50(samples['request'])} | {p99(samples['request'])} | "
+                     f"{p50(samples['accept'])} | {p99(samples['accept'])} |")
+    ratio = percentile(run["writes"]["views"]["accept"], 50) / percentile(run["writes"]["before views"]["accept"], 50)
+    lines += ["", f"accept p50 with views / before views: **{ratio:.2f}x**", ""]
+    loads = run["loads"]
+    lines += [f"## Mixed load: {run['clients']} clients, {run['duration']:.0f} s per server, "
+              f"{len(run['actors'])} people drawn at random from the {len(run['everyone']):,} with "
+              f"2+ connections ({len(run['heavy'])} of them heavy: views computed first in "
+              f"{run['pool_seconds']:.0f} s)", "",
+              "| server | requests/s | read p99 | " + " | ".join(f"{k} p50 / p99" for k, _ in MIX)
+              + " | statuses |", "|---|---|---|" + "---|" * len(MIX) + "---|"]
+    for name in ("live", "views"):
+        load = loads[name]
+        cells = " | ".join(f"{p50(load['samples'][k])} / {p99(load['samples'][k])}"
+                           if load["samples"][k] else "-" for k, _ in MIX)
+        lines.append(f"| {name} | {load['rps']:.1f} | {load['read_p99']:.0f} | {cells} | "
+                     f"{', '.join(f'{s}: {n}' for s, n in sorted(load['statuses'].items()))} |")
+    for name in ("live", "views"):
+        lines += [f"- {name}: {failure}" for failure in loads[name]["failures"]]
+    lines += ["", f"views / live requests/s: **{loads['views']['rps'] / loads['live']['rps']:.2f}x**; "
+              f"invariants after: {run['invariants']}", ""]
+    status = run["status"]
+    grown = (f"{(run['bytes_after'] - run['bytes_before']) / status['views']:,.0f} bytes of store "
+             "files per view" if run["bytes_after"] is not None else "store size not measured (remote Neo4j)")
+    lines += ["## Bytes", "",
+              f"{status['views']:,} views computed in this run: payload {status['bytes']:,} bytes in all, "
+              f"{status['bytes'] // max(status['views'], 1):,} per view on average, {status['max_bytes']:,} "
+              f"the largest; {grown}; slowest compute {status['max_compute_ms']:,} ms."]
+    return "\n".join(lines)
+
+
+def write_results(text: str) -> None:
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(text + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,21 @@
+// name: views.claim
+// version: 1
+// mode: write
+// params: person_id (string), part (string), lease (string), now (datetime), lease_until (datetime), due_before (datetime)
+// returns: one row (lease) when this caller may compute this part ('ranked' or 'counts') of
+//   the person's view, none otherwise: the person exists, nobody else holds an unexpired
+//   lease on it, and it is due (never computed, computed before due_before, or older than
+//   the person's own changes). Creates the (:NetworkView) on first use. Two callers never
+//   both get a row.
+// example params (cypher-shell / Browser): :params {person_id: '107', part: 'ranked', lease: 'l1', now: datetime(), lease_until: datetime() + duration('PT5M'), due_before: datetime()}
+MATCH (me:Person {id: $person_id})
+MERGE (v:NetworkView {person_id: $person_id, part: $part})
+// Writing first takes the view's lock, so the checks below read the last committed lease:
+// a second claimer waits here for the first one's commit and then sees its lease.
+SET v.claimed_at = $now
+WITH me, v
+WHERE (v.lease_until IS NULL OR v.lease_until < $now)
+  AND (v.computed_at IS NULL OR v.computed_at < $due_before
+       OR v.version <> coalesce(me.network_version, 0))
+SET v.lease = $lease, v.lease_until = $lease_until
+RETURN v.lease AS lease

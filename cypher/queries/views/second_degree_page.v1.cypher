@@ -1,0 +1,64 @@
+// name: views.second_degree_page
+// version: 1
+// mode: read
+// params: person_id (string), location (string), industry (string), profession (string), skill (string), after_count (int), after_id (string), limit (int)
+// returns: one row when person_id exists. With a current ranked view (computed, and not
+//   older than their own latest change): as_of (when it was computed), complete (it holds
+//   every 2nd connection, not only the best ones) and items, the next page of network.second_degree
+//   read from the view: up to limit maps {id, name, headline, location, industry, profession,
+//   mutual_count, mutual_sample ([{id, name}] by id), pending}, best first, after the cursor
+//   (after_count, after_id; nulls for the first page), filtered as network.second_degree is.
+//   Cost: proportional to the entries read to fill the page (an index seek each), not to the
+//   neighbourhood. Fewer than limit items from a view that is not complete means the view
+//   ran out: ask network.second_degree with the same cursor. Without a current view: as_of
+//   null, items [] and work (see views.work).
+// example params (cypher-shell / Browser): :params {person_id: '107', location: null, industry: null, profession: null, skill: null, after_count: null, after_id: null, limit: 21}
+MATCH (me:Person {id: $person_id})
+OPTIONAL MATCH (v:NetworkView {person_id: $person_id, part: 'ranked'})
+WHERE v.computed_at IS NOT NULL AND v.version = coalesce(me.network_version, 0)
+// Without a current view, what a live answer reads (see views.work): whether to compute one.
+CALL (me, v) {
+  WITH me WHERE v IS NULL
+  MATCH (me)-[:CONNECTED_TO]-(f)
+  RETURN sum(COUNT { (f)-[:CONNECTED_TO]-() }) AS work
+}
+// Never a 1st connection or someone blocked, whatever the view's age: a block is checked
+// against this list, a connection by its unique pair key (an index seek, where matching the
+// two people would read a hub's relationships).
+CALL (me) {
+  OPTIONAL MATCH (me)-[:BLOCKED]-(b:Person)
+  RETURN collect(b) AS blocked
+}
+WITH me, v, work, blocked, coalesce(v.second_ids, []) AS ids, v.second_counts AS counts,
+     v.second_samples AS samples, v.sample_size AS stride
+// The entries are sorted (mutual_count desc, id): those at or before the cursor come first.
+WITH me, v, work, blocked, ids, counts, samples, stride,
+     CASE WHEN $after_count IS NULL THEN 0
+          ELSE size([i IN range(0, size(ids) - 1)
+                     WHERE counts[i] > $after_count
+                        OR (counts[i] = $after_count AND ids[i] <= $after_id)]) END AS start
+RETURN v.computed_at AS as_of, v.second_complete AS complete, work,
+       COLLECT {
+         UNWIND range(start, size(ids) - 1) AS i
+         MATCH (c:Person {id: ids[i]})
+         WHERE ($location IS NULL OR c.location = $location)
+           AND ($industry IS NULL OR c.industry = $industry)
+           AND ($profession IS NULL OR c.profession = $profession)
+           AND ($skill IS NULL OR any(s IN coalesce(c.skills, []) WHERE toLower(s) = $skill))
+           AND NOT c IN blocked
+           AND NOT EXISTS { ()-[:CONNECTED_TO {pair: CASE WHEN me.id < c.id THEN me.id + '|' + c.id
+                                                           ELSE c.id + '|' + me.id END}]->() }
+         WITH me, c, i
+         LIMIT $limit
+         RETURN c {
+           .id, .name, .headline, .location, .industry, .profession,
+           mutual_count: counts[i],
+           mutual_sample: COLLECT {
+             UNWIND samples[i * stride .. (i + 1) * stride] AS mutual_id
+             MATCH (m:Person {id: mutual_id})
+             RETURN m {.id, .name} AS mutual
+             ORDER BY mutual.id
+           },
+           pending: EXISTS { ()-[:REQUESTED {pair: me.id + '|' + c.id}]->() }
+         } AS item
+       } AS items

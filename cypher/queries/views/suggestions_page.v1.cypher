@@ -1,0 +1,74 @@
+// name: views.suggestions_page
+// version: 1
+// mode: read
+// params: person_id (string), after_score (int), after_id (string), limit (int)
+// returns: one row when person_id exists. With a current ranked view (computed, and not
+//   older than their own latest change): as_of, complete (the view holds every
+//   candidate) and items, the next page of network.suggestions read from the view: up to
+//   limit maps with that query's columns, best first, after the cursor (after_score,
+//   after_id; nulls for the first page). Score, mutual_count, mutual_sample and
+//   recommended_by are the view's; the reasons (same_location, ..., shared_skills) are read
+//   from the two profiles now. People person_id has since dismissed, asked or been asked by,
+//   connected to or blocked are left out. Fewer than limit items from a view that is not
+//   complete means the view ran out: ask network.suggestions with the same cursor. Without a
+//   current view: as_of null, items [] and work (see views.work).
+// example params (cypher-shell / Browser): :params {person_id: '107', after_score: null, after_id: null, limit: 21}
+MATCH (me:Person {id: $person_id})
+OPTIONAL MATCH (v:NetworkView {person_id: $person_id, part: 'ranked'})
+WHERE v.computed_at IS NOT NULL AND v.version = coalesce(me.network_version, 0)
+// Without a current view, what a live answer reads (see views.work): whether to compute one.
+CALL (me, v) {
+  WITH me WHERE v IS NULL
+  MATCH (me)-[:CONNECTED_TO]-(f)
+  RETURN sum(COUNT { (f)-[:CONNECTED_TO]-() }) AS work
+}
+// Left out whatever the view's age: blocks checked against this list, connections and
+// requests by their unique pair keys (index seeks, where matching the two people would read
+// a hub's relationships).
+CALL (me) {
+  OPTIONAL MATCH (me)-[:BLOCKED]-(b:Person)
+  RETURN collect(b) AS blocked
+}
+CALL (me) {
+  OPTIONAL MATCH (:Profession {name: me.profession})-[:COMPLEMENTS]-(other:Profession)
+  RETURN collect(DISTINCT other.name) AS complements
+}
+WITH me, v, work, blocked, complements, coalesce(v.suggestion_ids, []) AS ids, v.suggestion_scores AS scores,
+     v.suggestion_samples AS samples, v.sample_size AS stride,
+     [s IN coalesce(me.skills, []) | toLower(s)] AS my_skills
+// The entries are sorted (score desc, id): those at or before the cursor come first.
+WITH me, v, work, blocked, complements, ids, scores, samples, stride, my_skills,
+     CASE WHEN $after_score IS NULL THEN 0
+          ELSE size([i IN range(0, size(ids) - 1)
+                     WHERE scores[i] > $after_score
+                        OR (scores[i] = $after_score AND ids[i] <= $after_id)]) END AS start
+RETURN v.computed_at AS as_of, v.suggestions_complete AS complete, work,
+       COLLECT {
+         UNWIND range(start, size(ids) - 1) AS i
+         MATCH (c:Person {id: ids[i]})
+         WHERE NOT c IN blocked
+           AND NOT EXISTS { ()-[:CONNECTED_TO {pair: CASE WHEN me.id < c.id THEN me.id + '|' + c.id
+                                                           ELSE c.id + '|' + me.id END}]->() }
+           AND NOT EXISTS { ()-[:REQUESTED {pair: me.id + '|' + c.id}]->() }
+           AND NOT EXISTS { ()-[:REQUESTED {pair: c.id + '|' + me.id}]->() }
+           AND NOT EXISTS { (me)-[:DISMISSED]->(c) }
+         WITH me, v, complements, samples, stride, my_skills, c, i
+         LIMIT $limit
+         RETURN c {
+           .id, .name, .headline, .location, .industry, .profession,
+           score: scores[i],
+           mutual_count: v.suggestion_mutuals[i],
+           mutual_sample: COLLECT {
+             UNWIND samples[i * stride .. (i + 1) * stride] AS mutual_id
+             MATCH (m:Person {id: mutual_id})
+             RETURN m {.id, .name} AS mutual
+             ORDER BY mutual.id
+           },
+           same_location: coalesce(c.location = me.location, false),
+           same_industry: coalesce(c.industry = me.industry, false),
+           same_profession: coalesce(c.profession = me.profession, false),
+           complementary_profession: coalesce(c.profession IN complements, false),
+           shared_skills: [s IN coalesce(c.skills, []) WHERE toLower(s) IN my_skills],
+           recommended_by: v.suggestion_recommended[i]
+         } AS item
+       } AS items

@@ -1,0 +1,404 @@
+"""Network views: the same answers as the live queries and plain Python, own changes at once,
+others' changes after the max age, one refresh per person at a time, never half a view."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+from datetime import timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from neo4j.exceptions import DriverError
+
+from backend import create_app
+from backend.cli import cli
+from backend.config import Settings
+from backend.db import Database
+from backend.local_neo4j import LocalNeo4j
+from backend.network import service
+from backend.network.refresher import LEASE
+from bench.inmemory import Network
+from tests.helpers import auth, connect, counts, create_person
+from tests.test_discovery_properties import build, complements, graphs, token_of  # noqa: F401
+
+MAX_AGE = 600  # seconds, the default
+
+
+@pytest.fixture
+def make_app(database, clock):
+    """Apps with their own settings (views forced on for everyone, or off), each with its own
+    driver and refresher, closed after the test."""
+    made = []
+
+    def make(**overrides):
+        app = create_app({"TESTING": True, "CLOCK": clock,
+                          "SETTINGS": {"admin_token": "test-admin-token", **overrides}})
+        made.append(app)
+        return app
+
+    yield make
+    for app in made:
+        app.extensions["mutuals"].refresher.close()
+        app.extensions["mutuals"].db.close()
+
+
+@pytest.fixture
+def views_app(make_app):
+    """Everyone is heavy: the first discovery read computes a view in the background."""
+    return make_app(view_threshold=0)
+
+
+def refresher(app):
+    return app.extensions["mutuals"].refresher
+
+
+def compute_view(app, person_id: str) -> None:
+    """Both parts of the person's view, now."""
+    for part in ("ranked", "counts"):
+        assert refresher(app).refresh(person_id, part, force=True) == "refreshed"
+
+
+def second_degree(client, token, **query):
+    response = client.get("/v1/me/second-degree", query_string=query, headers=auth(token))
+    assert response.status_code == 200, response.json
+    return response.json
+
+
+def suggestions(client, token, **query):
+    response = client.get("/v1/me/suggestions", query_string=query, headers=auth(token))
+    assert response.status_code == 200, response.json
+    return response.json
+
+
+def ids(page: dict) -> list[str]:
+    return [item["id"] for item in page["items"]]
+
+
+def all_pages(client, path: str, token: str, limit: int, **filters) -> list[dict]:
+    items, cursor = [], None
+    while True:
+        query = {"limit": limit, **filters, **({"cursor": cursor} if cursor else {})}
+        response = client.get(path, query_string=query, headers=auth(token))
+        assert response.status_code == 200, response.json
+        items += response.json["items"]
+        if (cursor := response.json["next_cursor"]) is None:
+            return items
+
+
+# -- the same answers ----------------------------------------------------------------------------
+
+FILTERS = [{}, {"location": "Berlin"}, {"profession": "Founder"}, {"skill": "PYTHON"}]
+
+
+@settings(max_examples=15, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(graph=graphs(), view_size=st.integers(2, 6))
+def test_view_answers_equal_live_answers_and_plain_python(graph, view_size, cypher, make_app,
+                                                           complements):
+    """With nothing changed since the view, every page under every filter, the suggestions
+    and the counts equal the live ones (views off) and plain Python; small views make the
+    pages past their end fall back to the live query with the same cursors."""
+    people, connections, blocks, requests, dismissed, callers = graph
+    cypher("MATCH (v:NetworkView) DELETE v")
+    build(cypher, people, connections, blocks, requests, dismissed)
+    model = Network.from_pairs(connections, people=people,
+                               blocks={frozenset(b) for b in blocks}, requests=set(requests),
+                               dismissed=set(dismissed), complements=complements)
+    viewed = make_app(view_threshold=0, view_size=view_size).test_client()
+    live = make_app(view_max_age_s=0).test_client()
+    for me in callers:
+        compute_view(viewed.application, me)
+        token = token_of(me)
+        assert second_degree(viewed, token, limit=1)["from_view"] is True
+        assert suggestions(viewed, token, limit=1)["from_view"] is True
+        for filters in FILTERS:
+            for limit in (1, 3):
+                assert all_pages(viewed, "/v1/me/second-degree", token, limit, **filters) \
+                    == all_pages(live, "/v1/me/second-degree", token, limit, **filters)
+        assert [(i["id"], i["mutual_count"])
+                for i in all_pages(viewed, "/v1/me/second-degree", token, 2)] \
+            == model.ranked_second_degree(me)
+
+        for limit in (1, 3):
+            assert all_pages(viewed, "/v1/me/suggestions", token, limit) \
+                == all_pages(live, "/v1/me/suggestions", token, limit)
+        assert [(s["id"], round(s["score"] * service.SCORE_SCALE))
+                for s in all_pages(viewed, "/v1/me/suggestions", token, 3)] \
+            == model.suggestions(me, service.SCORE_WEIGHTS, service.SUGGESTION_POOL_SIZE)
+
+        network = viewed.get("/v1/me/network", headers=auth(token)).json
+        assert network["from_view"] is True
+        assert counts(network) == counts(live.get("/v1/me/network", headers=auth(token)).json) \
+            == model.network_counts(me)
+
+
+# -- who gets a view ----------------------------------------------------------------------------
+
+def _star(cypher, center="me", friends=("f1", "f2"), far=("x1", "x2")) -> dict[str, str]:
+    """``center`` knows each friend; each friend knows each far person."""
+    tokens = {person: create_person(cypher, person) for person in (center, *friends, *far)}
+    for friend in friends:
+        connect(cypher, center, friend)
+        for other in far:
+            connect(cypher, friend, other)
+    return tokens
+
+
+def test_a_heavy_person_gets_a_view_a_light_one_stays_live(make_app, cypher, clock):
+    tokens = _star(cypher)  # "me" reads 2 friends x 3 connections = 6 two-hop rows
+    heavy = make_app(view_threshold=6)
+    client = heavy.test_client()
+    first = second_degree(client, tokens["me"])
+    assert (first["from_view"], first["as_of"]) == (False, clock.now.isoformat())
+    refresher(heavy).wait_idle()
+    second = second_degree(client, tokens["me"])
+    assert second["from_view"] is True and ids(second) == ids(first) == ["x1", "x2"]
+    # The counts (3 hops) are computed only for those who ask for them.
+    network = [client.get("/v1/me/network", headers=auth(tokens["me"])).json,
+               refresher(heavy).wait_idle(),
+               client.get("/v1/me/network", headers=auth(tokens["me"])).json]
+    assert [network[0]["from_view"], network[2]["from_view"]] == [False, True]
+    assert counts(network[0]) == counts(network[2]) == {"first": 2, "second": 2, "third": 0}
+
+    light = make_app(view_threshold=7).test_client()
+    cypher("MATCH (v:NetworkView) DELETE v")
+    for _ in range(2):
+        assert second_degree(light, tokens["me"])["from_view"] is False
+        refresher(light.application).wait_idle()
+    assert cypher("MATCH (v:NetworkView) RETURN count(v) AS n")[0]["n"] == 0
+
+
+def test_views_off_means_always_live(make_app, cypher):
+    tokens = _star(cypher)
+    app = make_app(view_threshold=0, view_max_age_s=0)
+    compute_view(app, "me")  # even with a view there
+    assert second_degree(app.test_client(), tokens["me"])["from_view"] is False
+
+
+# -- own changes show at once ------------------------------------------------------------------
+
+@pytest.fixture
+def viewed(views_app, cypher):
+    """me - f1, f2 - x1, x2 (and a third friend f3 - x3 to connect later), with me's view."""
+    tokens = _star(cypher, friends=("f1", "f2"), far=("x1", "x2"))
+    tokens["f3"] = create_person(cypher, "f3")
+    tokens["x3"] = create_person(cypher, "x3")
+    connect(cypher, "f3", "x3")
+    compute_view(views_app, "me")
+    client = views_app.test_client()
+    assert second_degree(client, tokens["me"])["from_view"] is True
+    return client, tokens
+
+
+def _answers_now(client, token):
+    """2nd degree, suggestions and counts, after the background refresh has caught up."""
+    return second_degree(client, token), suggestions(client, token), \
+        client.get("/v1/me/network", headers=auth(token)).json
+
+
+def test_connecting_shows_at_once(viewed, views_app):
+    client, tokens = viewed
+    assert client.post("/v1/me/requests", json={"to": "x1"}, headers=auth(tokens["me"])).status_code == 201
+    # A pending request shows on the view's page, and the person leaves the suggestions.
+    page = second_degree(client, tokens["me"])
+    assert page["from_view"] is True and page["items"][0]["pending"] is True
+    assert "x1" not in ids(suggestions(client, tokens["me"]))
+    accepted = client.post("/v1/me/requests/incoming/me/accept", headers=auth(tokens["x1"]))
+    assert accepted.status_code == 201
+    page = second_degree(client, tokens["me"])
+    assert page["from_view"] is False and ids(page) == ["x2"]
+    refresher(views_app).wait_idle()  # the outdated view was recomputed meanwhile
+    page, suggested, network = _answers_now(client, tokens["me"])
+    assert page["from_view"] is True and ids(page) == ["x2"]
+    assert "x1" not in ids(suggested)
+    assert counts(network) == {"first": 3, "second": 1, "third": 0}
+
+
+def test_removing_blocking_unblocking_show_at_once(viewed, views_app):
+    client, tokens = viewed
+    me = auth(tokens["me"])
+    assert client.delete("/v1/me/connections/f1", headers=me).status_code == 204
+    page = second_degree(client, tokens["me"])
+    assert page["from_view"] is False
+    assert [(i["id"], i["mutual_count"]) for i in page["items"]] == [("x1", 1), ("x2", 1)]
+    refresher(views_app).wait_idle()
+
+    assert client.put("/v1/me/blocks/x1", headers=me).status_code == 204
+    assert ids(second_degree(client, tokens["me"])) == ["x2"]
+    assert "x1" not in ids(suggestions(client, tokens["me"]))
+    refresher(views_app).wait_idle()
+    assert second_degree(client, tokens["me"])["from_view"] is True
+
+    assert client.delete("/v1/me/blocks/x1", headers=me).status_code == 204
+    page = second_degree(client, tokens["me"])
+    assert page["from_view"] is False and ids(page) == ["x1", "x2"]
+
+
+def test_being_blocked_shows_at_once(viewed):
+    client, tokens = viewed
+    assert client.put("/v1/me/blocks/me", headers=auth(tokens["x2"])).status_code == 204
+    assert ids(second_degree(client, tokens["me"])) == ["x1"]
+    assert "x2" not in ids(suggestions(client, tokens["me"]))
+
+
+def test_dismissing_shows_at_once_from_the_view(viewed):
+    client, tokens = viewed
+    before = suggestions(client, tokens["me"])
+    assert before["from_view"] is True and "x1" in ids(before)
+    dismissed = client.post("/v1/me/suggestions/x1/dismiss", headers=auth(tokens["me"]))
+    assert dismissed.status_code == 204
+    after = suggestions(client, tokens["me"])
+    assert after["from_view"] is True and ids(after) == [i for i in ids(before) if i != "x1"]
+
+
+def test_a_profile_change_shows_at_once(viewed, views_app):
+    client, tokens = viewed
+    changed = client.patch("/v1/me", json={"location": "Lagos"}, headers=auth(tokens["me"]))
+    assert changed.status_code == 200
+    assert suggestions(client, tokens["me"])["from_view"] is False
+    refresher(views_app).wait_idle()
+    assert suggestions(client, tokens["me"])["from_view"] is True
+
+
+def test_deleting_the_account_deletes_the_view(viewed, cypher):
+    client, tokens = viewed
+    assert cypher("MATCH (v:NetworkView {person_id: 'me'}) RETURN count(v) AS n")[0]["n"] == 2
+    assert client.delete("/v1/me", headers=auth(tokens["me"])).status_code == 204
+    assert cypher("MATCH (v:NetworkView {person_id: 'me'}) RETURN count(v) AS n")[0]["n"] == 0
+
+
+# -- others' changes show after the max age ----------------------------------------------------
+
+def test_others_changes_show_once_a_refresh_is_due(viewed, views_app, clock, cypher):
+    client, tokens = viewed
+    computed = second_degree(client, tokens["me"])["as_of"]
+    # f2 connects to x3: x3 becomes my 2nd connection, which my view does not know yet.
+    connect(cypher, "f2", "x3")
+    clock.advance(seconds=MAX_AGE / 2 - 1)
+    for _ in range(2):
+        page = second_degree(client, tokens["me"])
+        assert (page["from_view"], page["as_of"], "x3" in ids(page)) == (True, computed, False)
+        refresher(views_app).wait_idle()
+    clock.advance(seconds=2)  # now due: served as it is while one refresh runs
+    page = second_degree(client, tokens["me"])
+    assert page["from_view"] is True and page["as_of"] == computed
+    refresher(views_app).wait_idle()
+    page = second_degree(client, tokens["me"])
+    assert page["from_view"] is True and page["as_of"] == clock.now.isoformat()
+    assert "x3" in ids(page)
+
+
+def test_a_person_who_left_disappears_at_once(viewed, cypher):
+    client, tokens = viewed
+    cypher("MATCH (p:Person {id: 'x1'}) DETACH DELETE p")  # as an analyst or a loader might
+    assert ids(second_degree(client, tokens["me"])) == ["x2"]
+
+
+# -- one refresh at a time, never half a view --------------------------------------------------
+
+def test_two_workers_racing_to_refresh_one_person_write_one_view(make_app, cypher):
+    _star(cypher, friends=("f1", "f2", "f3"), far=("x1", "x2", "x3", "x4"))
+    workers = [make_app(view_threshold=0), make_app(view_threshold=0)]
+    for attempt in range(5):
+        cypher("MATCH (v:NetworkView) DELETE v")
+        barrier, outcomes = threading.Barrier(2), []
+
+        def refresh(app):
+            barrier.wait()
+            outcomes.append(refresher(app).refresh("me", "ranked"))
+
+        threads = [threading.Thread(target=refresh, args=(app,)) for app in workers]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        # The loser finds the winner's lease, or its fresh view: either way it computes nothing.
+        assert sorted(outcomes) == ["refreshed", "skipped"], attempt
+        views = cypher("MATCH (v:NetworkView) RETURN v.person_id AS id, v.part AS part, "
+                       "v.second_ids AS second, v.lease AS lease")
+        assert views == [{"id": "me", "part": "ranked", "second": ["x1", "x2", "x3", "x4"],
+                          "lease": None}]
+
+
+local_only = pytest.mark.skipif(not Settings.from_env().uses_local_neo4j,
+                                reason="restarts the local Neo4j; NEO4J_URI points elsewhere")
+
+
+@local_only
+def test_neo4j_killed_mid_refresh_leaves_the_old_view(make_app, cypher, clock, monkeypatch):
+    _star(cypher)
+    app = make_app(view_threshold=0)
+    assert refresher(app).refresh("me", "ranked", force=True) == "refreshed"
+    old = view_payload(cypher)
+    create_person(cypher, "x3")
+    connect(cypher, "f1", "x3")
+    local = LocalNeo4j(app.extensions["mutuals"].settings.local)
+    original_write = Database.write
+
+    def write_then_die(db, name, version, **params):
+        if name != "views.save":
+            return original_write(db, name, version, **params)
+        # Neo4j dies with the new view written in a transaction not yet committed.
+        query = db.query(name, version)
+        with db.session() as session:
+            tx = session.begin_transaction()
+            tx.run(query.text, query.bind(**params)).consume()
+            os.killpg(local.pid(), signal.SIGKILL)
+            tx.commit()
+
+    monkeypatch.setattr(Database, "write", write_then_die)
+    try:
+        with pytest.raises(DriverError):
+            refresher(app).refresh("me", "ranked", force=True)
+    finally:
+        monkeypatch.undo()
+        local.stop(echo=lambda _: None)
+        local.start(echo=lambda _: None)
+    assert view_payload(cypher) == old
+    # The dead refresher's lease holds the view until it expires; then one refresh goes in.
+    assert refresher(app).refresh("me", "ranked", force=True) == "skipped"
+    clock.advance(seconds=LEASE.total_seconds() + 1)
+    assert refresher(app).refresh("me", "ranked", force=True) == "refreshed"
+    assert view_payload(cypher)["second_ids"] == ["x1", "x2", "x3"]
+
+
+def view_payload(cypher) -> dict:
+    """The one view's properties but the claim's bookkeeping."""
+    [row] = cypher("MATCH (v:NetworkView {part: 'ranked'}) RETURN properties(v) AS view")
+    return {key: value for key, value in row["view"].items()
+            if key not in ("claimed_at", "lease", "lease_until")}
+
+
+# -- operators --------------------------------------------------------------------------------
+
+def test_operators_see_and_refresh_views(views_app, cypher):
+    _star(cypher)
+    runner = views_app.test_cli_runner()
+    before = runner.invoke(cli, ["views", "status"])
+    assert before.exit_code == 0 and "views: none" in before.output
+    assert runner.invoke(cli, ["views", "refresh"]).exit_code == 2  # says what to name
+
+    everyone = runner.invoke(cli, ["views", "refresh", "--all-heavy", "--no-progress"])
+    assert everyone.exit_code == 0, everyone.output
+    assert "views of 5 people: 10 refreshed" in everyone.output
+    one = runner.invoke(cli, ["views", "refresh", "--person", "me", "--part", "counts"])
+    assert "views of 1 people: 1 refreshed" in one.output
+
+    after = runner.invoke(cli, ["views", "status"]).output
+    assert "counts views: 5;" in after and "ranked views: 5;" in after
+    assert "due 0, outdated by own changes 0, refreshing 0, orphaned 0" in after
+
+
+def test_view_reads_and_refreshes_are_in_the_metrics(views_app, cypher):
+    tokens = _star(cypher)
+    client = views_app.test_client()
+    second_degree(client, tokens["me"])
+    refresher(views_app).wait_idle()
+    second_degree(client, tokens["me"])
+    metrics = client.get("/metrics").get_data(as_text=True)
+    assert 'mutuals_view_reads_total{outcome="live",view="second_degree"} 1.0' in metrics
+    assert 'mutuals_view_reads_total{outcome="view",view="second_degree"} 1.0' in metrics
+    assert 'mutuals_view_refresh_seconds_count{part="ranked"} 1.0' in metrics
