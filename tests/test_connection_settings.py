@@ -127,6 +127,8 @@ DB_COMMANDS = [
     ["seed", "import", "{tmp}/people.csv"],
     ["seed", "export", "{tmp}/out"],
     ["query", "ops.server_components"],
+    ["views", "status"],
+    ["views", "refresh", "--person", "p1"],
 ]
 
 
