@@ -211,14 +211,22 @@ def _pyproject_requirements(extra: str | None) -> list[Requirement]:
             (project["optional-dependencies"][extra] if extra else project["dependencies"])]
 
 
+def _series(version: str) -> tuple[str, ...]:
+    parts = version.split(".")
+    return tuple(parts[:2]) if parts[0] == "0" else (parts[0],)
+
+
 def test_every_dependency_has_a_range_that_names_its_major_and_a_pin_within_it():
     dev_lock, runtime_lock = read_lock("requirements-dev.txt"), read_lock("requirements.txt")
     for extra, lock in ((None, runtime_lock), (None, dev_lock), ("dev", dev_lock)):
         for requirement in _pyproject_requirements(extra):
             assert any(s.operator == "<" for s in requirement.specifier), f"{requirement}: no upper bound"
             pins = lock[canonicalize_name(requirement.name)]
+            (lower,) = [s.version for s in requirement.specifier if s.operator == ">="]
             for version, _ in pins:
                 assert requirement.specifier.contains(version, prereleases=True), (requirement, version)
+                # The range names the major the suite runs with (the minor, for 0.x).
+                assert _series(lower) == _series(version), (requirement, version)
     for name, pins in runtime_lock.items():  # the image runs the versions the tests ran
         assert dev_lock[name] == pins, name
 
