@@ -61,11 +61,21 @@ def test_a_dotenv_file_is_read_by_the_cli_and_by_the_wsgi_entry_point(tmp_path, 
     (tmp_path / ".env").write_text(
         f"NEO4J_URI={settings.neo4j_uri}\nNEO4J_USERNAME={settings.neo4j_user}\n"
         f"NEO4J_PASSWORD={settings.neo4j_password}\nMUTUALS_MAX_OPEN_INTROS=7\n")
-    # The CLI (a FlaskGroup) reads it from the working directory: migrate reaches the server.
+    # The CLI (a FlaskGroup) reads it from the working directory: migrate reaches the server
+    # with the file's credentials, and fails with the file's user when that one is wrong.
     result = subprocess.run([MUTUALS, "migrate"], cwd=tmp_path, env=_env_without_neo4j(),
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "database up to date" in result.stdout
+    (tmp_path / "sub").mkdir()  # found from a folder below, too
+    (tmp_path / ".env").write_text(f"NEO4J_URI={settings.neo4j_uri}\nNEO4J_USERNAME=dotenv-user\n"
+                                   "NEO4J_PASSWORD=x\n")
+    result = subprocess.run([MUTUALS, "migrate"], cwd=tmp_path / "sub", env=_env_without_neo4j(),
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and "user 'dotenv-user'" in result.stderr, result.stderr
+    (tmp_path / ".env").write_text(
+        f"NEO4J_URI={settings.neo4j_uri}\nNEO4J_USERNAME={settings.neo4j_user}\n"
+        f"NEO4J_PASSWORD={settings.neo4j_password}\nMUTUALS_MAX_OPEN_INTROS=7\n")
     # gunicorn's app:app reads it too; variables already set win over the file, and
     # FLASK_SKIP_DOTENV=1 (the test suite sets it) leaves the file alone.
     probe = ("import app; s = app.app.extensions['mutuals'].settings; "

@@ -55,10 +55,11 @@ def test_shell_runs_against_the_configured_database(cypher):
 def test_shell_names_an_authentication_failure_in_one_line(settings):
     # A user that does not exist: a wrong password for `neo4j` would lock that account.
     result = shell("--format", "plain", stdin="RETURN 1;\n",
-                   env={"NEO4J_URI": settings.neo4j_uri, "NEO4J_USERNAME": "nobody", "NEO4J_USER": "",
+                   env={"NEO4J_URI": settings.neo4j_uri, "NEO4J_USERNAME": "shell-nobody", "NEO4J_USER": "",
                         "NEO4J_PASSWORD": "wrong"})
     assert result.returncode == 1
-    assert "authentication failure" in result.stdout + result.stderr
+    output = result.stdout + result.stderr
+    assert "authentication failure" in output or "incorrect authentication details" in output, output
     assert len((result.stdout + result.stderr).strip().splitlines()) == 1
 
 
