@@ -56,7 +56,7 @@ PAGE = 20
 MIX = (("2nd-degree", 45), ("profile", 15), ("mutuals", 10), ("suggestions", 8), ("path", 7),
        ("request", 8), ("accept", 7))
 READS = ("2nd-degree", "profile", "mutuals", "suggestions", "path")
-PART = {"2nd-degree top 20": "ranked", "suggestions top 20": "ranked", "network counts": "counts"}
+PART = {"2nd-degree top 20": "second", "suggestions top 20": "suggestions", "network counts": "counts"}
 
 
 # -- servers -----------------------------------------------------------------------------------
@@ -150,10 +150,22 @@ def write_path(servers: dict[str, str], pairs: int) -> dict[str, dict[str, list[
                                    b["token"])
                 samples[name]["request"].append(sent)
                 samples[name]["accept"].append(accepted)
+                for person in (a, b):  # leave the benchmark's graph as it was
+                    session.delete(base + "/v1/me", timeout=60,
+                                   headers={"Authorization": f"Bearer {person['token']}"})
     return samples
 
 
 # -- 5. mixed load -----------------------------------------------------------------------------
+
+def undo(client: Client, pending: list[tuple[str, str]], connected: list[tuple[str, str]]) -> None:
+    """Withdraw the requests and remove the connections a mixed load made (through the API),
+    so that the next run meets the same graph."""
+    for sender, recipient in tqdm(pending + connected, desc="undoing the load", unit="pair"):
+        path = (f"/v1/me/requests/outgoing/{recipient}" if (sender, recipient) in pending
+                else f"/v1/me/connections/{recipient}")
+        client.call("DELETE", sender, path)
+
 
 def action(kind: str, other: str, request: tuple[str, str] | None) -> tuple[str, str, dict | None]:
     """(method, path, body) of one request of the mix."""
@@ -173,7 +185,8 @@ def mixed_load(client: Client, pool: list[str], everyone: list[str], clients: in
                duration: float, seed: int) -> dict:
     """``clients`` threads acting the mix until ``duration`` seconds have passed."""
     kinds = [kind for kind, weight in MIX for _ in range(weight)]
-    pending: list[tuple[str, str]] = []
+    pending: list[tuple[str, str]] = []  # (sender, recipient)
+    connected: list[tuple[str, str]] = []
     lock = threading.Lock()
     samples, statuses, failures = defaultdict(list), defaultdict(int), []
     deadline = time.monotonic() + duration
@@ -202,11 +215,15 @@ def mixed_load(client: Client, pool: list[str], everyone: list[str], clients: in
             if kind == "request" and response.status_code == 201:
                 with lock:
                     pending.append((me, other))
+            if kind == "accept" and response.status_code == 201:
+                with lock:
+                    connected.append(request)
 
     began = time.monotonic()
     with ThreadPoolExecutor(clients) as threads:
         list(threads.map(act, range(clients)))
     seconds = time.monotonic() - began
+    undo(client, pending, connected)
     total = sum(len(s) for s in samples.values())
     reads = [ms for kind in READS for ms in samples[kind]]
     return {"samples": samples, "statuses": dict(statuses), "failures": failures[:5],
@@ -271,7 +288,7 @@ def main(people, avg_degree, seed, reset, hub_degree, big_degree, rounds, write_
     bytes_before = store_bytes(db)
     cold = {}
     for label, person in subjects.items():
-        for part in ("ranked", "counts"):
+        for part in PART.values():
             cold[label, part], outcome = timed(
                 lambda: state.refresher.refresh(person, part, force=True))
             assert outcome == "refreshed", outcome
@@ -279,7 +296,8 @@ def main(people, avg_degree, seed, reset, hub_degree, big_degree, rounds, write_
              if db.read("views.work", 1, person_id=p)[0]["work"] >= settings.view_threshold]
     pool_began = time.monotonic()
     for person in tqdm(heavy, desc="pool views", unit="view"):
-        state.refresher.refresh(person, "ranked", force=True)
+        for part in ("second", "suggestions"):  # what the mix reads
+            state.refresher.refresh(person, part, force=True)
     pool_seconds = time.monotonic() - pool_began
     status = db.read("views.status", 1, now=state.clock(), due_before=state.clock())[0]
     bytes_after = store_bytes(db)

@@ -57,7 +57,7 @@ def refresher(app):
 
 def compute_view(app, person_id: str) -> None:
     """Both parts of the person's view, now."""
-    for part in ("ranked", "counts"):
+    for part in ("second", "suggestions", "counts"):
         assert refresher(app).refresh(person_id, part, force=True) == "refreshed"
 
 
@@ -265,7 +265,7 @@ def test_a_profile_change_shows_at_once(viewed, views_app):
 
 def test_deleting_the_account_deletes_the_view(viewed, cypher):
     client, tokens = viewed
-    assert cypher("MATCH (v:NetworkView {person_id: 'me'}) RETURN count(v) AS n")[0]["n"] == 2
+    assert cypher("MATCH (v:NetworkView {person_id: 'me'}) RETURN count(v) AS n")[0]["n"] == 3
     assert client.delete("/v1/me", headers=auth(tokens["me"])).status_code == 204
     assert cypher("MATCH (v:NetworkView {person_id: 'me'}) RETURN count(v) AS n")[0]["n"] == 0
 
@@ -308,7 +308,7 @@ def test_two_workers_racing_to_refresh_one_person_write_one_view(make_app, cyphe
 
         def refresh(app):
             barrier.wait()
-            outcomes.append(refresher(app).refresh("me", "ranked"))
+            outcomes.append(refresher(app).refresh("me", "second"))
 
         threads = [threading.Thread(target=refresh, args=(app,)) for app in workers]
         for thread in threads:
@@ -318,8 +318,8 @@ def test_two_workers_racing_to_refresh_one_person_write_one_view(make_app, cyphe
         # The loser finds the winner's lease, or its fresh view: either way it computes nothing.
         assert sorted(outcomes) == ["refreshed", "skipped"], attempt
         views = cypher("MATCH (v:NetworkView) RETURN v.person_id AS id, v.part AS part, "
-                       "v.second_ids AS second, v.lease AS lease")
-        assert views == [{"id": "me", "part": "ranked", "second": ["x1", "x2", "x3", "x4"],
+                       "v.ids AS second, v.lease AS lease")
+        assert views == [{"id": "me", "part": "second", "second": ["x1", "x2", "x3", "x4"],
                           "lease": None}]
 
 
@@ -331,7 +331,7 @@ local_only = pytest.mark.skipif(not Settings.from_env().uses_local_neo4j,
 def test_neo4j_killed_mid_refresh_leaves_the_old_view(make_app, cypher, clock, monkeypatch):
     _star(cypher)
     app = make_app(view_threshold=0)
-    assert refresher(app).refresh("me", "ranked", force=True) == "refreshed"
+    assert refresher(app).refresh("me", "second", force=True) == "refreshed"
     old = view_payload(cypher)
     create_person(cypher, "x3")
     connect(cypher, "f1", "x3")
@@ -352,22 +352,22 @@ def test_neo4j_killed_mid_refresh_leaves_the_old_view(make_app, cypher, clock, m
     monkeypatch.setattr(Database, "write", write_then_die)
     try:
         with pytest.raises(DriverError):
-            refresher(app).refresh("me", "ranked", force=True)
+            refresher(app).refresh("me", "second", force=True)
     finally:
         monkeypatch.undo()
         local.stop(echo=lambda _: None)
         local.start(echo=lambda _: None)
     assert view_payload(cypher) == old
     # The dead refresher's lease holds the view until it expires; then one refresh goes in.
-    assert refresher(app).refresh("me", "ranked", force=True) == "skipped"
+    assert refresher(app).refresh("me", "second", force=True) == "skipped"
     clock.advance(seconds=LEASE.total_seconds() + 1)
-    assert refresher(app).refresh("me", "ranked", force=True) == "refreshed"
-    assert view_payload(cypher)["second_ids"] == ["x1", "x2", "x3"]
+    assert refresher(app).refresh("me", "second", force=True) == "refreshed"
+    assert view_payload(cypher)["ids"] == ["x1", "x2", "x3"]
 
 
 def view_payload(cypher) -> dict:
     """The one view's properties but the claim's bookkeeping."""
-    [row] = cypher("MATCH (v:NetworkView {part: 'ranked'}) RETURN properties(v) AS view")
+    [row] = cypher("MATCH (v:NetworkView {part: 'second'}) RETURN properties(v) AS view")
     return {key: value for key, value in row["view"].items()
             if key not in ("claimed_at", "lease", "lease_until")}
 
@@ -383,12 +383,12 @@ def test_operators_see_and_refresh_views(views_app, cypher):
 
     everyone = runner.invoke(cli, ["views", "refresh", "--all-heavy", "--no-progress"])
     assert everyone.exit_code == 0, everyone.output
-    assert "views of 5 people: 10 refreshed" in everyone.output
+    assert "views of 5 people: 15 refreshed" in everyone.output
     one = runner.invoke(cli, ["views", "refresh", "--person", "me", "--part", "counts"])
     assert "views of 1 people: 1 refreshed" in one.output
 
     after = runner.invoke(cli, ["views", "status"]).output
-    assert "counts views: 5;" in after and "ranked views: 5;" in after
+    assert all(f"{part} views: 5;" in after for part in ("counts", "second", "suggestions"))
     assert "due 0, outdated by own changes 0, refreshing 0, orphaned 0" in after
 
 
@@ -401,4 +401,4 @@ def test_view_reads_and_refreshes_are_in_the_metrics(views_app, cypher):
     metrics = client.get("/metrics").get_data(as_text=True)
     assert 'mutuals_view_reads_total{outcome="live",view="second_degree"} 1.0' in metrics
     assert 'mutuals_view_reads_total{outcome="view",view="second_degree"} 1.0' in metrics
-    assert 'mutuals_view_refresh_seconds_count{part="ranked"} 1.0' in metrics
+    assert 'mutuals_view_refresh_seconds_count{part="second"} 1.0' in metrics

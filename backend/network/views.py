@@ -3,13 +3,14 @@ in Neo4j and served a page at a time.
 
 Who gets one: a person whose 2-hop work (the sum of their connections' connections, the rows
 a live query reads; ``views.work``) reaches ``Settings.view_threshold``. Everyone else stays
-live. A view has two parts, each a ``(:NetworkView {person_id, part})`` node computed when it
-is read (:mod:`backend.network.refresher`), by the live queries themselves, and written in one
-transaction:
-- ``ranked``: the best ``Settings.view_size`` 2nd connections and suggestions (ids, mutual
-  counts or scores, a sample of mutuals), read a page at a time;
-- ``counts``: the 1st/2nd/3rd counts (3 hops: the costlier part, computed only for those who
-  ask for them).
+live. A view has three parts, each a ``(:NetworkView {person_id, part})`` node computed by
+its live query when it is first read (:mod:`backend.network.refresher`) and written in one
+transaction, so that a part nobody reads costs nothing:
+- ``second``: the best ``Settings.view_size`` 2nd connections (ids, mutual counts, a sample
+  of mutuals), read a page at a time;
+- ``suggestions``: the best ``Settings.view_size`` suggestions (ids, scores, mutual counts
+  and samples, recommendations), read a page at a time;
+- ``counts``: the 1st/2nd/3rd counts (3 hops: by far the costliest to compute).
 
 Freshness (every discovery answer says ``as_of`` and ``from_view``):
 - Own changes show at once. Each change to a person's own network bumps their

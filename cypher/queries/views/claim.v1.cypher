@@ -2,12 +2,12 @@
 // version: 1
 // mode: write
 // params: person_id (string), part (string), lease (string), now (datetime), lease_until (datetime), due_before (datetime)
-// returns: one row (lease) when this caller may compute this part ('ranked' or 'counts') of
+// returns: one row (lease) when this caller may compute this part ('second', 'suggestions', 'counts') of
 //   the person's view, none otherwise: the person exists, nobody else holds an unexpired
 //   lease on it, and it is due (never computed, computed before due_before, or older than
 //   the person's own changes). Creates the (:NetworkView) on first use. Two callers never
 //   both get a row.
-// example params (cypher-shell / Browser): :params {person_id: '107', part: 'ranked', lease: 'l1', now: datetime(), lease_until: datetime() + duration('PT5M'), due_before: datetime()}
+// example params (cypher-shell / Browser): :params {person_id: '107', part: 'second', lease: 'l1', now: datetime(), lease_until: datetime() + duration('PT5M'), due_before: datetime()}
 MATCH (me:Person {id: $person_id})
 MERGE (v:NetworkView {person_id: $person_id, part: $part})
 // Writing first takes the view's lock, so the checks below read the last committed lease:
