@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from neo4j.exceptions import DriverError
 
 from backend import create_app
+from backend.auth import hash_token
 from backend.cli import cli
 from backend.config import Settings
 from backend.db import Database
@@ -23,6 +24,7 @@ from backend.network.refresher import LEASE
 from bench.inmemory import Network
 from tests.helpers import auth, connect, counts, create_person
 from tests.test_discovery_properties import build, complements, graphs, token_of  # noqa: F401
+from tests.test_discovery_snap import facebook, sample_people  # noqa: F401
 
 MAX_AGE = 600  # seconds, the default
 
@@ -201,7 +203,8 @@ def _answers_now(client, token):
 
 def test_connecting_shows_at_once(viewed, views_app):
     client, tokens = viewed
-    assert client.post("/v1/me/requests", json={"to": "x1"}, headers=auth(tokens["me"])).status_code == 201
+    sent = client.post("/v1/me/requests", json={"to": "x1"}, headers=auth(tokens["me"]))
+    assert sent.status_code == 201
     # A pending request shows on the view's page, and the person leaves the suggestions.
     page = second_degree(client, tokens["me"])
     assert page["from_view"] is True and page["items"][0]["pending"] is True
@@ -402,3 +405,27 @@ def test_view_reads_and_refreshes_are_in_the_metrics(views_app, cypher):
     assert 'mutuals_view_reads_total{outcome="live",view="second_degree"} 1.0' in metrics
     assert 'mutuals_view_reads_total{outcome="view",view="second_degree"} 1.0' in metrics
     assert 'mutuals_view_refresh_seconds_count{part="second"} 1.0' in metrics
+
+
+@pytest.mark.data
+def test_views_equal_live_and_plain_python_on_ego_facebook(facebook, make_app, cypher):
+    """The real SNAP graph, its largest hubs among the people: every page of the 2nd
+    connections and suggestions, and the counts, from views equal live and plain Python."""
+    viewed, live = make_app(view_threshold=0), make_app(view_max_age_s=0)
+    for me in sample_people(facebook, size=3):
+        cypher("MATCH (p:Person {id: $id}) CREATE (:Token {hash: $hash})-[:AUTHENTICATES]->(p)",
+               id=me, hash=hash_token(token_of(me)))
+        compute_view(viewed, me)
+        token = token_of(me)
+        for client in (viewed.test_client(), live.test_client()):
+            assert [(i["id"], i["mutual_count"])
+                    for i in all_pages(client, "/v1/me/second-degree", token, 100)] \
+                == facebook.ranked_second_degree(me)
+            assert [(s["id"], round(s["score"] * service.SCORE_SCALE))
+                    for s in all_pages(client, "/v1/me/suggestions", token, 100)] \
+                == facebook.suggestions(me, service.SCORE_WEIGHTS, service.SUGGESTION_POOL_SIZE)
+            assert counts(client.get("/v1/me/network", headers=auth(token)).json) \
+                == facebook.network_counts(me)
+        first_pages = [viewed.test_client().get(path, headers=auth(token)).json
+                       for path in ("/v1/me/second-degree", "/v1/me/suggestions", "/v1/me/network")]
+        assert all(page["from_view"] for page in first_pages)

@@ -1,15 +1,16 @@
 """Computing network views (see :mod:`backend.network.views`) off the request path.
 
-Each process has one background thread for it: a refresh is a person's whole 2-hop
+Each process has one background thread for it: a refresh reads a person's whole 2-hop
 (second, suggestions) or 3-hop (counts) neighbourhood, and more threads would only take
-Neo4j's cores from the requests. A part is queued at most once per process; across processes and machines
-the lease of ``views.claim`` lets one refresh of a part run at a time, and a lease left by a
-crash expires.
+Neo4j's cores from the requests. A part is queued at most once per process; across processes
+and machines the lease of ``views.claim`` lets one refresh of a part run at a time, and a
+lease left by a crash expires.
 
 A part is computed by its live query (``network.second_degree``, ``network.suggestions``,
-``network.network_counts``) in one read transaction, after reading the person's ``network_version``, and written by ``views.save``
-in one write transaction: a reader sees the old view or the new one, and a change committed
-while computing leaves the new view outdated (never served) rather than wrong.
+``network.network_counts``) in one read transaction, after reading the person's
+``network_version``, and written by ``views.save`` in one write transaction: a reader sees
+the old part or the new one, and a change committed while computing leaves the new part
+outdated (never served) rather than wrong.
 """
 
 from __future__ import annotations

@@ -180,8 +180,8 @@ def suggestions(person_id: str, args: dict) -> dict:
             "network.suggestions", 1, person_id=person_id, weights=SCORE_WEIGHTS,
             pool_size=SUGGESTION_POOL_SIZE, **cursor, limit=limit, sample_size=MUTUAL_SAMPLE_SIZE)
 
-    rows, as_of, from_view = views.read(person_id, "suggestions", "views.suggestions_page", limit, live,
-                                        **cursor)
+    rows, as_of, from_view = views.read(person_id, "suggestions", "views.suggestions_page", limit,
+                                        live, **cursor)
     # The cursor keeps the exact integer points; the API shows them scaled.
     items = [{**row, "points": row["score"], "score": row["score"] / SCORE_SCALE,
               "reasons": _reasons(row)} for row in rows]
