@@ -48,17 +48,17 @@ class ViewRefresher:
 
     # -- in the background ------------------------------------------------------------------
 
-    def schedule(self, person_id: str, part: str) -> None:
+    def schedule(self, person_id: str, part: str, existing_only: bool = False) -> None:
         """Refresh this part of the person's view soon, unless it is already queued here."""
         with self._lock:
             if self._closed or (person_id, part) in self._queued:
                 return
             self._queued.add((person_id, part))
-        self._executor.submit(self._refresh_queued, person_id, part)
+        self._executor.submit(self._refresh_queued, person_id, part, existing_only)
 
-    def _refresh_queued(self, person_id: str, part: str) -> None:
+    def _refresh_queued(self, person_id: str, part: str, existing_only: bool) -> None:
         try:
-            self.refresh(person_id, part)
+            self.refresh(person_id, part, existing_only=existing_only)
         except Exception:  # noqa: BLE001 - a failed refresh must not kill the thread
             self.state.view_metrics.refresh_failures.labels(part).inc()
             log.exception("refreshing the %s view of %s failed", part, person_id)
@@ -78,15 +78,17 @@ class ViewRefresher:
 
     # -- one refresh ------------------------------------------------------------------------
 
-    def refresh(self, person_id: str, part: str, force: bool = False) -> str:
+    def refresh(self, person_id: str, part: str, force: bool = False,
+                existing_only: bool = False) -> str:
         """Compute and save this part of the person's view if it is due (always with
-        ``force``) and nobody else is computing it. Returns what happened: ``refreshed``,
-        ``skipped`` (not due, being computed elsewhere, or no such person) or ``lease lost``."""
+        ``force``), nobody else is computing it, and (with ``existing_only``) it was computed
+        before. Returns what happened: ``refreshed``, ``skipped`` (none of that, or no such
+        person) or ``lease lost``."""
         db, settings, clock = self.state.db, self.state.settings, self.state.clock
         started_at = clock()
         lease = uuid.uuid4().hex
         claimed = db.write("views.claim", 1, person_id=person_id, part=part, lease=lease,
-                           now=started_at, lease_until=started_at + LEASE,
+                           create=not existing_only, now=started_at, lease_until=started_at + LEASE,
                            due_before=(started_at + timedelta(days=1) if force
                                        else due_before(started_at, settings.view_max_age_s)))
         if not claimed:

@@ -32,15 +32,34 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
+from flask import Response, g, has_request_context
+
 from backend.db import run
 from backend.extension import mutuals, now
 from backend.queries import registry
 
 
+# The parts recomputed as soon as their person changes their own network (when they exist):
+# the next page is then likely to come from the view again. Counts (3 hops) wait for a read.
+EAGER_PARTS = ("second", "suggestions")
+
+
 def own_network_changed(tx, *person_ids: str) -> None:
     """Call inside the write transaction of a change to these people's own networks (their
-    connections, blocks, requests withdrawn, profile): their views stop being served."""
+    connections, blocks, requests withdrawn, profile): their views stop being served, and
+    are recomputed once the request is answered (see :func:`refresh_changed`)."""
     run(tx, registry().get("views.touch", 1), person_ids=list(person_ids))
+    if has_request_context():
+        g.setdefault("own_network_changed", set()).update(person_ids)
+
+
+def refresh_changed(response: Response) -> Response:
+    """After a request (its transaction committed): queue the refresh of the eager parts
+    of the views of the people whose own network it changed."""
+    for person_id in g.pop("own_network_changed", ()):
+        for part in EAGER_PARTS:
+            mutuals().refresher.schedule(person_id, part, existing_only=True)
+    return response
 
 
 def due_before(at: datetime, max_age_s: int) -> datetime:
