@@ -22,6 +22,7 @@ from backend.db import Database
 from backend.extension import Mutuals
 from backend.network.metrics import ViewMetrics
 from backend.network.refresher import ViewRefresher
+from backend.network.views import refresh_changed
 
 # One blueprint per area: backend/<area>/routes.py defines `blp`.
 AREAS = ("health", "people", "connections", "network", "intros", "recommendations")
@@ -105,6 +106,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.before_request(_require_json_body)
     state.view_metrics = ViewMetrics(_init_metrics(app))
     state.refresher = ViewRefresher(state)
+    app.after_request(refresh_changed)
     return app
 
 

@@ -1,16 +1,16 @@
 """Computing network views (see :mod:`backend.network.views`) off the request path.
 
-Each process has one background thread for it: a refresh is a person's whole 2-hop (ranked
-part) or 3-hop (counts part) neighbourhood, and more threads would only take Neo4j's cores
-from the requests. A part is queued at most once per process; across processes and machines
-the lease of ``views.claim`` lets one refresh of a part run at a time, and a lease left by a
-crash expires.
+Each process has one background thread for it: a refresh reads a person's whole 2-hop
+(second, suggestions) or 3-hop (counts) neighbourhood, and more threads would only take
+Neo4j's cores from the requests. A part is queued at most once per process; across processes
+and machines the lease of ``views.claim`` lets one refresh of a part run at a time, and a
+lease left by a crash expires.
 
-A part is computed by the live queries themselves (``network.second_degree`` and
-``network.suggestions`` for 'ranked', ``network.network_counts`` for 'counts') in one read
-transaction, after reading the person's ``network_version``, and written by ``views.save``
-in one write transaction: a reader sees the old view or the new one, and a change committed
-while computing leaves the new view outdated (never served) rather than wrong.
+A part is computed by its live query (``network.second_degree``, ``network.suggestions``,
+``network.network_counts``) in one read transaction, after reading the person's
+``network_version``, and written by ``views.save`` in one write transaction: a reader sees
+the old part or the new one, and a change committed while computing leaves the new part
+outdated (never served) rather than wrong.
 """
 
 from __future__ import annotations
@@ -48,17 +48,17 @@ class ViewRefresher:
 
     # -- in the background ------------------------------------------------------------------
 
-    def schedule(self, person_id: str, part: str) -> None:
+    def schedule(self, person_id: str, part: str, existing_only: bool = False) -> None:
         """Refresh this part of the person's view soon, unless it is already queued here."""
         with self._lock:
             if self._closed or (person_id, part) in self._queued:
                 return
             self._queued.add((person_id, part))
-        self._executor.submit(self._refresh_queued, person_id, part)
+        self._executor.submit(self._refresh_queued, person_id, part, existing_only)
 
-    def _refresh_queued(self, person_id: str, part: str) -> None:
+    def _refresh_queued(self, person_id: str, part: str, existing_only: bool) -> None:
         try:
-            self.refresh(person_id, part)
+            self.refresh(person_id, part, existing_only=existing_only)
         except Exception:  # noqa: BLE001 - a failed refresh must not kill the thread
             self.state.view_metrics.refresh_failures.labels(part).inc()
             log.exception("refreshing the %s view of %s failed", part, person_id)
@@ -78,15 +78,17 @@ class ViewRefresher:
 
     # -- one refresh ------------------------------------------------------------------------
 
-    def refresh(self, person_id: str, part: str, force: bool = False) -> str:
+    def refresh(self, person_id: str, part: str, force: bool = False,
+                existing_only: bool = False) -> str:
         """Compute and save this part of the person's view if it is due (always with
-        ``force``) and nobody else is computing it. Returns what happened: ``refreshed``,
-        ``skipped`` (not due, being computed elsewhere, or no such person) or ``lease lost``."""
+        ``force``), nobody else is computing it, and (with ``existing_only``) it was computed
+        before. Returns what happened: ``refreshed``, ``skipped`` (none of that, or no such
+        person) or ``lease lost``."""
         db, settings, clock = self.state.db, self.state.settings, self.state.clock
         started_at = clock()
         lease = uuid.uuid4().hex
         claimed = db.write("views.claim", 1, person_id=person_id, part=part, lease=lease,
-                           now=started_at, lease_until=started_at + LEASE,
+                           create=not existing_only, now=started_at, lease_until=started_at + LEASE,
                            due_before=(started_at + timedelta(days=1) if force
                                        else due_before(started_at, settings.view_max_age_s)))
         if not claimed:
@@ -116,27 +118,29 @@ class ViewRefresher:
         return {"version": version[0]["version"], **compute(self.state.db, tx, person_id, size)}
 
 
-def _ranked(db, tx, person_id: str, size: int) -> dict:
-    """The best ``size`` 2nd connections and suggestions, and whether that is all of them."""
-    second = run(tx, db.query("network.second_degree", 1), person_id=person_id, **NO_FILTERS,
-                 after_count=None, after_id=None, limit=size + 1, sample_size=MUTUAL_SAMPLE_SIZE)
-    suggested = run(tx, db.query("network.suggestions", 1), person_id=person_id,
-                    weights=SCORE_WEIGHTS, pool_size=SUGGESTION_POOL_SIZE, after_score=None,
-                    after_id=None, limit=size + 1, sample_size=MUTUAL_SAMPLE_SIZE)
-    second_kept, suggested_kept = second[:size], suggested[:size]
-    return {
-        "sample_size": MUTUAL_SAMPLE_SIZE,
-        "second_ids": [row["id"] for row in second_kept],
-        "second_counts": [row["mutual_count"] for row in second_kept],
-        "second_samples": _flat_samples(second_kept),
-        "second_complete": len(second) <= size,
-        "suggestion_ids": [row["id"] for row in suggested_kept],
-        "suggestion_scores": [row["score"] for row in suggested_kept],
-        "suggestion_mutuals": [row["mutual_count"] for row in suggested_kept],
-        "suggestion_recommended": [row["recommended_by"] for row in suggested_kept],
-        "suggestion_samples": _flat_samples(suggested_kept),
-        "suggestions_complete": len(suggested) <= size,
-    }
+def _second(db, tx, person_id: str, size: int) -> dict:
+    """The best ``size`` 2nd connections, and whether that is all of them."""
+    rows = run(tx, db.query("network.second_degree", 1), person_id=person_id, **NO_FILTERS,
+               after_count=None, after_id=None, limit=size + 1, sample_size=MUTUAL_SAMPLE_SIZE)
+    kept = rows[:size]
+    return {"sample_size": MUTUAL_SAMPLE_SIZE, "complete": len(rows) <= size,
+            "ids": [row["id"] for row in kept],
+            "counts": [row["mutual_count"] for row in kept],
+            "samples": _flat_samples(kept)}
+
+
+def _suggestions(db, tx, person_id: str, size: int) -> dict:
+    """The best ``size`` suggestions, and whether that is all of them."""
+    rows = run(tx, db.query("network.suggestions", 1), person_id=person_id,
+               weights=SCORE_WEIGHTS, pool_size=SUGGESTION_POOL_SIZE, after_score=None,
+               after_id=None, limit=size + 1, sample_size=MUTUAL_SAMPLE_SIZE)
+    kept = rows[:size]
+    return {"sample_size": MUTUAL_SAMPLE_SIZE, "complete": len(rows) <= size,
+            "ids": [row["id"] for row in kept],
+            "scores": [row["score"] for row in kept],
+            "mutual_counts": [row["mutual_count"] for row in kept],
+            "recommended_by": [row["recommended_by"] for row in kept],
+            "samples": _flat_samples(kept)}
 
 
 def _counts(db, tx, person_id: str, size: int) -> dict:
@@ -146,7 +150,7 @@ def _counts(db, tx, person_id: str, size: int) -> dict:
 
 
 # The parts of a view; each is computed, leased and served on its own (see views.py).
-COMPUTE = {"ranked": _ranked, "counts": _counts}
+COMPUTE = {"second": _second, "suggestions": _suggestions, "counts": _counts}
 
 
 def _flat_samples(rows: list[dict]) -> list[str]:

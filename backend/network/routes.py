@@ -28,7 +28,12 @@ class SecondDegree(MethodView):
     @blp.response(200, SecondDegreePageSchema)
     @blp.doc(security=SECURITY)
     def get(self, args):
-        """Your 2nd connections, most mutual connections first (then id), with a few mutuals"""
+        """Your 2nd connections, most mutual connections first (then id), with a few mutuals
+
+        For people with large networks the ranking comes from a precomputed network view:
+        `as_of` says which instant it reflects and `from_view` whether it came from one.
+        Your own changes (connecting, removing, blocking, unblocking) show at once; other
+        people's within MUTUALS_VIEW_MAX_AGE. Cursors work the same either way."""
         return service.second_degree(current_person_id(), args)
 
 
@@ -58,7 +63,9 @@ class Network(MethodView):
     @blp.response(200, NetworkCountsSchema)
     @blp.doc(security=SECURITY)
     def get(self):
-        """How many people are 1, 2 and 3 hops away"""
+        """How many people are 1, 2 and 3 hops away
+
+        `as_of` and `from_view` as for the 2nd connections."""
         return service.network_counts(current_person_id())
 
 
@@ -68,7 +75,10 @@ class Suggestions(MethodView):
     @blp.response(200, SuggestionPageSchema)
     @blp.doc(security=SECURITY)
     def get(self, args):
-        """People you may know: mutuals (weighted as Adamic-Adar) and what you share, with reasons"""
+        """People you may know: mutuals (weighted as Adamic-Adar) and what you share, with reasons
+
+        `as_of` and `from_view` as for the 2nd connections; someone you dismiss, invite or
+        block leaves the list at once."""
         return service.suggestions(current_person_id(), args)
 
 

@@ -73,7 +73,7 @@ def second_degree(person_id: str, args: dict) -> dict:
         return mutuals().db.read("network.second_degree", 1, person_id=person_id, **filters,
                                  **cursor, limit=limit, sample_size=MUTUAL_SAMPLE_SIZE)
 
-    rows, as_of, from_view = views.read(person_id, "ranked", "views.second_degree_page", limit,
+    rows, as_of, from_view = views.read(person_id, "second", "views.second_degree_page", limit,
                                         live, **filters, **cursor)
     return {**page(rows, args["limit"], key=lambda row: (row["mutual_count"], row["id"])),
             "as_of": as_of, "from_view": from_view}
@@ -180,8 +180,8 @@ def suggestions(person_id: str, args: dict) -> dict:
             "network.suggestions", 1, person_id=person_id, weights=SCORE_WEIGHTS,
             pool_size=SUGGESTION_POOL_SIZE, **cursor, limit=limit, sample_size=MUTUAL_SAMPLE_SIZE)
 
-    rows, as_of, from_view = views.read(person_id, "ranked", "views.suggestions_page", limit, live,
-                                        **cursor)
+    rows, as_of, from_view = views.read(person_id, "suggestions", "views.suggestions_page", limit,
+                                        live, **cursor)
     # The cursor keeps the exact integer points; the API shows them scaled.
     items = [{**row, "points": row["score"], "score": row["score"] / SCORE_SCALE,
               "reasons": _reasons(row)} for row in rows]

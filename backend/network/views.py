@@ -3,13 +3,14 @@ in Neo4j and served a page at a time.
 
 Who gets one: a person whose 2-hop work (the sum of their connections' connections, the rows
 a live query reads; ``views.work``) reaches ``Settings.view_threshold``. Everyone else stays
-live. A view has two parts, each a ``(:NetworkView {person_id, part})`` node computed when it
-is read (:mod:`backend.network.refresher`), by the live queries themselves, and written in one
-transaction:
-- ``ranked``: the best ``Settings.view_size`` 2nd connections and suggestions (ids, mutual
-  counts or scores, a sample of mutuals), read a page at a time;
-- ``counts``: the 1st/2nd/3rd counts (3 hops: the costlier part, computed only for those who
-  ask for them).
+live. A view has three parts, each a ``(:NetworkView {person_id, part})`` node computed by
+its live query when it is first read (:mod:`backend.network.refresher`) and written in one
+transaction, so that a part nobody reads costs nothing:
+- ``second``: the best ``Settings.view_size`` 2nd connections (ids, mutual counts, a sample
+  of mutuals), read a page at a time;
+- ``suggestions``: the best ``Settings.view_size`` suggestions (ids, scores, mutual counts
+  and samples, recommendations), read a page at a time;
+- ``counts``: the 1st/2nd/3rd counts (3 hops: by far the costliest to compute).
 
 Freshness (every discovery answer says ``as_of`` and ``from_view``):
 - Own changes show at once. Each change to a person's own network bumps their
@@ -31,15 +32,34 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
+from flask import Response, g, has_request_context
+
 from backend.db import run
 from backend.extension import mutuals, now
 from backend.queries import registry
 
 
+# The parts recomputed as soon as their person changes their own network (when they exist):
+# the next page is then likely to come from the view again. Counts (3 hops) wait for a read.
+EAGER_PARTS = ("second", "suggestions")
+
+
 def own_network_changed(tx, *person_ids: str) -> None:
     """Call inside the write transaction of a change to these people's own networks (their
-    connections, blocks, requests withdrawn, profile): their views stop being served."""
+    connections, blocks, requests withdrawn, profile): their views stop being served, and
+    are recomputed once the request is answered (see :func:`refresh_changed`)."""
     run(tx, registry().get("views.touch", 1), person_ids=list(person_ids))
+    if has_request_context():
+        g.setdefault("own_network_changed", set()).update(person_ids)
+
+
+def refresh_changed(response: Response) -> Response:
+    """After a request (its transaction committed): queue the refresh of the eager parts
+    of the views of the people whose own network it changed."""
+    for person_id in g.pop("own_network_changed", ()):
+        for part in EAGER_PARTS:
+            mutuals().refresher.schedule(person_id, part, existing_only=True)
+    return response
 
 
 def due_before(at: datetime, max_age_s: int) -> datetime:

@@ -2,7 +2,7 @@
 // version: 1
 // mode: read
 // params: person_id (string)
-// returns: one row when person_id exists. With a current counts view (computed, and not
+// returns: one row when person_id exists. With a current view of them (computed, and not
 //   older than their own latest change): first, second, third (network.network_counts as
 //   of the view) and as_of. Without one: nulls, and work (see views.work).
 // example params (cypher-shell / Browser): :params {person_id: '107'}

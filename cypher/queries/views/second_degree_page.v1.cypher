@@ -2,7 +2,7 @@
 // version: 1
 // mode: read
 // params: person_id (string), location (string), industry (string), profession (string), skill (string), after_count (int), after_id (string), limit (int)
-// returns: one row when person_id exists. With a current ranked view (computed, and not
+// returns: one row when person_id exists. With a current view of them (computed, and not
 //   older than their own latest change): as_of (when it was computed), complete (it holds
 //   every 2nd connection, not only the best ones) and items, the next page of network.second_degree
 //   read from the view: up to limit maps {id, name, headline, location, industry, profession,
@@ -14,7 +14,7 @@
 //   null, items [] and work (see views.work).
 // example params (cypher-shell / Browser): :params {person_id: '107', location: null, industry: null, profession: null, skill: null, after_count: null, after_id: null, limit: 21}
 MATCH (me:Person {id: $person_id})
-OPTIONAL MATCH (v:NetworkView {person_id: $person_id, part: 'ranked'})
+OPTIONAL MATCH (v:NetworkView {person_id: $person_id, part: 'second'})
 WHERE v.computed_at IS NOT NULL AND v.version = coalesce(me.network_version, 0)
 // Without a current view, what a live answer reads (see views.work): whether to compute one.
 CALL (me, v) {
@@ -29,15 +29,15 @@ CALL (me) {
   OPTIONAL MATCH (me)-[:BLOCKED]-(b:Person)
   RETURN collect(b) AS blocked
 }
-WITH me, v, work, blocked, coalesce(v.second_ids, []) AS ids, v.second_counts AS counts,
-     v.second_samples AS samples, v.sample_size AS stride
+WITH me, v, work, blocked, coalesce(v.ids, []) AS ids, v.counts AS counts, v.samples AS samples,
+     v.sample_size AS stride
 // The entries are sorted (mutual_count desc, id): those at or before the cursor come first.
 WITH me, v, work, blocked, ids, counts, samples, stride,
      CASE WHEN $after_count IS NULL THEN 0
           ELSE size([i IN range(0, size(ids) - 1)
                      WHERE counts[i] > $after_count
                         OR (counts[i] = $after_count AND ids[i] <= $after_id)]) END AS start
-RETURN v.computed_at AS as_of, v.second_complete AS complete, work,
+RETURN v.computed_at AS as_of, v.complete AS complete, work,
        COLLECT {
          UNWIND range(start, size(ids) - 1) AS i
          MATCH (c:Person {id: ids[i]})

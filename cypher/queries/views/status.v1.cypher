@@ -2,7 +2,8 @@
 // version: 1
 // mode: read
 // params: now (datetime), due_before (datetime)
-// returns: one row per part of the views ('counts', 'ranked'; none without views): part,
+// returns: one row per part of the views ('counts', 'second', 'suggestions'; none
+//   without views): part,
 //   views (computed ones), bytes (their payload, total and largest), oldest and newest
 //   computed_at, median_age_s, due (computed before due_before: refreshed on their next
 //   read), outdated (their person changed their own network since: served live until

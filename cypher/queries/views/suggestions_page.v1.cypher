@@ -2,7 +2,7 @@
 // version: 1
 // mode: read
 // params: person_id (string), after_score (int), after_id (string), limit (int)
-// returns: one row when person_id exists. With a current ranked view (computed, and not
+// returns: one row when person_id exists. With a current view of them (computed, and not
 //   older than their own latest change): as_of, complete (the view holds every
 //   candidate) and items, the next page of network.suggestions read from the view: up to
 //   limit maps with that query's columns, best first, after the cursor (after_score,
@@ -14,7 +14,7 @@
 //   current view: as_of null, items [] and work (see views.work).
 // example params (cypher-shell / Browser): :params {person_id: '107', after_score: null, after_id: null, limit: 21}
 MATCH (me:Person {id: $person_id})
-OPTIONAL MATCH (v:NetworkView {person_id: $person_id, part: 'ranked'})
+OPTIONAL MATCH (v:NetworkView {person_id: $person_id, part: 'suggestions'})
 WHERE v.computed_at IS NOT NULL AND v.version = coalesce(me.network_version, 0)
 // Without a current view, what a live answer reads (see views.work): whether to compute one.
 CALL (me, v) {
@@ -33,8 +33,8 @@ CALL (me) {
   OPTIONAL MATCH (:Profession {name: me.profession})-[:COMPLEMENTS]-(other:Profession)
   RETURN collect(DISTINCT other.name) AS complements
 }
-WITH me, v, work, blocked, complements, coalesce(v.suggestion_ids, []) AS ids, v.suggestion_scores AS scores,
-     v.suggestion_samples AS samples, v.sample_size AS stride,
+WITH me, v, work, blocked, complements, coalesce(v.ids, []) AS ids, v.scores AS scores,
+     v.samples AS samples, v.sample_size AS stride,
      [s IN coalesce(me.skills, []) | toLower(s)] AS my_skills
 // The entries are sorted (score desc, id): those at or before the cursor come first.
 WITH me, v, work, blocked, complements, ids, scores, samples, stride, my_skills,
@@ -42,7 +42,7 @@ WITH me, v, work, blocked, complements, ids, scores, samples, stride, my_skills,
           ELSE size([i IN range(0, size(ids) - 1)
                      WHERE scores[i] > $after_score
                         OR (scores[i] = $after_score AND ids[i] <= $after_id)]) END AS start
-RETURN v.computed_at AS as_of, v.suggestions_complete AS complete, work,
+RETURN v.computed_at AS as_of, v.complete AS complete, work,
        COLLECT {
          UNWIND range(start, size(ids) - 1) AS i
          MATCH (c:Person {id: ids[i]})
@@ -57,7 +57,7 @@ RETURN v.computed_at AS as_of, v.suggestions_complete AS complete, work,
          RETURN c {
            .id, .name, .headline, .location, .industry, .profession,
            score: scores[i],
-           mutual_count: v.suggestion_mutuals[i],
+           mutual_count: v.mutual_counts[i],
            mutual_sample: COLLECT {
              UNWIND samples[i * stride .. (i + 1) * stride] AS mutual_id
              MATCH (m:Person {id: mutual_id})
@@ -69,6 +69,6 @@ RETURN v.computed_at AS as_of, v.suggestions_complete AS complete, work,
            same_profession: coalesce(c.profession = me.profession, false),
            complementary_profession: coalesce(c.profession IN complements, false),
            shared_skills: [s IN coalesce(c.skills, []) WHERE toLower(s) IN my_skills],
-           recommended_by: v.suggestion_recommended[i]
+           recommended_by: v.recommended_by[i]
          } AS item
        } AS items
