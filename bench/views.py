@@ -15,9 +15,10 @@
 5. Mixed load: ``--clients`` concurrent clients for ``--duration`` seconds on each server,
    the mix of the views issue (45% 2nd-degree, 15% profiles, 10% mutuals, 8% suggestions, 7%
    paths, 8% requests, 7% accepts) acted by people drawn at random from ``--pool`` people with
-   2+ connections; the pool's views are computed first (timed). Requests/s, p50/p99 per kind,
-   5xx, and the graph's invariants afterwards.
-6. Bytes: the views' payload, and the growth of the store files while computing them.
+   2+ connections: first live-only, then, once the heavy people of the pool have their views
+   (computed then, timed), with views. Requests/s, p50/p99 per kind, 5xx, and the graph's
+   invariants afterwards.
+6. Bytes: the views' payload per part and per person.
 
 The table goes to bench/results/views.md; a summary line ends the run.
 """
@@ -235,17 +236,6 @@ def mixed_load(client: Client, pool: list[str], everyone: list[str], clients: in
             "rps": total / seconds, "read_p99": percentile(reads, 99), "total": total}
 
 
-# -- 6. bytes ----------------------------------------------------------------------------------
-
-def store_bytes(db) -> int | None:
-    """The local store's files (None for a remote Neo4j)."""
-    settings = db.settings
-    if not settings.uses_local_neo4j:
-        return None
-    folder = settings.local.home / "data" / "databases" / (settings.neo4j_database or "neo4j")
-    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
-
-
 # -- the command -------------------------------------------------------------------------------
 
 @click.command()
@@ -289,8 +279,7 @@ def main(people, avg_degree, seed, reset, hub_degree, big_degree, rounds, write_
         db.write("auth.create_token", 1, person_id=person, token_hash=token_hash,
                  now=datetime.now(timezone.utc))
 
-    # 2. cold recompute, and the bytes of the views computed
-    bytes_before = store_bytes(db)
+    # 2. cold recompute
     cold = {}
     for label, person in subjects.items():
         for part in PART.values():
@@ -299,14 +288,7 @@ def main(people, avg_degree, seed, reset, hub_degree, big_degree, rounds, write_
             assert outcome == "refreshed", outcome
     heavy = [p for p in actors
              if db.read("views.work", 1, person_id=p)[0]["work"] >= settings.view_threshold]
-    pool_began = time.monotonic()
-    for person in tqdm(heavy, desc="pool views", unit="view"):
-        for part in ("second", "suggestions"):  # what the mix reads
-            state.refresher.refresh(person, part, force=True)
-    pool_seconds = time.monotonic() - pool_began
-    status = db.read("views.status", 1, now=state.clock(), due_before=state.clock())
     heavy_total = len(db.read("views.heavy_people", 1, threshold=settings.view_threshold))
-    bytes_after = store_bytes(db)
 
     with gunicorn(settings, workers, threads) as with_views, \
             gunicorn(settings, workers, threads, MUTUALS_VIEW_MAX_AGE="0") as live_only:
@@ -315,11 +297,16 @@ def main(people, avg_degree, seed, reset, hub_degree, big_degree, rounds, write_
         with baseline_checkout(baseline) as old_code, \
                 gunicorn(settings, workers, threads, root=old_code) as before_views:
             writes = write_path({"views": with_views, "before views": before_views}, write_pairs)
-        loads = {}
-        for name in ("live", "views"):
-            click.echo(f"mixed load on the {name} server ...")
-            loads[name] = mixed_load(servers[name], actors, everyone, clients, duration, seed)
+        loads = {"live": mixed_load(servers["live"], actors, everyone, clients, duration, seed)}
+        # The pool's views as active users have them: computed, and not yet due.
+        pool_began = time.monotonic()
+        for person in tqdm(heavy, desc="pool views", unit="person"):
+            for part in ("second", "suggestions"):  # what the mix reads
+                state.refresher.refresh(person, part, force=True)
+        pool_seconds = time.monotonic() - pool_began
+        loads["views"] = mixed_load(servers["views"], actors, everyone, clients, duration, seed)
     invariants = db.read("network.bench_invariants", 1)[0]
+    status = db.read("views.status", 1, now=state.clock(), due_before=state.clock())
     state.refresher.close()
 
     text = report(locals())
@@ -385,17 +372,14 @@ def report(run: dict) -> str:
     lines += ["", f"views / live requests/s: **{loads['views']['rps'] / loads['live']['rps']:.2f}x**; "
               f"invariants after: {run['invariants']}", ""]
     parts = {row["part"]: row for row in run["status"]}
-    views = sum(row["views"] for row in parts.values())
     per_person = sum(row["bytes"] / max(row["views"], 1) for row in parts.values())
-    grown = (f"the store files grew by {run['bytes_after'] - run['bytes_before']:,} bytes while "
-             f"computing them ({(run['bytes_after'] - run['bytes_before']) / max(views, 1):,.0f} per "
-             "view part)" if run["bytes_after"] is not None else "store size not measured (remote Neo4j)")
     lines += ["## Bytes", "", "| part | views | payload bytes in all | per view | largest | slowest compute ms |",
               "|---|---|---|---|---|---|"]
     for part, row in parts.items():
         lines.append(f"| {part} | {row['views']:,} | {row['bytes']:,} | {row['bytes'] // max(row['views'], 1):,} | "
                      f"{row['max_bytes']:,} | {row['max_compute_ms']:,} |")
-    lines += ["", f"Per person with all three parts: {per_person:,.0f} bytes of payload; {grown}. "
+    lines += ["", f"Per person with all three parts: {per_person:,.0f} bytes of payload (property values; "
+              "Neo4j's records add their own, not measured here). "
               f"{run['heavy_total']:,} of the {len(run['everyone']):,} people reach the threshold: with all of "
               f"them precomputed the payload would be about {run['heavy_total'] * per_person / 1e6:,.0f} MB "
               "(views are computed when first read, so only the people who use the product pay)."]

@@ -191,7 +191,8 @@ def test_paths_never_pass_through_blocked_people(client, cypher, star):
     body = client.get("/v1/people/g/path", headers=auth(star)).json
     assert [[s["id"] for s in p] for p in body["paths"]] == [["me", "f1", "c2", "g"], ["me", "f2", "c2", "g"]]
     block(cypher, "me", "c2")
-    assert client.get("/v1/people/g/path", headers=auth(star)).json == {"degree": None, "paths": []}
+    assert client.get("/v1/people/g/path", headers=auth(star)).json == {
+        "degree": None, "paths": [], "as_of": "2026-01-05T09:00:00+00:00", "from_view": False}
 
 
 def test_network_counts_skip_blocked_people(client, cypher, star):

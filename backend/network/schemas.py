@@ -44,14 +44,16 @@ def freshness() -> dict[str, fields.Field]:
 
 
 SecondDegreePageSchema = page_schema(SecondDegreeSchema, "SecondDegreePage", **freshness())
-MutualPageSchema = page_schema(PersonSummarySchema, "MutualPage")
+MutualPageSchema = page_schema(PersonSummarySchema, "MutualPage", **freshness())
 
 
-class PathSchema(Schema):
-    degree = fields.Integer(required=True, allow_none=True,
-                            metadata={"description": "0 for yourself, 1, 2, 3; null beyond 3 hops"})
-    paths = fields.List(fields.List(fields.Nested(PersonRefSchema)), required=True,
-                        metadata={"description": "a few shortest paths, each from you to them"})
+PathSchema = Schema.from_dict({
+    "degree": fields.Integer(required=True, allow_none=True, metadata={
+        "description": "0 for yourself, 1, 2, 3; null beyond 3 hops"}),
+    "paths": fields.List(fields.List(fields.Nested(PersonRefSchema)), required=True, metadata={
+        "description": "a few shortest paths, each from you to them"}),
+    **freshness(),
+}, name="Path")
 
 
 NetworkCountsSchema = Schema.from_dict({

@@ -92,7 +92,8 @@ def mutual_connections(person_id: str, other_id: str, args: dict) -> dict:
                    after_name=after_name, after_id=after_id, limit=args["limit"] + 1)
 
     rows = db.read_tx(work)
-    return page(rows, args["limit"], key=lambda row: (row["name_lower"], row["id"]))
+    return {**page(rows, args["limit"], key=lambda row: (row["name_lower"], row["id"])),
+            **views.live()}
 
 
 def path(person_id: str, other_id: str) -> dict:
@@ -104,7 +105,7 @@ def path(person_id: str, other_id: str) -> dict:
         return run(tx, db.query("network.path", 1), person_id=person_id, target_id=other_id,
                    max_paths=MAX_PATHS)
 
-    return db.read_tx(work)[0]
+    return {**db.read_tx(work)[0], **views.live()}
 
 
 def network_counts(person_id: str) -> dict:

@@ -62,6 +62,12 @@ def refresh_changed(response: Response) -> Response:
     return response
 
 
+def live() -> dict:
+    """The freshness of an answer computed now (mutuals and paths always are: they cost two
+    people's neighbourhoods, not a whole network)."""
+    return {"as_of": now(), "from_view": False}
+
+
 def due_before(at: datetime, max_age_s: int) -> datetime:
     """Views computed before this instant are due for a refresh."""
     return at - timedelta(seconds=max_age_s / 2)
