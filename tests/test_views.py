@@ -408,8 +408,8 @@ def test_view_reads_and_refreshes_are_in_the_metrics(views_app, cypher):
     refresher(views_app).wait_idle()
     second_degree(client, tokens["me"])
     metrics = client.get("/metrics").get_data(as_text=True)
-    assert 'mutuals_view_reads_total{outcome="live",view="second_degree"} 1.0' in metrics
-    assert 'mutuals_view_reads_total{outcome="view",view="second_degree"} 1.0' in metrics
+    assert 'mutuals_view_reads_total{outcome="live",part="second"} 1.0' in metrics
+    assert 'mutuals_view_reads_total{outcome="view",part="second"} 1.0' in metrics
     assert 'mutuals_view_refresh_seconds_count{part="second"} 1.0' in metrics
 
 

@@ -11,7 +11,7 @@ class ViewMetrics:
             "mutuals_view_reads", "Discovery reads by how they were answered: view (from a "
             "network view), live (no current view: light person, outdated, or views off), "
             "past_view (a filter or page the view cannot answer)",
-            ["view", "outcome"], registry=registry)
+            ["part", "outcome"], registry=registry)
         self.refresh_seconds = Histogram(
             "mutuals_view_refresh_seconds", "Time to compute one part of a network view",
             ["part"], buckets=(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60), registry=registry)

@@ -74,32 +74,31 @@ def due_before(at: datetime, max_age_s: int) -> datetime:
 
 
 def read(person_id: str, part: str, view_query: str, limit: int | None,
-         live: Callable[[], Any], **params) -> tuple[Any, datetime, bool]:
+         compute_live: Callable[[], Any], **params) -> tuple[Any, datetime, bool]:
     """``(answer, as_of, from_view)``: from this part of the person's view when it can
-    answer, else from ``live()``. ``view_query`` is a ``views.*`` query returning one row
+    answer, else from ``compute_live()``. ``view_query`` is a ``views.*`` query returning one row
     (``as_of``, ``work`` and, for pages, ``items`` and ``complete``); ``limit`` is the rows a
     page needs (None for a single answer). Schedules a background refresh when the part is
     due, or when there is none and the person is heavy."""
     state = mutuals()
-    settings, metrics, at = state.settings, state.view_metrics, now()
-    kind = view_query.removeprefix("views.").removesuffix("_page")
+    settings, reads, at = state.settings, state.view_metrics.reads, now()
     if not settings.view_max_age_s:
-        metrics.reads.labels(kind, "live").inc()
-        return live(), at, False
+        reads.labels(part, "live").inc()
+        return compute_live(), at, False
     extra = {"limit": limit} if limit is not None else {}
     rows = state.db.read(view_query, 1, person_id=person_id, **params, **extra)
     row = rows[0] if rows else None
     if row is None or row["as_of"] is None:
         if row is not None and row["work"] >= settings.view_threshold:
             state.refresher.schedule(person_id, part)
-        metrics.reads.labels(kind, "live").inc()
-        return live(), at, False
+        reads.labels(part, "live").inc()
+        return compute_live(), at, False
     if limit is not None and len(row["items"]) < limit and not row["complete"]:
         # The view holds the best entries only, and this page goes past them.
-        metrics.reads.labels(kind, "past_view").inc()
-        return live(), at, False
+        reads.labels(part, "past_view").inc()
+        return compute_live(), at, False
     as_of = row["as_of"].to_native()
     if as_of < due_before(at, settings.view_max_age_s):
         state.refresher.schedule(person_id, part)
-    metrics.reads.labels(kind, "view").inc()
+    reads.labels(part, "view").inc()
     return (row["items"] if limit is not None else row), as_of, True
