@@ -241,8 +241,11 @@ class LocalNeo4j:
 
     def stop(self, timeout: float = 60.0, echo=print) -> str:
         pid = self.pid()
+        ours = self.pid_file.exists()
         if not pid:
             self.pid_file.unlink(missing_ok=True)
+            if ours:  # a server of ours just died: its last threads may still hold the port
+                self.wait_until_port_free(timeout)
             return "not running"
         os.killpg(pid, signal.SIGTERM)
         deadline = time.monotonic() + timeout
@@ -252,7 +255,15 @@ class LocalNeo4j:
             echo(f"Neo4j (pid {pid}) did not stop in {timeout:.0f}s; killing it")
             os.killpg(pid, signal.SIGKILL)
         self.pid_file.unlink(missing_ok=True)
+        self.wait_until_port_free(timeout)
         return "stopped"
+
+    def wait_until_port_free(self, timeout: float) -> None:
+        """A JVM's main thread turns zombie before its other threads have exited and closed
+        the sockets: wait for Bolt to stop answering, so that a start right after succeeds."""
+        deadline = time.monotonic() + timeout
+        while self.bolt_answers() and time.monotonic() < deadline:
+            time.sleep(0.2)
 
     def status(self) -> str:
         pid = self.pid()
