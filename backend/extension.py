@@ -31,6 +31,12 @@ class Mutuals:
     refresher: ViewRefresher | None = None
     view_metrics: ViewMetrics | None = None
 
+    def close(self) -> None:
+        """Stop the background refreshes, then the driver they use."""
+        if self.refresher is not None:
+            self.refresher.close()
+        self.db.close()
+
 
 def mutuals() -> Mutuals:
     return current_app.extensions["mutuals"]

@@ -98,9 +98,8 @@ def app(database, clock):
     app = create_app({"TESTING": True, "CLOCK": clock,
                       "SETTINGS": {"admin_token": "test-admin-token"}})
     yield app
-    # A view refresh still running would write into the next test's graph.
-    app.extensions["mutuals"].refresher.close()
-    app.extensions["mutuals"].db.close()
+    # Also stops the view refreshes, which would write into the next test's graph.
+    app.extensions["mutuals"].close()
 
 
 @pytest.fixture

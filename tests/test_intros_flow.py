@@ -325,7 +325,7 @@ def test_expiry_follows_the_setting(database, cypher, clock):
     intro_id = asked(people)
     clock.advance(days=2)
     assert people.get("ada", f"/v1/intros/{intro_id}").json["state"] == "expired"
-    app.extensions["mutuals"].db.close()
+    app.extensions["mutuals"].close()
 
 
 # -- follow-ups -------------------------------------------------------------------------------

@@ -104,4 +104,4 @@ def test_admin_endpoints_are_404_without_an_admin_token(database, cypher):
     response = app.test_client().post("/v1/admin/people/seed-1/tokens", headers=auth("anything"))
     assert response.status_code == 404
     assert cypher("MATCH (t:Token) RETURN count(t) AS n") == [{"n": 0}]
-    app.extensions["mutuals"].db.close()
+    app.extensions["mutuals"].close()

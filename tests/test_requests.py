@@ -171,7 +171,7 @@ def limited(database, clock):
     app = create_app({"TESTING": True, "CLOCK": clock,
                       "SETTINGS": {"max_pending_outgoing": 3, "max_invites_per_week": 4}})
     yield app.test_client()
-    app.extensions["mutuals"].db.close()
+    app.extensions["mutuals"].close()
 
 
 def test_pending_limit_is_429_until_some_are_withdrawn(limited, cypher):

@@ -43,8 +43,7 @@ def make_app(database, clock):
 
     yield make
     for app in made:
-        app.extensions["mutuals"].refresher.close()
-        app.extensions["mutuals"].db.close()
+        app.extensions["mutuals"].close()
 
 
 @pytest.fixture

@@ -48,17 +48,18 @@ def own_network_changed(tx, *person_ids: str) -> None:
     """Call inside the write transaction of a change to these people's own networks (their
     connections, blocks, requests withdrawn, profile): their views stop being served, and
     are recomputed once the request is answered (see :func:`refresh_changed`)."""
-    run(tx, registry().get("views.touch", 1), person_ids=list(person_ids))
+    rows = run(tx, registry().get("views.touch", 1), person_ids=list(person_ids),
+               parts=list(EAGER_PARTS))
     if has_request_context():
-        g.setdefault("own_network_changed", set()).update(person_ids)
+        g.setdefault("views_to_refresh", set()).update(
+            (row["id"], part) for row in rows for part in row["parts"])
 
 
 def refresh_changed(response: Response) -> Response:
     """After a request (its transaction committed): queue the refresh of the eager parts
-    of the views of the people whose own network it changed."""
-    for person_id in g.pop("own_network_changed", ()):
-        for part in EAGER_PARTS:
-            mutuals().refresher.schedule(person_id, part, existing_only=True)
+    that the views of the people whose own network it changed have."""
+    for person_id, part in g.pop("views_to_refresh", ()):
+        mutuals().refresher.schedule(person_id, part, existing_only=True)
     return response
 
 
