@@ -309,7 +309,12 @@ def main(people, avg_degree, seed, reset, hub_degree, big_degree, rounds, write_
     status = db.read("views.status", 1, now=state.clock(), due_before=state.clock())
     state.refresher.close()
 
-    text = report(locals())
+    text = report(dict(
+        load_before=load_before, db=db, described=described, settings=settings, workers=workers,
+        threads=threads, paths=paths, cold=cold, write_pairs=write_pairs, writes=writes,
+        loads=loads, clients=clients, duration=duration, actors=actors, everyone=everyone,
+        heavy=heavy, pool_seconds=pool_seconds, invariants=invariants, status=status,
+        heavy_total=heavy_total))
     write_results(text)
     click.echo(text)
     hub = next(r for r in paths if r["path"] == "2nd-degree top 20")
@@ -322,6 +327,7 @@ def main(people, avg_degree, seed, reset, hub_degree, big_degree, rounds, write_
 
 
 def report(run: dict) -> str:
+    """The results file: the run's settings, then a table per measurement."""
     p50 = lambda xs: f"{percentile(xs, 50):.1f}"  # noqa: E731
     p99 = lambda xs: f"{percentile(xs, 99):.1f}"  # noqa: E731
     lines = [

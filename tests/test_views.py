@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import signal
 import threading
-from datetime import timedelta
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -98,7 +97,7 @@ FILTERS = [{}, {"location": "Berlin"}, {"profession": "Founder"}, {"skill": "PYT
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(graph=graphs(), view_size=st.integers(2, 6))
 def test_view_answers_equal_live_answers_and_plain_python(graph, view_size, cypher, make_app,
-                                                           complements):
+                                                           complements):  # noqa: F811
     """With nothing changed since the view, every page under every filter, the suggestions
     and the counts equal the live ones (views off) and plain Python; small views make the
     pages past their end fall back to the live query with the same cursors."""
@@ -413,7 +412,8 @@ def test_view_reads_and_refreshes_are_in_the_metrics(views_app, cypher):
 
 
 @pytest.mark.data
-def test_views_equal_live_and_plain_python_on_ego_facebook(facebook, make_app, cypher):
+def test_views_equal_live_and_plain_python_on_ego_facebook(
+        facebook, make_app, cypher):  # noqa: F811 (a fixture imported from test_discovery_snap)
     """The real SNAP graph, its largest hubs among the people: every page of the 2nd
     connections and suggestions, and the counts, from views equal live and plain Python."""
     viewed, live = make_app(view_threshold=0), make_app(view_max_age_s=0)
