@@ -399,6 +399,15 @@ def test_operators_see_and_refresh_views(views_app, cypher):
     assert "due 0, outdated by own changes 0, refreshing 0, orphaned 0" in after
 
 
+def test_an_unreachable_neo4j_is_one_line_from_the_views_commands(make_app):
+    app = make_app(neo4j_uri="bolt://127.0.0.1:1")
+    for args in (["views", "status"], ["views", "refresh", "--all-heavy"]):
+        result = app.test_cli_runner().invoke(cli, args)
+        assert result.exit_code == 1, result.output
+        assert len(result.output.strip().splitlines()) == 1
+        assert "Neo4j is unavailable at bolt://127.0.0.1:1" in result.output
+
+
 def test_view_reads_and_refreshes_are_in_the_metrics(views_app, cypher):
     tokens = _star(cypher)
     client = views_app.test_client()

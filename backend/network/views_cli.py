@@ -7,18 +7,11 @@ from collections import Counter
 
 import click
 from flask.cli import with_appcontext
-from neo4j.exceptions import DriverError
 from tqdm import tqdm
 
-from backend.errors import Problem
 from backend.extension import mutuals
 from backend.network.refresher import COMPUTE
 from backend.network.views import due_before
-
-
-def _fail_unreachable(error: Exception):
-    raise click.ClickException(f"Neo4j is unreachable at {mutuals().settings.neo4j_uri}: "
-                               f"{error}") from error
 
 
 @click.group()
@@ -32,11 +25,8 @@ def status():
     """How many views, their sizes and ages, and how many are due or outdated."""
     state = mutuals()
     settings, at = state.settings, state.clock()
-    try:
-        rows = state.db.read("views.status", 1, now=at,
-                             due_before=due_before(at, settings.view_max_age_s))
-    except (DriverError, Problem) as error:
-        _fail_unreachable(error)
+    rows = state.db.read("views.status", 1, now=at,
+                         due_before=due_before(at, settings.view_max_age_s))
     click.echo(f"threshold: 2-hop work >= {settings.view_threshold:,}; {settings.view_size:,} "
                f"entries kept; max age {settings.view_max_age_s} s"
                f"{' (views off)' if not settings.view_max_age_s else ''}")
@@ -68,19 +58,16 @@ def refresh(person_ids: tuple[str, ...], all_heavy: bool, parts: tuple[str, ...]
     if not person_ids and not all_heavy:
         raise click.UsageError("name --person ID or --all-heavy")
     began = time.monotonic()
-    try:
-        ids = list(person_ids)
-        if all_heavy:
-            ids += [row["id"] for row in state.db.read(
-                "views.heavy_people", 1, threshold=state.settings.view_threshold)]
-        outcomes = Counter()
-        bar = tqdm(ids, desc="refreshing views", unit="view",
-                   disable=None if progress is None else not progress)
-        for person_id in bar:
-            for part in parts or sorted(COMPUTE):
-                outcomes[state.refresher.refresh(person_id, part, force=True)] += 1
-    except (DriverError, Problem) as error:
-        _fail_unreachable(error)
+    ids = list(person_ids)
+    if all_heavy:
+        ids += [row["id"] for row in state.db.read(
+            "views.heavy_people", 1, threshold=state.settings.view_threshold)]
+    outcomes = Counter()
+    bar = tqdm(ids, desc="refreshing views", unit="view",
+               disable=None if progress is None else not progress)
+    for person_id in bar:
+        for part in parts or sorted(COMPUTE):
+            outcomes[state.refresher.refresh(person_id, part, force=True)] += 1
     seconds = time.monotonic() - began
     summary = ", ".join(f"{count:,} {outcome}" for outcome, count in sorted(outcomes.items()))
     click.echo(f"views of {len(ids):,} people: {summary or 'none to refresh'} in {seconds:.1f} s"
