@@ -73,10 +73,10 @@ def second_degree(person_id: str, args: dict) -> dict:
         return mutuals().db.read("network.second_degree", 1, person_id=person_id, **filters,
                                  **cursor, limit=limit, sample_size=MUTUAL_SAMPLE_SIZE)
 
-    rows, as_of, from_view = views.read(person_id, "second", "views.second_degree_page", limit,
-                                        live, **filters, **cursor)
+    rows, freshness = views.read(person_id, "second", "views.second_degree_page", limit, live,
+                                 **filters, **cursor)
     return {**page(rows, args["limit"], key=lambda row: (row["mutual_count"], row["id"])),
-            "as_of": as_of, "from_view": from_view}
+            **freshness}
 
 
 def mutual_connections(person_id: str, other_id: str, args: dict) -> dict:
@@ -113,9 +113,9 @@ def network_counts(person_id: str) -> dict:
     def live():
         return mutuals().db.read("network.network_counts", 1, person_id=person_id)[0]
 
-    counts, as_of, from_view = views.read(person_id, "counts", "views.network_counts", None, live)
+    counts, freshness = views.read(person_id, "counts", "views.network_counts", None, live)
     return {"first": counts["first"], "second": counts["second"], "third": counts["third"],
-            "as_of": as_of, "from_view": from_view}
+            **freshness}
 
 
 # -- for the people area ---------------------------------------------------------------------
@@ -181,13 +181,13 @@ def suggestions(person_id: str, args: dict) -> dict:
             "network.suggestions", 1, person_id=person_id, weights=SCORE_WEIGHTS,
             pool_size=SUGGESTION_POOL_SIZE, **cursor, limit=limit, sample_size=MUTUAL_SAMPLE_SIZE)
 
-    rows, as_of, from_view = views.read(person_id, "suggestions", "views.suggestions_page", limit,
-                                        live, **cursor)
+    rows, freshness = views.read(person_id, "suggestions", "views.suggestions_page", limit, live,
+                                 **cursor)
     # The cursor keeps the exact integer points; the API shows them scaled.
     items = [{**row, "points": row["score"], "score": row["score"] / SCORE_SCALE,
               "reasons": _reasons(row)} for row in rows]
     return {**page(items, args["limit"], key=lambda item: (item["points"], item["id"])),
-            "as_of": as_of, "from_view": from_view}
+            **freshness}
 
 
 def dismiss(person_id: str, other_id: str) -> None:

@@ -66,7 +66,12 @@ def refresh_changed(response: Response) -> Response:
 def live() -> dict:
     """The freshness of an answer computed now (mutuals and paths always are: they cost two
     people's neighbourhoods, not a whole network)."""
-    return {"as_of": now(), "from_view": False}
+    return freshness(now(), from_view=False)
+
+
+def freshness(as_of: datetime, from_view: bool) -> dict:
+    """What a discovery answer says about its age (the API's ``as_of`` and ``from_view``)."""
+    return {"as_of": as_of, "from_view": from_view}
 
 
 def due_before(at: datetime, max_age_s: int) -> datetime:
@@ -75,9 +80,9 @@ def due_before(at: datetime, max_age_s: int) -> datetime:
 
 
 def read(person_id: str, part: str, view_query: str, limit: int | None,
-         compute_live: Callable[[], Any], **params) -> tuple[Any, datetime, bool]:
-    """``(answer, as_of, from_view)``: from this part of the person's view when it can
-    answer, else from ``compute_live()``. ``view_query`` is a ``views.*`` query returning one row
+         compute_live: Callable[[], Any], **params) -> tuple[Any, dict]:
+    """``(answer, freshness)``: from this part of the person's view when it can answer,
+    else from ``compute_live()``. ``view_query`` is a ``views.*`` query returning one row
     (``as_of``, ``work`` and, for pages, ``items`` and ``complete``); ``limit`` is the rows a
     page needs (None for a single answer). Schedules a background refresh when the part is
     due, or when there is none and the person is heavy."""
@@ -85,7 +90,7 @@ def read(person_id: str, part: str, view_query: str, limit: int | None,
     settings, reads, at = state.settings, state.view_metrics.reads, now()
     if not settings.view_max_age_s:
         reads.labels(part, "live").inc()
-        return compute_live(), at, False
+        return compute_live(), freshness(at, from_view=False)
     extra = {"limit": limit} if limit is not None else {}
     rows = state.db.read(view_query, 1, person_id=person_id, **params, **extra)
     row = rows[0] if rows else None
@@ -93,13 +98,13 @@ def read(person_id: str, part: str, view_query: str, limit: int | None,
         if row is not None and row["work"] >= settings.view_threshold:
             state.refresher.schedule(person_id, part)
         reads.labels(part, "live").inc()
-        return compute_live(), at, False
+        return compute_live(), freshness(at, from_view=False)
     if limit is not None and len(row["items"]) < limit and not row["complete"]:
         # The view holds the best entries only, and this page goes past them.
         reads.labels(part, "past_view").inc()
-        return compute_live(), at, False
+        return compute_live(), freshness(at, from_view=False)
     as_of = row["as_of"].to_native()
     if as_of < due_before(at, settings.view_max_age_s):
         state.refresher.schedule(person_id, part)
     reads.labels(part, "view").inc()
-    return (row["items"] if limit is not None else row), as_of, True
+    return (row["items"] if limit is not None else row), freshness(as_of, from_view=True)
