@@ -20,8 +20,9 @@ class build_py_with_cypher(build_py):
             return  # an editable install reads cypher/ in the working tree
         target = Path(self.build_lib) / "backend" / "_cypher"
         shutil.rmtree(target, ignore_errors=True)
-        shutil.copytree(Path(__file__).parent / "cypher", target,
-                        ignore=shutil.ignore_patterns("*~", ".*"))
+        shutil.copytree(
+            Path(__file__).parent / "cypher", target, ignore=shutil.ignore_patterns("*~", ".*")
+        )
 
 
 setup(cmdclass={"build_py": build_py_with_cypher})

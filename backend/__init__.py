@@ -38,9 +38,13 @@ class ProblemResponses(BasePlugin):
     def operation_helper(self, path=None, operations=None, **kwargs):
         for operation in (operations or {}).values():
             for status, response in operation.get("responses", {}).items():
-                if (isinstance(response, dict) and "$ref" not in response
-                        and str(status).isdigit() and int(status) >= 400
-                        and not response.get("content")):
+                if (
+                    isinstance(response, dict)
+                    and "$ref" not in response
+                    and str(status).isdigit()
+                    and int(status) >= 400
+                    and not response.get("content")
+                ):
                     response["content"] = errors.problem_content(status)
 
 
@@ -62,8 +66,13 @@ class ProblemApi(Api):
                 response["content"] = errors.problem_content(status.value)
             self.spec.components.response(status.name, response, lazy=True)
         self.spec.components.response(
-            "DEFAULT_ERROR", {"description": "An error, as problem+json (see the Problem schema)",
-                              "content": errors.problem_content("default")}, lazy=True)
+            "DEFAULT_ERROR",
+            {
+                "description": "An error, as problem+json (see the Problem schema)",
+                "content": errors.problem_content("default"),
+            },
+            lazy=True,
+        )
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -100,8 +109,11 @@ def create_app(config: dict | None = None) -> Flask:
     for area in AREAS:
         api.register_blueprint(importlib.import_module(f"backend.{area}.routes").blp)
 
-    app.add_url_rule(SWAGGER_UI_STATIC + "/<path:filename>", "swagger_ui_static",
-                     lambda filename: send_from_directory(swagger_ui_path, filename))
+    app.add_url_rule(
+        SWAGGER_UI_STATIC + "/<path:filename>",
+        "swagger_ui_static",
+        lambda filename: send_from_directory(swagger_ui_path, filename),
+    )
     app.register_error_handler(errors.Problem, errors.render_problem)
     app.before_request(_require_json_body)
     state.view_metrics = ViewMetrics(_init_metrics(app))
@@ -126,7 +138,9 @@ def _require_json_body():
     try:
         body = json.loads(request.get_data(cache=True))
     except RecursionError:
-        raise errors.Problem("The JSON body is nested too deeply.", errors={"json": ["Nested too deeply."]})
+        raise errors.Problem(
+            "The JSON body is nested too deeply.", errors={"json": ["Nested too deeply."]}
+        )
     except ValueError:
         raise errors.Problem("The body is not valid JSON.", errors={"json": ["Invalid JSON body."]})
     if (field := _unencodable_field(body)) is not None:
@@ -141,7 +155,13 @@ def _unencodable_field(value, path: str = "") -> str | None:
         except UnicodeEncodeError:
             return path
         return None
-    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    items = (
+        value.items()
+        if isinstance(value, dict)
+        else enumerate(value)
+        if isinstance(value, list)
+        else ()
+    )
     for key, item in items:
         here = f"{path}.{key}" if path else str(key)
         if (found := _unencodable_field(key, here) if isinstance(key, str) else None) is not None:
@@ -161,5 +181,6 @@ def _init_metrics(app: Flask) -> CollectorRegistry:
     from prometheus_flask_exporter import PrometheusMetrics
 
     # A registry per app, so that tests can build many apps in one process.
-    return PrometheusMetrics(app, group_by="endpoint",
-                             registry=CollectorRegistry(auto_describe=True)).registry
+    return PrometheusMetrics(
+        app, group_by="endpoint", registry=CollectorRegistry(auto_describe=True)
+    ).registry

@@ -34,8 +34,9 @@ def new_token() -> tuple[str, str]:
 def issue_token(person_id: str) -> str | None:
     """A new token for an existing person; None when there is no such person."""
     token, token_hash = new_token()
-    rows = mutuals().db.write("auth.create_token", 1, person_id=person_id,
-                              token_hash=token_hash, now=now())
+    rows = mutuals().db.write(
+        "auth.create_token", 1, person_id=person_id, token_hash=token_hash, now=now()
+    )
     return token if rows else None
 
 

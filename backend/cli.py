@@ -56,11 +56,15 @@ class MutualsGroup(FlaskGroup):
                 raise click.ClickException(
                     f"Neo4j at {settings.neo4j_uri} refused the credentials of user "
                     f"{settings.neo4j_user!r} (authentication failed): check NEO4J_USERNAME "
-                    "and NEO4J_PASSWORD") from error
+                    "and NEO4J_PASSWORD"
+                ) from error
             if not isinstance(error, click.ClickException) and any(
-                    isinstance(c, DriverUnavailable) for c in causes):
-                raise click.ClickException(f"Neo4j is unavailable at {_settings(ctx).neo4j_uri}: "
-                                           + (str(error).splitlines() or [""])[0]) from error
+                isinstance(c, DriverUnavailable) for c in causes
+            ):
+                raise click.ClickException(
+                    f"Neo4j is unavailable at {_settings(ctx).neo4j_uri}: "
+                    + (str(error).splitlines() or [""])[0]
+                ) from error
             raise
 
 
@@ -108,8 +112,10 @@ def start(fresh: bool, timeout: int):
     except LocalNeo4jError as error:
         raise click.ClickException(str(error)) from error
     local = settings.local
-    click.echo(f"Neo4j {outcome} in {time.monotonic() - began:.1f}s: bolt {local.uri}, "
-               f"http://127.0.0.1:{local.http_port} (home {local.home})")
+    click.echo(
+        f"Neo4j {outcome} in {time.monotonic() - began:.1f}s: bolt {local.uri}, "
+        f"http://127.0.0.1:{local.http_port} (home {local.home})"
+    )
 
 
 @neo4j.command()
@@ -140,8 +146,13 @@ def env():
         raise click.ClickException(str(error)) from error
 
 
-@neo4j.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True,
-                                 "help_option_names": []})
+@neo4j.command(
+    context_settings={
+        "ignore_unknown_options": True,
+        "allow_extra_args": True,
+        "help_option_names": [],
+    }
+)
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 def shell(args: tuple[str, ...]):
     """cypher-shell 5.26 on the configured database (fetched from Maven Central on first use).
@@ -178,11 +189,15 @@ def admin_token(explain: bool):
         return
     if not settings.admin_token:
         raise click.ClickException(
-            "no admin token: set MUTUALS_ADMIN_TOKEN" if source is None else
-            "no development admin token yet: run `mutuals neo4j start` (or set MUTUALS_ADMIN_TOKEN)")
+            "no admin token: set MUTUALS_ADMIN_TOKEN"
+            if source is None
+            else "no development admin token yet: run `mutuals neo4j start` (or set MUTUALS_ADMIN_TOKEN)"
+        )
     if explain:
-        click.echo(f"Admin    token for /v1/admin/... ({source}): {settings.admin_token}\n"
-                   f"         `.venv/bin/mutuals admin-token` prints it again")
+        click.echo(
+            f"Admin    token for /v1/admin/... ({source}): {settings.admin_token}\n"
+            f"         `.venv/bin/mutuals admin-token` prints it again"
+        )
     else:
         click.echo(settings.admin_token)
 
@@ -195,7 +210,8 @@ def migrate():
     try:
         with map_driver_errors(), db.session() as session:
             applied = migrations.migrate(
-                session, on_apply=lambda m: click.echo(f"applied {m.path.name}"))
+                session, on_apply=lambda m: click.echo(f"applied {m.path.name}")
+            )
     except (migrations.MigrationError, Problem) as error:
         raise click.ClickException(f"{error} ({db.settings.neo4j_uri})") from error
     total = len(migrations.discover())

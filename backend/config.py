@@ -32,7 +32,9 @@ def _neo4j_user(env) -> str:
     """NEO4J_USERNAME (cypher-shell's and Neo4j's name) or NEO4J_USER; both only if equal."""
     username, user = env.get("NEO4J_USERNAME") or None, env.get("NEO4J_USER") or None
     if username and user and username != user:
-        raise ConfigError(f"NEO4J_USERNAME ({username!r}) and NEO4J_USER ({user!r}) differ: set one")
+        raise ConfigError(
+            f"NEO4J_USERNAME ({username!r}) and NEO4J_USER ({user!r}) differ: set one"
+        )
     return username or user or "neo4j"
 
 
@@ -97,7 +99,7 @@ class Settings:
     view_size: int = 200
 
     @classmethod
-    def from_env(cls, env=None) -> "Settings":
+    def from_env(cls, env=None) -> Settings:
         env = os.environ if env is None else env
         local = LocalNeo4jSettings(
             home=Path(env.get("MUTUALS_LOCAL_NEO4J_DIR") or PROJECT_ROOT / ".neo4j").resolve(),
@@ -117,7 +119,8 @@ class Settings:
             host=env.get("MUTUALS_HOST") or "127.0.0.1",
             port=_int(env, "MUTUALS_PORT", 8000),
             # Unset: the local default's development token (never with NEO4J_URI).
-            admin_token=env.get("MUTUALS_ADMIN_TOKEN") or (None if uri else local.dev_admin_token()),
+            admin_token=env.get("MUTUALS_ADMIN_TOKEN")
+            or (None if uri else local.dev_admin_token()),
             reinvite_wait_days=_int(env, "MUTUALS_REINVITE_WAIT_DAYS", 21),
             max_pending_outgoing=_int(env, "MUTUALS_MAX_PENDING_OUTGOING", 500),
             max_invites_per_week=_int(env, "MUTUALS_MAX_INVITES_PER_WEEK", 100),

@@ -40,8 +40,11 @@ class CypherShell:
         """The environment cypher-shell connects from (NEO4J_URI, NEO4J_USERNAME, ...)."""
         env = dict(os.environ if base is None else base)
         s = self.settings
-        env.update(NEO4J_URI=s.neo4j_uri, NEO4J_USERNAME=s.neo4j_user,
-                   NEO4J_PASSWORD=s.neo4j_password or "")
+        env.update(
+            NEO4J_URI=s.neo4j_uri,
+            NEO4J_USERNAME=s.neo4j_user,
+            NEO4J_PASSWORD=s.neo4j_password or "",
+        )
         env.pop("NEO4J_ADDRESS", None)  # cypher-shell prefers it to NEO4J_URI
         if s.neo4j_database:
             env["NEO4J_DATABASE"] = s.neo4j_database

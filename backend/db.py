@@ -42,7 +42,8 @@ class Database:
                     # Server notifications (e.g. "unknown property" on an empty graph) are
                     # noise in production logs; EXPLAIN in the tests shows them where useful.
                     self._driver = GraphDatabase.driver(
-                        self.settings.neo4j_uri, auth=auth, notifications_min_severity="OFF")
+                        self.settings.neo4j_uri, auth=auth, notifications_min_severity="OFF"
+                    )
                     self._pid = os.getpid()
         return self._driver
 

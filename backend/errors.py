@@ -17,8 +17,9 @@ PROBLEM_MIME = "application/problem+json"
 _FIELD_ERRORS = {
     "type": "object",
     "description": "Messages per field (a nested object for a nested field, e.g. a list item).",
-    "additionalProperties": {"anyOf": [{"type": "array", "items": {"type": "string"}},
-                                       {"type": "object"}]},
+    "additionalProperties": {
+        "anyOf": [{"type": "array", "items": {"type": "string"}}, {"type": "object"}]
+    },
 }
 PROBLEM_SCHEMAS = {
     "Problem": {
@@ -60,8 +61,15 @@ class Problem(Exception):
     status = 400
     title = "Bad Request"
 
-    def __init__(self, detail: str, *, errors: dict | None = None, headers: dict | None = None,
-                 status: int | None = None, title: str | None = None):
+    def __init__(
+        self,
+        detail: str,
+        *,
+        errors: dict | None = None,
+        headers: dict | None = None,
+        status: int | None = None,
+        title: str | None = None,
+    ):
         super().__init__(detail)
         self.detail = detail
         self.errors = errors
@@ -115,13 +123,22 @@ class ServiceUnavailable(Problem):
 class AuthenticationFailed(ServiceUnavailable):
     """Neo4j refused the configured credentials: an operator's problem, named as such."""
 
-    def __init__(self, detail: str = "Neo4j refused the configured credentials (authentication "
-                                     "failed): check NEO4J_USERNAME and NEO4J_PASSWORD."):
+    def __init__(
+        self,
+        detail: str = "Neo4j refused the configured credentials (authentication "
+        "failed): check NEO4J_USERNAME and NEO4J_PASSWORD.",
+    ):
         super().__init__(detail)
 
 
-def problem_response(status: int, title: str, detail: str | None = None, *,
-                     errors: dict | None = None, headers: dict | None = None) -> Response:
+def problem_response(
+    status: int,
+    title: str,
+    detail: str | None = None,
+    *,
+    errors: dict | None = None,
+    headers: dict | None = None,
+) -> Response:
     body = {"type": "about:blank", "title": title, "status": status}
     if detail:
         body["detail"] = detail
@@ -134,8 +151,13 @@ def problem_response(status: int, title: str, detail: str | None = None, *,
 
 
 def render_problem(problem: Problem) -> Response:
-    return problem_response(problem.status, problem.title, problem.detail,
-                            errors=problem.errors, headers=problem.headers)
+    return problem_response(
+        problem.status,
+        problem.title,
+        problem.detail,
+        errors=problem.errors,
+        headers=problem.headers,
+    )
 
 
 def _flatten_webargs_messages(messages: dict) -> dict:
@@ -165,5 +187,10 @@ def problem_from_http_exception(error: HTTPException) -> Response:
     headers = dict(data.get("headers") or {})
     if error.code == 405 and error.valid_methods:
         headers["Allow"] = ", ".join(error.valid_methods)
-    return problem_response(error.code or 500, HTTP_STATUS_CODES.get(error.code, error.name),
-                            detail, errors=errors, headers=headers)
+    return problem_response(
+        error.code or 500,
+        HTTP_STATUS_CODES.get(error.code, error.name),
+        detail,
+        errors=errors,
+        headers=headers,
+    )

@@ -54,14 +54,26 @@ def fetch_jars(pom: Path, lib: Path, what: str, marker: str) -> bool:
         return False
     mvn = shutil.which("mvn")
     if not mvn:
-        raise LocalNeo4jError("mvn not found: install Maven (e.g. apt-get install maven)"
-                              + ("" if "shell" in what else " or set NEO4J_URI to an existing Neo4j"))
+        raise LocalNeo4jError(
+            "mvn not found: install Maven (e.g. apt-get install maven)"
+            + ("" if "shell" in what else " or set NEO4J_URI to an existing Neo4j")
+        )
     if lib.exists():
         shutil.rmtree(lib)
     lib.mkdir(parents=True)
     proc = subprocess.run(
-        [mvn, "-q", "-B", "-f", str(pom), "dependency:copy-dependencies",
-         f"-DoutputDirectory={lib}"], capture_output=True, text=True)
+        [
+            mvn,
+            "-q",
+            "-B",
+            "-f",
+            str(pom),
+            "dependency:copy-dependencies",
+            f"-DoutputDirectory={lib}",
+        ],
+        capture_output=True,
+        text=True,
+    )
     if proc.returncode != 0:
         raise LocalNeo4jError(f"mvn could not fetch {what}:\n" + proc.stdout[-2000:])
     stamp.write_text(wanted)
@@ -72,8 +84,10 @@ def find_java() -> str:
     java_home = os.environ.get("JAVA_HOME")
     java = str(Path(java_home) / "bin" / "java") if java_home else shutil.which("java")
     if not java or not Path(java).exists():
-        raise LocalNeo4jError("java not found: install JDK 17 or 21 (e.g. apt-get install "
-                              "openjdk-17-jdk-headless) or set NEO4J_URI to an existing Neo4j")
+        raise LocalNeo4jError(
+            "java not found: install JDK 17 or 21 (e.g. apt-get install "
+            "openjdk-17-jdk-headless) or set NEO4J_URI to an existing Neo4j"
+        )
     return java
 
 
@@ -103,35 +117,44 @@ class LocalNeo4j:
 
     def ensure_jars(self) -> bool:
         """Copy the server jars from Maven Central (once). Returns True when it downloaded."""
-        return fetch_jars(self.pom, self.lib, "the Neo4j server jars",
-                          marker="neo4j-server-*.jar")
+        return fetch_jars(self.pom, self.lib, "the Neo4j server jars", marker="neo4j-server-*.jar")
 
     # -- configuration ----------------------------------------------------------------------
     def write_config(self) -> None:
         s = self.settings
-        for folder in (self.conf_dir, self.data_dir, self.logs_dir, self.run_dir,
-                       self.home / "plugins", self.home / "import"):
+        for folder in (
+            self.conf_dir,
+            self.data_dir,
+            self.logs_dir,
+            self.run_dir,
+            self.home / "plugins",
+            self.home / "import",
+        ):
             folder.mkdir(parents=True, exist_ok=True)
-        (self.conf_dir / "neo4j.conf").write_text("\n".join([
-            "# Written by `mutuals neo4j start`; edits are overwritten.",
-            "server.default_listen_address=127.0.0.1",
-            f"server.bolt.listen_address=127.0.0.1:{s.bolt_port}",
-            f"server.bolt.advertised_address=127.0.0.1:{s.bolt_port}",
-            f"server.http.listen_address=127.0.0.1:{s.http_port}",
-            f"server.http.advertised_address=127.0.0.1:{s.http_port}",
-            "server.https.enabled=false",
-            f"server.memory.heap.initial_size={s.heap}",
-            f"server.memory.heap.max_size={s.heap}",
-            f"server.memory.pagecache.size={s.pagecache}",
-            "dbms.security.auth_enabled=true",
-            "dbms.usage_report.enabled=false",
-            f"server.directories.data={self.data_dir}",
-            f"server.directories.logs={self.logs_dir}",
-            f"server.directories.run={self.run_dir}",
-            f"server.directories.plugins={self.home / 'plugins'}",
-            f"server.directories.import={self.home / 'import'}",
-            "",
-        ]))
+        (self.conf_dir / "neo4j.conf").write_text(
+            "\n".join(
+                [
+                    "# Written by `mutuals neo4j start`; edits are overwritten.",
+                    "server.default_listen_address=127.0.0.1",
+                    f"server.bolt.listen_address=127.0.0.1:{s.bolt_port}",
+                    f"server.bolt.advertised_address=127.0.0.1:{s.bolt_port}",
+                    f"server.http.listen_address=127.0.0.1:{s.http_port}",
+                    f"server.http.advertised_address=127.0.0.1:{s.http_port}",
+                    "server.https.enabled=false",
+                    f"server.memory.heap.initial_size={s.heap}",
+                    f"server.memory.heap.max_size={s.heap}",
+                    f"server.memory.pagecache.size={s.pagecache}",
+                    "dbms.security.auth_enabled=true",
+                    "dbms.usage_report.enabled=false",
+                    f"server.directories.data={self.data_dir}",
+                    f"server.directories.logs={self.logs_dir}",
+                    f"server.directories.run={self.run_dir}",
+                    f"server.directories.plugins={self.home / 'plugins'}",
+                    f"server.directories.import={self.home / 'import'}",
+                    "",
+                ]
+            )
+        )
 
     def ensure_password(self, java: str) -> str:
         """Generate the password before the first start (it only takes effect then)."""
@@ -139,15 +162,30 @@ class LocalNeo4j:
         if password and (self.data_dir / "dbms" / "auth.ini").exists():
             return password
         if any(self.data_dir.joinpath("databases").glob("*")):
-            raise LocalNeo4jError(f"{self.data_dir} holds a database but no password: "
-                                  "run `mutuals neo4j start --fresh` to wipe it")
+            raise LocalNeo4jError(
+                f"{self.data_dir} holds a database but no password: "
+                "run `mutuals neo4j start --fresh` to wipe it"
+            )
         password = password or secrets.token_urlsafe(24)
         env = dict(os.environ, NEO4J_HOME=str(self.home), NEO4J_CONF=str(self.conf_dir))
         proc = subprocess.run(
-            [java, "-cp", str(self.lib / "*"), ADMIN_TOOL, "dbms", "set-initial-password", password],
-            capture_output=True, text=True, env=env)
+            [
+                java,
+                "-cp",
+                str(self.lib / "*"),
+                ADMIN_TOOL,
+                "dbms",
+                "set-initial-password",
+                password,
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+        )
         if proc.returncode != 0:
-            raise LocalNeo4jError("could not set the initial password:\n" + proc.stdout + proc.stderr)
+            raise LocalNeo4jError(
+                "could not set the initial password:\n" + proc.stdout + proc.stderr
+            )
         self.settings.password_file.write_text(password + "\n")
         self.settings.password_file.chmod(0o600)
         return password
@@ -195,24 +233,42 @@ class LocalNeo4j:
             self.wait_until_ready(timeout)
             return "already running"
         if self.bolt_answers():
-            raise LocalNeo4jError(f"port {self.settings.bolt_port} is taken by another process: "
-                                  "set MUTUALS_LOCAL_BOLT_PORT or NEO4J_URI")
+            raise LocalNeo4jError(
+                f"port {self.settings.bolt_port} is taken by another process: "
+                "set MUTUALS_LOCAL_BOLT_PORT or NEO4J_URI"
+            )
         java = self.java()
         major = self.java_major(java)
         if major not in SUPPORTED_JAVA:
-            raise LocalNeo4jError(f"Neo4j 5.26 needs Java 17 or 21, {java} is {major}: set JAVA_HOME")
+            raise LocalNeo4jError(
+                f"Neo4j 5.26 needs Java 17 or 21, {java} is {major}: set JAVA_HOME"
+            )
         if self.ensure_jars():
             echo(f"fetched the Neo4j server jars into {self.lib}")
         self.write_config()
         self.ensure_password(java)
         self.ensure_admin_token()
         heap = self.settings.heap
-        command = [java, f"-Xms{heap}", f"-Xmx{heap}", *JVM_OPTIONS, "-cp", str(self.lib / "*"),
-                   ENTRY_POINT, f"--home-dir={self.home}", f"--config-dir={self.conf_dir}"]
+        command = [
+            java,
+            f"-Xms{heap}",
+            f"-Xmx{heap}",
+            *JVM_OPTIONS,
+            "-cp",
+            str(self.lib / "*"),
+            ENTRY_POINT,
+            f"--home-dir={self.home}",
+            f"--config-dir={self.conf_dir}",
+        ]
         with open(self.console_log, "ab") as log:
-            process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT,
-                                       stdin=subprocess.DEVNULL, cwd=self.home,
-                                       start_new_session=True)
+            process = subprocess.Popen(
+                command,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                cwd=self.home,
+                start_new_session=True,
+            )
         self.pid_file.write_text(str(process.pid))
         self.wait_until_ready(timeout, process)
         return "started"
@@ -225,8 +281,10 @@ class LocalNeo4j:
         auth = ("neo4j", self.settings.password() or "")
         while time.monotonic() < deadline:
             if process is not None and process.poll() is not None:
-                raise LocalNeo4jError(f"Neo4j exited with code {process.returncode}; "
-                                      f"see {self.console_log}:\n{self.tail(20)}")
+                raise LocalNeo4jError(
+                    f"Neo4j exited with code {process.returncode}; "
+                    f"see {self.console_log}:\n{self.tail(20)}"
+                )
             if self.bolt_answers():
                 try:
                     with GraphDatabase.driver(self.settings.uri, auth=auth) as driver:
@@ -236,8 +294,10 @@ class LocalNeo4j:
                 except (ServiceUnavailable, Neo4jError, OSError):
                     pass
             time.sleep(0.5)
-        raise LocalNeo4jError(f"Neo4j did not answer on {self.settings.uri} within {timeout:.0f}s; "
-                              f"see {self.console_log}")
+        raise LocalNeo4jError(
+            f"Neo4j did not answer on {self.settings.uri} within {timeout:.0f}s; "
+            f"see {self.console_log}"
+        )
 
     def stop(self, timeout: float = 60.0, echo=print) -> str:
         pid = self.pid()
@@ -270,8 +330,10 @@ class LocalNeo4j:
         if not pid:
             return f"stopped ({self.home})"
         state = "running" if self.bolt_answers() else "starting"
-        return (f"{state} (pid {pid}) bolt {self.settings.uri} "
-                f"http http://127.0.0.1:{self.settings.http_port} home {self.home}")
+        return (
+            f"{state} (pid {pid}) bolt {self.settings.uri} "
+            f"http http://127.0.0.1:{self.settings.http_port} home {self.home}"
+        )
 
     def tail(self, lines: int = 50) -> str:
         for log in (self.logs_dir / "neo4j.log", self.console_log):
@@ -282,8 +344,11 @@ class LocalNeo4j:
     def env_lines(self) -> str:
         password = self.settings.password()
         if password is None:
-            raise LocalNeo4jError("the local Neo4j has not been started yet: run `mutuals neo4j start`")
+            raise LocalNeo4jError(
+                "the local Neo4j has not been started yet: run `mutuals neo4j start`"
+            )
         # cypher-shell reads NEO4J_USERNAME; the app and the drivers' examples NEO4J_USER.
-        return (f"export NEO4J_URI={self.settings.uri} NEO4J_USER=neo4j NEO4J_USERNAME=neo4j "
-                f"NEO4J_PASSWORD={password}")
-
+        return (
+            f"export NEO4J_URI={self.settings.uri} NEO4J_USER=neo4j NEO4J_USERNAME=neo4j "
+            f"NEO4J_PASSWORD={password}"
+        )

@@ -74,7 +74,8 @@ def pending(session, directory: Path = MIGRATIONS_DIR) -> list[Migration]:
             raise MigrationError(
                 f"{migration.path.name} was edited after it was applied "
                 f"(checksum {migration.checksum}, recorded {done[migration.version]}); "
-                "restore it and add a new migration instead")
+                "restore it and add a new migration instead"
+            )
     missing = done.keys() - {m.version for m in files}
     if missing:
         raise MigrationError(f"the graph records migrations with no file: {sorted(missing)}")
@@ -83,8 +84,10 @@ def pending(session, directory: Path = MIGRATIONS_DIR) -> list[Migration]:
 
 def migrate(session, directory: Path = MIGRATIONS_DIR, on_apply=None) -> list[Migration]:
     """Apply what is pending, in order; returns what was applied (empty when up to date)."""
-    session.run(f"CREATE CONSTRAINT mutuals_migration_version IF NOT EXISTS "
-                f"FOR (m:{LABEL}) REQUIRE m.version IS UNIQUE").consume()
+    session.run(
+        f"CREATE CONSTRAINT mutuals_migration_version IF NOT EXISTS "
+        f"FOR (m:{LABEL}) REQUIRE m.version IS UNIQUE"
+    ).consume()
     todo = pending(session, directory)
     for migration in todo:
         for statement in migration.statements():
@@ -92,8 +95,10 @@ def migrate(session, directory: Path = MIGRATIONS_DIR, on_apply=None) -> list[Mi
         session.run(
             f"CREATE (:{LABEL} {{version: $version, description: $description, "
             f"checksum: $checksum, installed_on: datetime()}})",
-            version=migration.version, description=migration.description,
-            checksum=migration.checksum).consume()
+            version=migration.version,
+            description=migration.description,
+            checksum=migration.checksum,
+        ).consume()
         if on_apply:
             on_apply(migration)
     return todo

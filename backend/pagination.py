@@ -25,14 +25,18 @@ class PageArgsSchema(Schema):
     cursor = fields.String(load_default=None, validate=validate.Length(max=1000))
 
 
-def page_schema(item_schema: type[Schema] | Schema, name: str,
-                **more: fields.Field) -> type[Schema]:
+def page_schema(
+    item_schema: type[Schema] | Schema, name: str, **more: fields.Field
+) -> type[Schema]:
     """The response schema of a list of ``item_schema`` (and ``more`` fields beside it)."""
-    return Schema.from_dict({
-        "items": fields.List(fields.Nested(item_schema), required=True),
-        "next_cursor": fields.String(allow_none=True, required=True),
-        **more,
-    }, name=name)
+    return Schema.from_dict(
+        {
+            "items": fields.List(fields.Nested(item_schema), required=True),
+            "next_cursor": fields.String(allow_none=True, required=True),
+            **more,
+        },
+        name=name,
+    )
 
 
 def encode_cursor(key: Sequence) -> str:
@@ -59,7 +63,7 @@ def _sendable(value) -> bool:
     if isinstance(value, bool) or value is None or isinstance(value, float):
         return True
     if isinstance(value, int):
-        return -2**63 <= value < 2**63
+        return -(2**63) <= value < 2**63
     if isinstance(value, str):
         try:
             value.encode("utf-8")

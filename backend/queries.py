@@ -100,7 +100,9 @@ class Query:
         missing = self.params.keys() - values.keys()
         extra = values.keys() - self.params.keys()
         if missing or extra:
-            raise TypeError(f"{self.key}: missing params {sorted(missing)}, unexpected {sorted(extra)}")
+            raise TypeError(
+                f"{self.key}: missing params {sorted(missing)}, unexpected {sorted(extra)}"
+            )
         return values
 
 
@@ -131,8 +133,10 @@ def parse_query_file(path: Path, area: str) -> Query:
             raise QueryFileError(f"{path}: header lacks '// {required}:'")
     expected_name = f"{area}.{match['name']}"
     if header["name"] != expected_name or header["version"] != match["version"]:
-        raise QueryFileError(f"{path}: header says {header['name']} v{header['version']}, "
-                             f"file name says {expected_name} v{match['version']}")
+        raise QueryFileError(
+            f"{path}: header says {header['name']} v{header['version']}, "
+            f"file name says {expected_name} v{match['version']}"
+        )
     if header["mode"] not in MODES:
         raise QueryFileError(f"{path}: mode must be one of {MODES}")
     params: dict[str, str] = {}
@@ -142,9 +146,16 @@ def parse_query_file(path: Path, area: str) -> Query:
             if not decl:
                 raise QueryFileError(f"{path}: cannot read param declaration {declaration!r}")
             params[decl["name"]] = (decl["type"] or "any").strip()
-    return Query(name=expected_name, version=int(match["version"]), mode=header["mode"],
-                 params=params, returns=header["returns"], examples=tuple(examples),
-                 text=path.read_text(encoding="utf-8"), path=path)
+    return Query(
+        name=expected_name,
+        version=int(match["version"]),
+        mode=header["mode"],
+        params=params,
+        returns=header["returns"],
+        examples=tuple(examples),
+        text=path.read_text(encoding="utf-8"),
+        path=path,
+    )
 
 
 class QueryRegistry:

@@ -43,10 +43,14 @@ def parse_value(raw: str, declared: str) -> Any:
         except json.JSONDecodeError:
             value = [part.strip() for part in raw.split(",")] if raw else []
         if not isinstance(value, list):
-            raise ParamError(f"want a JSON list such as [\"a\", \"b\"] (or a,b), got {raw!r}")
+            raise ParamError(f'want a JSON list such as ["a", "b"] (or a,b), got {raw!r}')
         element = kind.replace("list", "").replace("of", "").replace("[]", "").strip(" <>")
-        return [parse_value(v, element) if isinstance(v, str) and element not in ("", "string", "strings")
-                else v for v in value]
+        return [
+            parse_value(v, element)
+            if isinstance(v, str) and element not in ("", "string", "strings")
+            else v
+            for v in value
+        ]
     try:
         if kind.startswith("int"):
             return int(raw)
@@ -102,8 +106,10 @@ def _declared(query: Query) -> str:
 
 def refuse_declared_writes(query: Query) -> None:
     if query.mode != "read":
-        raise click.ClickException(f"{query.key} is a {query.mode} query (its header says "
-                                   f"'mode: {query.mode}'); mutuals query runs read queries only")
+        raise click.ClickException(
+            f"{query.key} is a {query.mode} query (its header says "
+            f"'mode: {query.mode}'); mutuals query runs read queries only"
+        )
 
 
 def refuse_planned_writes(db: Database, query: Query, params: dict[str, Any]) -> None:
@@ -113,8 +119,10 @@ def refuse_planned_writes(db: Database, query: Query, params: dict[str, Any]) ->
         summary = session.run("EXPLAIN " + query.text, params).consume()
     admin = (summary.plan or {}).get("args", {}).get("planner-impl") == "ADMINISTRATION"
     if summary.query_type not in ("r", "s") or (summary.query_type == "s" and admin):
-        raise click.ClickException(f"{query.key} is declared read but plans as a write "
-                                   f"(query type {summary.query_type!r}); refused")
+        raise click.ClickException(
+            f"{query.key} is declared read but plans as a write "
+            f"(query type {summary.query_type!r}); refused"
+        )
 
 
 def run_read(db: Database, query: Query, params: dict[str, Any]) -> tuple[list[str], list[dict]]:
@@ -160,16 +168,21 @@ def render(columns: list[str], rows: list[dict], fmt: str) -> str:
         writer.writerows(cells)
         return out.getvalue().rstrip("\n")
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
-    lines = [" | ".join(c.ljust(w) for c, w in zip(columns, widths)),
-             "-+-".join("-" * w for w in widths)]
+    lines = [
+        " | ".join(c.ljust(w) for c, w in zip(columns, widths)),
+        "-+-".join("-" * w for w in widths),
+    ]
     lines += [" | ".join(v.ljust(w) for v, w in zip(r, widths)) for r in cells]
     lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(line.rstrip() for line in lines)
 
 
 def describe(query: Query) -> str:
-    lines = [f"{query.name} v{query.version}  ({query.mode})  {query.path.relative_to(query.path.parents[3])}",
-             f"  params:  {_declared(query)}", f"  returns: {query.returns}"]
+    lines = [
+        f"{query.name} v{query.version}  ({query.mode})  {query.path.relative_to(query.path.parents[3])}",
+        f"  params:  {_declared(query)}",
+        f"  returns: {query.returns}",
+    ]
     lines += [f"  example: {example}" for example in query.examples]
     return "\n".join(lines)
 
@@ -177,8 +190,13 @@ def describe(query: Query) -> str:
 @click.command()
 @click.argument("name", required=False)
 @click.option("--version", "version", type=int, help="Query version (default: the latest).")
-@click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
-              help="A parameter, typed by the header (JSON for lists; null for none). Repeatable.")
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A parameter, typed by the header (JSON for lists; null for none). Repeatable.",
+)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("--list", "list_", is_flag=True, help="List every query file with its header.")
 @with_appcontext

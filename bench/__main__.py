@@ -9,8 +9,10 @@ HERE = Path(__file__).resolve().parent
 NAMES = sorted(p.stem for p in HERE.glob("*.py") if not p.stem.startswith("_"))
 
 if len(sys.argv) < 2 or sys.argv[1] not in NAMES:
-    print(f"usage: python -m bench NAME [options]   (NAME: {', '.join(NAMES)}; "
-          "python -m bench NAME --help for its options)")
+    print(
+        f"usage: python -m bench NAME [options]   (NAME: {', '.join(NAMES)}; "
+        "python -m bench NAME --help for its options)"
+    )
     sys.exit(0 if len(sys.argv) < 2 else 2)
 script = HERE / f"{sys.argv[1]}.py"
 sys.argv = [str(script), *sys.argv[2:]]

@@ -26,10 +26,10 @@ import shlex
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable
 
 import click
 import neo4j
@@ -56,17 +56,28 @@ NO_FILTERS = dict(location=None, industry=None, profession=None, skill=None)
 
 # -- the graph ---------------------------------------------------------------------------------
 
+
 def mutuals_command(*args: str) -> list[str]:
     return [str(ROOT / ".venv" / "bin" / "mutuals"), *args]
 
 
-def ensure_graph(db: Database, graph: str, people: int, avg_degree: float, seed: int, reset: bool) -> str:
+def ensure_graph(
+    db: Database, graph: str, people: int, avg_degree: float, seed: int, reset: bool
+) -> str:
     """Load the graph unless the database already holds it; say how it got there."""
     if graph == "ego-facebook":
         command = ["seed", "import", str(SNAP_FILE), "--format", "snap", "--id-prefix", "fb"]
     else:
-        command = ["seed", "generate", "--people", str(people), "--avg-degree", str(avg_degree),
-                   "--seed", str(seed)]
+        command = [
+            "seed",
+            "generate",
+            "--people",
+            str(people),
+            "--avg-degree",
+            str(avg_degree),
+            "--seed",
+            str(seed),
+        ]
     counts = db.read("seed.graph_counts", 1)[0]
     present = bool(db.read("seed.existing_people", 1, ids=[MARKERS[graph]]))
     if present and (graph == "ego-facebook" or counts["people"] == people):
@@ -75,7 +86,8 @@ def ensure_graph(db: Database, graph: str, people: int, avg_degree: float, seed:
         if counts["people"]:
             if not reset:
                 raise click.ClickException(
-                    f"the database holds {counts['people']:,} other people; pass --reset to empty it first")
+                    f"the database holds {counts['people']:,} other people; pass --reset to empty it first"
+                )
             with tqdm(total=counts["people"], desc="emptying", unit="person") as bar:
                 while deleted := db.write("seed.delete_people_batch", 1, limit=5000)[0]["deleted"]:
                     bar.update(deleted)
@@ -85,9 +97,11 @@ def ensure_graph(db: Database, graph: str, people: int, avg_degree: float, seed:
         subprocess.run(mutuals_command(*command, "--progress"), cwd=ROOT, check=True)
         how = "loaded by this run"
     counts = db.read("seed.graph_counts", 1)[0]
-    return (f"{counts['people']:,} people, {counts['connections']:,} connections, "
-            f"{counts['requests']:,} pending requests, {counts['blocked']:,} blocks "
-            f"(`mutuals {shlex.join(command)}`; {how})")
+    return (
+        f"{counts['people']:,} people, {counts['connections']:,} connections, "
+        f"{counts['requests']:,} pending requests, {counts['blocked']:,} blocks "
+        f"(`mutuals {shlex.join(command)}`; {how})"
+    )
 
 
 def read_network(db: Database) -> Network:
@@ -96,11 +110,15 @@ def read_network(db: Database) -> Network:
     with db.session(default_access_mode=neo4j.READ_ACCESS) as session:
         people = session.run(db.query("seed.export_people", 1).text)
         for row in tqdm(people, desc="reading people", unit="person"):
-            network.people[row["id"]] = {key: row[key] for key in
-                                         ("name", "location", "industry", "profession", "skills")}
+            network.people[row["id"]] = {
+                key: row[key] for key in ("name", "location", "industry", "profession", "skills")
+            }
             network.adjacency.setdefault(row["id"], set())
-        for row in tqdm(session.run(db.query("seed.export_connections", 1).text),
-                        desc="reading connections", unit="connection"):
+        for row in tqdm(
+            session.run(db.query("seed.export_connections", 1).text),
+            desc="reading connections",
+            unit="connection",
+        ):
             network.connect(row["a"], row["b"])
         for row in session.run(db.query("seed.export_requests", 1).text):
             network.requests.add((row["sender"], row["recipient"]))
@@ -110,6 +128,7 @@ def read_network(db: Database) -> Network:
 
 
 # -- the hot paths -----------------------------------------------------------------------------
+
 
 @dataclass
 class HotPath:
@@ -145,6 +164,7 @@ def naive_runner(db: Database, timeout: float):
             if "Timeout" in (error.code or "") or "timeout" in str(error).lower():
                 raise NaiveTimeout() from error
             raise
+
     return run
 
 
@@ -153,57 +173,149 @@ def hot_paths(db: Database, network: Network, people: dict, api, naive) -> list[
     friend, far = people["best_2nd_of_hub"], people["far_from_median"]
     paths = []
     for label, me in (("median person", median), (f"hub ({people['hub_degree']:,})", hub)):
-        paths.append(HotPath(f"2nd-degree top {PAGE}, {label}", {
-            "api": lambda me=me: [(i["id"], i["mutual_count"]) for i in
-                                  api(me, "/v1/me/second-degree", limit=PAGE)["items"]],
-            "bolt": lambda me=me: [(r["id"], r["mutual_count"]) for r in db.read(
-                "network.second_degree", 1, person_id=me, **NO_FILTERS, after_count=None, after_id=None,
-                limit=PAGE + 1, sample_size=service.MUTUAL_SAMPLE_SIZE)][:PAGE],
-            "naive": lambda me=me: [(r["id"], r["mutual_count"]) for r in naive(
-                "network.naive_second_degree", person_id=me, limit=PAGE)],
-            "memory": lambda me=me: network.ranked_second_degree(me)[:PAGE],
-        }))
+        paths.append(
+            HotPath(
+                f"2nd-degree top {PAGE}, {label}",
+                {
+                    "api": lambda me=me: [
+                        (i["id"], i["mutual_count"])
+                        for i in api(me, "/v1/me/second-degree", limit=PAGE)["items"]
+                    ],
+                    "bolt": lambda me=me: [
+                        (r["id"], r["mutual_count"])
+                        for r in db.read(
+                            "network.second_degree",
+                            1,
+                            person_id=me,
+                            **NO_FILTERS,
+                            after_count=None,
+                            after_id=None,
+                            limit=PAGE + 1,
+                            sample_size=service.MUTUAL_SAMPLE_SIZE,
+                        )
+                    ][:PAGE],
+                    "naive": lambda me=me: [
+                        (r["id"], r["mutual_count"])
+                        for r in naive("network.naive_second_degree", person_id=me, limit=PAGE)
+                    ],
+                    "memory": lambda me=me: network.ranked_second_degree(me)[:PAGE],
+                },
+            )
+        )
 
     def name_order(ids):
         return sorted(ids, key=lambda p: ((network.people[p]["name"] or "").lower(), p))
 
-    paths.append(HotPath("mutuals page, hub and its best 2nd connection", {
-        "api": lambda: [i["id"] for i in api(hub, f"/v1/people/{friend}/mutual", limit=PAGE)["items"]],
-        "bolt": lambda: [r["id"] for r in db.read("network.mutual", 1, person_id=hub, other_id=friend,
-                                                  after_name="", after_id="", limit=PAGE + 1)][:PAGE],
-        "naive": lambda: [r["id"] for r in naive("network.naive_mutual", person_id=hub, other_id=friend,
-                                                 limit=PAGE)],
-        "memory": lambda: name_order(network.mutuals(hub, friend))[:PAGE],
-    }))
-    paths.append(HotPath("path, median person to 3 hops", {
-        "api": lambda: _path_answer(api(median, f"/v1/people/{far}/path")),
-        "bolt": lambda: _path_answer(db.read("network.path", 1, person_id=median, target_id=far,
-                                             max_paths=service.MAX_PATHS)[0]),
-        "naive": lambda: _naive_path_answer(naive("network.naive_path", person_id=median, target_id=far,
-                                                  max_paths=service.MAX_PATHS)),
-        "memory": lambda: network.path(median, far, service.MAX_PATHS),
-    }))
+    paths.append(
+        HotPath(
+            "mutuals page, hub and its best 2nd connection",
+            {
+                "api": lambda: [
+                    i["id"] for i in api(hub, f"/v1/people/{friend}/mutual", limit=PAGE)["items"]
+                ],
+                "bolt": lambda: [
+                    r["id"]
+                    for r in db.read(
+                        "network.mutual",
+                        1,
+                        person_id=hub,
+                        other_id=friend,
+                        after_name="",
+                        after_id="",
+                        limit=PAGE + 1,
+                    )
+                ][:PAGE],
+                "naive": lambda: [
+                    r["id"]
+                    for r in naive(
+                        "network.naive_mutual", person_id=hub, other_id=friend, limit=PAGE
+                    )
+                ],
+                "memory": lambda: name_order(network.mutuals(hub, friend))[:PAGE],
+            },
+        )
+    )
+    paths.append(
+        HotPath(
+            "path, median person to 3 hops",
+            {
+                "api": lambda: _path_answer(api(median, f"/v1/people/{far}/path")),
+                "bolt": lambda: _path_answer(
+                    db.read(
+                        "network.path",
+                        1,
+                        person_id=median,
+                        target_id=far,
+                        max_paths=service.MAX_PATHS,
+                    )[0]
+                ),
+                "naive": lambda: _naive_path_answer(
+                    naive(
+                        "network.naive_path",
+                        person_id=median,
+                        target_id=far,
+                        max_paths=service.MAX_PATHS,
+                    )
+                ),
+                "memory": lambda: network.path(median, far, service.MAX_PATHS),
+            },
+        )
+    )
     for label, me in (("median person", median), ("hub", hub)):
-        paths.append(HotPath(f"network counts, {label}", {
-            "api": lambda me=me: _counts(api(me, "/v1/me/network")),
-            "bolt": lambda me=me: _counts(db.read("network.network_counts", 1, person_id=me)[0]),
-            "naive": lambda me=me: _naive_counts(naive("network.naive_network_counts", person_id=me)),
-            "memory": lambda me=me: _counts(network.network_counts(me)),
-        }))
+        paths.append(
+            HotPath(
+                f"network counts, {label}",
+                {
+                    "api": lambda me=me: _counts(api(me, "/v1/me/network")),
+                    "bolt": lambda me=me: _counts(
+                        db.read("network.network_counts", 1, person_id=me)[0]
+                    ),
+                    "naive": lambda me=me: _naive_counts(
+                        naive("network.naive_network_counts", person_id=me)
+                    ),
+                    "memory": lambda me=me: _counts(network.network_counts(me)),
+                },
+            )
+        )
     for label, me in (("median person", median), ("hub", hub)):
-        paths.append(HotPath(f"suggestions top {PAGE}, {label}", {
-            "api": lambda me=me: [(i["id"], round(i["score"] * service.SCORE_SCALE)) for i in
-                                  api(me, "/v1/me/suggestions", limit=PAGE)["items"]],
-            "bolt": lambda me=me: [(r["id"], r["score"]) for r in db.read(
-                "network.suggestions", 1, person_id=me, weights=service.SCORE_WEIGHTS,
-                pool_size=service.SUGGESTION_POOL_SIZE, after_score=None, after_id=None, limit=PAGE + 1,
-                sample_size=service.MUTUAL_SAMPLE_SIZE)][:PAGE],
-            "naive": lambda me=me: [(r["id"], r["score"]) for r in naive(
-                "network.naive_suggestions", person_id=me, weights=service.SCORE_WEIGHTS,
-                pool_size=service.SUGGESTION_POOL_SIZE, limit=PAGE)],
-            "memory": lambda me=me: network.suggestions(me, service.SCORE_WEIGHTS,
-                                                        service.SUGGESTION_POOL_SIZE)[:PAGE],
-        }))
+        paths.append(
+            HotPath(
+                f"suggestions top {PAGE}, {label}",
+                {
+                    "api": lambda me=me: [
+                        (i["id"], round(i["score"] * service.SCORE_SCALE))
+                        for i in api(me, "/v1/me/suggestions", limit=PAGE)["items"]
+                    ],
+                    "bolt": lambda me=me: [
+                        (r["id"], r["score"])
+                        for r in db.read(
+                            "network.suggestions",
+                            1,
+                            person_id=me,
+                            weights=service.SCORE_WEIGHTS,
+                            pool_size=service.SUGGESTION_POOL_SIZE,
+                            after_score=None,
+                            after_id=None,
+                            limit=PAGE + 1,
+                            sample_size=service.MUTUAL_SAMPLE_SIZE,
+                        )
+                    ][:PAGE],
+                    "naive": lambda me=me: [
+                        (r["id"], r["score"])
+                        for r in naive(
+                            "network.naive_suggestions",
+                            person_id=me,
+                            weights=service.SCORE_WEIGHTS,
+                            pool_size=service.SUGGESTION_POOL_SIZE,
+                            limit=PAGE,
+                        )
+                    ],
+                    "memory": lambda me=me: network.suggestions(
+                        me, service.SCORE_WEIGHTS, service.SUGGESTION_POOL_SIZE
+                    )[:PAGE],
+                },
+            )
+        )
     return paths
 
 
@@ -241,8 +353,11 @@ def measure(paths: list[HotPath], rounds: int, warmup: int, budget: float) -> No
             for n in range(warmup + rounds):
                 for way in WAYS:
                     done = path.samples.get(way, [])
-                    if way in path.timed_out or (len(done) >= SLOW_SAMPLES and min(done) > SLOW_MS) \
-                            or (n < warmup and way in path.slow and way in path.answers):
+                    if (
+                        way in path.timed_out
+                        or (len(done) >= SLOW_SAMPLES and min(done) > SLOW_MS)
+                        or (n < warmup and way in path.slow and way in path.answers)
+                    ):
                         continue
                     started = time.perf_counter()
                     try:
@@ -276,16 +391,19 @@ def table(paths: list[HotPath], naive_timeout: float) -> str:
             return f"> {naive_timeout * 1000 / percentile(path.samples[b], 50):.0f}x"
         return f"{percentile(path.samples[a], 50) / percentile(path.samples[b], 50):.2f}x"
 
-    lines = ["| hot path | calls (naive) | API p50 | API p99 | Bolt p50 | Bolt p99 | naive p50 | naive p99 | "
-             "in-memory p50 | in-memory p99 | API/raw | naive/ours | ours/in-memory | answers agree |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| hot path | calls (naive) | API p50 | API p99 | Bolt p50 | Bolt p99 | naive p50 | naive p99 | "
+        "in-memory p50 | in-memory p99 | API/raw | naive/ours | ours/in-memory | answers agree |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
     for p in paths:
         lines.append(
             f"| {p.name} | {len(p.samples['bolt'])} ({len(p.samples.get('naive', []))}) | {cell(p, 'api', 50)} | {cell(p, 'api', 99)} | "
             f"{cell(p, 'bolt', 50)} | {cell(p, 'bolt', 99)} | {cell(p, 'naive', 50)} | {cell(p, 'naive', 99)} | "
             f"{cell(p, 'memory', 50)} | {cell(p, 'memory', 99)} | {ratio(p, 'api', 'bolt')} | "
             f"{ratio(p, 'naive', 'bolt')} | {ratio(p, 'bolt', 'memory')} | "
-            f"{'yes' if p.agree else 'NO'}{' (naive timed out)' if p.timed_out else ''} |")
+            f"{'yes' if p.agree else 'NO'}{' (naive timed out)' if p.timed_out else ''} |"
+        )
     return "\n".join(lines)
 
 
@@ -295,7 +413,7 @@ def write_section(graph: str, text: str) -> None:
     old = RESULTS.read_text() if RESULTS.exists() else "# Network discovery benchmark\n\n"
     block = f"{begin}\n{text}\n{end}"
     if begin in old and end in old:
-        new = old[:old.index(begin)] + block + old[old.index(end) + len(end):]
+        new = old[: old.index(begin)] + block + old[old.index(end) + len(end) :]
     else:
         new = old.rstrip("\n") + "\n\n" + block + "\n"
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
@@ -304,21 +422,45 @@ def write_section(graph: str, text: str) -> None:
 
 # -- the command ---------------------------------------------------------------------------------
 
+
 @click.command()
 @click.option("--graph", type=click.Choice(sorted(MARKERS)), default="generated", show_default=True)
 @click.option("--people", default=100_000, show_default=True, help="People to generate.")
 @click.option("--avg-degree", default=40.0, show_default=True)
 @click.option("--seed", default=7, show_default=True)
 @click.option("--reset", is_flag=True, help="Empty a database that holds other people first.")
-@click.option("--hub-degree", default=1700, show_default=True, help="Connections the hub should have.")
-@click.option("--requests", "rounds", default=100, show_default=True, help="Measured rounds per hot path.")
+@click.option(
+    "--hub-degree", default=1700, show_default=True, help="Connections the hub should have."
+)
+@click.option(
+    "--requests", "rounds", default=100, show_default=True, help="Measured rounds per hot path."
+)
 @click.option("--warmup", default=5, show_default=True)
-@click.option("--budget", default=60.0, show_default=True, help="Seconds per hot path (at least 5 rounds).")
-@click.option("--naive-timeout", default=30.0, show_default=True, help="Seconds before a naive query is stopped.")
+@click.option(
+    "--budget", default=60.0, show_default=True, help="Seconds per hot path (at least 5 rounds)."
+)
+@click.option(
+    "--naive-timeout",
+    default=30.0,
+    show_default=True,
+    help="Seconds before a naive query is stopped.",
+)
 @click.option("--workers", default=2, show_default=True, help="gunicorn workers.")
 @click.option("--threads", default=4, show_default=True, help="gunicorn threads per worker.")
-def main(graph, people, avg_degree, seed, reset, hub_degree, rounds, warmup, budget, naive_timeout,
-         workers, threads):
+def main(
+    graph,
+    people,
+    avg_degree,
+    seed,
+    reset,
+    hub_degree,
+    rounds,
+    warmup,
+    budget,
+    naive_timeout,
+    workers,
+    threads,
+):
     """p50/p99 of each discovery hot path: API, raw Bolt, naive query, plain Python."""
     started, load_before = time.monotonic(), os.getloadavg()[0]
     settings = Settings.from_env()
@@ -327,8 +469,15 @@ def main(graph, people, avg_degree, seed, reset, hub_degree, rounds, warmup, bud
     click.echo(f"graph: {described}")
     picked = db.read("network.bench_people", 1, hub_degree=hub_degree, sample=201)[0]
     picked["best_2nd_of_hub"] = db.read(
-        "network.second_degree", 1, person_id=picked["hub_id"], **NO_FILTERS, after_count=None,
-        after_id=None, limit=1, sample_size=0)[0]["id"]
+        "network.second_degree",
+        1,
+        person_id=picked["hub_id"],
+        **NO_FILTERS,
+        after_count=None,
+        after_id=None,
+        limit=1,
+        sample_size=0,
+    )[0]["id"]
     sets = db.read("network.degree_sets", 1, person_id=picked["median_id"], with_third=True)[0]
     picked["far_from_median"] = min(sets["third"] or sets["second"])
     click.echo(f"people: {picked}")
@@ -337,12 +486,23 @@ def main(graph, people, avg_degree, seed, reset, hub_degree, rounds, warmup, bud
     tokens = {}
     for person in (picked["hub_id"], picked["median_id"]):
         tokens[person], token_hash = new_token()
-        db.write("auth.create_token", 1, person_id=person, token_hash=token_hash, now=datetime.now(timezone.utc))
+        db.write(
+            "auth.create_token",
+            1,
+            person_id=person,
+            token_hash=token_hash,
+            now=datetime.now(UTC),
+        )
 
     with gunicorn(settings, workers, threads) as base, requests.Session() as session:
+
         def api(me: str, path: str, **query) -> dict:
-            response = session.get(base + path, params=query, timeout=300,
-                                   headers={"Authorization": f"Bearer {tokens[me]}"})
+            response = session.get(
+                base + path,
+                params=query,
+                timeout=300,
+                headers={"Authorization": f"Bearer {tokens[me]}"},
+            )
             response.raise_for_status()
             return response.json()
 
@@ -353,28 +513,35 @@ def main(graph, people, avg_degree, seed, reset, hub_degree, rounds, warmup, bud
     click.echo(result)
     hub_2nd, median_2nd = paths[1], paths[0]
     command = "python -m bench discovery " + shlex.join(sys.argv[1:])
-    write_section(graph, "\n".join([
-        f"## {graph}",
-        "",
-        f"- command: `{command}`",
-        f"- machine: {machine()}; shared with other work while it ran (1-minute load average "
-        f"{load_before:.1f} before, {os.getloadavg()[0]:.1f} after)",
-        f"- database: {neo4j_setup(db)}",
-        f"- graph: {described}",
-        f"- people: hub {picked['hub_id']} ({picked['hub_degree']:,} connections); median person "
-        f"{picked['median_id']} ({picked['median_degree']} connections whose own connections total "
-        f"{picked['median_reach']:,}); mutuals with {picked['best_2nd_of_hub']}; path to {picked['far_from_median']}",
-        f"- server: gunicorn, {workers} workers x {threads} threads, one client; {warmup} warm-up rounds, "
-        f"then up to {rounds} rounds or {budget:.0f} s per hot path; naive queries stopped after "
-        f"{naive_timeout:.0f} s; times in ms",
-        "",
-        result,
-    ]))
-    click.echo(f"done in {time.monotonic() - started:.0f}s: hub 2nd-degree API p50 "
-               f"{percentile(hub_2nd.samples['api'], 50):.1f} ms, median person "
-               f"{percentile(median_2nd.samples['api'], 50):.1f} ms; "
-               f"answers agree on {sum(p.agree for p in paths)}/{len(paths)} hot paths; "
-               f"written to {RESULTS.relative_to(ROOT)}")
+    write_section(
+        graph,
+        "\n".join(
+            [
+                f"## {graph}",
+                "",
+                f"- command: `{command}`",
+                f"- machine: {machine()}; shared with other work while it ran (1-minute load average "
+                f"{load_before:.1f} before, {os.getloadavg()[0]:.1f} after)",
+                f"- database: {neo4j_setup(db)}",
+                f"- graph: {described}",
+                f"- people: hub {picked['hub_id']} ({picked['hub_degree']:,} connections); median person "
+                f"{picked['median_id']} ({picked['median_degree']} connections whose own connections total "
+                f"{picked['median_reach']:,}); mutuals with {picked['best_2nd_of_hub']}; path to {picked['far_from_median']}",
+                f"- server: gunicorn, {workers} workers x {threads} threads, one client; {warmup} warm-up rounds, "
+                f"then up to {rounds} rounds or {budget:.0f} s per hot path; naive queries stopped after "
+                f"{naive_timeout:.0f} s; times in ms",
+                "",
+                result,
+            ]
+        ),
+    )
+    click.echo(
+        f"done in {time.monotonic() - started:.0f}s: hub 2nd-degree API p50 "
+        f"{percentile(hub_2nd.samples['api'], 50):.1f} ms, median person "
+        f"{percentile(median_2nd.samples['api'], 50):.1f} ms; "
+        f"answers agree on {sum(p.agree for p in paths)}/{len(paths)} hot paths; "
+        f"written to {RESULTS.relative_to(ROOT)}"
+    )
     db.close()
 
 

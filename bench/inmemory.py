@@ -25,8 +25,9 @@ class Network:
     _place_index: dict | None = field(default=None, repr=False)
 
     @classmethod
-    def from_pairs(cls, pairs: Iterable[tuple[str, str]], people: dict[str, dict] | None = None,
-                   **rest) -> "Network":
+    def from_pairs(
+        cls, pairs: Iterable[tuple[str, str]], people: dict[str, dict] | None = None, **rest
+    ) -> Network:
         network = cls(people=dict(people or {}), **rest)
         for a, b in pairs:
             network.connect(a, b)
@@ -69,8 +70,9 @@ class Network:
         return {"first": len(first), "second": len(second), "third": len(third)}
 
     def mutuals(self, me: str, other: str) -> set[str]:
-        return (self.adjacency.get(me, set()) & self.adjacency.get(other, set())) \
-            - self.blocked_with(me)
+        return (
+            self.adjacency.get(me, set()) & self.adjacency.get(other, set())
+        ) - self.blocked_with(me)
 
     def first(self, me: str) -> set[str]:
         return self.adjacency.get(me, set()) - self.blocked_with(me)
@@ -83,8 +85,9 @@ class Network:
             counts.pop(person, None)
         return dict(counts)
 
-    def ranked_second_degree(self, me: str, location=None, industry=None, profession=None,
-                             skill=None) -> list[tuple[str, int]]:
+    def ranked_second_degree(
+        self, me: str, location=None, industry=None, profession=None, skill=None
+    ) -> list[tuple[str, int]]:
         """[(id, mutual_count)], best first, after the filters (skill in any case)."""
         rows = []
         for c, count in self.second_degree(me).items():
@@ -95,7 +98,9 @@ class Network:
                 continue
             if profession is not None and props.get("profession") != profession:
                 continue
-            if skill is not None and skill.lower() not in {s.lower() for s in props.get("skills") or []}:
+            if skill is not None and skill.lower() not in {
+                s.lower() for s in props.get("skills") or []
+            }:
                 continue
             rows.append((c, count))
         return sorted(rows, key=lambda row: (-row[1], row[0]))
@@ -125,8 +130,12 @@ class Network:
         blocked = self.blocked_with(me)
         paths = [(me,)]
         for _ in range(degree):
-            paths = [path + (n,) for path in paths for n in self.adjacency.get(path[-1], ())
-                     if n not in blocked and n not in path]
+            paths = [
+                path + (n,)
+                for path in paths
+                for n in self.adjacency.get(path[-1], ())
+                if n not in blocked and n not in path
+            ]
         return sorted(path for path in paths if path[-1] == other)
 
     # -- suggestions -----------------------------------------------------------------------
@@ -136,22 +145,40 @@ class Network:
         with the lowest ids who share my location and my or a complementary profession."""
         first = self.first(me)
         mine = self.people.get(me, {})
-        complements = {other for pair in self.complements if mine.get("profession") in pair
-                       for other in pair if other != mine.get("profession")}
+        complements = {
+            other
+            for pair in self.complements
+            if mine.get("profession") in pair
+            for other in pair
+            if other != mine.get("profession")
+        }
         points = Counter()
         for f in first:
-            weight = _adamic_adar(weights["mutual"], len(self.adjacency[f])) if len(self.adjacency[f]) > 1 else 0
+            weight = (
+                _adamic_adar(weights["mutual"], len(self.adjacency[f]))
+                if len(self.adjacency[f]) > 1
+                else 0
+            )
             for n in self.adjacency[f]:
                 points[n] += weight
         if mine.get("location") is not None:
             same_place = self._by_location_and_profession()
-            pool = sorted(p for profession in complements | {mine.get("profession")}
-                          for p in same_place.get((mine["location"], profession), ()) if p != me)
+            pool = sorted(
+                p
+                for profession in complements | {mine.get("profession")}
+                for p in same_place.get((mine["location"], profession), ())
+                if p != me
+            )
             for p in pool[:pool_size]:
                 points[p] += 0
-        excluded = first | {me} | self.blocked_with(me) \
-            | {b for a, b in self.requests if a == me} | {a for a, b in self.requests if b == me} \
+        excluded = (
+            first
+            | {me}
+            | self.blocked_with(me)
+            | {b for a, b in self.requests if a == me}
+            | {a for a, b in self.requests if b == me}
             | {b for a, b in self.dismissed if a == me}
+        )
         my_skills = {s.lower() for s in mine.get("skills") or []}
         scored = []
         for c, score in points.items():
@@ -163,7 +190,9 @@ class Network:
                     score += weights[key]
             if props.get("profession") in complements:
                 score += weights["complementary"]
-            score += weights["skill"] * sum(1 for s in props.get("skills") or [] if s.lower() in my_skills)
+            score += weights["skill"] * sum(
+                1 for s in props.get("skills") or [] if s.lower() in my_skills
+            )
             scored.append((c, score))
         return sorted(scored, key=lambda row: (-row[1], row[0]))
 
@@ -172,7 +201,9 @@ class Network:
             self._place_index = {}
             for person, props in self.people.items():
                 if props.get("location") is not None and props.get("profession") is not None:
-                    self._place_index.setdefault((props["location"], props["profession"]), []).append(person)
+                    self._place_index.setdefault(
+                        (props["location"], props["profession"]), []
+                    ).append(person)
         return self._place_index
 
 

@@ -63,8 +63,10 @@ def main(people, avg_degree, seed, sample, per_group, rounds):
     described = ensure_graph(db, "generated", people, avg_degree, seed, reset=False)
     connected = [row["id"] for row in db.read("network.bench_connected_people", 1, min_degree=2)]
     drawn = random.Random(seed).sample(connected, min(sample, len(connected)))
-    work = {p: db.read("views.work", 1, person_id=p)[0]["work"]
-            for p in tqdm(drawn, desc="2-hop work", unit="person")}
+    work = {
+        p: db.read("views.work", 1, person_id=p)[0]["work"]
+        for p in tqdm(drawn, desc="2-hop work", unit="person")
+    }
     groups = []
     for low, high in zip(BOUNDS, BOUNDS[1:] + (None,)):
         members = [p for p, w in work.items() if w >= low and (high is None or w < high)]
@@ -78,21 +80,58 @@ def main(people, avg_degree, seed, sample, per_group, rounds):
                 for part in ("second", "suggestions"):
                     state.refresher.refresh(person, part, force=True)
                 page = dict(after_count=None, after_id=None, limit=PAGE + 1)
-                times["live 2nd"].append(p50(lambda: db.read(
-                    "network.second_degree", 1, person_id=person, **NO_FILTERS, **page,
-                    sample_size=MUTUAL_SAMPLE_SIZE), rounds))
-                times["view 2nd"].append(p50(lambda: db.read(
-                    "views.second_degree_page", 1, person_id=person, **NO_FILTERS, **page), rounds))
+                times["live 2nd"].append(
+                    p50(
+                        lambda: db.read(
+                            "network.second_degree",
+                            1,
+                            person_id=person,
+                            **NO_FILTERS,
+                            **page,
+                            sample_size=MUTUAL_SAMPLE_SIZE,
+                        ),
+                        rounds,
+                    )
+                )
+                times["view 2nd"].append(
+                    p50(
+                        lambda: db.read(
+                            "views.second_degree_page", 1, person_id=person, **NO_FILTERS, **page
+                        ),
+                        rounds,
+                    )
+                )
                 cursor = dict(after_score=None, after_id=None, limit=PAGE + 1)
-                times["live sugg."].append(p50(lambda: db.read(
-                    "network.suggestions", 1, person_id=person, weights=SCORE_WEIGHTS,
-                    pool_size=SUGGESTION_POOL_SIZE, **cursor, sample_size=MUTUAL_SAMPLE_SIZE),
-                    rounds))
-                times["view sugg."].append(p50(lambda: db.read(
-                    "views.suggestions_page", 1, person_id=person, **cursor), rounds))
+                times["live sugg."].append(
+                    p50(
+                        lambda: db.read(
+                            "network.suggestions",
+                            1,
+                            person_id=person,
+                            weights=SCORE_WEIGHTS,
+                            pool_size=SUGGESTION_POOL_SIZE,
+                            **cursor,
+                            sample_size=MUTUAL_SAMPLE_SIZE,
+                        ),
+                        rounds,
+                    )
+                )
+                times["view sugg."].append(
+                    p50(
+                        lambda: db.read("views.suggestions_page", 1, person_id=person, **cursor),
+                        rounds,
+                    )
+                )
                 bar.update(1)
-            rows.append((low, high, len(members), len(timed),
-                         {k: statistics.median(v) if v else None for k, v in times.items()}))
+            rows.append(
+                (
+                    low,
+                    high,
+                    len(members),
+                    len(timed),
+                    {k: statistics.median(v) if v else None for k, v in times.items()},
+                )
+            )
     state.close()
 
     def cell(value):
@@ -115,15 +154,19 @@ def main(people, avg_degree, seed, sample, per_group, rounds):
     ]
     for low, high, members, timed, t in rows:
         span = f"{low:,}+" if high is None else f"{low:,}–{high - 1:,}"
-        lines.append(f"| {span} | {members / len(drawn):.0%} | {timed} | {cell(t['live 2nd'])} | "
-                     f"{cell(t['view 2nd'])} | {cell(t['live sugg.'])} | {cell(t['view sugg.'])} |")
+        lines.append(
+            f"| {span} | {members / len(drawn):.0%} | {timed} | {cell(t['live 2nd'])} | "
+            f"{cell(t['view 2nd'])} | {cell(t['live sugg.'])} | {cell(t['view sugg.'])} |"
+        )
     text = "\n".join(lines)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(text + "\n")
     click.echo(text)
     heavy = sum(1 for w in work.values() if w >= state.settings.view_threshold)
-    click.echo(f"done: {heavy / len(drawn):.0%} of the people drawn reach the threshold "
-               f"({state.settings.view_threshold:,}); written to {RESULTS.relative_to(ROOT)}")
+    click.echo(
+        f"done: {heavy / len(drawn):.0%} of the people drawn reach the threshold "
+        f"({state.settings.view_threshold:,}); written to {RESULTS.relative_to(ROOT)}"
+    )
 
 
 if __name__ == "__main__":

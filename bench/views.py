@@ -36,7 +36,7 @@ import time
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import click
@@ -55,25 +55,42 @@ RESULTS = ROOT / "bench" / "results" / "views.md"
 BASELINE = "a21917e"  # the last commit before network views
 PAGE = 20
 BLOCK = 5
-MIX = (("2nd-degree", 45), ("profile", 15), ("mutuals", 10), ("suggestions", 8), ("path", 7),
-       ("request", 8), ("accept", 7))
+MIX = (
+    ("2nd-degree", 45),
+    ("profile", 15),
+    ("mutuals", 10),
+    ("suggestions", 8),
+    ("path", 7),
+    ("request", 8),
+    ("accept", 7),
+)
 READS = ("2nd-degree", "profile", "mutuals", "suggestions", "path")
-PART = {"2nd-degree top 20": "second", "suggestions top 20": "suggestions", "network counts": "counts"}
+PART = {
+    "2nd-degree top 20": "second",
+    "suggestions top 20": "suggestions",
+    "network counts": "counts",
+}
 
 
 # -- servers -----------------------------------------------------------------------------------
+
 
 @contextmanager
 def baseline_checkout(ref: str):
     """The code at ``ref`` in a temporary git worktree, removed afterwards."""
     folder = Path(tempfile.mkdtemp(prefix="mutuals-baseline-"))
-    subprocess.run(["git", "worktree", "add", "--detach", str(folder), ref], cwd=ROOT, check=True,
-                   capture_output=True)
+    subprocess.run(
+        ["git", "worktree", "add", "--detach", str(folder), ref],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     try:
         yield folder
     finally:
-        subprocess.run(["git", "worktree", "remove", "--force", str(folder)], cwd=ROOT,
-                       capture_output=True)
+        subprocess.run(
+            ["git", "worktree", "remove", "--force", str(folder)], cwd=ROOT, capture_output=True
+        )
 
 
 class Client:
@@ -85,8 +102,13 @@ class Client:
     def call(self, method: str, person: str, path: str, **kwargs) -> requests.Response:
         session = getattr(self._local, "session", None) or requests.Session()
         self._local.session = session
-        return session.request(method, self.base + path, timeout=120,
-                               headers={"Authorization": f"Bearer {self.tokens[person]}"}, **kwargs)
+        return session.request(
+            method,
+            self.base + path,
+            timeout=120,
+            headers={"Authorization": f"Bearer {self.tokens[person]}"},
+            **kwargs,
+        )
 
     def get(self, person: str, path: str, **params) -> dict:
         response = self.call("GET", person, path, params=params)
@@ -102,15 +124,21 @@ def timed(call) -> tuple[float, object]:
 
 # -- 3. hot paths ------------------------------------------------------------------------------
 
+
 def hot_paths(people: dict[str, str], rounds: int, servers: dict[str, Client]) -> list[dict]:
     def answers(client, person):
         return {
-            "2nd-degree top 20": lambda: [(i["id"], i["mutual_count"]) for i in client.get(
-                person, "/v1/me/second-degree", limit=PAGE)["items"]],
-            "suggestions top 20": lambda: [(i["id"], i["score"]) for i in client.get(
-                person, "/v1/me/suggestions", limit=PAGE)["items"]],
-            "network counts": lambda: tuple(client.get(person, "/v1/me/network")[k]
-                                            for k in ("first", "second", "third")),
+            "2nd-degree top 20": lambda: [
+                (i["id"], i["mutual_count"])
+                for i in client.get(person, "/v1/me/second-degree", limit=PAGE)["items"]
+            ],
+            "suggestions top 20": lambda: [
+                (i["id"], i["score"])
+                for i in client.get(person, "/v1/me/suggestions", limit=PAGE)["items"]
+            ],
+            "network counts": lambda: tuple(
+                client.get(person, "/v1/me/network")[k] for k in ("first", "second", "third")
+            ),
         }
 
     rows = []
@@ -128,47 +156,66 @@ def hot_paths(people: dict[str, str], rounds: int, servers: dict[str, Client]) -
                         for _ in range(BLOCK):
                             samples[name].append(timed(ways[name][path])[0])
                     bar.update(BLOCK)
-                rows.append({"person": label, "path": path, "samples": samples,
-                             "agree": seen["views"] == seen["live"]})
+                rows.append(
+                    {
+                        "person": label,
+                        "path": path,
+                        "samples": samples,
+                        "agree": seen["views"] == seen["live"],
+                    }
+                )
     return rows
 
 
 # -- 4. writes ---------------------------------------------------------------------------------
 
+
 def write_path(servers: dict[str, str], pairs: int) -> dict[str, dict[str, list[float]]]:
     """Sign up two people, then time the request and its acceptance, servers taking turns."""
     samples = {name: defaultdict(list) for name in servers}
     with requests.Session() as session:
+
         def post(base, path, token=None, **body):
             headers = {"Authorization": f"Bearer {token}"} if token else {}
             began = time.perf_counter()
             response = session.post(base + path, json=body, headers=headers, timeout=60)
             response.raise_for_status()
-            return (time.perf_counter() - began) * 1000, response.json() if response.content else None
+            return (
+                time.perf_counter() - began
+            ) * 1000, response.json() if response.content else None
 
         for n in tqdm(range(pairs), desc="writes", unit="pair"):
             for name, base in servers.items():
-                (_, a), (_, b) = (post(base, "/v1/people", name=f"Bench {name} {n} {side}")
-                                  for side in "ab")
+                (_, a), (_, b) = (
+                    post(base, "/v1/people", name=f"Bench {name} {n} {side}") for side in "ab"
+                )
                 sent, _ = post(base, "/v1/me/requests", a["token"], to=b["person"]["id"])
-                accepted, _ = post(base, f"/v1/me/requests/incoming/{a['person']['id']}/accept",
-                                   b["token"])
+                accepted, _ = post(
+                    base, f"/v1/me/requests/incoming/{a['person']['id']}/accept", b["token"]
+                )
                 samples[name]["request"].append(sent)
                 samples[name]["accept"].append(accepted)
                 for person in (a, b):  # leave the benchmark's graph as it was
-                    session.delete(base + "/v1/me", timeout=60,
-                                   headers={"Authorization": f"Bearer {person['token']}"})
+                    session.delete(
+                        base + "/v1/me",
+                        timeout=60,
+                        headers={"Authorization": f"Bearer {person['token']}"},
+                    )
     return samples
 
 
 # -- 5. mixed load -----------------------------------------------------------------------------
 
+
 def undo(client: Client, pending: list[tuple[str, str]], connected: list[tuple[str, str]]) -> None:
     """Withdraw the requests and remove the connections a mixed load made (through the API),
     so that the next run meets the same graph."""
     for sender, recipient in tqdm(pending + connected, desc="undoing the load", unit="pair"):
-        path = (f"/v1/me/requests/outgoing/{recipient}" if (sender, recipient) in pending
-                else f"/v1/me/connections/{recipient}")
+        path = (
+            f"/v1/me/requests/outgoing/{recipient}"
+            if (sender, recipient) in pending
+            else f"/v1/me/connections/{recipient}"
+        )
         client.call("DELETE", sender, path)
 
 
@@ -186,8 +233,9 @@ def action(kind: str, other: str, request: tuple[str, str] | None) -> tuple[str,
     }[kind]
 
 
-def mixed_load(client: Client, pool: list[str], everyone: list[str], clients: int,
-               duration: float, seed: int) -> dict:
+def mixed_load(
+    client: Client, pool: list[str], everyone: list[str], clients: int, duration: float, seed: int
+) -> dict:
     """``clients`` threads acting the mix until ``duration`` seconds have passed."""
     kinds = [kind for kind, weight in MIX for _ in range(weight)]
     pending: list[tuple[str, str]] = []  # (sender, recipient)
@@ -231,12 +279,19 @@ def mixed_load(client: Client, pool: list[str], everyone: list[str], clients: in
     undo(client, pending, connected)
     total = sum(len(s) for s in samples.values())
     reads = [ms for kind in READS for ms in samples[kind]]
-    return {"samples": samples, "statuses": dict(statuses), "failures": failures[:5],
-            "seconds": seconds,
-            "rps": total / seconds, "read_p99": percentile(reads, 99), "total": total}
+    return {
+        "samples": samples,
+        "statuses": dict(statuses),
+        "failures": failures[:5],
+        "seconds": seconds,
+        "rps": total / seconds,
+        "read_p99": percentile(reads, 99),
+        "total": total,
+    }
 
 
 # -- the command -------------------------------------------------------------------------------
+
 
 @click.command()
 @click.option("--people", default=100_000, show_default=True, help="People to generate.")
@@ -245,18 +300,42 @@ def mixed_load(client: Client, pool: list[str], everyone: list[str], clients: in
 @click.option("--reset", is_flag=True, help="Empty a database that holds other people first.")
 @click.option("--hub-degree", default=1700, show_default=True)
 @click.option("--big-degree", default=10_000, show_default=True)
-@click.option("--rounds", default=30, show_default=True,
-              help="Measured rounds per hot path (a multiple of 5).")
+@click.option(
+    "--rounds",
+    default=30,
+    show_default=True,
+    help="Measured rounds per hot path (a multiple of 5).",
+)
 @click.option("--write-pairs", default=100, show_default=True)
 @click.option("--pool", default=300, show_default=True, help="People acting the mixed load.")
 @click.option("--clients", default=16, show_default=True)
-@click.option("--duration", default=60.0, show_default=True, help="Seconds of mixed load per server.")
+@click.option(
+    "--duration", default=60.0, show_default=True, help="Seconds of mixed load per server."
+)
 @click.option("--workers", default=2, show_default=True, help="gunicorn workers.")
 @click.option("--threads", default=4, show_default=True, help="gunicorn threads per worker.")
-@click.option("--baseline", default=BASELINE, show_default=True,
-              help="git ref of the code the write path is compared with.")
-def main(people, avg_degree, seed, reset, hub_degree, big_degree, rounds, write_pairs, pool,
-         clients, duration, workers, threads, baseline):
+@click.option(
+    "--baseline",
+    default=BASELINE,
+    show_default=True,
+    help="git ref of the code the write path is compared with.",
+)
+def main(
+    people,
+    avg_degree,
+    seed,
+    reset,
+    hub_degree,
+    big_degree,
+    rounds,
+    write_pairs,
+    pool,
+    clients,
+    duration,
+    workers,
+    threads,
+    baseline,
+):
     """Views beside live queries: hot paths, writes, mixed load, bytes."""
     started, load_before = time.monotonic(), os.getloadavg()[0]
     app = create_app()
@@ -267,35 +346,50 @@ def main(people, avg_degree, seed, reset, hub_degree, big_degree, rounds, write_
 
     picked = db.read("network.bench_people", 1, hub_degree=hub_degree, sample=201)[0]
     big = db.read("network.bench_people", 1, hub_degree=big_degree, sample=1)[0]
-    subjects = {f"hub ({picked['hub_degree']:,} conn.)": picked["hub_id"],
-                f"big hub ({big['hub_degree']:,} conn.)": big["hub_id"],
-                f"median person ({picked['median_degree']} conn.)": picked["median_id"]}
+    subjects = {
+        f"hub ({picked['hub_degree']:,} conn.)": picked["hub_id"],
+        f"big hub ({big['hub_degree']:,} conn.)": big["hub_id"],
+        f"median person ({picked['median_degree']} conn.)": picked["median_id"],
+    }
     connected = db.read("network.bench_connected_people", 1, min_degree=2)
     everyone = [row["id"] for row in connected]
     actors = random.Random(seed).sample(everyone, min(pool, len(everyone)))
     tokens = {}
     for person in [*subjects.values(), *actors]:
         tokens[person], token_hash = new_token()
-        db.write("auth.create_token", 1, person_id=person, token_hash=token_hash,
-                 now=datetime.now(timezone.utc))
+        db.write(
+            "auth.create_token",
+            1,
+            person_id=person,
+            token_hash=token_hash,
+            now=datetime.now(UTC),
+        )
 
     # 2. cold recompute
     cold = {}
     for label, person in subjects.items():
         for part in PART.values():
             cold[label, part], outcome = timed(
-                lambda: state.refresher.refresh(person, part, force=True))
+                lambda: state.refresher.refresh(person, part, force=True)
+            )
             assert outcome == "refreshed", outcome
-    heavy = [p for p in actors
-             if db.read("views.work", 1, person_id=p)[0]["work"] >= settings.view_threshold]
+    heavy = [
+        p
+        for p in actors
+        if db.read("views.work", 1, person_id=p)[0]["work"] >= settings.view_threshold
+    ]
     heavy_total = len(db.read("views.heavy_people", 1, threshold=settings.view_threshold))
 
-    with gunicorn(settings, workers, threads) as with_views, \
-            gunicorn(settings, workers, threads, MUTUALS_VIEW_MAX_AGE="0") as live_only:
+    with (
+        gunicorn(settings, workers, threads) as with_views,
+        gunicorn(settings, workers, threads, MUTUALS_VIEW_MAX_AGE="0") as live_only,
+    ):
         servers = {"views": Client(with_views, tokens), "live": Client(live_only, tokens)}
         paths = hot_paths(subjects, rounds, servers)
-        with baseline_checkout(baseline) as old_code, \
-                gunicorn(settings, workers, threads, root=old_code) as before_views:
+        with (
+            baseline_checkout(baseline) as old_code,
+            gunicorn(settings, workers, threads, root=old_code) as before_views,
+        ):
             writes = write_path({"views": with_views, "before views": before_views}, write_pairs)
         loads = {"live": mixed_load(servers["live"], actors, everyone, clients, duration, seed)}
         # The pool's views as active users have them: computed, and not yet due.
@@ -309,21 +403,41 @@ def main(people, avg_degree, seed, reset, hub_degree, big_degree, rounds, write_
     status = db.read("views.status", 1, now=state.clock(), due_before=state.clock())
     state.refresher.close()
 
-    text = report(dict(
-        load_before=load_before, db=db, described=described, settings=settings, workers=workers,
-        threads=threads, paths=paths, cold=cold, write_pairs=write_pairs, writes=writes,
-        loads=loads, clients=clients, duration=duration, actors=actors, everyone=everyone,
-        heavy=heavy, pool_seconds=pool_seconds, invariants=invariants, status=status,
-        heavy_total=heavy_total))
+    text = report(
+        dict(
+            load_before=load_before,
+            db=db,
+            described=described,
+            settings=settings,
+            workers=workers,
+            threads=threads,
+            paths=paths,
+            cold=cold,
+            write_pairs=write_pairs,
+            writes=writes,
+            loads=loads,
+            clients=clients,
+            duration=duration,
+            actors=actors,
+            everyone=everyone,
+            heavy=heavy,
+            pool_seconds=pool_seconds,
+            invariants=invariants,
+            status=status,
+            heavy_total=heavy_total,
+        )
+    )
     write_results(text)
     click.echo(text)
     hub = next(r for r in paths if r["path"] == "2nd-degree top 20")
-    click.echo(f"done in {time.monotonic() - started:.0f}s: hub 2nd-degree p50 "
-               f"{percentile(hub['samples']['views'], 50):.1f} ms from a view vs "
-               f"{percentile(hub['samples']['live'], 50):.1f} ms live; mixed load "
-               f"{loads['views']['rps']:.0f} vs {loads['live']['rps']:.0f} requests/s "
-               f"({loads['views']['rps'] / loads['live']['rps']:.2f}x); invariants {invariants}; "
-               f"written to {RESULTS.relative_to(ROOT)}")
+    click.echo(
+        f"done in {time.monotonic() - started:.0f}s: hub 2nd-degree p50 "
+        f"{percentile(hub['samples']['views'], 50):.1f} ms from a view vs "
+        f"{percentile(hub['samples']['live'], 50):.1f} ms live; mixed load "
+        f"{loads['views']['rps']:.0f} vs {loads['live']['rps']:.0f} requests/s "
+        f"({loads['views']['rps'] / loads['live']['rps']:.2f}x); invariants {invariants}; "
+        f"written to {RESULTS.relative_to(ROOT)}"
+    )
 
 
 def report(run: dict) -> str:
@@ -349,46 +463,79 @@ def report(run: dict) -> str:
     ]
     for row in run["paths"]:
         views, live = row["samples"]["views"], row["samples"]["live"]
-        lines.append(f"| {row['person']} | {row['path']} | {p50(views)} | {p99(views)} | {p50(live)} | "
-                     f"{p99(live)} | {percentile(live, 50) / percentile(views, 50):.1f}x | "
-                     f"{run['cold'][row['person'], PART[row['path']]]:,.0f} | "
-                     f"{'yes' if row['agree'] else 'NO'} |")
-    lines += ["", f"## Writes ({run['write_pairs']} pairs each, taking turns)", "",
-              "| server | request p50 | request p99 | accept p50 | accept p99 |", "|---|---|---|---|---|"]
+        lines.append(
+            f"| {row['person']} | {row['path']} | {p50(views)} | {p99(views)} | {p50(live)} | "
+            f"{p99(live)} | {percentile(live, 50) / percentile(views, 50):.1f}x | "
+            f"{run['cold'][row['person'], PART[row['path']]]:,.0f} | "
+            f"{'yes' if row['agree'] else 'NO'} |"
+        )
+    lines += [
+        "",
+        f"## Writes ({run['write_pairs']} pairs each, taking turns)",
+        "",
+        "| server | request p50 | request p99 | accept p50 | accept p99 |",
+        "|---|---|---|---|---|",
+    ]
     for name, samples in run["writes"].items():
-        lines.append(f"| {name} | {p50(samples['request'])} | {p99(samples['request'])} | "
-                     f"{p50(samples['accept'])} | {p99(samples['accept'])} |")
-    ratio = percentile(run["writes"]["views"]["accept"], 50) / percentile(run["writes"]["before views"]["accept"], 50)
+        lines.append(
+            f"| {name} | {p50(samples['request'])} | {p99(samples['request'])} | "
+            f"{p50(samples['accept'])} | {p99(samples['accept'])} |"
+        )
+    ratio = percentile(run["writes"]["views"]["accept"], 50) / percentile(
+        run["writes"]["before views"]["accept"], 50
+    )
     lines += ["", f"accept p50 with views / before views: **{ratio:.2f}x**", ""]
     loads = run["loads"]
-    lines += [f"## Mixed load: {run['clients']} clients, {run['duration']:.0f} s per server, "
-              f"{len(run['actors'])} people drawn at random from the {len(run['everyone']):,} with "
-              f"2+ connections ({len(run['heavy'])} of them heavy: views computed first in "
-              f"{run['pool_seconds']:.0f} s)", "",
-              "| server | requests/s | read p99 | " + " | ".join(f"{k} p50 / p99" for k, _ in MIX)
-              + " | statuses |", "|---|---|---|" + "---|" * len(MIX) + "---|"]
+    lines += [
+        f"## Mixed load: {run['clients']} clients, {run['duration']:.0f} s per server, "
+        f"{len(run['actors'])} people drawn at random from the {len(run['everyone']):,} with "
+        f"2+ connections ({len(run['heavy'])} of them heavy: views computed first in "
+        f"{run['pool_seconds']:.0f} s)",
+        "",
+        "| server | requests/s | read p99 | "
+        + " | ".join(f"{k} p50 / p99" for k, _ in MIX)
+        + " | statuses |",
+        "|---|---|---|" + "---|" * len(MIX) + "---|",
+    ]
     for name in ("live", "views"):
         load = loads[name]
-        cells = " | ".join(f"{p50(load['samples'][k])} / {p99(load['samples'][k])}"
-                           if load["samples"][k] else "-" for k, _ in MIX)
-        lines.append(f"| {name} | {load['rps']:.1f} | {load['read_p99']:.0f} | {cells} | "
-                     f"{', '.join(f'{s}: {n}' for s, n in sorted(load['statuses'].items()))} |")
+        cells = " | ".join(
+            f"{p50(load['samples'][k])} / {p99(load['samples'][k])}" if load["samples"][k] else "-"
+            for k, _ in MIX
+        )
+        lines.append(
+            f"| {name} | {load['rps']:.1f} | {load['read_p99']:.0f} | {cells} | "
+            f"{', '.join(f'{s}: {n}' for s, n in sorted(load['statuses'].items()))} |"
+        )
     for name in ("live", "views"):
         lines += [f"- {name}: {failure}" for failure in loads[name]["failures"]]
-    lines += ["", f"views / live requests/s: **{loads['views']['rps'] / loads['live']['rps']:.2f}x**; "
-              f"invariants after: {run['invariants']}", ""]
+    lines += [
+        "",
+        f"views / live requests/s: **{loads['views']['rps'] / loads['live']['rps']:.2f}x**; "
+        f"invariants after: {run['invariants']}",
+        "",
+    ]
     parts = {row["part"]: row for row in run["status"]}
     per_person = sum(row["bytes"] / max(row["views"], 1) for row in parts.values())
-    lines += ["## Bytes", "", "| part | views | payload bytes in all | per view | largest | slowest compute ms |",
-              "|---|---|---|---|---|---|"]
+    lines += [
+        "## Bytes",
+        "",
+        "| part | views | payload bytes in all | per view | largest | slowest compute ms |",
+        "|---|---|---|---|---|---|",
+    ]
     for part, row in parts.items():
-        lines.append(f"| {part} | {row['views']:,} | {row['bytes']:,} | {row['bytes'] // max(row['views'], 1):,} | "
-                     f"{row['max_bytes']:,} | {row['max_compute_ms']:,} |")
-    lines += ["", f"Per person with all three parts: {per_person:,.0f} bytes of payload (property values; "
-              "Neo4j's records add their own, not measured here). "
-              f"{run['heavy_total']:,} of the {len(run['everyone']):,} people reach the threshold: with all of "
-              f"them precomputed the payload would be about {run['heavy_total'] * per_person / 1e6:,.0f} MB "
-              "(views are computed when first read, so only the people who use the product pay)."]
+        lines.append(
+            f"| {part} | {row['views']:,} | {row['bytes']:,} | {row['bytes'] // max(row['views'], 1):,} | "
+            f"{row['max_bytes']:,} | {row['max_compute_ms']:,} |"
+        )
+    lines += [
+        "",
+        f"Per person with all three parts: {per_person:,.0f} bytes of payload (property values; "
+        "Neo4j's records add their own, not measured here). "
+        f"{run['heavy_total']:,} of the {len(run['everyone']):,} people reach the threshold: with all of "
+        f"them precomputed the payload would be about {run['heavy_total'] * per_person / 1e6:,.0f} MB "
+        "(views are computed when first read, so only the people who use the product pay).",
+    ]
     return "\n".join(lines)
 
 

@@ -8,12 +8,11 @@ import socket
 import subprocess
 import sys
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 import requests
-from neo4j import GraphDatabase
 
 from backend import create_app, migrations
 from backend.config import PROJECT_ROOT, Settings
@@ -36,8 +35,11 @@ def database(settings):
     try:
         db.driver.verify_connectivity()
     except Exception as error:  # noqa: BLE001 - say what to do, whatever the driver raised
-        pytest.exit(f"No Neo4j at {settings.neo4j_uri} ({error}). Run `make test`, "
-                    "or set NEO4J_URI/NEO4J_USERNAME/NEO4J_PASSWORD to a running Neo4j.", returncode=2)
+        pytest.exit(
+            f"No Neo4j at {settings.neo4j_uri} ({error}). Run `make test`, "
+            "or set NEO4J_URI/NEO4J_USERNAME/NEO4J_PASSWORD to a running Neo4j.",
+            returncode=2,
+        )
     with db.session() as session:
         migrations.migrate(session)
     yield db
@@ -49,18 +51,24 @@ def wipe(db: Database) -> None:
     Relationships go first, in batches: DETACH DELETE of a node with thousands of them would
     hold them all in one transaction's memory."""
     with db.session() as session:
-        session.run("MATCH (a)-[r]->() WHERE NOT a:Profession "
-                    "CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS").consume()
+        session.run(
+            "MATCH (a)-[r]->() WHERE NOT a:Profession "
+            "CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS"
+        ).consume()
         session.run(
             f"MATCH (n) WHERE NOT n:{migrations.LABEL} AND NOT n:Profession "
-            "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+            "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+        ).consume()
 
 
 @pytest.fixture(autouse=True)
 def empty_graph(request):
     """Each test starts from an empty graph (tests that never touch Neo4j skip the wipe)."""
-    if "database" in request.fixturenames or "app" in request.fixturenames \
-            or "live_server" in request.fixturenames:
+    if (
+        "database" in request.fixturenames
+        or "app" in request.fixturenames
+        or "live_server" in request.fixturenames
+    ):
         wipe(request.getfixturevalue("database"))
     yield
 
@@ -70,8 +78,9 @@ def cypher(database):
     """Run Cypher directly, for arranging graphs and asserting on them: rows as dicts."""
 
     def run(query: str, **params) -> list[dict]:
-        records, _, _ = database.driver.execute_query(query, params,
-                                                      database_=database.settings.neo4j_database)
+        records, _, _ = database.driver.execute_query(
+            query, params, database_=database.settings.neo4j_database
+        )
         return [r.data() for r in records]
 
     return run
@@ -90,13 +99,14 @@ class FakeClock:
 
 @pytest.fixture
 def clock() -> FakeClock:
-    return FakeClock(datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
+    return FakeClock(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
 
 
 @pytest.fixture
 def app(database, clock):
-    app = create_app({"TESTING": True, "CLOCK": clock,
-                      "SETTINGS": {"admin_token": "test-admin-token"}})
+    app = create_app(
+        {"TESTING": True, "CLOCK": clock, "SETTINGS": {"admin_token": "test-admin-token"}}
+    )
     yield app
     # Also stops the view refreshes, which would write into the next test's graph.
     app.extensions["mutuals"].close()
@@ -117,17 +127,37 @@ def _free_port() -> int:
 def live_server(database, tmp_path_factory):
     """The real thing: gunicorn with several workers and threads, for racing requests."""
     port = _free_port()
-    env = dict(os.environ, MUTUALS_PORT=str(port), MUTUALS_HOST="127.0.0.1",
-               MUTUALS_WORKERS="3", MUTUALS_THREADS="8", MUTUALS_ADMIN_TOKEN="test-admin-token",
-               NEO4J_URI=database.settings.neo4j_uri, NEO4J_USER=database.settings.neo4j_user,
-               NEO4J_USERNAME=database.settings.neo4j_user,
-               NEO4J_PASSWORD=database.settings.neo4j_password or "",
-               PROMETHEUS_MULTIPROC_DIR=str(tmp_path_factory.mktemp("metrics")))
+    env = dict(
+        os.environ,
+        MUTUALS_PORT=str(port),
+        MUTUALS_HOST="127.0.0.1",
+        MUTUALS_WORKERS="3",
+        MUTUALS_THREADS="8",
+        MUTUALS_ADMIN_TOKEN="test-admin-token",
+        NEO4J_URI=database.settings.neo4j_uri,
+        NEO4J_USER=database.settings.neo4j_user,
+        NEO4J_USERNAME=database.settings.neo4j_user,
+        NEO4J_PASSWORD=database.settings.neo4j_password or "",
+        PROMETHEUS_MULTIPROC_DIR=str(tmp_path_factory.mktemp("metrics")),
+    )
     log = tmp_path_factory.mktemp("gunicorn") / "gunicorn.log"
     with open(log, "wb") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py",
-                                 "--access-logfile", "/dev/null", "app:app"],
-                                cwd=PROJECT_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "-c",
+                "gunicorn.conf.py",
+                "--access-logfile",
+                "/dev/null",
+                "app:app",
+            ],
+            cwd=PROJECT_ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
     try:

@@ -20,14 +20,22 @@ def create_person(cypher, person_id: str, name: str | None = None, **props) -> s
         "CREATE (p:Person {id: $id, name: $name, name_lower: toLower($name), "
         "connections_visibility: 'connections', created_at: datetime()}) SET p += $props "
         "CREATE (:Token {hash: $hash, created_at: datetime()})-[:AUTHENTICATES]->(p)",
-        id=person_id, name=name, props=props, hash=hash_token(token))
+        id=person_id,
+        name=name,
+        props=props,
+        hash=hash_token(token),
+    )
     return token
 
 
 def connect(cypher, a: str, b: str) -> None:
-    cypher("MATCH (a:Person {id: $a}), (b:Person {id: $b}) "
-           "CREATE (a)-[:CONNECTED_TO {since: datetime(), pair: $pair}]->(b)",
-           a=a, b=b, pair=connection_key(a, b))
+    cypher(
+        "MATCH (a:Person {id: $a}), (b:Person {id: $b}) "
+        "CREATE (a)-[:CONNECTED_TO {since: datetime(), pair: $pair}]->(b)",
+        a=a,
+        b=b,
+        pair=connection_key(a, b),
+    )
 
 
 def auth(token: str) -> dict:
@@ -37,11 +45,15 @@ def auth(token: str) -> dict:
 def graph_fingerprint(cypher) -> list:
     """Every node (labels, properties) and relationship (type, ends by id, properties), sorted:
     equal before and after a refused request means the graph is unchanged."""
-    nodes = cypher("MATCH (n) WHERE NOT n:__MutualsMigration AND NOT n:Profession "
-                   "RETURN labels(n) AS labels, properties(n) AS props")
-    rels = cypher("MATCH (a)-[r]->(b) WHERE NOT a:Profession "
-                  "RETURN type(r) AS type, coalesce(a.id, a.hash) AS start, "
-                  "coalesce(b.id, b.hash) AS end, properties(r) AS props")
+    nodes = cypher(
+        "MATCH (n) WHERE NOT n:__MutualsMigration AND NOT n:Profession "
+        "RETURN labels(n) AS labels, properties(n) AS props"
+    )
+    rels = cypher(
+        "MATCH (a)-[r]->(b) WHERE NOT a:Profession "
+        "RETURN type(r) AS type, coalesce(a.id, a.hash) AS start, "
+        "coalesce(b.id, b.hash) AS end, properties(r) AS props"
+    )
     return sorted(map(repr, nodes)) + sorted(map(repr, rels))
 
 

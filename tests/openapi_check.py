@@ -42,8 +42,9 @@ def _validator(spec: dict, schema: dict) -> jsonschema.Draft4Validator:
     return jsonschema.Draft4Validator({"allOf": [schema], "components": spec["components"]})
 
 
-def check_error_response(spec: dict, method: str, path: str, status: int,
-                         content_type: str, body) -> None:
+def check_error_response(
+    spec: dict, method: str, path: str, status: int, content_type: str, body
+) -> None:
     """An error answer matches its documented content type and schema."""
     response = documented_response(spec, method, path, status)
     content = response.get("content") or {}

@@ -10,23 +10,30 @@ from backend.cli import cli
 
 def run_cli(app, *args: str) -> Result:
     """``mutuals <args>`` against the test app (its settings, its Neo4j)."""
-    return CliRunner().invoke(cli, list(args), obj=ScriptInfo(create_app=lambda: app),
-                              catch_exceptions=False)
+    return CliRunner().invoke(
+        cli, list(args), obj=ScriptInfo(create_app=lambda: app), catch_exceptions=False
+    )
 
 
 def graph_snapshot(cypher) -> dict:
     """People, connections and requests by their ids and properties (element ids left out,
     so graphs loaded at different times compare equal when their data is equal)."""
     people = cypher("MATCH (p:Person) RETURN p.id AS id, properties(p) AS props ORDER BY id")
-    connections = cypher("MATCH (a:Person)-[r:CONNECTED_TO]->(b:Person) "
-                         "RETURN r.pair AS pair, a.id AS a, b.id AS b, properties(r) AS props ORDER BY pair")
-    requests = cypher("MATCH (a:Person)-[r:REQUESTED]->(b:Person) "
-                      "RETURN r.pair AS pair, properties(r) AS props ORDER BY pair")
+    connections = cypher(
+        "MATCH (a:Person)-[r:CONNECTED_TO]->(b:Person) "
+        "RETURN r.pair AS pair, a.id AS a, b.id AS b, properties(r) AS props ORDER BY pair"
+    )
+    requests = cypher(
+        "MATCH (a:Person)-[r:REQUESTED]->(b:Person) "
+        "RETURN r.pair AS pair, properties(r) AS props ORDER BY pair"
+    )
     return {"people": people, "connections": connections, "requests": requests}
 
 
 def counts(cypher) -> dict:
-    return cypher("CALL () { MATCH (p:Person) RETURN count(p) AS people } "
-                  "CALL () { MATCH ()-[c:CONNECTED_TO]->() RETURN count(c) AS connections } "
-                  "CALL () { MATCH ()-[r:REQUESTED]->() RETURN count(r) AS requests } "
-                  "RETURN people, connections, requests")[0]
+    return cypher(
+        "CALL () { MATCH (p:Person) RETURN count(p) AS people } "
+        "CALL () { MATCH ()-[c:CONNECTED_TO]->() RETURN count(c) AS connections } "
+        "CALL () { MATCH ()-[r:REQUESTED]->() RETURN count(r) AS requests } "
+        "RETURN people, connections, requests"
+    )[0]

@@ -50,9 +50,11 @@ def world(cypher):
     tokens = {pid: create_person(cypher, pid) for pid in ("ann", "bob", "cat", "dan", "eve")}
     cypher("MATCH (b:Person {id: 'bob'}) SET b.connections_visibility = 'private'")
     connect(cypher, "bob", "cat")
-    cypher("MATCH (a:Person {id: 'ann'}), (b:Person {id: 'bob'}), (c:Person {id: 'cat'}), (d:Person {id: 'dan'}) "
-           "CREATE (a)-[:REQUESTED {state: 'pending', pair: 'ann|bob', created_at: datetime()}]->(b), "
-           "(b)-[:CLOSENESS {level: 'close'}]->(c), (b)-[:BLOCKED {at: datetime()}]->(d)")
+    cypher(
+        "MATCH (a:Person {id: 'ann'}), (b:Person {id: 'bob'}), (c:Person {id: 'cat'}), (d:Person {id: 'dan'}) "
+        "CREATE (a)-[:REQUESTED {state: 'pending', pair: 'ann|bob', created_at: datetime()}]->(b), "
+        "(b)-[:CLOSENESS {level: 'close'}]->(c), (b)-[:BLOCKED {at: datetime()}]->(d)"
+    )
     return tokens
 
 
@@ -62,8 +64,9 @@ def call(client, method, path, headers, body):
 
 @pytest.mark.parametrize("credentials", BAD_CREDENTIALS.values(), ids=BAD_CREDENTIALS.keys())
 @pytest.mark.parametrize("method, path, body", ENDPOINTS, ids=[f"{m} {p}" for m, p, _ in ENDPOINTS])
-def test_without_a_valid_token_it_is_401_and_nothing_changes(client, cypher, world, credentials,
-                                                            method, path, body):
+def test_without_a_valid_token_it_is_401_and_nothing_changes(
+    client, cypher, world, credentials, method, path, body
+):
     before = graph_fingerprint(cypher)
     headers = {"Authorization": credentials} if credentials else {}
     response = call(client, method, path, headers, body)
@@ -75,20 +78,22 @@ def test_without_a_valid_token_it_is_401_and_nothing_changes(client, cypher, wor
 # Eve, with her own valid token, reaching for what is not hers: (method, path, body, status,
 # what she may see in a list).
 EVE_REACHES = [
-    ("POST", "/v1/me/requests/incoming/ann/accept", None, 404),     # ann asked bob, not eve
+    ("POST", "/v1/me/requests/incoming/ann/accept", None, 404),  # ann asked bob, not eve
     ("POST", "/v1/me/requests/incoming/ann/ignore", {}, 404),
-    ("DELETE", "/v1/me/requests/outgoing/bob", None, 404),          # ann's request, not eve's
-    ("DELETE", "/v1/me/connections/cat", None, 404),                # bob's connection
+    ("DELETE", "/v1/me/requests/outgoing/bob", None, 404),  # ann's request, not eve's
+    ("DELETE", "/v1/me/connections/cat", None, 404),  # bob's connection
     ("PUT", "/v1/me/connections/cat/closeness", {"closeness": "acquaintance"}, 404),
-    ("DELETE", "/v1/me/blocks/dan", None, 404),                     # bob's block
-    ("POST", "/v1/admin/people/bob/tokens", None, 401),             # a person is not the admin
+    ("DELETE", "/v1/me/blocks/dan", None, 404),  # bob's block
+    ("POST", "/v1/admin/people/bob/tokens", None, 401),  # a person is not the admin
 ]
 
 
-@pytest.mark.parametrize("method, path, body, status", EVE_REACHES,
-                         ids=[f"{m} {p}" for m, p, _, _ in EVE_REACHES])
-def test_another_persons_token_cannot_act_on_what_is_not_theirs(client, cypher, world, method, path,
-                                                               body, status):
+@pytest.mark.parametrize(
+    "method, path, body, status", EVE_REACHES, ids=[f"{m} {p}" for m, p, _, _ in EVE_REACHES]
+)
+def test_another_persons_token_cannot_act_on_what_is_not_theirs(
+    client, cypher, world, method, path, body, status
+):
     before = graph_fingerprint(cypher)
     response = call(client, method, path, auth(world["eve"]), body)
     assert response.status_code == status, response.json
@@ -96,9 +101,16 @@ def test_another_persons_token_cannot_act_on_what_is_not_theirs(client, cypher, 
     assert graph_fingerprint(cypher) == before
 
 
-@pytest.mark.parametrize("path", ["/v1/me/requests/incoming", "/v1/me/requests/outgoing",
-                                  "/v1/me/connections", "/v1/me/blocks",
-                                  "/v1/people/bob/connections"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/v1/me/requests/incoming",
+        "/v1/me/requests/outgoing",
+        "/v1/me/connections",
+        "/v1/me/blocks",
+        "/v1/people/bob/connections",
+    ],
+)
 def test_another_persons_token_sees_none_of_their_lists(client, world, path):
     response = client.get(path, headers=auth(world["eve"]))
     assert response.status_code == 200
@@ -108,11 +120,21 @@ def test_another_persons_token_sees_none_of_their_lists(client, world, path):
 def test_what_the_owner_sees_is_there(client, world):
     """The counterpart of the two tests above: the same calls work for their owners."""
     bob = auth(world["bob"])
-    assert [i["person"]["id"] for i in client.get("/v1/me/requests/incoming", headers=bob).json["items"]] == ["ann"]
-    assert [i["person"]["id"] for i in client.get("/v1/me/connections", headers=bob).json["items"]] == ["cat"]
-    assert client.get("/v1/people/bob/connections", headers=auth(world["cat"])).json["items"] == []  # private
-    assert client.put("/v1/me/connections/cat/closeness", headers=bob,
-                      json={"closeness": "known"}).status_code == 200
+    assert [
+        i["person"]["id"] for i in client.get("/v1/me/requests/incoming", headers=bob).json["items"]
+    ] == ["ann"]
+    assert [
+        i["person"]["id"] for i in client.get("/v1/me/connections", headers=bob).json["items"]
+    ] == ["cat"]
+    assert (
+        client.get("/v1/people/bob/connections", headers=auth(world["cat"])).json["items"] == []
+    )  # private
+    assert (
+        client.put(
+            "/v1/me/connections/cat/closeness", headers=bob, json={"closeness": "known"}
+        ).status_code
+        == 200
+    )
     assert client.delete("/v1/me/blocks/dan", headers=bob).status_code == 204
     assert client.post("/v1/me/requests/incoming/ann/accept", headers=bob).status_code == 201
 
@@ -122,13 +144,18 @@ def test_a_blocked_person_learns_nothing(client, world):
     assert client.get("/v1/people/bob", headers=dan).status_code == 404
     assert client.get("/v1/people/bob/connections", headers=dan).status_code == 404
     assert client.post("/v1/me/requests", headers=dan, json={"to": "bob"}).status_code == 404
-    assert client.get("/v1/people/nobody", headers=dan).json["detail"] == \
-        client.get("/v1/people/bob", headers=dan).json["detail"]  # indistinguishable from absence
+    assert (
+        client.get("/v1/people/nobody", headers=dan).json["detail"]
+        == client.get("/v1/people/bob", headers=dan).json["detail"]
+    )  # indistinguishable from absence
 
 
 def test_me_endpoints_act_only_on_the_callers_own_data(client, cypher, world):
     bob_before = cypher("MATCH (b:Person {id: 'bob'}) RETURN properties(b) AS p")
-    assert client.patch("/v1/me", headers=auth(world["eve"]), json={"headline": "Mine"}).status_code == 200
+    assert (
+        client.patch("/v1/me", headers=auth(world["eve"]), json={"headline": "Mine"}).status_code
+        == 200
+    )
     assert client.delete("/v1/me", headers=auth(world["eve"])).status_code == 204
     assert cypher("MATCH (b:Person {id: 'bob'}) RETURN properties(b) AS p") == bob_before
     assert cypher("MATCH (p:Person) RETURN count(p) AS n") == [{"n": 4}]

@@ -20,8 +20,10 @@ def world(cypher):
     create_person(cypher, "bob")
     create_person(cypher, "cat")
     connect(cypher, "ann", "bob")
-    cypher("MATCH (c:Person {id: 'cat'}), (a:Person {id: 'ann'}) "
-           "CREATE (c)-[:REQUESTED {state: 'pending', pair: 'cat|ann', created_at: datetime()}]->(a)")
+    cypher(
+        "MATCH (c:Person {id: 'cat'}), (a:Person {id: 'ann'}) "
+        "CREATE (c)-[:REQUESTED {state: 'pending', pair: 'cat|ann', created_at: datetime()}]->(a)"
+    )
     return ann
 
 
@@ -86,14 +88,20 @@ def assert_refused(response, status, field=None):
         assert field in body["errors"], body
 
 
-@pytest.mark.parametrize("endpoint, body, field", BAD_FIELDS,
-                         ids=[f"{e[0]} {e[1]} {f}" for e, _, f in BAD_FIELDS])
+@pytest.mark.parametrize(
+    "endpoint, body, field", BAD_FIELDS, ids=[f"{e[0]} {e[1]} {f}" for e, _, f in BAD_FIELDS]
+)
 def test_bad_fields_are_422_naming_the_field(client, cypher, world, endpoint, body, field):
     method, path, _ = endpoint
     before = graph_fingerprint(cypher)
     # json.dumps keeps lone surrogates as \ud800 escapes, as a client's JSON would carry them.
-    response = client.open(path, method=method, headers=auth(world), data=json.dumps(body),
-                           content_type="application/json")
+    response = client.open(
+        path,
+        method=method,
+        headers=auth(world),
+        data=json.dumps(body),
+        content_type="application/json",
+    )
     assert_refused(response, 422, field)
     assert graph_fingerprint(cypher) == before
 
@@ -107,7 +115,12 @@ BAD_BODIES = {
     "a list": ('[{"name": "Zed"}]', "application/json", 422, "_schema"),
     "a string": ('"Zed"', "application/json", 422, "_schema"),
     "null": ("null", "application/json", 422, "_schema"),
-    "deeply nested": ('{"name": ' + "[" * 20000 + "]" * 20000 + "}", "application/json", 400, "json"),
+    "deeply nested": (
+        '{"name": ' + "[" * 20000 + "]" * 20000 + "}",
+        "application/json",
+        400,
+        "json",
+    ),
     "huge": ('{"name": "' + "x" * (70 * 1024) + '"}', "application/json", 413, None),
 }
 
@@ -118,14 +131,18 @@ def test_bad_bodies_are_refused_whole(client, cypher, world, endpoint, case):
     method, path, _ = endpoint
     data, content_type, status, field = case
     before = graph_fingerprint(cypher)
-    response = client.open(path, method=method, headers=auth(world), data=data, content_type=content_type)
+    response = client.open(
+        path, method=method, headers=auth(world), data=data, content_type=content_type
+    )
     assert_refused(response, status, field)
     assert graph_fingerprint(cypher) == before
 
 
-@pytest.mark.parametrize("endpoint, field", [(SIGN_UP, "name"), (PATCH_ME, "_schema"), (SEND, "to"),
-                                             (CLOSENESS, "closeness")],
-                         ids=["sign-up", "patch me", "send", "closeness"])
+@pytest.mark.parametrize(
+    "endpoint, field",
+    [(SIGN_UP, "name"), (PATCH_ME, "_schema"), (SEND, "to"), (CLOSENESS, "closeness")],
+    ids=["sign-up", "patch me", "send", "closeness"],
+)
 def test_empty_body_is_422_where_a_body_is_required(client, cypher, world, endpoint, field):
     method, path, _ = endpoint
     before = graph_fingerprint(cypher)
@@ -139,15 +156,28 @@ def test_the_valid_bodies_above_are_accepted(client, world):
     for method, path, body in [SIGN_UP, PATCH_ME, CLOSENESS, IGNORE]:
         response = client.open(path, method=method, headers=auth(world), json=body)
         assert response.status_code < 300, (path, response.json)
-    assert client.post("/v1/me/requests", headers=auth(world), json={"to": "cat"}).status_code == 200
+    assert (
+        client.post("/v1/me/requests", headers=auth(world), json={"to": "cat"}).status_code == 200
+    )
 
 
-LISTS = ["/v1/people", "/v1/me/connections", "/v1/people/bob/connections", "/v1/me/requests/incoming",
-         "/v1/me/requests/outgoing", "/v1/me/blocks"]
+LISTS = [
+    "/v1/people",
+    "/v1/me/connections",
+    "/v1/people/bob/connections",
+    "/v1/me/requests/incoming",
+    "/v1/me/requests/outgoing",
+    "/v1/me/blocks",
+]
 BAD_QUERIES = [
-    ("limit=0", "limit"), ("limit=101", "limit"), ("limit=ten", "limit"), ("limit=", "limit"),
-    ("cursor=%25%25%25", "cursor"), ("cursor=" + encode_cursor(["x"]), "cursor"),
-    ("cursor=" + encode_cursor([10**30, "x"]), "cursor"), ("cursor=" + encode_cursor([1.5, None]), "cursor"),
+    ("limit=0", "limit"),
+    ("limit=101", "limit"),
+    ("limit=ten", "limit"),
+    ("limit=", "limit"),
+    ("cursor=%25%25%25", "cursor"),
+    ("cursor=" + encode_cursor(["x"]), "cursor"),
+    ("cursor=" + encode_cursor([10**30, "x"]), "cursor"),
+    ("cursor=" + encode_cursor([1.5, None]), "cursor"),
     ("cursor=" + "x" * 1001, "cursor"),
 ]
 
@@ -158,9 +188,16 @@ def test_bad_list_arguments_are_422(client, world, path, query, field):
     assert_refused(client.get(f"{path}?{query}", headers=auth(world)), 422, field)
 
 
-@pytest.mark.parametrize("path", ["/v1/me/connections?sort=oldest", "/v1/people/bob/connections?sort=",
-                                  "/v1/people?q=" + "x" * 101, "/v1/people?skill=" + "x" * 61,
-                                  "/v1/people?location=%ED%A0%80" + "x" * 100])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/v1/me/connections?sort=oldest",
+        "/v1/people/bob/connections?sort=",
+        "/v1/people?q=" + "x" * 101,
+        "/v1/people?skill=" + "x" * 61,
+        "/v1/people?location=%ED%A0%80" + "x" * 100,
+    ],
+)
 def test_bad_search_and_sort_arguments_are_422(client, world, path):
     field = path.split("?")[1].split("=")[0]
     assert_refused(client.get(path, headers=auth(world)), 422, field)
@@ -168,10 +205,15 @@ def test_bad_search_and_sort_arguments_are_422(client, world, path):
 
 ODD_IDS = ["x" * 3000, "%00", "%ED%A0%80", "%F0%9F%98%80", "..", "'%20OR%201=1%20--"]
 PATH_CALLS = [
-    ("GET", "/v1/people/{}"), ("GET", "/v1/people/{}/connections"),
-    ("POST", "/v1/me/requests/incoming/{}/accept"), ("POST", "/v1/me/requests/incoming/{}/ignore"),
-    ("DELETE", "/v1/me/requests/outgoing/{}"), ("DELETE", "/v1/me/connections/{}"),
-    ("PUT", "/v1/me/blocks/{}"), ("DELETE", "/v1/me/blocks/{}"), ("POST", "/v1/admin/people/{}/tokens"),
+    ("GET", "/v1/people/{}"),
+    ("GET", "/v1/people/{}/connections"),
+    ("POST", "/v1/me/requests/incoming/{}/accept"),
+    ("POST", "/v1/me/requests/incoming/{}/ignore"),
+    ("DELETE", "/v1/me/requests/outgoing/{}"),
+    ("DELETE", "/v1/me/connections/{}"),
+    ("PUT", "/v1/me/blocks/{}"),
+    ("DELETE", "/v1/me/blocks/{}"),
+    ("POST", "/v1/admin/people/{}/tokens"),
 ]
 
 
@@ -185,21 +227,35 @@ def test_odd_ids_in_paths_are_404(client, cypher, world, method, template, perso
 
 
 JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers(-2**70, 2**70) | st.floats(allow_nan=False)
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**70), 2**70)
+    | st.floats(allow_nan=False)
     | st.text(st.characters(exclude_categories=()), max_size=40),  # lone surrogates too
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
-    max_leaves=12)
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4)
+    ),
+    max_leaves=12,
+)
 
 
 def fuzz_bodies(fields: list[str]):
     """Objects whose keys are mostly the endpoint's own fields, with arbitrary values."""
-    return st.one_of(JSON_VALUES, st.dictionaries(st.sampled_from(fields) | st.text(max_size=8),
-                                                  JSON_VALUES, max_size=5))
+    return st.one_of(
+        JSON_VALUES,
+        st.dictionaries(st.sampled_from(fields) | st.text(max_size=8), JSON_VALUES, max_size=5),
+    )
 
 
 FUZZED = [
-    (SIGN_UP, ["name", "headline", "location", "skills", "intro_opt_out", "connections_visibility"]),
-    (PATCH_ME, ["name", "headline", "summary", "skills", "intro_opt_out", "connections_visibility"]),
+    (
+        SIGN_UP,
+        ["name", "headline", "location", "skills", "intro_opt_out", "connections_visibility"],
+    ),
+    (
+        PATCH_ME,
+        ["name", "headline", "summary", "skills", "intro_opt_out", "connections_visibility"],
+    ),
     (SEND, ["to", "note"]),
     (CLOSENESS, ["closeness"]),
 ]
@@ -209,7 +265,9 @@ FUZZED = [
 def test_arbitrary_json_never_gets_a_500(client, cypher, world, endpoint, fields):
     method, path, _ = endpoint
 
-    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @settings(
+        max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    )
     @given(body=fuzz_bodies(fields))
     def check(body):
         before = graph_fingerprint(cypher)

@@ -7,12 +7,19 @@ from tests.helpers import auth, connect, create_person
 
 def add_intro(cypher, intro_id, requester, broker, target, state, follow_ups=0):
     """An Introduction as the data model has it, with follow-ups."""
-    cypher("MATCH (r:Person {id: $r}), (b:Person {id: $b}), (t:Person {id: $t}) "
-           "CREATE (r)-[:REQUESTED_INTRO]->(i:Introduction {id: $id, state: $state, "
-           "created_at: datetime(), updated_at: datetime()})<-[:BROKERS]-(b), (i)-[:TO]->(t) "
-           "WITH i UNWIND range(1, $n) AS k "
-           "CREATE (i)-[:HAS_FOLLOW_UP]->(:FollowUp {id: $id + '-' + k, kind: 'call', at: datetime()})",
-           r=requester, b=broker, t=target, id=intro_id, state=state, n=follow_ups)
+    cypher(
+        "MATCH (r:Person {id: $r}), (b:Person {id: $b}), (t:Person {id: $t}) "
+        "CREATE (r)-[:REQUESTED_INTRO]->(i:Introduction {id: $id, state: $state, "
+        "created_at: datetime(), updated_at: datetime()})<-[:BROKERS]-(b), (i)-[:TO]->(t) "
+        "WITH i UNWIND range(1, $n) AS k "
+        "CREATE (i)-[:HAS_FOLLOW_UP]->(:FollowUp {id: $id + '-' + k, kind: 'call', at: datetime()})",
+        r=requester,
+        b=broker,
+        t=target,
+        id=intro_id,
+        state=state,
+        n=follow_ups,
+    )
 
 
 def intro_ids(cypher) -> list[str]:
@@ -24,29 +31,45 @@ def test_block_ends_everything_between_the_two(client, cypher):
     connect(cypher, "a", "b")
     connect(cypher, "a", "c")
     connect(cypher, "b", "c")
-    cypher("MATCH (a:Person {id: 'a'}), (b:Person {id: 'b'}), (c:Person {id: 'c'}) "
-           "CREATE (a)-[:CLOSENESS {level: 'close'}]->(b), (b)-[:CLOSENESS {level: 'known'}]->(a), "
-           "(a)-[:CLOSENESS {level: 'close'}]->(c), (b)-[:REQUESTED {state: 'pending', pair: 'b|a'}]->(a)")
-    add_intro(cypher, "open-ab", "a", "c", "b", "requested", follow_ups=1)      # a and b are parties
-    add_intro(cypher, "open-ba", "c", "a", "b", "introduced")                   # a brokers to b
-    add_intro(cypher, "done-ab", "a", "c", "b", "accepted", follow_ups=2)      # history stays
+    cypher(
+        "MATCH (a:Person {id: 'a'}), (b:Person {id: 'b'}), (c:Person {id: 'c'}) "
+        "CREATE (a)-[:CLOSENESS {level: 'close'}]->(b), (b)-[:CLOSENESS {level: 'known'}]->(a), "
+        "(a)-[:CLOSENESS {level: 'close'}]->(c), (b)-[:REQUESTED {state: 'pending', pair: 'b|a'}]->(a)"
+    )
+    add_intro(cypher, "open-ab", "a", "c", "b", "requested", follow_ups=1)  # a and b are parties
+    add_intro(cypher, "open-ba", "c", "a", "b", "introduced")  # a brokers to b
+    add_intro(cypher, "done-ab", "a", "c", "b", "accepted", follow_ups=2)  # history stays
     add_intro(cypher, "open-ac", "a", "b", "c", "requested")  # b brokers for a: both parties
-    cypher("MATCH (x:Person {id: 'c'}), (y:Person {id: 'a'}) CREATE (x)-[:REQUESTED_INTRO]->"
-           "(:Introduction {id: 'open-other', state: 'requested'})-[:TO]->(y)")   # b is no party
+    cypher(
+        "MATCH (x:Person {id: 'c'}), (y:Person {id: 'a'}) CREATE (x)-[:REQUESTED_INTRO]->"
+        "(:Introduction {id: 'open-other', state: 'requested'})-[:TO]->(y)"
+    )  # b is no party
 
     assert client.put("/v1/me/blocks/b", headers=auth(tokens["a"])).status_code == 204
 
-    assert cypher("MATCH (a:Person {id: 'a'})-[r]-(b:Person {id: 'b'}) RETURN type(r) AS t") == [{"t": "BLOCKED"}]
+    assert cypher("MATCH (a:Person {id: 'a'})-[r]-(b:Person {id: 'b'}) RETURN type(r) AS t") == [
+        {"t": "BLOCKED"}
+    ]
     assert intro_ids(cypher) == ["done-ab", "open-other"]
     assert cypher("MATCH (f:FollowUp) RETURN count(f) AS n") == [{"n": 2}]
     # What a and c have, and b and c have, is untouched.
-    assert cypher("MATCH (:Person {id: 'c'})-[r:CONNECTED_TO]-() RETURN count(r) AS n") == [{"n": 2}]
-    assert cypher("MATCH (:Person {id: 'a'})-[k:CLOSENESS]->(:Person {id: 'c'}) RETURN k.level AS l") == [{"l": "close"}]
+    assert cypher("MATCH (:Person {id: 'c'})-[r:CONNECTED_TO]-() RETURN count(r) AS n") == [
+        {"n": 2}
+    ]
+    assert cypher(
+        "MATCH (:Person {id: 'a'})-[k:CLOSENESS]->(:Person {id: 'c'}) RETURN k.level AS l"
+    ) == [{"l": "close"}]
     # Hidden from each other, both ways.
     for me, other in (("a", "b"), ("b", "a")):
         assert client.get(f"/v1/people/{other}", headers=auth(tokens[me])).status_code == 404
-        assert client.get(f"/v1/people/{other}/connections", headers=auth(tokens[me])).status_code == 404
-        assert client.post("/v1/me/requests", headers=auth(tokens[me]), json={"to": other}).status_code == 404
+        assert (
+            client.get(f"/v1/people/{other}/connections", headers=auth(tokens[me])).status_code
+            == 404
+        )
+        assert (
+            client.post("/v1/me/requests", headers=auth(tokens[me]), json={"to": other}).status_code
+            == 404
+        )
         found = client.get("/v1/people?q=person", headers=auth(tokens[me])).json["items"]
         assert [p["id"] for p in found] == ["c"]
         on_c = client.get("/v1/people/c/connections", headers=auth(tokens[me])).json["items"]
@@ -64,7 +87,10 @@ def test_unblock_restores_nothing(client, cypher):
     assert client.delete("/v1/me/blocks/b", headers=auth(tokens["a"])).status_code == 404
     assert client.get("/v1/people/b", headers=auth(tokens["a"])).status_code == 200
     assert cypher("MATCH (:Person)-[r]-(:Person) RETURN count(r) AS n") == [{"n": 0}]
-    assert client.post("/v1/me/requests", headers=auth(tokens["b"]), json={"to": "a"}).status_code == 201
+    assert (
+        client.post("/v1/me/requests", headers=auth(tokens["b"]), json={"to": "a"}).status_code
+        == 201
+    )
 
 
 def test_block_refusals(client, cypher):
@@ -82,7 +108,9 @@ def test_both_may_block_each_other(client, cypher):
     assert client.put("/v1/me/blocks/b", headers=auth(tokens["a"])).status_code == 204
     assert client.put("/v1/me/blocks/a", headers=auth(tokens["b"])).status_code == 204
     assert client.delete("/v1/me/blocks/b", headers=auth(tokens["a"])).status_code == 204
-    assert client.get("/v1/people/b", headers=auth(tokens["a"])).status_code == 404  # b's block stands
+    assert (
+        client.get("/v1/people/b", headers=auth(tokens["a"])).status_code == 404
+    )  # b's block stands
 
 
 OTHERS_ONLY = """
@@ -96,25 +124,55 @@ RETURN collect(elementId(n)) AS ids
 
 
 def fingerprint_of(cypher, element_ids) -> list:
-    nodes = cypher("MATCH (n) WHERE elementId(n) IN $ids RETURN labels(n) AS l, properties(n) AS p", ids=element_ids)
-    rels = cypher("MATCH (a)-[r]->(b) WHERE elementId(a) IN $ids AND elementId(b) IN $ids "
-                  "RETURN type(r) AS t, properties(r) AS p, elementId(a) AS a, elementId(b) AS b", ids=element_ids)
+    nodes = cypher(
+        "MATCH (n) WHERE elementId(n) IN $ids RETURN labels(n) AS l, properties(n) AS p",
+        ids=element_ids,
+    )
+    rels = cypher(
+        "MATCH (a)-[r]->(b) WHERE elementId(a) IN $ids AND elementId(b) IN $ids "
+        "RETURN type(r) AS t, properties(r) AS p, elementId(a) AS a, elementId(b) AS b",
+        ids=element_ids,
+    )
     return sorted(map(repr, nodes)) + sorted(map(repr, rels))
 
 
 def test_delete_account_removes_the_person_and_changes_nobody_elses_data(client, cypher):
     tokens = {pid: create_person(cypher, pid) for pid in ("gone", "a", "b", "c")}
-    cypher("MATCH (g:Person {id: 'gone'}) CREATE (:Token {hash: 'second', created_at: datetime()})-[:AUTHENTICATES]->(g)")
+    cypher(
+        "MATCH (g:Person {id: 'gone'}) CREATE (:Token {hash: 'second', created_at: datetime()})-[:AUTHENTICATES]->(g)"
+    )
     for pair in (("gone", "a"), ("gone", "b"), ("a", "b"), ("b", "c")):
         connect(cypher, *pair)
-    assert client.post("/v1/me/requests", headers=auth(tokens["gone"]), json={"to": "c"}).status_code == 201
-    assert client.post("/v1/me/requests", headers=auth(tokens["a"]), json={"to": "c"}).status_code == 201
-    assert client.put("/v1/me/connections/a/closeness", headers=auth(tokens["gone"]),
-                      json={"closeness": "close"}).status_code == 200
-    assert client.put("/v1/me/connections/gone/closeness", headers=auth(tokens["b"]),
-                      json={"closeness": "known"}).status_code == 200
-    assert client.put("/v1/me/connections/c/closeness", headers=auth(tokens["b"]),
-                      json={"closeness": "known"}).status_code == 200
+    assert (
+        client.post("/v1/me/requests", headers=auth(tokens["gone"]), json={"to": "c"}).status_code
+        == 201
+    )
+    assert (
+        client.post("/v1/me/requests", headers=auth(tokens["a"]), json={"to": "c"}).status_code
+        == 201
+    )
+    assert (
+        client.put(
+            "/v1/me/connections/a/closeness",
+            headers=auth(tokens["gone"]),
+            json={"closeness": "close"},
+        ).status_code
+        == 200
+    )
+    assert (
+        client.put(
+            "/v1/me/connections/gone/closeness",
+            headers=auth(tokens["b"]),
+            json={"closeness": "known"},
+        ).status_code
+        == 200
+    )
+    assert (
+        client.put(
+            "/v1/me/connections/c/closeness", headers=auth(tokens["b"]), json={"closeness": "known"}
+        ).status_code
+        == 200
+    )
     assert client.put("/v1/me/blocks/gone", headers=auth(tokens["c"])).status_code == 204
     add_intro(cypher, "as-requester", "gone", "a", "b", "requested", follow_ups=1)
     add_intro(cypher, "as-broker", "a", "gone", "b", "accepted", follow_ups=2)
@@ -125,8 +183,10 @@ def test_delete_account_removes_the_person_and_changes_nobody_elses_data(client,
 
     assert client.delete("/v1/me", headers=auth(tokens["gone"])).status_code == 204
 
-    remaining = cypher("MATCH (n) WHERE NOT n:__MutualsMigration AND NOT n:Profession "
-                       "RETURN collect(elementId(n)) AS ids")[0]["ids"]
+    remaining = cypher(
+        "MATCH (n) WHERE NOT n:__MutualsMigration AND NOT n:Profession "
+        "RETURN collect(elementId(n)) AS ids"
+    )[0]["ids"]
     assert sorted(remaining) == sorted(kept_ids)
     assert fingerprint_of(cypher, kept_ids) == before
     assert intro_ids(cypher) == ["not-theirs"]
@@ -140,5 +200,7 @@ def test_blocked_people_are_never_in_search(client, cypher):
     me = create_person(cypher, "me")
     create_person(cypher, "x", name="Xavier")
     create_person(cypher, "y", name="Xena")
-    cypher("MATCH (a:Person {id: 'y'}), (b:Person {id: 'me'}) CREATE (a)-[:BLOCKED {at: datetime()}]->(b)")
+    cypher(
+        "MATCH (a:Person {id: 'y'}), (b:Person {id: 'me'}) CREATE (a)-[:BLOCKED {at: datetime()}]->(b)"
+    )
     assert [p["id"] for p in client.get("/v1/people?q=x", headers=auth(me)).json["items"]] == ["x"]

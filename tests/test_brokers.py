@@ -10,9 +10,13 @@ from tests.test_intros_support import People
 
 
 def rate(cypher, rater: str, rated: str, level: str) -> None:
-    cypher("MATCH (a:Person {id: $a}), (b:Person {id: $b}) "
-           "CREATE (a)-[:CLOSENESS {level: $level, updated_at: datetime()}]->(b)",
-           a=rater, b=rated, level=level)
+    cypher(
+        "MATCH (a:Person {id: $a}), (b:Person {id: $b}) "
+        "CREATE (a)-[:CLOSENESS {level: $level, updated_at: datetime()}]->(b)",
+        a=rater,
+        b=rated,
+        level=level,
+    )
 
 
 @pytest.fixture
@@ -37,7 +41,9 @@ def network(cypher, client, clock):
     for extra in ("x1", "x2"):
         connect(cypher, "ada", extra)
         connect(cypher, "hub", extra)
-    cypher("MATCH (z:Person {id: 'zed'}), (b:Person {id: 'blocked'}) CREATE (z)-[:BLOCKED {at: datetime()}]->(b)")
+    cypher(
+        "MATCH (z:Person {id: 'zed'}), (b:Person {id: 'blocked'}) CREATE (z)-[:BLOCKED {at: datetime()}]->(b)"
+    )
     rate(cypher, "close", "zed", "close")
     rate(cypher, "close", "ada", "acquaintance")  # 1 point, but not "well": no reason named
     rate(cypher, "ada", "liked", "close")
@@ -74,7 +80,13 @@ def brokers(people, person_id="ada", target="zed", **query):
 def test_brokers_are_ranked_by_closeness_responsiveness_then_shared_connections(network):
     items = brokers(network)["items"]
     assert [(b["person"]["id"], b["score"]) for b in items] == [
-        ("close", 7.0), ("liked", 5.0), ("fast", 1.667), ("hub", 0.0), ("plain", 0.0), ("slow", -2.0)]
+        ("close", 7.0),
+        ("liked", 5.0),
+        ("fast", 1.667),
+        ("hub", 0.0),
+        ("plain", 0.0),
+        ("slow", -2.0),
+    ]
     by_id = {b["person"]["id"]: b for b in items}
     assert by_id["fast"]["forward_rate"] == pytest.approx(2 / 3)
     assert by_id["fast"]["requests_decided"] == 3
@@ -85,9 +97,14 @@ def test_brokers_are_ranked_by_closeness_responsiveness_then_shared_connections(
 
 
 def test_each_broker_says_why(network):
-    reasons = {b["person"]["id"]: {r["code"]: r["text"] for r in b["reasons"]} for b in brokers(network)["items"]}
-    assert reasons["close"] == {"mutual_connection": "1st connection of both you and Zed",
-                                "knows_target_well": "Knows Zed well"}
+    reasons = {
+        b["person"]["id"]: {r["code"]: r["text"] for r in b["reasons"]}
+        for b in brokers(network)["items"]
+    }
+    assert reasons["close"] == {
+        "mutual_connection": "1st connection of both you and Zed",
+        "knows_target_well": "Knows Zed well",
+    }
     assert reasons["liked"]["knows_you_well"] == "Knows you well"
     assert reasons["liked"]["your_closeness"] == "You rated them 'close'"
     assert reasons["fast"]["forward_rate"] == "Forwarded 2 of 3 introduction requests"
@@ -108,22 +125,33 @@ def test_the_brokers_own_ratings_stay_private(network):
 def test_pages_follow_the_ranking(network):
     first = brokers(network, limit=4)
     second = brokers(network, limit=4, cursor=first["next_cursor"])
-    assert [b["person"]["id"] for b in first["items"] + second["items"]] == \
-        ["close", "liked", "fast", "hub", "plain", "slow"]
+    assert [b["person"]["id"] for b in first["items"] + second["items"]] == [
+        "close",
+        "liked",
+        "fast",
+        "hub",
+        "plain",
+        "slow",
+    ]
     assert second["next_cursor"] is None
 
 
 def test_ratings_are_read_from_the_callers_side(network):
     """zed looking for brokers to ada: close knows zed (now the caller) well, ada a little;
     liked knows ada (now the target) and zed rated nobody."""
-    ranked = [(b["person"]["id"], b["score"]) for b in brokers(network, person_id="zed", target="ada")["items"]]
+    ranked = [
+        (b["person"]["id"], b["score"])
+        for b in brokers(network, person_id="zed", target="ada")["items"]
+    ]
     assert ranked[:2] == [("close", 2 * 1 + 3), ("liked", 2 * 2)]
 
 
 def test_refusals(network, cypher):
     assert network.get("ada", "/v1/people/ada/brokers").status_code == 422
     assert network.get("ada", "/v1/people/nobody/brokers").status_code == 404
-    cypher("MATCH (a:Person {id: 'ada'}), (z:Person {id: 'zed'}) CREATE (z)-[:BLOCKED {at: datetime()}]->(a)")
+    cypher(
+        "MATCH (a:Person {id: 'ada'}), (z:Person {id: 'zed'}) CREATE (z)-[:BLOCKED {at: datetime()}]->(a)"
+    )
     assert network.get("ada", "/v1/people/zed/brokers").status_code == 404
     assert network.get("ada", "/v1/people/x1/brokers", cursor="bogus").status_code == 422
     assert network.client.get("/v1/people/zed/brokers").status_code == 401
@@ -137,14 +165,28 @@ def test_no_mutual_connections_is_an_empty_list(network, cypher):
 def test_a_recommendation_between_broker_and_either_side_ranks_them_higher(network, cypher):
     """plain (0 points) vouched for zed, and ada recommended hub: a recommendation means they
     know each other (+2 with the target, +1 with you), and the reason says so."""
-    for author, subject, state in (("plain", "zed", "accepted"), ("ada", "hub", "hidden"),
-                                   ("slow", "zed", "pending")):  # pending: not vouched yet
-        cypher("MATCH (a:Person {id: $a}), (s:Person {id: $s}) "
-               "CREATE (a)-[:WROTE]->(:Recommendation {id: $a + $s, pair: $a + '|' + $s, state: $state, "
-               "created_at: datetime()})-[:FOR]->(s)", a=author, s=subject, state=state)
+    for author, subject, state in (
+        ("plain", "zed", "accepted"),
+        ("ada", "hub", "hidden"),
+        ("slow", "zed", "pending"),
+    ):  # pending: not vouched yet
+        cypher(
+            "MATCH (a:Person {id: $a}), (s:Person {id: $s}) "
+            "CREATE (a)-[:WROTE]->(:Recommendation {id: $a + $s, pair: $a + '|' + $s, state: $state, "
+            "created_at: datetime()})-[:FOR]->(s)",
+            a=author,
+            s=subject,
+            state=state,
+        )
     items = brokers(network)["items"]
     assert [(b["person"]["id"], b["score"]) for b in items] == [
-        ("close", 7.0), ("liked", 5.0), ("plain", 2.0), ("fast", 1.667), ("hub", 1.0), ("slow", -2.0)]
+        ("close", 7.0),
+        ("liked", 5.0),
+        ("plain", 2.0),
+        ("fast", 1.667),
+        ("hub", 1.0),
+        ("slow", -2.0),
+    ]
     reasons = {b["person"]["id"]: {r["code"] for r in b["reasons"]} for b in items}
     assert "recommendation_target" in reasons["plain"] and "recommendation_you" in reasons["hub"]
     assert not {"recommendation_target", "recommendation_you"} & reasons["slow"]

@@ -35,18 +35,26 @@ def test_neo4j_username_is_read_and_neo4j_user_kept():
 
 def test_a_setting_the_app_cannot_use_is_one_line_from_the_cli():
     env = dict(os.environ, NEO4J_USERNAME="ana", NEO4J_USER="ben")
-    result = subprocess.run([MUTUALS, "migrate"], env=env, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [MUTUALS, "migrate"], env=env, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [
-        "Error: NEO4J_USERNAME ('ana') and NEO4J_USER ('ben') differ: set one"]
+        "Error: NEO4J_USERNAME ('ana') and NEO4J_USER ('ben') differ: set one"
+    ]
 
 
 def test_neo4j_username_reaches_the_server(database, settings):
     """The name cypher-shell uses logs the app in (the local server's user is neo4j)."""
-    env = {"NEO4J_URI": settings.neo4j_uri, "NEO4J_USERNAME": settings.neo4j_user,
-           "NEO4J_PASSWORD": settings.neo4j_password or ""}
+    env = {
+        "NEO4J_URI": settings.neo4j_uri,
+        "NEO4J_USERNAME": settings.neo4j_user,
+        "NEO4J_PASSWORD": settings.neo4j_password or "",
+    }
     chosen = Settings.from_env(env)
-    with GraphDatabase.driver(chosen.neo4j_uri, auth=(chosen.neo4j_user, chosen.neo4j_password)) as driver:
+    with GraphDatabase.driver(
+        chosen.neo4j_uri, auth=(chosen.neo4j_user, chosen.neo4j_password)
+    ) as driver:
         driver.verify_connectivity()
 
 
@@ -60,33 +68,56 @@ def _env_without_neo4j(**extra) -> dict:
 def test_a_dotenv_file_is_read_by_the_cli_and_by_the_wsgi_entry_point(tmp_path, settings, database):
     (tmp_path / ".env").write_text(
         f"NEO4J_URI={settings.neo4j_uri}\nNEO4J_USERNAME={settings.neo4j_user}\n"
-        f"NEO4J_PASSWORD={settings.neo4j_password}\nMUTUALS_MAX_OPEN_INTROS=7\n")
+        f"NEO4J_PASSWORD={settings.neo4j_password}\nMUTUALS_MAX_OPEN_INTROS=7\n"
+    )
     # The CLI (a FlaskGroup) reads it from the working directory: migrate reaches the server
     # with the file's credentials, and fails with the file's user when that one is wrong.
-    result = subprocess.run([MUTUALS, "migrate"], cwd=tmp_path, env=_env_without_neo4j(),
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [MUTUALS, "migrate"],
+        cwd=tmp_path,
+        env=_env_without_neo4j(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert "database up to date" in result.stdout
     (tmp_path / "sub").mkdir()  # found from a folder below, too
-    (tmp_path / ".env").write_text(f"NEO4J_URI={settings.neo4j_uri}\nNEO4J_USERNAME=dotenv-user\n"
-                                   "NEO4J_PASSWORD=x\n")
-    result = subprocess.run([MUTUALS, "migrate"], cwd=tmp_path / "sub", env=_env_without_neo4j(),
-                            capture_output=True, text=True, timeout=120)
+    (tmp_path / ".env").write_text(
+        f"NEO4J_URI={settings.neo4j_uri}\nNEO4J_USERNAME=dotenv-user\nNEO4J_PASSWORD=x\n"
+    )
+    result = subprocess.run(
+        [MUTUALS, "migrate"],
+        cwd=tmp_path / "sub",
+        env=_env_without_neo4j(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 1 and "user 'dotenv-user'" in result.stderr, result.stderr
     (tmp_path / ".env").write_text(
         f"NEO4J_URI={settings.neo4j_uri}\nNEO4J_USERNAME={settings.neo4j_user}\n"
-        f"NEO4J_PASSWORD={settings.neo4j_password}\nMUTUALS_MAX_OPEN_INTROS=7\n")
+        f"NEO4J_PASSWORD={settings.neo4j_password}\nMUTUALS_MAX_OPEN_INTROS=7\n"
+    )
     # gunicorn's app:app reads it too; variables already set win over the file, and
     # FLASK_SKIP_DOTENV=1 (the test suite sets it) leaves the file alone.
-    probe = ("import app; s = app.app.extensions['mutuals'].settings; "
-             "print(s.neo4j_uri, s.neo4j_user, s.max_open_intros)")
+    probe = (
+        "import app; s = app.app.extensions['mutuals'].settings; "
+        "print(s.neo4j_uri, s.neo4j_user, s.max_open_intros)"
+    )
 
     def settings_seen(**extra) -> list[str]:
         env = _env_without_neo4j(PYTHONPATH=str(PROJECT_ROOT), **extra)
         env.pop("MUTUALS_MAX_OPEN_INTROS", None)
         env.update(extra)
-        result = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env,
-                                capture_output=True, text=True, timeout=120)
+        result = subprocess.run(
+            [sys.executable, "-c", probe],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert result.returncode == 0, result.stderr
         return result.stdout.split()
 
@@ -97,15 +128,25 @@ def test_a_dotenv_file_is_read_by_the_cli_and_by_the_wsgi_entry_point(tmp_path, 
 
 def test_the_example_env_file_names_every_setting():
     example = (PROJECT_ROOT / ".env.example").read_text()
-    for name in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE",
-                 "MUTUALS_HOST", "MUTUALS_PORT", "MUTUALS_ADMIN_TOKEN", "MUTUALS_LOCAL_NEO4J_DIR",
-                 "MUTUALS_LOCAL_BOLT_PORT", "MUTUALS_LOCAL_HTTP_PORT"):
+    for name in (
+        "NEO4J_URI",
+        "NEO4J_USERNAME",
+        "NEO4J_PASSWORD",
+        "NEO4J_DATABASE",
+        "MUTUALS_HOST",
+        "MUTUALS_PORT",
+        "MUTUALS_ADMIN_TOKEN",
+        "MUTUALS_LOCAL_NEO4J_DIR",
+        "MUTUALS_LOCAL_BOLT_PORT",
+        "MUTUALS_LOCAL_HTTP_PORT",
+    ):
         assert f"{name}=" in example, name
     for line in example.splitlines():  # every setting is commented out: copying it changes nothing
         assert not line.strip() or line.lstrip().startswith("#"), line
 
 
 # -- authentication failures -------------------------------------------------------------
+
 
 def test_the_api_names_an_authentication_failure(database, cypher):
     token = create_person(cypher, "ana")
@@ -171,12 +212,20 @@ def test_any_command_is_covered_by_the_group(database, settings):
 
 
 def test_a_real_process_prints_one_line_and_no_traceback(settings, database):
-    env = dict(os.environ, NEO4J_URI=settings.neo4j_uri, NEO4J_USERNAME="nobody", NEO4J_USER="",
-               NEO4J_PASSWORD="wrong")
+    env = dict(
+        os.environ,
+        NEO4J_URI=settings.neo4j_uri,
+        NEO4J_USERNAME="nobody",
+        NEO4J_USER="",
+        NEO4J_PASSWORD="wrong",
+    )
     for args in (["migrate"], ["seed", "demo"]):
-        result = subprocess.run([MUTUALS, *args], env=env, capture_output=True, text=True, timeout=120)
+        result = subprocess.run(
+            [MUTUALS, *args], env=env, capture_output=True, text=True, timeout=120
+        )
         assert result.returncode == 1
         assert result.stdout == ""
         assert result.stderr.strip().splitlines() == [
             f"Error: Neo4j at {settings.neo4j_uri} refused the credentials of user 'nobody' "
-            "(authentication failed): check NEO4J_USERNAME and NEO4J_PASSWORD"]
+            "(authentication failed): check NEO4J_USERNAME and NEO4J_PASSWORD"
+        ]

@@ -14,8 +14,13 @@ def ids(response) -> list[str]:
 
 
 def connect_over_http(client, tokens, a, b, clock=None):
-    assert client.post("/v1/me/requests", headers=auth(tokens[a]), json={"to": b}).status_code == 201
-    assert client.post(f"/v1/me/requests/incoming/{a}/accept", headers=auth(tokens[b])).status_code == 201
+    assert (
+        client.post("/v1/me/requests", headers=auth(tokens[a]), json={"to": b}).status_code == 201
+    )
+    assert (
+        client.post(f"/v1/me/requests/incoming/{a}/accept", headers=auth(tokens[b])).status_code
+        == 201
+    )
     if clock:
         clock.advance(minutes=1)
 
@@ -23,7 +28,9 @@ def connect_over_http(client, tokens, a, b, clock=None):
 def all_pages(client, path, token, limit) -> list[str]:
     seen, cursor = [], None
     while True:
-        url = f"{path}{'&' if '?' in path else '?'}limit={limit}" + (f"&cursor={cursor}" if cursor else "")
+        url = f"{path}{'&' if '?' in path else '?'}limit={limit}" + (
+            f"&cursor={cursor}" if cursor else ""
+        )
         response = client.get(url, headers=auth(token))
         seen += ids(response)
         cursor = response.json["next_cursor"]
@@ -36,13 +43,33 @@ def test_my_connections_page_by_recent_and_by_name(client, cypher, clock):
     tokens = {pid: create_person(cypher, pid, name=name) for pid, name in names.items()}
     for other in ("p1", "p2", "p3", "p4", "p5"):
         connect_over_http(client, tokens, other, "hub", clock)
-    assert all_pages(client, "/v1/me/connections", tokens["hub"], 2) == ["p5", "p4", "p3", "p2", "p1"]
+    assert all_pages(client, "/v1/me/connections", tokens["hub"], 2) == [
+        "p5",
+        "p4",
+        "p3",
+        "p2",
+        "p1",
+    ]
     assert all_pages(client, "/v1/me/connections?sort=name", tokens["hub"], 2) == [
-        "p2", "p4", "p3", "p5", "p1"]  # adam, ben, mia (p3), mia (p5), zoe: any case, then id
+        "p2",
+        "p4",
+        "p3",
+        "p5",
+        "p1",
+    ]  # adam, ben, mia (p3), mia (p5), zoe: any case, then id
     first = client.get("/v1/me/connections?limit=1", headers=auth(tokens["hub"])).json["items"][0]
-    assert first == {"person": {"id": "p5", "name": "mia", "headline": None, "location": None,
-                                "industry": None, "profession": None},
-                     "since": "2026-01-05T09:04:00+00:00", "closeness": None}
+    assert first == {
+        "person": {
+            "id": "p5",
+            "name": "mia",
+            "headline": None,
+            "location": None,
+            "industry": None,
+            "profession": None,
+        },
+        "since": "2026-01-05T09:04:00+00:00",
+        "closeness": None,
+    }
 
 
 def test_seeded_connections_list_too(client, cypher):
@@ -57,33 +84,56 @@ def test_seeded_connections_list_too(client, cypher):
 def test_remove_connection_by_either_side(client, cypher):
     tokens = {pid: create_person(cypher, pid) for pid in ("a", "b")}
     connect_over_http(client, tokens, "a", "b")
-    assert client.put("/v1/me/connections/b/closeness", headers=auth(tokens["a"]),
-                      json={"closeness": "close"}).status_code == 200
+    assert (
+        client.put(
+            "/v1/me/connections/b/closeness", headers=auth(tokens["a"]), json={"closeness": "close"}
+        ).status_code
+        == 200
+    )
     assert client.delete("/v1/me/connections/a", headers=auth(tokens["b"])).status_code == 204
     assert ids(client.get("/v1/me/connections", headers=auth(tokens["a"]))) == []
     assert cypher("MATCH ()-[r:CONNECTED_TO|CLOSENESS]-() RETURN count(r) AS n") == [{"n": 0}]
     assert client.delete("/v1/me/connections/a", headers=auth(tokens["b"])).status_code == 404
     # Removed people may ask each other again, at once.
-    assert client.post("/v1/me/requests", headers=auth(tokens["a"]), json={"to": "b"}).status_code == 201
+    assert (
+        client.post("/v1/me/requests", headers=auth(tokens["a"]), json={"to": "b"}).status_code
+        == 201
+    )
 
 
 def test_closeness_is_private_and_only_for_connections(client, cypher):
     tokens = {pid: create_person(cypher, pid) for pid in ("a", "b", "c")}
     connect_over_http(client, tokens, "a", "b")
-    response = client.put("/v1/me/connections/b/closeness", headers=auth(tokens["a"]),
-                          json={"closeness": "known"})
+    response = client.put(
+        "/v1/me/connections/b/closeness", headers=auth(tokens["a"]), json={"closeness": "known"}
+    )
     assert response.status_code == 200
     assert response.json["closeness"] == "known" and response.json["person"]["id"] == "b"
-    assert client.put("/v1/me/connections/b/closeness", headers=auth(tokens["a"]),
-                      json={"closeness": "close"}).json["closeness"] == "close"
-    assert client.get("/v1/me/connections", headers=auth(tokens["a"])).json["items"][0]["closeness"] == "close"
+    assert (
+        client.put(
+            "/v1/me/connections/b/closeness", headers=auth(tokens["a"]), json={"closeness": "close"}
+        ).json["closeness"]
+        == "close"
+    )
+    assert (
+        client.get("/v1/me/connections", headers=auth(tokens["a"])).json["items"][0]["closeness"]
+        == "close"
+    )
     # B's own view does not show A's rating of B.
-    assert client.get("/v1/me/connections", headers=auth(tokens["b"])).json["items"][0]["closeness"] is None
+    assert (
+        client.get("/v1/me/connections", headers=auth(tokens["b"])).json["items"][0]["closeness"]
+        is None
+    )
     assert cypher("MATCH ()-[k:CLOSENESS]->() RETURN count(k) AS n") == [{"n": 1}]
-    assert client.put("/v1/me/connections/c/closeness", headers=auth(tokens["a"]),
-                      json={"closeness": "close"}).status_code == 404
-    bad = client.put("/v1/me/connections/b/closeness", headers=auth(tokens["a"]),
-                     json={"closeness": "bestie"})
+    assert (
+        client.put(
+            "/v1/me/connections/c/closeness", headers=auth(tokens["a"]), json={"closeness": "close"}
+        ).status_code
+        == 404
+    )
+    bad = client.put(
+        "/v1/me/connections/b/closeness", headers=auth(tokens["a"]), json={"closeness": "bestie"}
+    )
     assert bad.status_code == 422 and "closeness" in bad.json["errors"]
 
 
@@ -91,9 +141,17 @@ def test_closeness_is_private_and_only_for_connections(client, cypher):
 def circle(cypher):
     """owner is connected to friend, m1, m2 and x; viewer (not connected to owner) knows m1
     and m2; friend is a 1st connection of owner."""
-    tokens = {pid: create_person(cypher, pid) for pid in ("owner", "friend", "viewer", "m1", "m2", "x")}
-    for a, b in [("owner", "friend"), ("owner", "m1"), ("owner", "m2"), ("owner", "x"),
-                 ("viewer", "m1"), ("viewer", "m2")]:
+    tokens = {
+        pid: create_person(cypher, pid) for pid in ("owner", "friend", "viewer", "m1", "m2", "x")
+    }
+    for a, b in [
+        ("owner", "friend"),
+        ("owner", "m1"),
+        ("owner", "m2"),
+        ("owner", "x"),
+        ("viewer", "m1"),
+        ("viewer", "m2"),
+    ]:
         connect(cypher, a, b)
     return tokens
 
@@ -107,8 +165,12 @@ def test_visibility_connections_lets_1st_connections_see_all(client, circle):
 
 
 def test_visibility_private_shows_only_shared_connections(client, cypher, circle):
-    assert client.patch("/v1/me", headers=auth(circle["owner"]),
-                        json={"connections_visibility": "private"}).status_code == 200
+    assert (
+        client.patch(
+            "/v1/me", headers=auth(circle["owner"]), json={"connections_visibility": "private"}
+        ).status_code
+        == 200
+    )
     path = "/v1/people/owner/connections?sort=name"
     assert ids(client.get(path, headers=auth(circle["owner"]))) == ["friend", "m1", "m2", "x"]
     assert ids(client.get(path, headers=auth(circle["friend"]))) == []
@@ -118,9 +180,20 @@ def test_visibility_private_shows_only_shared_connections(client, cypher, circle
 
 
 def test_blocked_people_vanish_from_connection_lists(client, cypher, circle):
-    cypher("MATCH (a:Person {id: 'm1'}), (b:Person {id: 'friend'}) CREATE (a)-[:BLOCKED {at: datetime()}]->(b)")
-    assert ids(client.get("/v1/people/owner/connections?sort=name", headers=auth(circle["friend"]))) == [
-        "friend", "m2", "x"]
-    cypher("MATCH (a:Person {id: 'owner'}), (b:Person {id: 'viewer'}) CREATE (a)-[:BLOCKED {at: datetime()}]->(b)")
-    assert client.get("/v1/people/owner/connections", headers=auth(circle["viewer"])).status_code == 404
-    assert client.get("/v1/people/nobody/connections", headers=auth(circle["viewer"])).status_code == 404
+    cypher(
+        "MATCH (a:Person {id: 'm1'}), (b:Person {id: 'friend'}) CREATE (a)-[:BLOCKED {at: datetime()}]->(b)"
+    )
+    assert ids(
+        client.get("/v1/people/owner/connections?sort=name", headers=auth(circle["friend"]))
+    ) == ["friend", "m2", "x"]
+    cypher(
+        "MATCH (a:Person {id: 'owner'}), (b:Person {id: 'viewer'}) CREATE (a)-[:BLOCKED {at: datetime()}]->(b)"
+    )
+    assert (
+        client.get("/v1/people/owner/connections", headers=auth(circle["viewer"])).status_code
+        == 404
+    )
+    assert (
+        client.get("/v1/people/nobody/connections", headers=auth(circle["viewer"])).status_code
+        == 404
+    )

@@ -19,9 +19,15 @@ READ_QUERIES = [q for q in registry() if q.mode == "read"]
 
 
 def shell(*args: str, stdin: str | None = None, env: dict | None = None, timeout: float = 300):
-    return subprocess.run([MUTUALS, "neo4j", "shell", *args], input=stdin, capture_output=True,
-                          text=True, timeout=timeout, cwd=PROJECT_ROOT,
-                          env=dict(os.environ, **(env or {})))
+    return subprocess.run(
+        [MUTUALS, "neo4j", "shell", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=PROJECT_ROOT,
+        env=dict(os.environ, **(env or {})),
+    )
 
 
 def script_of(queries, tmp_path: Path) -> Path:
@@ -47,19 +53,31 @@ def test_shell_is_fetched_once_and_is_5_26(settings):
 
 def test_shell_runs_against_the_configured_database(cypher):
     cypher("CREATE (:Person {id: 'shell-probe', name: 'Probe'})")
-    result = shell("--format", "plain", stdin="MATCH (p:Person {id: 'shell-probe'}) RETURN p.name AS name;\n")
+    result = shell(
+        "--format", "plain", stdin="MATCH (p:Person {id: 'shell-probe'}) RETURN p.name AS name;\n"
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["name", '"Probe"']
 
 
 def test_shell_names_an_authentication_failure_in_one_line(settings):
     # A user that does not exist: a wrong password for `neo4j` would lock that account.
-    result = shell("--format", "plain", stdin="RETURN 1;\n",
-                   env={"NEO4J_URI": settings.neo4j_uri, "NEO4J_USERNAME": "shell-nobody", "NEO4J_USER": "",
-                        "NEO4J_PASSWORD": "wrong"})
+    result = shell(
+        "--format",
+        "plain",
+        stdin="RETURN 1;\n",
+        env={
+            "NEO4J_URI": settings.neo4j_uri,
+            "NEO4J_USERNAME": "shell-nobody",
+            "NEO4J_USER": "",
+            "NEO4J_PASSWORD": "wrong",
+        },
+    )
     assert result.returncode == 1
     output = result.stdout + result.stderr
-    assert "authentication failure" in output or "incorrect authentication details" in output, output
+    assert "authentication failure" in output or "incorrect authentication details" in output, (
+        output
+    )
     assert len((result.stdout + result.stderr).strip().splitlines()) == 1
 
 
@@ -86,7 +104,8 @@ def test_the_runner_fails_on_a_broken_file(database, tmp_path):
 def test_header_example_is_one_params_map_with_exactly_the_declared_params(query):
     from backend.queries import map_keys
 
-    assert query.example_params, (f"{query.path}: want one line "
-                                  "'// example params (cypher-shell / Browser): :params {...}'")
-    keys = map_keys(query.example_params[len(":params "):])
+    assert query.example_params, (
+        f"{query.path}: want one line '// example params (cypher-shell / Browser): :params {{...}}'"
+    )
+    keys = map_keys(query.example_params[len(":params ") :])
     assert sorted(keys) == sorted(query.params), query.path

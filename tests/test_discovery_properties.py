@@ -58,40 +58,75 @@ def graphs(draw):
     size = draw(st.integers(2, 11))
     ids = [f"p{i:02d}" for i in range(size)]
     pairs = list(itertools.combinations(ids, 2))
-    people = {i: {"location": draw(st.sampled_from(LOCATIONS)),
-                  "industry": draw(st.sampled_from(INDUSTRIES)),
-                  "profession": draw(st.sampled_from(PROFESSIONS)),
-                  "skills": draw(st.lists(st.sampled_from(SKILLS), max_size=2, unique=True))}
-              for i in ids}
+    people = {
+        i: {
+            "location": draw(st.sampled_from(LOCATIONS)),
+            "industry": draw(st.sampled_from(INDUSTRIES)),
+            "profession": draw(st.sampled_from(PROFESSIONS)),
+            "skills": draw(st.lists(st.sampled_from(SKILLS), max_size=2, unique=True)),
+        }
+        for i in ids
+    }
     connections = draw(st.sets(st.sampled_from(pairs), max_size=3 * size))
     callers = draw(st.lists(st.sampled_from(ids), min_size=1, max_size=3, unique=True))
     # Blocks mostly involve a caller: that is where they change the answers.
-    blocks = {(a, b) for a, b in draw(st.lists(
-        st.tuples(st.sampled_from(callers + ids), st.sampled_from(ids)), max_size=2)) if a != b}
+    blocks = {
+        (a, b)
+        for a, b in draw(
+            st.lists(st.tuples(st.sampled_from(callers + ids), st.sampled_from(ids)), max_size=2)
+        )
+        if a != b
+    }
     blocked_pairs = {(min(a, b), max(a, b)) for a, b in blocks}
     # As the product does: a block removes the connection and the requests between the two.
     connections -= blocked_pairs
-    free = [(a, b) for a, b in itertools.permutations(ids, 2)
-            if (min(a, b), max(a, b)) not in connections | blocked_pairs]
-    requests = draw(st.dictionaries(st.sampled_from(free), st.sampled_from(["pending", "ignored"]),
-                                    max_size=3)) if free else {}
-    dismissed = {(a, b) for a, b in draw(st.lists(
-        st.tuples(st.sampled_from(callers), st.sampled_from(ids)), max_size=3)) if a != b}
+    free = [
+        (a, b)
+        for a, b in itertools.permutations(ids, 2)
+        if (min(a, b), max(a, b)) not in connections | blocked_pairs
+    ]
+    requests = (
+        draw(
+            st.dictionaries(
+                st.sampled_from(free), st.sampled_from(["pending", "ignored"]), max_size=3
+            )
+        )
+        if free
+        else {}
+    )
+    dismissed = {
+        (a, b)
+        for a, b in draw(
+            st.lists(st.tuples(st.sampled_from(callers), st.sampled_from(ids)), max_size=3)
+        )
+        if a != b
+    }
     return people, connections, blocks, requests, dismissed, callers
 
 
 def build(cypher, people, connections, blocks, requests, dismissed) -> None:
     cypher("MATCH (n) WHERE n:Person OR n:Token DETACH DELETE n")
-    rows = [{"token_hash": hash_token(token_of(i)),
-             "props": {"id": i, "name": f"Person {i}", "name_lower": f"person {i}",
-                       "connections_visibility": "connections",
-                       **{k: v for k, v in props.items() if v is not None}}}
-            for i, props in people.items()]
-    cypher(BUILD, people=rows,
-           connections=[[a, b, connection_key(a, b)] for a, b in sorted(connections)],
-           blocks=[[a, b] for a, b in sorted(blocks)],
-           requests=[[a, b, state, request_key(a, b)] for (a, b), state in sorted(requests.items())],
-           dismissed=[[a, b] for a, b in sorted(dismissed)])
+    rows = [
+        {
+            "token_hash": hash_token(token_of(i)),
+            "props": {
+                "id": i,
+                "name": f"Person {i}",
+                "name_lower": f"person {i}",
+                "connections_visibility": "connections",
+                **{k: v for k, v in props.items() if v is not None},
+            },
+        }
+        for i, props in people.items()
+    ]
+    cypher(
+        BUILD,
+        people=rows,
+        connections=[[a, b, connection_key(a, b)] for a, b in sorted(connections)],
+        blocks=[[a, b] for a, b in sorted(blocks)],
+        requests=[[a, b, state, request_key(a, b)] for (a, b), state in sorted(requests.items())],
+        dismissed=[[a, b] for a, b in sorted(dismissed)],
+    )
 
 
 def all_pages(client, url: str, token: str, limit: int) -> list[dict]:
@@ -108,19 +143,29 @@ def all_pages(client, url: str, token: str, limit: int) -> list[dict]:
 
 @pytest.fixture
 def complements(cypher) -> set[frozenset]:
-    rows = cypher("MATCH (a:Profession)-[:COMPLEMENTS]->(b:Profession) RETURN a.name AS a, b.name AS b")
+    rows = cypher(
+        "MATCH (a:Profession)-[:COMPLEMENTS]->(b:Profession) RETURN a.name AS a, b.name AS b"
+    )
     return {frozenset((row["a"], row["b"])) for row in rows}
 
 
-@settings(max_examples=30, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(graph=graphs())
 def test_discovery_matches_plain_python(graph, cypher, client, app, complements):
     people, connections, blocks, requests, dismissed, callers = graph
     build(cypher, people, connections, blocks, requests, dismissed)
-    model = Network.from_pairs(connections, people=people,
-                               blocks={frozenset(b) for b in blocks}, requests=set(requests),
-                               dismissed=set(dismissed), complements=complements)
+    model = Network.from_pairs(
+        connections,
+        people=people,
+        blocks={frozenset(b) for b in blocks},
+        requests=set(requests),
+        dismissed=set(dismissed),
+        complements=complements,
+    )
 
     for me in callers:
         token = token_of(me)
@@ -136,14 +181,19 @@ def test_discovery_matches_plain_python(graph, cypher, client, app, complements)
             assert len(item["mutual_sample"]) == min(service.MUTUAL_SAMPLE_SIZE, len(mutuals))
             assert item["pending"] == ((me, item["id"]) in requests)
 
-        assert counts(client.get("/v1/me/network", headers=auth(token)).json) == model.network_counts(me)
+        assert counts(
+            client.get("/v1/me/network", headers=auth(token)).json
+        ) == model.network_counts(me)
 
         suggested = all_pages(client, "/v1/me/suggestions", token, limit=3)
-        assert [(s["id"], round(s["score"] * service.SCORE_SCALE)) for s in suggested] \
-            == model.suggestions(me, service.SCORE_WEIGHTS, service.SUGGESTION_POOL_SIZE)
+        assert [
+            (s["id"], round(s["score"] * service.SCORE_SCALE)) for s in suggested
+        ] == model.suggestions(me, service.SCORE_WEIGHTS, service.SUGGESTION_POOL_SIZE)
         for suggestion in suggested:
             assert bool(suggestion["reasons"])
-            assert {m["id"] for m in suggestion["mutual_sample"]} <= model.mutuals(me, suggestion["id"])
+            assert {m["id"] for m in suggestion["mutual_sample"]} <= model.mutuals(
+                me, suggestion["id"]
+            )
 
         with app.app_context():
             relations = service.relations(me, list(people) + ["nobody"])
@@ -164,7 +214,7 @@ def test_discovery_matches_plain_python(graph, cypher, client, app, complements)
                 continue
             assert path.status_code == 200
             assert path.json["degree"] == expected_degree
-            shortest = model.shortest_paths(me, other)[:service.MAX_PATHS]
+            shortest = model.shortest_paths(me, other)[: service.MAX_PATHS]
             assert model.path(me, other, service.MAX_PATHS) == (expected_degree, shortest)
             assert [tuple(step["id"] for step in p) for p in path.json["paths"]] == shortest
             if other == me:

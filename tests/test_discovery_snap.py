@@ -40,7 +40,9 @@ def read_pairs() -> list[tuple[str, str]]:
 def facebook(cypher):
     pairs = read_pairs()
     network = Network.from_pairs(pairs)
-    cypher(LOAD, ids=sorted(network.adjacency), pairs=[[a, b, connection_key(a, b)] for a, b in pairs])
+    cypher(
+        LOAD, ids=sorted(network.adjacency), pairs=[[a, b, connection_key(a, b)] for a, b in pairs]
+    )
     return network
 
 
@@ -54,24 +56,44 @@ def test_discovery_equals_plain_python_on_ego_facebook(facebook, database, app, 
     people = sample_people(facebook)
     assert len(facebook.adjacency[people[0]]) == 1045  # the largest hub is in the sample
     for me in people:
-        rows = database.read("network.second_degree", 1, person_id=me, location=None,
-                             industry=None, profession=None, skill=None, after_count=None,
-                             after_id=None, limit=1_000_000, sample_size=0)
+        rows = database.read(
+            "network.second_degree",
+            1,
+            person_id=me,
+            location=None,
+            industry=None,
+            profession=None,
+            skill=None,
+            after_count=None,
+            after_id=None,
+            limit=1_000_000,
+            sample_size=0,
+        )
         assert [(r["id"], r["mutual_count"]) for r in rows] == facebook.ranked_second_degree(me)
 
-        cypher("MATCH (p:Person {id: $id}) CREATE (:Token {hash: $hash})-[:AUTHENTICATES]->(p)",
-               id=me, hash=hash_token(f"token-{me}"))
+        cypher(
+            "MATCH (p:Person {id: $id}) CREATE (:Token {hash: $hash})-[:AUTHENTICATES]->(p)",
+            id=me,
+            hash=hash_token(f"token-{me}"),
+        )
         headers = auth(f"token-{me}")
         top = client.get("/v1/me/second-degree", query_string={"limit": 100}, headers=headers).json
-        assert [(i["id"], i["mutual_count"]) for i in top["items"]] == facebook.ranked_second_degree(me)[:100]
+        assert [
+            (i["id"], i["mutual_count"]) for i in top["items"]
+        ] == facebook.ranked_second_degree(me)[:100]
         for item in top["items"]:  # hubs take their samples from a join, the others while counting
-            assert [m["id"] for m in item["mutual_sample"]] == \
-                sorted(facebook.mutuals(me, item["id"]))[:service.MUTUAL_SAMPLE_SIZE]
-        assert counts(client.get("/v1/me/network", headers=headers).json) == facebook.network_counts(me)
+            assert [m["id"] for m in item["mutual_sample"]] == sorted(
+                facebook.mutuals(me, item["id"])
+            )[: service.MUTUAL_SAMPLE_SIZE]
+        assert counts(
+            client.get("/v1/me/network", headers=headers).json
+        ) == facebook.network_counts(me)
 
         targets = random.Random(me).sample(sorted(facebook.adjacency), 40)
         with app.app_context():
             relations = service.relations(me, targets)
         for target in targets:
-            assert relations[target] == {"degree": facebook.degree(me, target),
-                                         "mutual_count": len(facebook.mutuals(me, target)) if target != me else 0}
+            assert relations[target] == {
+                "degree": facebook.degree(me, target),
+                "mutual_count": len(facebook.mutuals(me, target)) if target != me else 0,
+            }

@@ -14,28 +14,60 @@ from backend.config import PROJECT_ROOT
 # Announced, written by work in progress; remove a line when its file lands.
 PLANNED: set[str] = set()
 TOP_DIRS = ("docs", "backend", "cypher", "tests", "bench", "tools", ".ci")
-TOP_FILES = ("README.md", "Makefile", "pom.xml", "docker-compose.yml", "Dockerfile", "setup.py",
-             "pyproject.toml", "requirements.txt", "requirements-dev.txt", "app.py",
-             "gunicorn.conf.py", ".env.example", "DESIGN.md")
+TOP_FILES = (
+    "README.md",
+    "Makefile",
+    "pom.xml",
+    "docker-compose.yml",
+    "Dockerfile",
+    "setup.py",
+    "pyproject.toml",
+    "requirements.txt",
+    "requirements-dev.txt",
+    "app.py",
+    "gunicorn.conf.py",
+    ".env.example",
+    "DESIGN.md",
+)
 # Generated or local folders, named in the docs but never in a clone.
 NOT_IN_A_CLONE = ("bench/out/", ".neo4j", ".venv", "backend/_cypher")
 
 PATH_IN_TEXT = re.compile(
     r"(?<![\w/.<>{}-])((?:" + "|".join(re.escape(d) for d in TOP_DIRS) + r")/[\w.<>{}*/-]*[\w>}*/]"
-    r"|(?:" + "|".join(re.escape(f) for f in TOP_FILES) + r"))(?![\w/-])")
+    r"|(?:" + "|".join(re.escape(f) for f in TOP_FILES) + r"))(?![\w/-])"
+)
 MD_LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)\)")
 
 
 def documents() -> list[Path]:
-    files = [PROJECT_ROOT / "README.md", *sorted((PROJECT_ROOT / "docs").glob("*.md")),
-             *sorted((PROJECT_ROOT / "bench").rglob("*.md"))]
+    files = [
+        PROJECT_ROOT / "README.md",
+        *sorted((PROJECT_ROOT / "docs").glob("*.md")),
+        *sorted((PROJECT_ROOT / "bench").rglob("*.md")),
+    ]
     for folder in ("backend", "tests", "bench", "tools"):
-        files += sorted(p for p in (PROJECT_ROOT / folder).rglob("*")
-                        if p.suffix in (".py", ".xml") and "__pycache__" not in p.parts
-                        and "out" not in p.relative_to(PROJECT_ROOT).parts[:2])
-    files += [PROJECT_ROOT / name for name in ("app.py", "gunicorn.conf.py", "Makefile", "Dockerfile",
-                                               "docker-compose.yml", ".env.example", "pom.xml",
-                                               "setup.py", "pyproject.toml", ".ci/run")]
+        files += sorted(
+            p
+            for p in (PROJECT_ROOT / folder).rglob("*")
+            if p.suffix in (".py", ".xml")
+            and "__pycache__" not in p.parts
+            and "out" not in p.relative_to(PROJECT_ROOT).parts[:2]
+        )
+    files += [
+        PROJECT_ROOT / name
+        for name in (
+            "app.py",
+            "gunicorn.conf.py",
+            "Makefile",
+            "Dockerfile",
+            "docker-compose.yml",
+            ".env.example",
+            "pom.xml",
+            "setup.py",
+            "pyproject.toml",
+            ".ci/run",
+        )
+    ]
     return [f for f in files if f.is_file() and f.name != "test_docs.py"]
 
 
@@ -83,8 +115,11 @@ def test_every_named_path_exists(document):
     assert not missing, f"{document.relative_to(PROJECT_ROOT)} names missing paths: {missing}"
 
 
-@pytest.mark.parametrize("document", [d for d in DOCS if d.suffix == ".md"],
-                         ids=lambda p: str(p.relative_to(PROJECT_ROOT)))
+@pytest.mark.parametrize(
+    "document",
+    [d for d in DOCS if d.suffix == ".md"],
+    ids=lambda p: str(p.relative_to(PROJECT_ROOT)),
+)
 def test_every_markdown_link_resolves(document):
     broken = []
     for target in MD_LINK.findall(document.read_text()):
@@ -100,9 +135,9 @@ def test_every_markdown_link_resolves(document):
 
 
 def test_the_checker_finds_what_is_missing(tmp_path):
-    assert PATH_IN_TEXT.findall("see docs/nothing.md and cypher/queries/<area>/<name>.vN.cypher, "
-                                "not http://x/docs/static") == ["docs/nothing.md",
-                                                                "cypher/queries/<area>/<name>.vN.cypher"]
+    assert PATH_IN_TEXT.findall(
+        "see docs/nothing.md and cypher/queries/<area>/<name>.vN.cypher, not http://x/docs/static"
+    ) == ["docs/nothing.md", "cypher/queries/<area>/<name>.vN.cypher"]
     assert not exists("docs/nothing.md") and not exists("DESIGN.md")
     assert exists("cypher/queries/<area>/<name>.vN.cypher")
     assert exists("cypher/migrations/V<NNNN>__<what>.cypher")
@@ -110,19 +145,45 @@ def test_the_checker_finds_what_is_missing(tmp_path):
 
 
 def test_the_docs_cover_what_a_newcomer_looks_for():
-    for page in ("configuration", "local-neo4j", "api", "people", "discovery", "intros",
-                 "recommendations", "analysts", "seed", "operations", "development", "architecture"):
+    for page in (
+        "configuration",
+        "local-neo4j",
+        "api",
+        "people",
+        "discovery",
+        "intros",
+        "recommendations",
+        "analysts",
+        "seed",
+        "operations",
+        "development",
+        "architecture",
+    ):
         assert (PROJECT_ROOT / "docs" / f"{page}.md").exists(), page
     readme = (PROJECT_ROOT / "README.md").read_text()
     assert len(readme) < 8000  # a front page; the rest lives in docs/
-    for page in ("configuration", "local-neo4j", "api", "analysts", "seed", "operations", "architecture"):
+    for page in (
+        "configuration",
+        "local-neo4j",
+        "api",
+        "analysts",
+        "seed",
+        "operations",
+        "architecture",
+    ):
         assert f"](docs/{page}.md)" in readme, page
 
 
 def test_every_setting_the_app_reads_is_documented_and_in_the_example_env():
-    read = set(re.findall(r'"((?:MUTUALS|NEO4J)_[A-Z_]+)"', (PROJECT_ROOT / "backend" / "config.py").read_text()))
+    read = set(
+        re.findall(
+            r'"((?:MUTUALS|NEO4J)_[A-Z_]+)"', (PROJECT_ROOT / "backend" / "config.py").read_text()
+        )
+    )
     assert {"NEO4J_URI", "NEO4J_USERNAME", "NEO4J_USER", "MUTUALS_ADMIN_TOKEN"} <= read
     documented = (PROJECT_ROOT / "docs" / "configuration.md").read_text()
     example = (PROJECT_ROOT / ".env.example").read_text()
     assert not {n for n in read if f"`{n}`" not in documented}, "missing in docs/configuration.md"
-    assert not {n for n in read - {"NEO4J_USER"} if f"{n}=" not in example}, "missing in .env.example"
+    assert not {n for n in read - {"NEO4J_USER"} if f"{n}=" not in example}, (
+        "missing in .env.example"
+    )

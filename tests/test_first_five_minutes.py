@@ -12,7 +12,6 @@ import socket
 import stat
 import subprocess
 import time
-from pathlib import Path
 
 import requests
 
@@ -42,18 +41,31 @@ def test_the_readme_top_names_the_two_commands_and_the_block():
 
 def test_make_run_then_the_readme_block_as_pasted(database, settings, tmp_path):
     port = _free_port()
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MUTUALS_ADMIN_TOKEN")}
-    env.update(MUTUALS_PORT=str(port), MUTUALS_WORKERS="2", MUTUALS_THREADS="4",
-               PROMETHEUS_MULTIPROC_DIR=str(tmp_path / "metrics"))
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MUTUALS_ADMIN_TOKEN")
+    }
+    env.update(
+        MUTUALS_PORT=str(port),
+        MUTUALS_WORKERS="2",
+        MUTUALS_THREADS="4",
+        PROMETHEUS_MULTIPROC_DIR=str(tmp_path / "metrics"),
+    )
     if not settings.uses_local_neo4j:  # an external Neo4j has no development token
         env["MUTUALS_ADMIN_TOKEN"] = "five-minutes-admin"
     (tmp_path / "metrics").mkdir()
     log_path = tmp_path / "make-run.log"
     with open(log_path, "wb") as log:
-        make = subprocess.Popen(["make", "run"], cwd=PROJECT_ROOT, env=env, stdout=log,
-                                stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                start_new_session=True)
+        make = subprocess.Popen(
+            ["make", "run"],
+            cwd=PROJECT_ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
     try:
         deadline = time.monotonic() + 600
         while True:
@@ -63,17 +75,30 @@ def test_make_run_then_the_readme_block_as_pasted(database, settings, tmp_path):
             except requests.RequestException:
                 pass
             assert make.poll() is None, "make run stopped:\n" + log_path.read_text()[-4000:]
-            assert time.monotonic() < deadline, "make run did not serve:\n" + log_path.read_text()[-4000:]
+            assert time.monotonic() < deadline, (
+                "make run did not serve:\n" + log_path.read_text()[-4000:]
+            )
             time.sleep(0.5)
         printed = log_path.read_text()
-        admin = subprocess.run([str(PROJECT_ROOT / ".venv" / "bin" / "mutuals"), "admin-token"],
-                               env=env, capture_output=True, text=True, cwd=PROJECT_ROOT).stdout.strip()
-        assert admin and f"Admin    token for /v1/admin/..." in printed and admin in printed
+        admin = subprocess.run(
+            [str(PROJECT_ROOT / ".venv" / "bin" / "mutuals"), "admin-token"],
+            env=env,
+            capture_output=True,
+            text=True,
+            cwd=PROJECT_ROOT,
+        ).stdout.strip()
+        assert admin and "Admin    token for /v1/admin/..." in printed and admin in printed
         assert "demo people to try" in printed
 
         block = first_five_minutes_block()
-        result = subprocess.run(["bash", "-euo", "pipefail", "-c", block], cwd=PROJECT_ROOT, env=env,
-                                capture_output=True, text=True, timeout=300)
+        result = subprocess.run(
+            ["bash", "-euo", "pipefail", "-c", block],
+            cwd=PROJECT_ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         assert result.returncode == 0, (result.stdout[-3000:], result.stderr[-3000:])
         out = result.stdout
         assert '"status":"ready"' in out.replace(" ", "")
@@ -100,10 +125,18 @@ def test_the_development_admin_token_is_made_once_and_kept_private(tmp_path):
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert Settings.from_env({"MUTUALS_LOCAL_NEO4J_DIR": str(tmp_path / "n")}).admin_token == token
     # MUTUALS_ADMIN_TOKEN wins; an external Neo4j never uses the local token.
-    assert Settings.from_env({"MUTUALS_LOCAL_NEO4J_DIR": str(tmp_path / "n"),
-                              "MUTUALS_ADMIN_TOKEN": "mine"}).admin_token == "mine"
-    assert Settings.from_env({"MUTUALS_LOCAL_NEO4J_DIR": str(tmp_path / "n"),
-                              "NEO4J_URI": "bolt://db.example:7687"}).admin_token is None
+    assert (
+        Settings.from_env(
+            {"MUTUALS_LOCAL_NEO4J_DIR": str(tmp_path / "n"), "MUTUALS_ADMIN_TOKEN": "mine"}
+        ).admin_token
+        == "mine"
+    )
+    assert (
+        Settings.from_env(
+            {"MUTUALS_LOCAL_NEO4J_DIR": str(tmp_path / "n"), "NEO4J_URI": "bolt://db.example:7687"}
+        ).admin_token
+        is None
+    )
 
 
 def test_the_local_folder_is_git_ignored():

@@ -13,9 +13,12 @@ def test_round_trip_to_neo4j(cypher):
 
 
 def test_each_test_starts_from_an_empty_graph(cypher):
-    assert cypher("MATCH (n) WHERE NOT n:__MutualsMigration AND NOT n:Profession "
-                  "RETURN count(n) AS n") == [{"n": 0}]
-    assert cypher("MATCH (:Profession)-[c:COMPLEMENTS]->() RETURN count(c) > 0 AS ok") == [{"ok": True}]
+    assert cypher(
+        "MATCH (n) WHERE NOT n:__MutualsMigration AND NOT n:Profession RETURN count(n) AS n"
+    ) == [{"n": 0}]
+    assert cypher("MATCH (:Profession)-[c:COMPLEMENTS]->() RETURN count(c) > 0 AS ok") == [
+        {"ok": True}
+    ]
 
 
 def test_healthz(client):
@@ -58,7 +61,9 @@ def test_wrong_method_is_problem_json_with_allow(client):
 
 
 def test_non_json_body_is_415(client):
-    response = client.post("/healthz", data="name=x", content_type="application/x-www-form-urlencoded")
+    response = client.post(
+        "/healthz", data="name=x", content_type="application/x-www-form-urlencoded"
+    )
     assert response.status_code == 415
     assert response.mimetype == "application/problem+json"
 
@@ -103,11 +108,14 @@ def test_too_deep_or_broken_json_is_400_not_500(client):
         assert response.mimetype == "application/problem+json"
 
 
-@pytest.mark.parametrize("body, field", [
-    ('{"name": "\\ud800"}', "name"),
-    ('{"skills": ["ok", "\\udfff"]}', "skills.1"),
-    ('{"\\ud800": 1}', "\ud800"),
-])
+@pytest.mark.parametrize(
+    "body, field",
+    [
+        ('{"name": "\\ud800"}', "name"),
+        ('{"skills": ["ok", "\\udfff"]}', "skills.1"),
+        ('{"\\ud800": 1}', "\ud800"),
+    ],
+)
 def test_unencodable_text_is_422_naming_the_field(client, body, field):
     response = client.post("/healthz", data=body, content_type="application/json")
     assert response.status_code == 422

@@ -16,16 +16,24 @@ def test_demo_intros_cover_the_states(database, cypher):
 
     made = seed_demo_intros(database, ids, per_scenario=2)
     assert made == dict.fromkeys(SCENARIOS, 2)
-    states = {row["state"]: row["n"] for row in cypher(
-        "MATCH (i:Introduction) RETURN i.state AS state, count(*) AS n")}
+    states = {
+        row["state"]: row["n"]
+        for row in cypher("MATCH (i:Introduction) RETURN i.state AS state, count(*) AS n")
+    }
     assert states == {"requested": 2, "introduced": 4, "accepted": 2, "declined": 2}
-    assert cypher("MATCH (:Introduction {state: 'accepted'})-[:HAS_FOLLOW_UP]->(f:FollowUp) "
-                  "RETURN count(f) AS n") == [{"n": 2}]
-    assert cypher("MATCH (i:Introduction {kind: 'broker'})-[to:TO]->() "
-                  "RETURN count(to.accepted_at) AS accepted, count(to) AS sides") == [{"accepted": 2, "sides": 4}]
+    assert cypher(
+        "MATCH (:Introduction {state: 'accepted'})-[:HAS_FOLLOW_UP]->(f:FollowUp) "
+        "RETURN count(f) AS n"
+    ) == [{"n": 2}]
+    assert cypher(
+        "MATCH (i:Introduction {kind: 'broker'})-[to:TO]->() "
+        "RETURN count(to.accepted_at) AS accepted, count(to) AS sides"
+    ) == [{"accepted": 2, "sides": 4}]
     # The accepted ones connected their two sides.
-    assert cypher("MATCH (r)-[:REQUESTED_INTRO]->(:Introduction {state: 'accepted'})-[:TO]->(t) "
-                  "RETURN count { (r)-[:CONNECTED_TO]-(t) } AS c") == [{"c": 1}, {"c": 1}]
+    assert cypher(
+        "MATCH (r)-[:REQUESTED_INTRO]->(:Introduction {state: 'accepted'})-[:TO]->(t) "
+        "RETURN count { (r)-[:CONNECTED_TO]-(t) } AS c"
+    ) == [{"c": 1}, {"c": 1}]
 
 
 def test_demo_intros_need_connected_people(database, cypher):

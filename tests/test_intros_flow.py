@@ -18,7 +18,9 @@ def people(cypher, client):
 
 
 def state_of(cypher, intro_id: str) -> str:
-    return cypher("MATCH (i:Introduction {id: $id}) RETURN i.state AS state", id=intro_id)[0]["state"]
+    return cypher("MATCH (i:Introduction {id: $id}) RETURN i.state AS state", id=intro_id)[0][
+        "state"
+    ]
 
 
 # -- requester-started ---------------------------------------------------------------------
@@ -32,7 +34,10 @@ def test_request_forward_accept_connects_the_two_once(people, cypher, clock):
     assert intro["kind"] == "requested" and intro["state"] == "requested"
     assert intro["your_role"] == "requester"
     assert intro["broker"]["id"] == "bob"
-    assert [(s["person"]["id"], s["role"]) for s in intro["sides"]] == [("ada", "requester"), ("bea", "target")]
+    assert [(s["person"]["id"], s["role"]) for s in intro["sides"]] == [
+        ("ada", "requester"),
+        ("bea", "target"),
+    ]
     assert intro["message"] == "I'd love to talk about graph storage with Bea."
     assert intro["expires_at"] == "2026-02-04T09:00:00+00:00"  # 30 days after the clock's start
 
@@ -58,17 +63,26 @@ def test_request_forward_accept_connects_the_two_once(people, cypher, clock):
     assert accepted.json["expires_at"] is None
     assert all(side["accepted_at"] for side in accepted.json["sides"])
     assert connections(cypher, "ada", "bea") == 1
-    assert cypher("MATCH (:Person {id: 'ada'})-[c:CONNECTED_TO]-(:Person {id: 'bea'}) "
-                  "RETURN c.pair AS pair")[0]["pair"] == "ada|bea"
+    assert (
+        cypher(
+            "MATCH (:Person {id: 'ada'})-[c:CONNECTED_TO]-(:Person {id: 'bea'}) "
+            "RETURN c.pair AS pair"
+        )[0]["pair"]
+        == "ada|bea"
+    )
     assert cypher("MATCH (i:Introduction) RETURN i.open_pair AS open_pair") == [{"open_pair": None}]
 
 
 def test_accepting_replaces_a_pending_request_between_the_two(people, cypher):
     intro_id = forwarded(people)
-    cypher("MATCH (a:Person {id: 'ada'}), (b:Person {id: 'bea'}) "
-           "CREATE (a)-[:REQUESTED {created_at: datetime(), state: 'pending', pair: 'ada|bea'}]->(b)")
+    cypher(
+        "MATCH (a:Person {id: 'ada'}), (b:Person {id: 'bea'}) "
+        "CREATE (a)-[:REQUESTED {created_at: datetime(), state: 'pending', pair: 'ada|bea'}]->(b)"
+    )
     assert people.act("bea", intro_id, "accept").status_code == 200
-    assert cypher("MATCH (:Person {id: 'ada'})-[r:REQUESTED]-(:Person {id: 'bea'}) RETURN count(r) AS n") == [{"n": 0}]
+    assert cypher(
+        "MATCH (:Person {id: 'ada'})-[r:REQUESTED]-(:Person {id: 'bea'}) RETURN count(r) AS n"
+    ) == [{"n": 0}]
     assert connections(cypher, "ada", "bea") == 1
 
 
@@ -129,8 +143,10 @@ def test_broker_started_needs_both_acceptances(people, cypher, brokered):
     assert brokered["kind"] == "broker" and brokered["state"] == "introduced"
     assert brokered["your_role"] == "broker" and brokered["message"] is None
     assert brokered["note"] == "Ada and Bea, you both love graphs."
-    assert [(s["person"]["id"], s["role"], s["accepted_at"]) for s in brokered["sides"]] == \
-        [("ada", "target", None), ("bea", "target", None)]
+    assert [(s["person"]["id"], s["role"], s["accepted_at"]) for s in brokered["sides"]] == [
+        ("ada", "target", None),
+        ("bea", "target", None),
+    ]
     intro_id = brokered["id"]
 
     first = people.act("bea", intro_id, "accept")
@@ -171,20 +187,27 @@ def test_both_sides_see_a_broker_started_one(people, brokered):
 # -- creation refusals -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("body, status, field", [
-    ({"target": "ada", "broker": "bob", "message": "hi"}, 422, "target"),
-    ({"target": "bea", "broker": "ada", "message": "hi"}, 422, "broker"),
-    ({"target": "bea", "broker": "bea", "message": "hi"}, 422, "broker"),
-    ({"target": "bea", "broker": "bob", "message": "   "}, 422, "message"),
-    ({"target": "bea", "broker": "bob", "message": "x" * 2001}, 422, "message"),
-    ({"target": "bea", "broker": "bob"}, 422, "message"),
-    ({"target": "bea", "broker": "bob", "message": "hi", "between": ["bea", "bob"]}, 422, "between"),
-    ({"target": "bea", "broker": "bob", "message": "hi", "extra": 1}, 422, "extra"),
-    ({"between": ["bea"], "note": "hi"}, 422, "between"),
-    ({"between": ["bea", "bob"]}, 422, "note"),
-    ({"target": "nobody", "broker": "bob", "message": "hi"}, 404, None),
-    ({"target": "bea", "broker": "nobody", "message": "hi"}, 404, None),
-])
+@pytest.mark.parametrize(
+    "body, status, field",
+    [
+        ({"target": "ada", "broker": "bob", "message": "hi"}, 422, "target"),
+        ({"target": "bea", "broker": "ada", "message": "hi"}, 422, "broker"),
+        ({"target": "bea", "broker": "bea", "message": "hi"}, 422, "broker"),
+        ({"target": "bea", "broker": "bob", "message": "   "}, 422, "message"),
+        ({"target": "bea", "broker": "bob", "message": "x" * 2001}, 422, "message"),
+        ({"target": "bea", "broker": "bob"}, 422, "message"),
+        (
+            {"target": "bea", "broker": "bob", "message": "hi", "between": ["bea", "bob"]},
+            422,
+            "between",
+        ),
+        ({"target": "bea", "broker": "bob", "message": "hi", "extra": 1}, 422, "extra"),
+        ({"between": ["bea"], "note": "hi"}, 422, "between"),
+        ({"between": ["bea", "bob"]}, 422, "note"),
+        ({"target": "nobody", "broker": "bob", "message": "hi"}, 404, None),
+        ({"target": "bea", "broker": "nobody", "message": "hi"}, 404, None),
+    ],
+)
 def test_bad_requests_are_refused_and_change_nothing(people, cypher, body, status, field):
     before = graph_fingerprint(cypher)
     response = people.post("ada", "/v1/intros", body)
@@ -220,8 +243,11 @@ def test_opted_out_target_is_422(cypher, client):
 
 @pytest.mark.parametrize("blocker, blocked", [("bea", "ada"), ("ada", "bea"), ("bob", "ada")])
 def test_blocked_people_are_not_found(people, cypher, blocker, blocked):
-    cypher("MATCH (a:Person {id: $a}), (b:Person {id: $b}) CREATE (a)-[:BLOCKED {at: datetime()}]->(b)",
-           a=blocker, b=blocked)
+    cypher(
+        "MATCH (a:Person {id: $a}), (b:Person {id: $b}) CREATE (a)-[:BLOCKED {at: datetime()}]->(b)",
+        a=blocker,
+        b=blocked,
+    )
     before = graph_fingerprint(cypher)
     assert people.ask("ada", "bea", "bob").status_code == 404
     assert graph_fingerprint(cypher) == before
@@ -294,7 +320,9 @@ def test_expiry_is_computed_at_read_time_and_enforced(people, cypher, clock, app
     seen = people.get("ada", f"/v1/intros/{intro_id}").json
     assert seen["state"] == "expired" and seen["expires_at"] is None
     assert state_of(cypher, intro_id) == "requested"  # nothing ran in the background
-    assert [i["id"] for i in people.get("bob", "/v1/me/intros", state="expired").json["items"]] == [intro_id]
+    assert [i["id"] for i in people.get("bob", "/v1/me/intros", state="expired").json["items"]] == [
+        intro_id
+    ]
     assert people.get("bob", "/v1/me/intros", state="requested").json["items"] == []
     before = graph_fingerprint(cypher)
     refused = people.act("bob", intro_id, "forward")
@@ -337,22 +365,34 @@ def test_follow_ups_on_an_accepted_introduction(people, clock):
     assert early.status_code == 409
     assert people.act("bea", intro_id, "accept").status_code == 200
 
-    coffee = people.post("ada", f"/v1/intros/{intro_id}/follow-ups",
-                         {"kind": "coffee", "at": "2026-01-09T08:30:00+01:00", "note": "Oat flat white"})
+    coffee = people.post(
+        "ada",
+        f"/v1/intros/{intro_id}/follow-ups",
+        {"kind": "coffee", "at": "2026-01-09T08:30:00+01:00", "note": "Oat flat white"},
+    )
     assert coffee.status_code == 201, coffee.json
     assert coffee.json["kind"] == "coffee" and coffee.json["recorded_by"] == "ada"
-    assert datetime.fromisoformat(coffee.json["at"]) == datetime.fromisoformat("2026-01-09T07:30:00+00:00")
+    assert datetime.fromisoformat(coffee.json["at"]) == datetime.fromisoformat(
+        "2026-01-09T07:30:00+00:00"
+    )
     clock.advance(minutes=1)
     call = people.post("bea", f"/v1/intros/{intro_id}/follow-ups", {"kind": "call"})
     assert call.status_code == 201
     assert call.json["at"] is None and call.json["note"] is None
 
     listed = people.get("bea", f"/v1/intros/{intro_id}/follow-ups")
-    assert [(f["kind"], f["recorded_by"]) for f in listed.json["items"]] == [("call", "bea"), ("coffee", "ada")]
+    assert [(f["kind"], f["recorded_by"]) for f in listed.json["items"]] == [
+        ("call", "bea"),
+        ("coffee", "ada"),
+    ]
     first = people.get("ada", f"/v1/intros/{intro_id}/follow-ups", limit=1)
     assert [f["kind"] for f in first.json["items"]] == ["call"]
-    rest = people.get("ada", f"/v1/intros/{intro_id}/follow-ups", limit=1, cursor=first.json["next_cursor"])
-    assert [f["kind"] for f in rest.json["items"]] == ["coffee"] and rest.json["next_cursor"] is None
+    rest = people.get(
+        "ada", f"/v1/intros/{intro_id}/follow-ups", limit=1, cursor=first.json["next_cursor"]
+    )
+    assert [f["kind"] for f in rest.json["items"]] == ["coffee"] and rest.json[
+        "next_cursor"
+    ] is None
 
 
 def test_follow_up_refusals(people, cypher):
@@ -368,7 +408,10 @@ def test_follow_up_refusals(people, cypher):
     assert people.post("ada", path, {"kind": "lunch"}).status_code == 422
     assert people.post("ada", path, {"kind": "call", "at": "tomorrow"}).status_code == 422
     assert people.post("ada", path, {"kind": "call", "note": ""}).status_code == 422
-    assert people.post("ada", f"/v1/intros/{uuid.uuid4()}/follow-ups", {"kind": "call"}).status_code == 404
+    assert (
+        people.post("ada", f"/v1/intros/{uuid.uuid4()}/follow-ups", {"kind": "call"}).status_code
+        == 404
+    )
     assert graph_fingerprint(cypher) == before
 
 

@@ -51,7 +51,11 @@ def _arrange_brokered(people, state: str) -> str:
 
 def _refused(actor: dict) -> list[tuple[str, str, int]]:
     """{actor: {action: status}} -> [(actor, action, status)], for every action listed."""
-    return [(who, action, status) for who, statuses in actor.items() for action, status in statuses.items()]
+    return [
+        (who, action, status)
+        for who, statuses in actor.items()
+        for action, status in statuses.items()
+    ]
 
 
 ALL_404 = dict.fromkeys(ACTIONS, 404)
@@ -59,40 +63,64 @@ ALL_404 = dict.fromkeys(ACTIONS, 404)
 # Requester-started (ada asks bob for bea): what each party may NOT do, per state. What is
 # missing here is allowed, and exercised in test_intros_flow.py.
 REQUESTED_REFUSALS = {
-    "requested": {"ada": {"forward": 403, "decline": 403, "accept": 403},
-                  "bob": {"accept": 403, "withdraw": 403},
-                  "bea": ALL_404, "eve": ALL_404},
-    "introduced": {"ada": {"forward": 403, "decline": 403, "accept": 403},
-                   "bob": {"forward": 409, "decline": 409, "accept": 403, "withdraw": 403},
-                   "bea": {"forward": 403, "withdraw": 403}, "eve": ALL_404},
-    "accepted": {"ada": {"forward": 403, "decline": 403, "accept": 403, "withdraw": 409},
-                 "bob": {"forward": 409, "decline": 409, "accept": 403, "withdraw": 403},
-                 "bea": {"forward": 403, "decline": 409, "accept": 409, "withdraw": 403},
-                 "eve": ALL_404},
-    "declined": {"ada": {"forward": 403, "decline": 403, "accept": 403, "withdraw": 409},
-                 "bob": {"forward": 409, "decline": 409, "accept": 403, "withdraw": 403},
-                 "bea": ALL_404, "eve": ALL_404},
-    "withdrawn": {"ada": {"forward": 403, "decline": 403, "accept": 403, "withdraw": 409},
-                  "bob": {"forward": 409, "decline": 409, "accept": 403, "withdraw": 403},
-                  "bea": {"forward": 403, "decline": 409, "accept": 409, "withdraw": 403},
-                  "eve": ALL_404},
-    "expired": {"ada": {"forward": 403, "decline": 403, "accept": 403, "withdraw": 409},
-                "bob": {"forward": 409, "decline": 409, "accept": 403, "withdraw": 403},
-                "bea": ALL_404, "eve": ALL_404},
+    "requested": {
+        "ada": {"forward": 403, "decline": 403, "accept": 403},
+        "bob": {"accept": 403, "withdraw": 403},
+        "bea": ALL_404,
+        "eve": ALL_404,
+    },
+    "introduced": {
+        "ada": {"forward": 403, "decline": 403, "accept": 403},
+        "bob": {"forward": 409, "decline": 409, "accept": 403, "withdraw": 403},
+        "bea": {"forward": 403, "withdraw": 403},
+        "eve": ALL_404,
+    },
+    "accepted": {
+        "ada": {"forward": 403, "decline": 403, "accept": 403, "withdraw": 409},
+        "bob": {"forward": 409, "decline": 409, "accept": 403, "withdraw": 403},
+        "bea": {"forward": 403, "decline": 409, "accept": 409, "withdraw": 403},
+        "eve": ALL_404,
+    },
+    "declined": {
+        "ada": {"forward": 403, "decline": 403, "accept": 403, "withdraw": 409},
+        "bob": {"forward": 409, "decline": 409, "accept": 403, "withdraw": 403},
+        "bea": ALL_404,
+        "eve": ALL_404,
+    },
+    "withdrawn": {
+        "ada": {"forward": 403, "decline": 403, "accept": 403, "withdraw": 409},
+        "bob": {"forward": 409, "decline": 409, "accept": 403, "withdraw": 403},
+        "bea": {"forward": 403, "decline": 409, "accept": 409, "withdraw": 403},
+        "eve": ALL_404,
+    },
+    "expired": {
+        "ada": {"forward": 403, "decline": 403, "accept": 403, "withdraw": 409},
+        "bob": {"forward": 409, "decline": 409, "accept": 403, "withdraw": 403},
+        "bea": ALL_404,
+        "eve": ALL_404,
+    },
 }
 
 # Broker-started (bob introduces ada and bea; both are "target" sides).
 BROKERED_REFUSALS = {
-    "introduced": {"bob": {"forward": 409, "decline": 403, "accept": 403},
-                   "ada": {"forward": 403, "withdraw": 403},
-                   "bea": {"forward": 403, "withdraw": 403}, "eve": ALL_404},
-    "half_accepted": {"bob": {"forward": 409, "decline": 403, "accept": 403},
-                      "ada": {"forward": 403, "withdraw": 403},
-                      "bea": {"forward": 403, "accept": 409, "withdraw": 403}, "eve": ALL_404},
-    "accepted": {"bob": {"forward": 409, "decline": 403, "accept": 403, "withdraw": 409},
-                 "ada": {"forward": 403, "decline": 409, "accept": 409, "withdraw": 403},
-                 "bea": {"forward": 403, "decline": 409, "accept": 409, "withdraw": 403},
-                 "eve": ALL_404},
+    "introduced": {
+        "bob": {"forward": 409, "decline": 403, "accept": 403},
+        "ada": {"forward": 403, "withdraw": 403},
+        "bea": {"forward": 403, "withdraw": 403},
+        "eve": ALL_404,
+    },
+    "half_accepted": {
+        "bob": {"forward": 409, "decline": 403, "accept": 403},
+        "ada": {"forward": 403, "withdraw": 403},
+        "bea": {"forward": 403, "accept": 409, "withdraw": 403},
+        "eve": ALL_404,
+    },
+    "accepted": {
+        "bob": {"forward": 409, "decline": 403, "accept": 403, "withdraw": 409},
+        "ada": {"forward": 403, "decline": 409, "accept": 409, "withdraw": 403},
+        "bea": {"forward": 403, "decline": 409, "accept": 409, "withdraw": 403},
+        "eve": ALL_404,
+    },
 }
 
 
@@ -123,7 +151,12 @@ def test_unauthenticated_calls_are_401(people, client):
     intro_id = asked(people)
     assert client.get(f"/v1/intros/{intro_id}").status_code == 401
     assert client.post(f"/v1/intros/{intro_id}/withdraw").status_code == 401
-    assert client.post("/v1/intros", json={"target": "bea", "broker": "bob", "message": "hi"}).status_code == 401
+    assert (
+        client.post(
+            "/v1/intros", json={"target": "bea", "broker": "bob", "message": "hi"}
+        ).status_code
+        == 401
+    )
 
 
 # -- non-parties probing ids -------------------------------------------------------------------
@@ -133,10 +166,12 @@ def test_a_non_party_cannot_tell_a_real_id_from_a_made_up_one(people, cypher):
     real = forwarded(people)
     before = graph_fingerprint(cypher)
     for intro_id in (real, str(uuid.uuid4()), "1", "x" * 300):
-        probes = [people.get("eve", f"/v1/intros/{intro_id}"),
-                  people.get("eve", f"/v1/intros/{intro_id}/follow-ups"),
-                  people.post("eve", f"/v1/intros/{intro_id}/follow-ups", {"kind": "call"}),
-                  *(people.act("eve", intro_id, action) for action in ACTIONS)]
+        probes = [
+            people.get("eve", f"/v1/intros/{intro_id}"),
+            people.get("eve", f"/v1/intros/{intro_id}/follow-ups"),
+            people.post("eve", f"/v1/intros/{intro_id}/follow-ups", {"kind": "call"}),
+            *(people.act("eve", intro_id, action) for action in ACTIONS),
+        ]
         for response in probes:
             assert response.status_code == 404, (intro_id, response.json)
             assert response.json["detail"] == "No such introduction."
@@ -179,8 +214,11 @@ def test_forward_is_refused_when_the_two_connected_meanwhile(people, cypher):
 
 
 def _block(cypher, blocker: str, blocked: str) -> None:
-    cypher("MATCH (a:Person {id: $a}), (b:Person {id: $b}) CREATE (a)-[:BLOCKED {at: datetime()}]->(b)",
-           a=blocker, b=blocked)
+    cypher(
+        "MATCH (a:Person {id: $a}), (b:Person {id: $b}) CREATE (a)-[:BLOCKED {at: datetime()}]->(b)",
+        a=blocker,
+        b=blocked,
+    )
 
 
 def test_a_block_between_two_parties_ends_the_introduction(people, cypher):
@@ -201,7 +239,11 @@ def test_a_block_between_two_parties_ends_the_introduction(people, cypher):
 
 def test_blocking_through_the_api_deletes_the_open_introduction(people, cypher):
     intro_id = forwarded(people)
-    assert people.client.put("/v1/me/blocks/bea", headers=people.headers("ada")).status_code in (200, 201, 204)
+    assert people.client.put("/v1/me/blocks/bea", headers=people.headers("ada")).status_code in (
+        200,
+        201,
+        204,
+    )
     for who in ("ada", "bob", "bea"):
         assert people.get(who, f"/v1/intros/{intro_id}").status_code == 404
     assert people.act("bea", intro_id, "accept").status_code == 404
@@ -221,19 +263,38 @@ def _cursor(key) -> str:
 def test_malformed_input_is_a_4xx_and_changes_nothing(people, cypher):
     intro_id = forwarded(people)
     before = graph_fingerprint(cypher)
-    bodies = [[], "text", 7, {"target": 1, "broker": "bob", "message": "hi"},
-              {"between": [1, 2], "note": "hi"}, {"between": "ada,bea", "note": "hi"},
-              {"target": "bea", "broker": "bob", "message": None}]
+    bodies = [
+        [],
+        "text",
+        7,
+        {"target": 1, "broker": "bob", "message": "hi"},
+        {"between": [1, 2], "note": "hi"},
+        {"between": "ada,bea", "note": "hi"},
+        {"target": "bea", "broker": "bob", "message": None},
+    ]
     for body in bodies:
         response = people.post("ada", "/v1/intros", body)
         assert response.status_code in (400, 422), (body, response.status_code)
-    for body in ({}, {"note": ""}, {"note": None}, {"note": "x" * 2001}, {"note": "hi", "extra": 1}):
+    for body in (
+        {},
+        {"note": ""},
+        {"note": None},
+        {"note": "x" * 2001},
+        {"note": "hi", "extra": 1},
+    ):
         assert people.post("bob", f"/v1/intros/{intro_id}/forward", body).status_code == 422, body
-    bad_cursors = ["%%%", _cursor(["yesterday", "x"]), _cursor(["2026-01-05T09:00:00", "x"]),
-                   _cursor(["2026-01-05T09:00:00+00:00", 5]), _cursor([1, 2, 3])]
+    bad_cursors = [
+        "%%%",
+        _cursor(["yesterday", "x"]),
+        _cursor(["2026-01-05T09:00:00", "x"]),
+        _cursor(["2026-01-05T09:00:00+00:00", 5]),
+        _cursor([1, 2, 3]),
+    ]
     for cursor in bad_cursors:
         assert people.get("ada", "/v1/me/intros", cursor=cursor).status_code == 422, cursor
-        assert people.get("ada", f"/v1/intros/{intro_id}/follow-ups", cursor=cursor).status_code == 422
+        assert (
+            people.get("ada", f"/v1/intros/{intro_id}/follow-ups", cursor=cursor).status_code == 422
+        )
     for cursor in bad_cursors + [_cursor(["high", 1, "x"]), _cursor([1.5, "many", "x"])]:
         assert people.get("ada", "/v1/people/bea/brokers", cursor=cursor).status_code == 422, cursor
     for limit in (0, 101, "ten"):

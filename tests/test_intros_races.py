@@ -18,8 +18,10 @@ RACERS = 8
 
 @pytest.fixture
 def people(cypher):
-    tokens = {person_id: create_person(cypher, person_id, name=person_id.title())
-              for person_id in ("ada", "bob", "bea")}
+    tokens = {
+        person_id: create_person(cypher, person_id, name=person_id.title())
+        for person_id in ("ada", "bob", "bea")
+    }
     connect(cypher, "ada", "bob")
     connect(cypher, "bob", "bea")
     return tokens
@@ -33,7 +35,9 @@ def race(calls: list[tuple]) -> list[requests.Response]:
     def fire(index, method, url, token, body):
         with requests.Session() as session:
             barrier.wait()
-            responses[index] = session.request(method, url, json=body, headers=auth(token), timeout=60)
+            responses[index] = session.request(
+                method, url, json=body, headers=auth(token), timeout=60
+            )
 
     threads = [threading.Thread(target=fire, args=(i, *call)) for i, call in enumerate(calls)]
     for thread in threads:
@@ -54,8 +58,12 @@ def _post(live_server, token, path, body=None):
 
 
 def _ask(live_server, people) -> str:
-    return _post(live_server, people["ada"], "/v1/intros",
-                 {"target": "bea", "broker": "bob", "message": "Please introduce us."})["id"]
+    return _post(
+        live_server,
+        people["ada"],
+        "/v1/intros",
+        {"target": "bea", "broker": "bob", "message": "Please introduce us."},
+    )["id"]
 
 
 def test_racing_forwards_give_one_transition(live_server, people, cypher):
@@ -64,14 +72,18 @@ def test_racing_forwards_give_one_transition(live_server, people, cypher):
     responses = race([("POST", url, people["bob"], {"note": f"note {n}"}) for n in range(RACERS)])
     assert statuses(responses) == {200: 1, 409: RACERS - 1}
     winner = next(r for r in responses if r.status_code == 200).json()
-    stored = cypher("MATCH (i:Introduction {id: $id}) RETURN i.state AS state, i.note AS note, i.rev AS rev",
-                    id=intro_id)
+    stored = cypher(
+        "MATCH (i:Introduction {id: $id}) RETURN i.state AS state, i.note AS note, i.rev AS rev",
+        id=intro_id,
+    )
     assert stored == [{"state": "introduced", "note": winner["note"], "rev": 1}]
 
 
 def test_racing_accepts_give_one_connection(live_server, people, cypher):
     intro_id = _ask(live_server, people)
-    _post(live_server, people["bob"], f"/v1/intros/{intro_id}/forward", {"note": "Meet each other."})
+    _post(
+        live_server, people["bob"], f"/v1/intros/{intro_id}/forward", {"note": "Meet each other."}
+    )
     url = f"{live_server}/v1/intros/{intro_id}/accept"
     responses = race([("POST", url, people["bea"], None) for _ in range(RACERS)])
     assert statuses(responses) == {200: 1, 409: RACERS - 1}
@@ -80,24 +92,37 @@ def test_racing_accepts_give_one_connection(live_server, people, cypher):
 
 
 def test_both_sides_accepting_at_once_connect_them_once(live_server, people, cypher):
-    intro_id = _post(live_server, people["bob"], "/v1/intros",
-                     {"between": ["ada", "bea"], "note": "You two should meet."})["id"]
+    intro_id = _post(
+        live_server,
+        people["bob"],
+        "/v1/intros",
+        {"between": ["ada", "bea"], "note": "You two should meet."},
+    )["id"]
     url = f"{live_server}/v1/intros/{intro_id}/accept"
-    calls = [("POST", url, people[side], None) for side in ("ada", "bea") for _ in range(RACERS // 2)]
+    calls = [
+        ("POST", url, people[side], None) for side in ("ada", "bea") for _ in range(RACERS // 2)
+    ]
     responses = race(calls)
     # One acceptance per side succeeds; the repeats are conflicts.
     assert statuses(responses) == {200: 2, 409: RACERS - 2}
     assert connections(cypher, "ada", "bea") == 1
-    assert cypher("MATCH (i:Introduction)-[to:TO]->() RETURN i.state AS state, count(to.accepted_at) AS n") == \
-        [{"state": "accepted", "n": 2}]
+    assert cypher(
+        "MATCH (i:Introduction)-[to:TO]->() RETURN i.state AS state, count(to.accepted_at) AS n"
+    ) == [{"state": "accepted", "n": 2}]
 
 
 def test_accept_racing_withdraw_has_one_winner(live_server, people, cypher):
     intro_id = _ask(live_server, people)
-    _post(live_server, people["bob"], f"/v1/intros/{intro_id}/forward", {"note": "Meet each other."})
+    _post(
+        live_server, people["bob"], f"/v1/intros/{intro_id}/forward", {"note": "Meet each other."}
+    )
     base = f"{live_server}/v1/intros/{intro_id}"
-    accept, withdraw = race([("POST", base + "/accept", people["bea"], None),
-                             ("POST", base + "/withdraw", people["ada"], None)])
+    accept, withdraw = race(
+        [
+            ("POST", base + "/accept", people["bea"], None),
+            ("POST", base + "/withdraw", people["ada"], None),
+        ]
+    )
     assert sorted([accept.status_code, withdraw.status_code]) == [200, 409]
     state = cypher("MATCH (i:Introduction) RETURN i.state AS state")[0]["state"]
     assert state == ("accepted" if accept.status_code == 200 else "withdrawn")
@@ -106,9 +131,11 @@ def test_accept_racing_withdraw_has_one_winner(live_server, people, cypher):
 
 def test_racing_creations_for_one_pair_give_one_introduction(live_server, people, cypher):
     url = f"{live_server}/v1/intros"
-    calls = [("POST", url, people["ada"], {"target": "bea", "broker": "bob", "message": "Ada asks."}),
-             ("POST", url, people["bea"], {"target": "ada", "broker": "bob", "message": "Bea asks."}),
-             ("POST", url, people["bob"], {"between": ["ada", "bea"], "note": "Bob introduces."})] * 2
+    calls = [
+        ("POST", url, people["ada"], {"target": "bea", "broker": "bob", "message": "Ada asks."}),
+        ("POST", url, people["bea"], {"target": "ada", "broker": "bob", "message": "Bea asks."}),
+        ("POST", url, people["bob"], {"between": ["ada", "bea"], "note": "Bob introduces."}),
+    ] * 2
     responses = race(calls)
     assert statuses(responses) == {201: 1, 409: len(calls) - 1}
     assert cypher("MATCH (i:Introduction) RETURN count(i) AS n") == [{"n": 1}]
@@ -121,7 +148,13 @@ def test_racing_requests_respect_the_open_request_quota(live_server, people, cyp
         create_person(cypher, target)
         connect(cypher, "bob", target)
     url = f"{live_server}/v1/intros"
-    responses = race([("POST", url, people["ada"], {"target": target, "broker": "bob", "message": "Hi"})
-                      for target in targets])
+    responses = race(
+        [
+            ("POST", url, people["ada"], {"target": target, "broker": "bob", "message": "Hi"})
+            for target in targets
+        ]
+    )
     assert statuses(responses) == {201: limit, 429: 3}
-    assert cypher("MATCH (:Person {id: 'ada'})-[:REQUESTED_INTRO]->(i) RETURN count(i) AS n") == [{"n": limit}]
+    assert cypher("MATCH (:Person {id: 'ada'})-[:REQUESTED_INTRO]->(i) RETURN count(i) AS n") == [
+        {"n": limit}
+    ]

@@ -12,8 +12,11 @@ from tests.helpers import auth, connect, create_person
 
 
 def connections(cypher, a: str, b: str) -> int:
-    return cypher("MATCH (:Person {id: $a})-[c:CONNECTED_TO]-(:Person {id: $b}) RETURN count(c) AS n",
-                  a=a, b=b)[0]["n"]
+    return cypher(
+        "MATCH (:Person {id: $a})-[c:CONNECTED_TO]-(:Person {id: $b}) RETURN count(c) AS n",
+        a=a,
+        b=b,
+    )[0]["n"]
 
 
 @dataclass
@@ -37,15 +40,22 @@ class People:
 
     # -- introductions ----------------------------------------------------------------------
 
-    def ask(self, requester: str, target: str, broker: str, message: str = "Could you introduce us?"):
-        return self.post(requester, "/v1/intros", {"target": target, "broker": broker, "message": message})
+    def ask(
+        self, requester: str, target: str, broker: str, message: str = "Could you introduce us?"
+    ):
+        return self.post(
+            requester, "/v1/intros", {"target": target, "broker": broker, "message": message}
+        )
 
     def introduce(self, broker: str, a: str, b: str, note: str = "You two should meet."):
         return self.post(broker, "/v1/intros", {"between": [a, b], "note": note})
 
     def act(self, person_id: str, intro_id: str, action: str, note: str | None = None):
-        body = {"note": note or "Ada, meet Bea: both of you build graph databases."} \
-            if action == "forward" else None
+        body = (
+            {"note": note or "Ada, meet Bea: both of you build graph databases."}
+            if action == "forward"
+            else None
+        )
         return self.post(person_id, f"/v1/intros/{intro_id}/{action}", body)
 
 

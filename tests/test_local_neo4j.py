@@ -9,8 +9,9 @@ from backend.cli import cli
 from backend.config import Settings
 from backend.local_neo4j import LocalNeo4j, LocalNeo4jError
 
-local_only = pytest.mark.skipif(not Settings.from_env().uses_local_neo4j,
-                                reason="NEO4J_URI points at an external Neo4j")
+local_only = pytest.mark.skipif(
+    not Settings.from_env().uses_local_neo4j, reason="NEO4J_URI points at an external Neo4j"
+)
 
 
 @local_only
@@ -37,8 +38,11 @@ def test_the_local_server_serves_neo4j_browser_on_loopback(settings):
 def test_without_java_it_says_what_to_install(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path))
     monkeypatch.delenv("JAVA_HOME", raising=False)
-    server = LocalNeo4j(Settings.from_env({"MUTUALS_LOCAL_NEO4J_DIR": str(tmp_path / "n"),
-                                           "MUTUALS_LOCAL_BOLT_PORT": "1"}).local)
+    server = LocalNeo4j(
+        Settings.from_env(
+            {"MUTUALS_LOCAL_NEO4J_DIR": str(tmp_path / "n"), "MUTUALS_LOCAL_BOLT_PORT": "1"}
+        ).local
+    )
     with pytest.raises(LocalNeo4jError, match="java not found: install JDK 17"):
         server.start()
 
@@ -51,6 +55,8 @@ def test_the_cli_exits_non_zero_with_one_line(tmp_path, monkeypatch, app):
     monkeypatch.setenv("MUTUALS_LOCAL_BOLT_PORT", "1")
     result = app.test_cli_runner().invoke(cli, ["neo4j", "start"])
     assert result.exit_code == 1
-    assert result.output.strip().splitlines() == ["Error: java not found: install JDK 17 or 21 "
-                                                  "(e.g. apt-get install openjdk-17-jdk-headless) "
-                                                  "or set NEO4J_URI to an existing Neo4j"]
+    assert result.output.strip().splitlines() == [
+        "Error: java not found: install JDK 17 or 21 "
+        "(e.g. apt-get install openjdk-17-jdk-headless) "
+        "or set NEO4J_URI to an existing Neo4j"
+    ]

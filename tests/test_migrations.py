@@ -11,19 +11,26 @@ from backend.cli import cli
 
 
 def test_migrate_twice_changes_nothing(database, cypher):
-    before = cypher("MATCH (m:__MutualsMigration) RETURN m.version AS v, m.checksum AS c ORDER BY v")
+    before = cypher(
+        "MATCH (m:__MutualsMigration) RETURN m.version AS v, m.checksum AS c ORDER BY v"
+    )
     schema_before = cypher("SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names")
     with database.session() as session:
         assert migrations.migrate(session) == []
         assert migrations.migrate(session) == []
-    assert cypher("MATCH (m:__MutualsMigration) RETURN m.version AS v, m.checksum AS c ORDER BY v") == before
+    assert (
+        cypher("MATCH (m:__MutualsMigration) RETURN m.version AS v, m.checksum AS c ORDER BY v")
+        == before
+    )
     assert cypher("SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names") == schema_before
     assert [row["v"] for row in before] == [m.version for m in migrations.discover()]
 
 
 def test_every_migration_is_recorded_with_its_checksum(cypher):
-    recorded = {r["v"]: r["c"] for r in cypher(
-        "MATCH (m:__MutualsMigration) RETURN m.version AS v, m.checksum AS c")}
+    recorded = {
+        r["v"]: r["c"]
+        for r in cypher("MATCH (m:__MutualsMigration) RETURN m.version AS v, m.checksum AS c")
+    }
     assert recorded == {m.version: m.checksum for m in migrations.discover()}
 
 
@@ -48,7 +55,8 @@ def test_a_new_migration_is_applied_in_order(database, cypher, tmp_path):
     folder = tmp_path / "migrations"
     shutil.copytree(migrations.MIGRATIONS_DIR, folder)
     (folder / "V9999__probe_index.cypher").write_text(
-        "CREATE INDEX probe_index IF NOT EXISTS FOR (p:Probe) ON (p.x);\n")
+        "CREATE INDEX probe_index IF NOT EXISTS FOR (p:Probe) ON (p.x);\n"
+    )
     try:
         with database.session() as session:
             applied = migrations.migrate(session, directory=folder)
@@ -78,5 +86,6 @@ def test_cli_migrate_against_no_server_is_one_clear_line(database):
     app = create_app({"SETTINGS": {"neo4j_uri": "bolt://127.0.0.1:1"}})
     result = app.test_cli_runner().invoke(cli, ["migrate"])
     assert result.exit_code == 1
-    assert result.output.strip() == ("Error: The graph database is unavailable. "
-                                     "(bolt://127.0.0.1:1)")
+    assert result.output.strip() == (
+        "Error: The graph database is unavailable. (bolt://127.0.0.1:1)"
+    )

@@ -7,18 +7,26 @@ import pytest
 
 from backend.keys import request_key
 from backend.network import service
-from tests.helpers import auth, connect, create_person, counts
+from tests.helpers import auth, connect, counts, create_person
 
 
 def block(cypher, a: str, b: str) -> None:
-    cypher("MATCH (a:Person {id: $a}), (b:Person {id: $b}) CREATE (a)-[:BLOCKED {at: datetime()}]->(b)",
-           a=a, b=b)
+    cypher(
+        "MATCH (a:Person {id: $a}), (b:Person {id: $b}) CREATE (a)-[:BLOCKED {at: datetime()}]->(b)",
+        a=a,
+        b=b,
+    )
 
 
 def request(cypher, a: str, b: str, state: str = "pending") -> None:
-    cypher("MATCH (a:Person {id: $a}), (b:Person {id: $b}) "
-           "CREATE (a)-[:REQUESTED {created_at: datetime(), state: $state, pair: $pair}]->(b)",
-           a=a, b=b, state=state, pair=request_key(a, b))
+    cypher(
+        "MATCH (a:Person {id: $a}), (b:Person {id: $b}) "
+        "CREATE (a)-[:REQUESTED {created_at: datetime(), state: $state, pair: $pair}]->(b)",
+        a=a,
+        b=b,
+        state=state,
+        pair=request_key(a, b),
+    )
 
 
 def ids(response) -> list[str]:
@@ -30,26 +38,51 @@ def ids(response) -> list[str]:
 def star(cypher):
     """me - f1, f2, f3; c1 knows f1, f2, f3; c2 knows f1, f2; c3 knows f3; d (3rd) knows c3."""
     token = create_person(cypher, "me", location="Berlin", profession="Founder", skills=["Python"])
-    for person, props in {"f1": {}, "f2": {}, "f3": {},
-                          "c1": {"location": "Berlin", "industry": "Technology",
-                                 "profession": "Venture Capitalist", "skills": ["python", "Go"]},
-                          "c2": {"location": "Paris", "industry": "Technology",
-                                 "profession": "Founder"},
-                          "c3": {"location": "Berlin", "industry": "Media", "skills": ["SQL"]},
-                          "d": {"location": "Berlin", "profession": "Corporate Lawyer"}}.items():
+    for person, props in {
+        "f1": {},
+        "f2": {},
+        "f3": {},
+        "c1": {
+            "location": "Berlin",
+            "industry": "Technology",
+            "profession": "Venture Capitalist",
+            "skills": ["python", "Go"],
+        },
+        "c2": {"location": "Paris", "industry": "Technology", "profession": "Founder"},
+        "c3": {"location": "Berlin", "industry": "Media", "skills": ["SQL"]},
+        "d": {"location": "Berlin", "profession": "Corporate Lawyer"},
+    }.items():
         create_person(cypher, person, **props)
-    for a, b in [("me", "f1"), ("me", "f2"), ("me", "f3"), ("c1", "f1"), ("c1", "f2"),
-                 ("c1", "f3"), ("c2", "f1"), ("c2", "f2"), ("c3", "f3"), ("d", "c3")]:
+    for a, b in [
+        ("me", "f1"),
+        ("me", "f2"),
+        ("me", "f3"),
+        ("c1", "f1"),
+        ("c1", "f2"),
+        ("c1", "f3"),
+        ("c2", "f1"),
+        ("c2", "f2"),
+        ("c3", "f3"),
+        ("d", "c3"),
+    ]:
         connect(cypher, a, b)
     return token
 
 
 # -- auth and 404 -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("method, url", [
-    ("get", "/v1/me/second-degree"), ("get", "/v1/me/network"), ("get", "/v1/me/suggestions"),
-    ("get", "/v1/people/x/mutual"), ("get", "/v1/people/x/path"),
-    ("post", "/v1/me/suggestions/x/dismiss")])
+
+@pytest.mark.parametrize(
+    "method, url",
+    [
+        ("get", "/v1/me/second-degree"),
+        ("get", "/v1/me/network"),
+        ("get", "/v1/me/suggestions"),
+        ("get", "/v1/people/x/mutual"),
+        ("get", "/v1/people/x/path"),
+        ("post", "/v1/me/suggestions/x/dismiss"),
+    ],
+)
 def test_every_endpoint_needs_a_token(client, method, url):
     for headers in ({}, auth("not-a-token")):
         response = getattr(client, method)(url, headers=headers)
@@ -61,8 +94,11 @@ def test_every_endpoint_needs_a_token(client, method, url):
 def test_blocked_or_unknown_people_are_not_found(client, cypher, star, direction):
     block(cypher, *(("me", "c1") if direction == "I blocked them" else ("c1", "me")))
     for target in ("c1", "nobody"):
-        for method, url in [("get", f"/v1/people/{target}/mutual"), ("get", f"/v1/people/{target}/path"),
-                            ("post", f"/v1/me/suggestions/{target}/dismiss")]:
+        for method, url in [
+            ("get", f"/v1/people/{target}/mutual"),
+            ("get", f"/v1/people/{target}/path"),
+            ("post", f"/v1/me/suggestions/{target}/dismiss"),
+        ]:
             response = getattr(client, method)(url, headers=auth(star))
             assert response.status_code == 404, url
             assert response.mimetype == "application/problem+json"
@@ -76,30 +112,41 @@ def test_mutual_and_dismiss_with_oneself_are_unprocessable(client, star):
 
 # -- 2nd connections ----------------------------------------------------------------------------
 
+
 def test_second_degree_ranked_by_mutuals_with_samples(client, star):
     response = client.get("/v1/me/second-degree", headers=auth(star))
-    assert [(i["id"], i["mutual_count"]) for i in response.json["items"]] == \
-        [("c1", 3), ("c2", 2), ("c3", 1)]
+    assert [(i["id"], i["mutual_count"]) for i in response.json["items"]] == [
+        ("c1", 3),
+        ("c2", 2),
+        ("c3", 1),
+    ]
     first = response.json["items"][0]
-    assert first["mutual_sample"] == [{"id": "f1", "name": "Person f1"},
-                                      {"id": "f2", "name": "Person f2"},
-                                      {"id": "f3", "name": "Person f3"}]
+    assert first["mutual_sample"] == [
+        {"id": "f1", "name": "Person f1"},
+        {"id": "f2", "name": "Person f2"},
+        {"id": "f3", "name": "Person f3"},
+    ]
     assert first["location"] == "Berlin" and first["pending"] is False
     assert response.json["next_cursor"] is None
 
 
-@pytest.mark.parametrize("query, expected", [
-    ({"location": "Berlin"}, ["c1", "c3"]),
-    ({"industry": "Technology"}, ["c1", "c2"]),
-    ({"profession": "Founder"}, ["c2"]),
-    ({"skill": "PYTHON"}, ["c1"]),
-    ({"location": "Berlin", "industry": "Technology"}, ["c1"]),
-    ({"location": "Berlin", "skill": "sql"}, ["c3"]),
-    ({"location": "Lima"}, []),
-    ({"location": ""}, ["c1", "c2", "c3"]),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ({"location": "Berlin"}, ["c1", "c3"]),
+        ({"industry": "Technology"}, ["c1", "c2"]),
+        ({"profession": "Founder"}, ["c2"]),
+        ({"skill": "PYTHON"}, ["c1"]),
+        ({"location": "Berlin", "industry": "Technology"}, ["c1"]),
+        ({"location": "Berlin", "skill": "sql"}, ["c3"]),
+        ({"location": "Lima"}, []),
+        ({"location": ""}, ["c1", "c2", "c3"]),
+    ],
+)
 def test_second_degree_filters_combine(client, star, query, expected):
-    assert ids(client.get("/v1/me/second-degree", query_string=query, headers=auth(star))) == expected
+    assert (
+        ids(client.get("/v1/me/second-degree", query_string=query, headers=auth(star))) == expected
+    )
 
 
 def test_pending_flag_for_my_requests_pending_or_ignored(client, cypher, star):
@@ -129,18 +176,26 @@ def test_cursor_pages_are_stable_while_the_graph_changes(client, cypher, star):
     create_person(cypher, "a-new")
     for friend in ("f1", "f2", "f3"):
         connect(cypher, "a-new", friend)
-    second = client.get("/v1/me/second-degree", query_string={"limit": 3, "cursor": first["next_cursor"]},
-                        headers=auth(star)).json
+    second = client.get(
+        "/v1/me/second-degree",
+        query_string={"limit": 3, "cursor": first["next_cursor"]},
+        headers=auth(star),
+    ).json
     assert [i["id"] for i in second["items"]] == ["e0", "e1", "e2"]
-    third = client.get("/v1/me/second-degree", query_string={"limit": 3, "cursor": second["next_cursor"]},
-                       headers=auth(star)).json
+    third = client.get(
+        "/v1/me/second-degree",
+        query_string={"limit": 3, "cursor": second["next_cursor"]},
+        headers=auth(star),
+    ).json
     assert [i["id"] for i in third["items"]] == ["e3", "e4"] and third["next_cursor"] is None
 
 
 @pytest.mark.parametrize("cursor", ["garbage", "WyJ4IiwieSJd", "WzEsMl0", "W3RydWUsIngiXQ"])
 def test_foreign_cursors_are_unprocessable(client, star, cursor):
     # garbage, ["x","y"], [1,2], [true,"x"]
-    response = client.get("/v1/me/second-degree", query_string={"cursor": cursor}, headers=auth(star))
+    response = client.get(
+        "/v1/me/second-degree", query_string={"cursor": cursor}, headers=auth(star)
+    )
     assert response.status_code == 422
     assert "cursor" in response.json["errors"]
 
@@ -153,13 +208,17 @@ def test_bad_limits_and_filters_are_unprocessable(client, star):
 
 # -- mutuals, paths, counts ---------------------------------------------------------------------
 
+
 def test_mutuals_whatever_their_privacy_in_name_order_with_pages(client, cypher, star):
     cypher("MATCH (p:Person {id: 'c1'}) SET p.connections_visibility = 'private'")
     cypher("MATCH (p:Person {id: 'f2'}) SET p.name = 'Aaron', p.name_lower = 'aaron'")
     page1 = client.get("/v1/people/c1/mutual", query_string={"limit": 2}, headers=auth(star)).json
     assert [i["id"] for i in page1["items"]] == ["f2", "f1"]
-    page2 = client.get("/v1/people/c1/mutual", query_string={"limit": 2, "cursor": page1["next_cursor"]},
-                       headers=auth(star)).json
+    page2 = client.get(
+        "/v1/people/c1/mutual",
+        query_string={"limit": 2, "cursor": page1["next_cursor"]},
+        headers=auth(star),
+    ).json
     assert [i["id"] for i in page2["items"]] == ["f3"] and page2["next_cursor"] is None
     assert ids(client.get("/v1/people/d/mutual", headers=auth(star))) == []
 
@@ -189,16 +248,31 @@ def test_paths_never_pass_through_blocked_people(client, cypher, star):
     assert body["degree"] == 3 and len(body["paths"]) == service.MAX_PATHS
     block(cypher, "c1", "me")
     body = client.get("/v1/people/g/path", headers=auth(star)).json
-    assert [[s["id"] for s in p] for p in body["paths"]] == [["me", "f1", "c2", "g"], ["me", "f2", "c2", "g"]]
+    assert [[s["id"] for s in p] for p in body["paths"]] == [
+        ["me", "f1", "c2", "g"],
+        ["me", "f2", "c2", "g"],
+    ]
     block(cypher, "me", "c2")
     assert client.get("/v1/people/g/path", headers=auth(star)).json == {
-        "degree": None, "paths": [], "as_of": "2026-01-05T09:00:00+00:00", "from_view": False}
+        "degree": None,
+        "paths": [],
+        "as_of": "2026-01-05T09:00:00+00:00",
+        "from_view": False,
+    }
 
 
 def test_network_counts_skip_blocked_people(client, cypher, star):
-    assert counts(client.get("/v1/me/network", headers=auth(star)).json) == {"first": 3, "second": 3, "third": 1}
+    assert counts(client.get("/v1/me/network", headers=auth(star)).json) == {
+        "first": 3,
+        "second": 3,
+        "third": 1,
+    }
     block(cypher, "me", "c3")  # d was reachable only through c3
-    assert counts(client.get("/v1/me/network", headers=auth(star)).json) == {"first": 3, "second": 2, "third": 0}
+    assert counts(client.get("/v1/me/network", headers=auth(star)).json) == {
+        "first": 3,
+        "second": 2,
+        "third": 0,
+    }
 
 
 def test_relations_and_degree_sets_for_the_people_area(app, cypher, star):
@@ -218,6 +292,7 @@ def test_relations_and_degree_sets_for_the_people_area(app, cypher, star):
 
 # -- suggestions --------------------------------------------------------------------------------
 
+
 def suggestions(client, token, **query) -> list[dict]:
     response = client.get("/v1/me/suggestions", query_string=query, headers=auth(token))
     assert response.status_code == 200, response.json
@@ -228,15 +303,22 @@ def test_suggestions_carry_their_reasons(client, star):
     items = {s["id"]: s for s in suggestions(client, star)}
     c1 = items["c1"]
     assert {(r["kind"], r["detail"]) for r in c1["reasons"]} == {
-        ("mutual_connections", "3 mutual connections"), ("location", "Berlin"),
-        ("complementary_profession", "Venture Capitalist"), ("skills", "python")}
+        ("mutual_connections", "3 mutual connections"),
+        ("location", "Berlin"),
+        ("complementary_profession", "Venture Capitalist"),
+        ("skills", "python"),
+    }
     assert [m["id"] for m in c1["mutual_sample"]] == ["f1", "f2", "f3"]
     assert {(r["kind"], r["detail"]) for r in items["c2"]["reasons"]} == {
-        ("mutual_connections", "2 mutual connections"), ("profession", "Founder")}
+        ("mutual_connections", "2 mutual connections"),
+        ("profession", "Founder"),
+    }
     # d is 3 hops away but shares the location and a complementary profession (Founder and
     # Corporate Lawyer): suggested without mutuals.
     assert {(r["kind"], r["detail"]) for r in items["d"]["reasons"]} == {
-        ("location", "Berlin"), ("complementary_profession", "Corporate Lawyer")}
+        ("location", "Berlin"),
+        ("complementary_profession", "Corporate Lawyer"),
+    }
     assert items["d"]["mutual_count"] == 0
     assert list(items) == ["c1", "c2", "c3", "d"]
     assert items["c1"]["score"] > items["c2"]["score"] > items["c3"]["score"] > items["d"]["score"]
@@ -262,8 +344,12 @@ def test_suggestions_leave_out_requests_either_way_dismissed_and_blocked(client,
     assert client.post("/v1/me/suggestions/c3/dismiss", headers=auth(star)).status_code == 204
     assert client.post("/v1/me/suggestions/c3/dismiss", headers=auth(star)).status_code == 204
     assert suggestions(client, star) == []
-    assert cypher("MATCH (:Person {id: 'me'})-[d:DISMISSED]->(:Person {id: 'c3'}) "
-                  "RETURN count(d) AS n")[0]["n"] == 1
+    assert (
+        cypher(
+            "MATCH (:Person {id: 'me'})-[d:DISMISSED]->(:Person {id: 'c3'}) RETURN count(d) AS n"
+        )[0]["n"]
+        == 1
+    )
     # Dismissing hides a suggestion only: c3 is still a 2nd connection.
     assert "c3" in ids(client.get("/v1/me/second-degree", headers=auth(star)))
 
@@ -301,21 +387,33 @@ def test_network_counts_when_the_2nd_circle_is_dense(client, cypher):
     connect(cypher, "b", "a2")  # blocked: neither counted nor a way through
     connect(cypher, "e", "b")
     block(cypher, "b", "me")
-    assert counts(client.get("/v1/me/network", headers=auth(token)).json) == {"first": 1, "second": 6, "third": 1}
+    assert counts(client.get("/v1/me/network", headers=auth(token)).json) == {
+        "first": 1,
+        "second": 6,
+        "third": 1,
+    }
 
 
 def test_a_2nd_connection_recommended_by_my_connections_ranks_higher(client, cypher, star):
     """c3 trails c2 on mutuals; two of my connections vouching for c3 lift it above c2, with
     that reason shown. A pending recommendation, or one by a stranger, counts for nothing."""
     create_person(cypher, "stranger")
-    for author, state in (("f3", "accepted"), ("f1", "accepted"), ("f2", "pending"),
-                          ("stranger", "accepted")):
-        cypher("MATCH (a:Person {id: $a}), (c:Person {id: 'c3'}) "
-               "CREATE (a)-[:WROTE]->(:Recommendation {id: $a, pair: $a + '|c3', state: $state, "
-               "created_at: datetime()})-[:FOR]->(c)", a=author, state=state)
+    for author, state in (
+        ("f3", "accepted"),
+        ("f1", "accepted"),
+        ("f2", "pending"),
+        ("stranger", "accepted"),
+    ):
+        cypher(
+            "MATCH (a:Person {id: $a}), (c:Person {id: 'c3'}) "
+            "CREATE (a)-[:WROTE]->(:Recommendation {id: $a, pair: $a + '|c3', state: $state, "
+            "created_at: datetime()})-[:FOR]->(c)",
+            a=author,
+            state=state,
+        )
     items = {s["id"]: s for s in suggestions(client, star)}
     assert list(items)[:3] == ["c1", "c3", "c2"]
     assert ("recommended_by_connections", "Recommended by 2 of your connections") in {
-        (r["kind"], r["detail"]) for r in items["c3"]["reasons"]}
+        (r["kind"], r["detail"]) for r in items["c3"]["reasons"]
+    }
     assert "recommended_by_connections" not in {r["kind"] for r in items["c2"]["reasons"]}
-

@@ -13,8 +13,12 @@ from tests.helpers import auth, connect, create_person
 from tests.openapi_check import check_error_response
 
 SPEC = create_app().test_client().get("/openapi.json").json  # building it needs no database
-OPERATIONS = [(path, method.upper()) for path, item in SPEC["paths"].items()
-              for method in item if method in ("get", "post", "put", "patch", "delete")]
+OPERATIONS = [
+    (path, method.upper())
+    for path, item in SPEC["paths"].items()
+    for method in item
+    if method in ("get", "post", "put", "patch", "delete")
+]
 
 
 def test_the_document_is_valid_openapi():
@@ -30,13 +34,21 @@ def test_no_input_makes_a_server_error(app, cypher, path, method):
     operation = schemathesis.openapi.from_wsgi("/openapi.json", app)[path][method]
 
     @given(case=operation.as_strategy())
-    @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+    @settings(
+        max_examples=15, deadline=None, suppress_health_check=list(HealthCheck), database=None
+    )
     def check(case):
         response = case.call(headers=auth(token))
         assert response.status_code < 500, (method, case.formatted_path, response.text[:500])
         if response.status_code >= 400:
             assert response.headers["content-type"] == ["application/problem+json"]
-            check_error_response(SPEC, method, path, response.status_code,
-                                 response.headers["content-type"][0], response.json())
+            check_error_response(
+                SPEC,
+                method,
+                path,
+                response.status_code,
+                response.headers["content-type"][0],
+                response.json(),
+            )
 
     check()

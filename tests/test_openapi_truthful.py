@@ -53,11 +53,23 @@ def test_every_documented_error_is_problem_json_with_the_real_schema():
 def test_the_checker_refuses_what_the_old_document_said():
     """The check below can fail: flask-smorest's default error body does not validate."""
     with pytest.raises(Exception):
-        check_error_response(SPEC, "GET", "/v1/me", 401, PROBLEM_MIME,
-                             {"code": 401, "status": "Unauthorized", "message": "x"})
+        check_error_response(
+            SPEC,
+            "GET",
+            "/v1/me",
+            401,
+            PROBLEM_MIME,
+            {"code": 401, "status": "Unauthorized", "message": "x"},
+        )
     with pytest.raises(AssertionError):
-        check_error_response(SPEC, "GET", "/v1/me", 401, "application/json",
-                             {"type": "about:blank", "title": "Unauthorized", "status": 401})
+        check_error_response(
+            SPEC,
+            "GET",
+            "/v1/me",
+            401,
+            "application/json",
+            {"type": "about:blank", "title": "Unauthorized", "status": 401},
+        )
 
 
 def test_real_error_responses_validate_against_the_document(client, cypher):
@@ -72,21 +84,38 @@ def test_real_error_responses_validate_against_the_document(client, cypher):
         ("POST", "/v1/me/requests", auth(token), {"to": "ben", "bogus": 1}, 422),
         ("POST", "/v1/me/requests", auth(token), {"to": "ben", "note": "x" * 5000}, 422),
         ("GET", "/v1/me/second-degree?limit=1000", auth(token), None, 422),
-        ("POST", "/v1/intros", auth(token), {"target": "nobody", "broker": "ben", "message": "hi"}, 404),
+        (
+            "POST",
+            "/v1/intros",
+            auth(token),
+            {"target": "nobody", "broker": "ben", "message": "hi"},
+            404,
+        ),
         ("GET", "/v1/intros/6f1c0e1e-0000-4000-8000-000000000000", auth(token), None, 404),
         ("POST", "/v1/people", {}, {"name": ""}, 422),
     ]
     for method, path, headers, body, status in cases:
         response = client.open(path, method=method, headers=headers, json=body)
         assert response.status_code == status, (method, path, response.get_json())
-        check_error_response(SPEC, method, path.split("?")[0], status,
-                             response.headers["Content-Type"], response.get_json())
+        check_error_response(
+            SPEC,
+            method,
+            path.split("?")[0],
+            status,
+            response.headers["Content-Type"],
+            response.get_json(),
+        )
     # A body that is not JSON at all (415) and one that is not an object are problems too.
-    response = client.post("/v1/me/requests", headers=auth(token), data="to=ben",
-                           content_type="application/x-www-form-urlencoded")
+    response = client.post(
+        "/v1/me/requests",
+        headers=auth(token),
+        data="to=ben",
+        content_type="application/x-www-form-urlencoded",
+    )
     assert response.status_code == 415
-    check_error_response(SPEC, "POST", "/v1/me/requests", 415,
-                         response.headers["Content-Type"], response.get_json())
+    check_error_response(
+        SPEC, "POST", "/v1/me/requests", 415, response.headers["Content-Type"], response.get_json()
+    )
 
 
 def test_422_answers_name_each_field(client, cypher):
@@ -106,13 +135,28 @@ GENERATOR_CONFIG = "post_hooks: []\n"  # no formatter run: the code is only impo
 def generated_client(live_server, tmp_path_factory):
     """openapi-python-client's package, generated from the live server's /openapi.json."""
     out = tmp_path_factory.mktemp("generated")
-    (out / "openapi.json").write_text(json.dumps(requests.get(live_server + "/openapi.json", timeout=30).json()))
+    (out / "openapi.json").write_text(
+        json.dumps(requests.get(live_server + "/openapi.json", timeout=30).json())
+    )
     (out / "config.yml").write_text(GENERATOR_CONFIG)
     generator = Path(sys.executable).parent / "openapi-python-client"
-    proc = subprocess.run([str(generator), "generate", "--path", str(out / "openapi.json"),
-                           "--config", str(out / "config.yml"), "--meta", "none",
-                           "--output-path", str(out / "mutuals_client")],
-                          capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        [
+            str(generator),
+            "generate",
+            "--path",
+            str(out / "openapi.json"),
+            "--config",
+            str(out / "config.yml"),
+            "--meta",
+            "none",
+            "--output-path",
+            str(out / "mutuals_client"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Warning" not in proc.stdout + proc.stderr, proc.stdout + proc.stderr
     sys.path.insert(0, str(out))
@@ -120,7 +164,9 @@ def generated_client(live_server, tmp_path_factory):
         yield importlib.import_module("mutuals_client")
     finally:
         sys.path.remove(str(out))
-        for name in [n for n in sys.modules if n == "mutuals_client" or n.startswith("mutuals_client.")]:
+        for name in [
+            n for n in sys.modules if n == "mutuals_client" or n.startswith("mutuals_client.")
+        ]:
             del sys.modules[name]
 
 
@@ -130,7 +176,8 @@ def test_a_generated_client_drives_the_main_flow(generated_client, live_server, 
     people = importlib.import_module("mutuals_client.api.people.post_v1_people")
     ask = importlib.import_module("mutuals_client.api.connections.post_v1_me_requests")
     accept = importlib.import_module(
-        "mutuals_client.api.connections.post_v1_me_requests_incoming_person_id_accept")
+        "mutuals_client.api.connections.post_v1_me_requests_incoming_person_id_accept"
+    )
     second = importlib.import_module("mutuals_client.api.network.get_v1_me_second_degree")
     intro = importlib.import_module("mutuals_client.api.intros.post_v1_intros")
     models = importlib.import_module("mutuals_client.models")
@@ -139,8 +186,9 @@ def test_a_generated_client_drives_the_main_flow(generated_client, live_server, 
     anonymous = mc.Client(base_url=live_server)
 
     def sign_up(name: str, profession: str):
-        response = people.sync_detailed(client=anonymous,
-                                        body=models.SignUp(name=name, profession=profession))
+        response = people.sync_detailed(
+            client=anonymous, body=models.SignUp(name=name, profession=profession)
+        )
         assert response.status_code == 201, response.content
         signed = response.parsed
         assert isinstance(signed, models.SignedUp)
@@ -150,8 +198,10 @@ def test_a_generated_client_drives_the_main_flow(generated_client, live_server, 
     ben_id, ben = sign_up("Ben Client", "Recruiter")
     cara_id, cara = sign_up("Cara Client", "Product Manager")
 
-    for sender, recipient, recipient_id, sender_id in ((ana, ben, ben_id, ana_id),
-                                                       (ben, cara, cara_id, ben_id)):
+    for sender, recipient, recipient_id, sender_id in (
+        (ana, ben, ben_id, ana_id),
+        (ben, cara, cara_id, ben_id),
+    ):
         made = ask.sync_detailed(client=sender, body=models.RequestCreate(to=recipient_id))
         assert made.status_code == 201, made.content
         accepted = accept.sync_detailed(person_id=sender_id, client=recipient)
@@ -162,8 +212,12 @@ def test_a_generated_client_drives_the_main_flow(generated_client, live_server, 
     assert isinstance(page, models.SecondDegreePage)
     assert [(item.id, item.mutual_count) for item in page.items] == [(cara_id, 1)]
 
-    made = intro.sync_detailed(client=ana, body=models.CreateIntro(
-        target=cara_id, broker=ben_id, message="Ben, could you introduce me to Cara?"))
+    made = intro.sync_detailed(
+        client=ana,
+        body=models.CreateIntro(
+            target=cara_id, broker=ben_id, message="Ben, could you introduce me to Cara?"
+        ),
+    )
     assert made.status_code == 201, made.content
     assert isinstance(made.parsed, models.Introduction) and made.parsed.state == "requested"
 

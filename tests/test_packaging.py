@@ -32,15 +32,25 @@ COMPOSE = yaml.safe_load((PROJECT_ROOT / "docker-compose.yml").read_text())
 # The official image's entrypoint (5.x) reads these itself and writes no setting for them;
 # every other NEO4J_* variable becomes a neo4j.conf line.
 IMAGE_OWN_VARIABLES = {
-    "NEO4J_ACCEPT_LICENSE_AGREEMENT", "NEO4J_AUTH", "NEO4J_AUTH_PATH", "NEO4J_DEBUG",
-    "NEO4J_EDITION", "NEO4J_HOME", "NEO4J_PLUGINS", "NEO4J_SHA256", "NEO4J_TARBALL",
+    "NEO4J_ACCEPT_LICENSE_AGREEMENT",
+    "NEO4J_AUTH",
+    "NEO4J_AUTH_PATH",
+    "NEO4J_DEBUG",
+    "NEO4J_EDITION",
+    "NEO4J_HOME",
+    "NEO4J_PLUGINS",
+    "NEO4J_SHA256",
+    "NEO4J_TARBALL",
     "NEO4J_DEPRECATION_WARNING",
 }
-_INTERPOLATION = re.compile(r"\$\$|\$\{(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?:(?P<op>:?[-?])(?P<arg>[^}]*))?\}")
+_INTERPOLATION = re.compile(
+    r"\$\$|\$\{(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?:(?P<op>:?[-?])(?P<arg>[^}]*))?\}"
+)
 
 
 def interpolate(value: str, env: dict[str, str]) -> str:
     """Compose's variable substitution (${X}, ${X:-default}, ${X-default}, ${X:?error}, $$)."""
+
     def replace(match: re.Match) -> str:
         if match[0] == "$$":
             return "$"
@@ -53,6 +63,7 @@ def interpolate(value: str, env: dict[str, str]) -> str:
                 raise ValueError(f"compose would stop: {name}: {arg}")
             return value
         return value or ""
+
     return _INTERPOLATION.sub(replace, value)
 
 
@@ -63,7 +74,7 @@ def image_settings(environment: dict[str, str]) -> list[str]:
     for name, value in sorted(environment.items(), reverse=True):
         if not name.startswith("NEO4J_") or name in IMAGE_OWN_VARIABLES or value == "":
             continue
-        setting = name[len("NEO4J_"):].replace("_", ".").replace("..", "_")
+        setting = name[len("NEO4J_") :].replace("_", ".").replace("..", "_")
         if not setting[0].isdigit():
             lines.append(f"{setting}={value}")
     return lines
@@ -76,10 +87,19 @@ def validate_config(lines: list[str], home: Path, settings) -> subprocess.Comple
     (home / "conf").mkdir(parents=True)
     (home / "conf" / "neo4j.conf").write_text("\n".join(lines) + "\n")
     return subprocess.run(
-        [find_java(), "-cp", str(server.lib / "*"), "org.neo4j.server.startup.Neo4jAdminCommand",
-         "server", "validate-config"],
+        [
+            find_java(),
+            "-cp",
+            str(server.lib / "*"),
+            "org.neo4j.server.startup.Neo4jAdminCommand",
+            "server",
+            "validate-config",
+        ],
         env=dict(os.environ, NEO4J_HOME=str(home), NEO4J_CONF=str(home / "conf")),
-        capture_output=True, text=True, timeout=180)
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
 
 
 def neo4j_environment(env: dict[str, str]) -> dict[str, str]:
@@ -94,13 +114,20 @@ def test_the_neo4j_service_environment_is_valid_neo4j_configuration(tmp_path, se
     assert "server.memory.heap.max_size=1G" in lines
     assert "dbms.usage_report.enabled=false" in lines
     result = validate_config(lines, tmp_path / "ok", settings)
-    assert result.returncode == 0 and "No issues found" in result.stdout, result.stdout + result.stderr
+    assert result.returncode == 0 and "No issues found" in result.stdout, (
+        result.stdout + result.stderr
+    )
 
 
 def test_the_check_refuses_what_the_old_compose_file_passed(tmp_path, settings):
     """NEO4J_PASSWORD becomes the setting PASSWORD, which Neo4j 5 refuses to start with."""
-    lines = image_settings({"NEO4J_AUTH": "neo4j/x", "NEO4J_PASSWORD": "a-long-password",
-                            "NEO4J_server_memory_heap_max__size": "1G"})
+    lines = image_settings(
+        {
+            "NEO4J_AUTH": "neo4j/x",
+            "NEO4J_PASSWORD": "a-long-password",
+            "NEO4J_server_memory_heap_max__size": "1G",
+        }
+    )
     assert lines == ["server.memory.heap.max_size=1G", "PASSWORD=a-long-password"]
     result = validate_config(lines, tmp_path / "bad", settings)
     assert result.returncode != 0
@@ -127,8 +154,11 @@ def test_compose_healthchecks_and_shutdown():
     assert "$" not in check  # needs no variable (the old one read NEO4J_PASSWORD, never set)
     assert "wget" in check and "7474" in check  # wget ships in the image (curl is purged)
     assert api["depends_on"]["neo4j"]["condition"] == "service_healthy"
-    graceful = float(re.search(r"^graceful_timeout\s*=\s*(\d+)", (PROJECT_ROOT / "gunicorn.conf.py")
-                               .read_text(), re.M)[1])
+    graceful = float(
+        re.search(
+            r"^graceful_timeout\s*=\s*(\d+)", (PROJECT_ROOT / "gunicorn.conf.py").read_text(), re.M
+        )[1]
+    )
     assert _seconds(api["stop_grace_period"]) > graceful
     assert _seconds(neo4j["stop_grace_period"]) >= 60
     assert api["environment"]["NEO4J_USERNAME"] == "neo4j"
@@ -155,29 +185,68 @@ def test_the_image_installs_from_the_lock_and_not_editable():
 
 def test_the_wheel_carries_the_cypher_files_and_uses_them(tmp_path):
     source = tmp_path / "src"  # a clean copy: no build/ or egg-info left in the work tree
-    shutil.copytree(PROJECT_ROOT, source, ignore=shutil.ignore_patterns(
-        ".git", ".venv", ".neo4j*", "__pycache__", "build", "*.egg-info", ".pytest_cache",
-        ".hypothesis", "bench"))
+    shutil.copytree(
+        PROJECT_ROOT,
+        source,
+        ignore=shutil.ignore_patterns(
+            ".git",
+            ".venv",
+            ".neo4j*",
+            "__pycache__",
+            "build",
+            "*.egg-info",
+            ".pytest_cache",
+            ".hypothesis",
+            "bench",
+        ),
+    )
     wheels = tmp_path / "wheels"
-    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels),
-                            str(source)], capture_output=True, text=True, timeout=600)
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels), str(source)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert built.returncode == 0, built.stdout + built.stderr
     (wheel,) = wheels.glob("mutuals-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     packaged = {n for n in names if n.startswith("backend/_cypher/") and n.endswith(".cypher")}
-    in_repo = {f"backend/_cypher/{p.relative_to(PROJECT_ROOT / 'cypher')}"
-               for p in (PROJECT_ROOT / "cypher").rglob("*.cypher")}
+    in_repo = {
+        f"backend/_cypher/{p.relative_to(PROJECT_ROOT / 'cypher')}"
+        for p in (PROJECT_ROOT / "cypher").rglob("*.cypher")
+    }
     assert packaged == in_repo
     target = tmp_path / "site"
-    installed = subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps",
-                                "--target", str(target), str(wheel)],
-                               capture_output=True, text=True, timeout=600)
+    installed = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--no-deps",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert installed.returncode == 0, installed.stderr
-    probe = ("import backend, backend.queries as q, backend.migrations as m; "
-             "print(backend.__file__); print(q.QUERIES_DIR); print(len(q.registry())); "
-             "print(len(m.discover()))")
-    run = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True,
-                         env=dict(os.environ, PYTHONPATH=str(target)), timeout=120)
+    probe = (
+        "import backend, backend.queries as q, backend.migrations as m; "
+        "print(backend.__file__); print(q.QUERIES_DIR); print(len(q.registry())); "
+        "print(len(m.discover()))"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=str(target)),
+        timeout=120,
+    )
     assert run.returncode == 0, run.stderr
     module, queries_dir, n_queries, n_migrations = run.stdout.split()
     assert module.startswith(str(target)) and queries_dir.startswith(str(target))
@@ -185,6 +254,7 @@ def test_the_wheel_carries_the_cypher_files_and_uses_them(tmp_path):
 
 
 # -- the lock files ------------------------------------------------------------------------
+
 
 def read_lock(name: str) -> dict[str, list[tuple[str, str]]]:
     """package -> [(version, marker)], with every pin hashed."""
@@ -199,7 +269,8 @@ def read_lock(name: str) -> dict[str, list[tuple[str, str]]]:
         (spec,) = requirement.specifier
         assert spec.operator == "==", first
         pins.setdefault(canonicalize_name(requirement.name), []).append(
-            (spec.version, str(requirement.marker or "")))
+            (spec.version, str(requirement.marker or ""))
+        )
     return pins
 
 
@@ -207,8 +278,10 @@ def _pyproject_requirements(extra: str | None) -> list[Requirement]:
     import tomllib
 
     project = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text())["project"]
-    return [Requirement(r) for r in
-            (project["optional-dependencies"][extra] if extra else project["dependencies"])]
+    return [
+        Requirement(r)
+        for r in (project["optional-dependencies"][extra] if extra else project["dependencies"])
+    ]
 
 
 def _series(version: str) -> tuple[str, ...]:
@@ -220,11 +293,16 @@ def test_every_dependency_has_a_range_that_names_its_major_and_a_pin_within_it()
     dev_lock, runtime_lock = read_lock("requirements-dev.txt"), read_lock("requirements.txt")
     for extra, lock in ((None, runtime_lock), (None, dev_lock), ("dev", dev_lock)):
         for requirement in _pyproject_requirements(extra):
-            assert any(s.operator == "<" for s in requirement.specifier), f"{requirement}: no upper bound"
+            assert any(s.operator == "<" for s in requirement.specifier), (
+                f"{requirement}: no upper bound"
+            )
             pins = lock[canonicalize_name(requirement.name)]
             (lower,) = [s.version for s in requirement.specifier if s.operator == ">="]
             for version, _ in pins:
-                assert requirement.specifier.contains(version, prereleases=True), (requirement, version)
+                assert requirement.specifier.contains(version, prereleases=True), (
+                    requirement,
+                    version,
+                )
                 # The range names the major the suite runs with (the minor, for 0.x).
                 assert _series(lower) == _series(version), (requirement, version)
     for name, pins in runtime_lock.items():  # the image runs the versions the tests ran
@@ -255,20 +333,30 @@ def test_make_ci_and_docker_install_from_the_lock_and_make_lock_refreshes_it():
     assert "make test" in (PROJECT_ROOT / ".ci" / "run").read_text()
     for name in ("requirements.txt", "requirements-dev.txt"):
         header = (PROJECT_ROOT / name).read_text().split("\n", 3)[1]
-        assert "uv pip compile --universal --python-version 3.11 --generate-hashes" in header, header
+        assert "uv pip compile --universal --python-version 3.11 --generate-hashes" in header, (
+            header
+        )
 
 
 def test_the_lock_files_match_pyproject(tmp_path):
     """Re-resolving with the current pins kept changes nothing (asks PyPI, as `make` does)."""
     uv = str(Path(sys.executable).parent / "uv")
     args = ["--quiet", "--universal", "--python-version", "3.11", "--generate-hashes"]
-    for name, extra in (("requirements.txt", []), ("requirements-dev.txt",
-                                                   ["--extra", "dev", "-c", "requirements.txt"])):
+    for name, extra in (
+        ("requirements.txt", []),
+        ("requirements-dev.txt", ["--extra", "dev", "-c", "requirements.txt"]),
+    ):
         copy = tmp_path / name
         shutil.copy(PROJECT_ROOT / name, copy)
-        result = subprocess.run([uv, "pip", "compile", *args, *extra, "pyproject.toml", "-o", str(copy)],
-                                cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300)
+        result = subprocess.run(
+            [uv, "pip", "compile", *args, *extra, "pyproject.toml", "-o", str(copy)],
+            cwd=PROJECT_ROOT,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         assert result.returncode == 0, result.stderr
         strip = lambda text: "\n".join(text.splitlines()[2:])  # noqa: E731 - the header names -o
         assert strip(copy.read_text()) == strip((PROJECT_ROOT / name).read_text()), (
-            f"{name} is stale: run `make lock`")
+            f"{name} is stale: run `make lock`"
+        )

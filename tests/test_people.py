@@ -14,24 +14,42 @@ def sign_up(client, **fields) -> tuple[dict, str]:
 
 
 def test_sign_up_returns_profile_and_a_working_token(client, cypher, clock):
-    person, token = sign_up(client, headline="  Analyst  ", location="London",
-                            skills=["Maths", "maths", "Poetry"])
+    person, token = sign_up(
+        client, headline="  Analyst  ", location="London", skills=["Maths", "maths", "Poetry"]
+    )
     assert len(person["id"]) == 32
     assert person == {
-        "id": person["id"], "name": "Ada Lovelace", "headline": "Analyst", "location": "London",
-        "industry": None, "profession": None, "skills": ["Maths", "Poetry"], "summary": None,
-        "training": None, "connections_visibility": "connections", "intro_opt_out": False,
-        "created_at": "2026-01-05T09:00:00+00:00"}
+        "id": person["id"],
+        "name": "Ada Lovelace",
+        "headline": "Analyst",
+        "location": "London",
+        "industry": None,
+        "profession": None,
+        "skills": ["Maths", "Poetry"],
+        "summary": None,
+        "training": None,
+        "connections_visibility": "connections",
+        "intro_opt_out": False,
+        "created_at": "2026-01-05T09:00:00+00:00",
+    }
     assert len(token) >= 43  # 32 random bytes, url-safe base64
     me = client.get("/v1/me", headers=auth(token))
     assert me.status_code == 200
     # The profile read back also shows what connections say (nothing yet).
-    assert me.json == {**person, "recommendation_count": 0, "endorsements": [
-        {"skill": skill, "count": 0, "endorsed_by_viewer": False, "sample": []}
-        for skill in ("Maths", "Poetry")]}
+    assert me.json == {
+        **person,
+        "recommendation_count": 0,
+        "endorsements": [
+            {"skill": skill, "count": 0, "endorsed_by_viewer": False, "sample": []}
+            for skill in ("Maths", "Poetry")
+        ],
+    }
     # Only the hash is stored, and the person is findable by name.
-    stored = cypher("MATCH (t:Token)-[:AUTHENTICATES]->(p:Person {id: $id}) "
-                    "RETURN t.hash AS hash, p.name_lower AS name_lower", id=person["id"])
+    stored = cypher(
+        "MATCH (t:Token)-[:AUTHENTICATES]->(p:Person {id: $id}) "
+        "RETURN t.hash AS hash, p.name_lower AS name_lower",
+        id=person["id"],
+    )
     assert stored == [{"hash": hash_token(token), "name_lower": "ada lovelace"}]
 
 
@@ -51,16 +69,32 @@ def test_no_token_and_bad_token_are_401(client):
 
 def test_patch_me_changes_clears_and_renames(client, cypher):
     _, token = sign_up(client, headline="Analyst", location="London")
-    response = client.patch("/v1/me", headers=auth(token), json={
-        "name": "Augusta Ada King", "location": None, "connections_visibility": "private",
-        "intro_opt_out": True, "skills": ["Engines"]})
+    response = client.patch(
+        "/v1/me",
+        headers=auth(token),
+        json={
+            "name": "Augusta Ada King",
+            "location": None,
+            "connections_visibility": "private",
+            "intro_opt_out": True,
+            "skills": ["Engines"],
+        },
+    )
     assert response.status_code == 200, response.json
     body = response.json
-    assert (body["name"], body["headline"], body["location"]) == ("Augusta Ada King", "Analyst", None)
+    assert (body["name"], body["headline"], body["location"]) == (
+        "Augusta Ada King",
+        "Analyst",
+        None,
+    )
     assert (body["connections_visibility"], body["intro_opt_out"], body["skills"]) == (
-        "private", True, ["Engines"])
-    assert cypher("MATCH (p:Person {id: $id}) RETURN p.name_lower AS n, p.location AS l",
-                  id=body["id"]) == [{"n": "augusta ada king", "l": None}]
+        "private",
+        True,
+        ["Engines"],
+    )
+    assert cypher(
+        "MATCH (p:Person {id: $id}) RETURN p.name_lower AS n, p.location AS l", id=body["id"]
+    ) == [{"n": "augusta ada king", "l": None}]
 
 
 def test_profile_of_another_person_and_404s(client, cypher):
@@ -78,8 +112,12 @@ def test_profile_is_404_when_blocked_either_way(client, cypher):
     me = create_person(cypher, "me")
     blocker = create_person(cypher, "blocker")
     create_person(cypher, "blocked")
-    cypher("MATCH (a:Person {id: 'blocker'}), (b:Person {id: 'me'}) CREATE (a)-[:BLOCKED {at: datetime()}]->(b)")
-    cypher("MATCH (a:Person {id: 'me'}), (b:Person {id: 'blocked'}) CREATE (a)-[:BLOCKED {at: datetime()}]->(b)")
+    cypher(
+        "MATCH (a:Person {id: 'blocker'}), (b:Person {id: 'me'}) CREATE (a)-[:BLOCKED {at: datetime()}]->(b)"
+    )
+    cypher(
+        "MATCH (a:Person {id: 'me'}), (b:Person {id: 'blocked'}) CREATE (a)-[:BLOCKED {at: datetime()}]->(b)"
+    )
     assert client.get("/v1/people/blocker", headers=auth(me)).status_code == 404
     assert client.get("/v1/people/me", headers=auth(blocker)).status_code == 404
     assert client.get("/v1/people/blocked", headers=auth(me)).status_code == 404
@@ -95,7 +133,9 @@ def test_admin_issues_tokens_for_seeded_people(client, cypher):
     assert client.post("/v1/admin/people/nobody/tokens", headers=admin).status_code == 404
     assert client.post("/v1/admin/people/seed-1/tokens").status_code == 401
     person_token = create_person(cypher, "p")
-    assert client.post("/v1/admin/people/seed-1/tokens", headers=auth(person_token)).status_code == 401
+    assert (
+        client.post("/v1/admin/people/seed-1/tokens", headers=auth(person_token)).status_code == 401
+    )
 
 
 def test_admin_endpoints_are_404_without_an_admin_token(database, cypher):

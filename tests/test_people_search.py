@@ -20,8 +20,15 @@ PEOPLE = [
 @pytest.fixture
 def me(cypher):
     for pid, name, location, industry, profession, skills in PEOPLE:
-        create_person(cypher, pid, name=name, location=location, industry=industry,
-                      profession=profession, skills=skills)
+        create_person(
+            cypher,
+            pid,
+            name=name,
+            location=location,
+            industry=industry,
+            profession=profession,
+            skills=skills,
+        )
     return create_person(cypher, "me", name="Ada Me", location="London")
 
 
@@ -31,20 +38,23 @@ def found(client, token, query: str) -> list[str]:
     return [person["id"] for person in response.json["items"]]
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("", ["p1", "p5", "p4", "p2", "p3"]),             # everyone but me, by name (any case), then id
-    ("q=ADA", ["p1", "p5", "p4"]),                    # name part, any case; never the caller
-    ("q=love", ["p1", "p5"]),
-    ("q=", ["p1", "p5", "p4", "p2", "p3"]),           # a blank name part filters nothing
-    ("location=London", ["p1", "p4"]),
-    ("location=london", []),                          # facets match exactly
-    ("industry=Technology", ["p1", "p2", "p3"]),
-    ("profession=Software%20Engineer", ["p1", "p3"]),
-    ("skill=MATHEMATICS", ["p1", "p2"]),              # skills match in any case
-    ("q=a&industry=Technology&skill=mathematics", ["p1", "p2"]),
-    ("q=ada&location=Paris", ["p5"]),
-    ("q=nobody", []),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("", ["p1", "p5", "p4", "p2", "p3"]),  # everyone but me, by name (any case), then id
+        ("q=ADA", ["p1", "p5", "p4"]),  # name part, any case; never the caller
+        ("q=love", ["p1", "p5"]),
+        ("q=", ["p1", "p5", "p4", "p2", "p3"]),  # a blank name part filters nothing
+        ("location=London", ["p1", "p4"]),
+        ("location=london", []),  # facets match exactly
+        ("industry=Technology", ["p1", "p2", "p3"]),
+        ("profession=Software%20Engineer", ["p1", "p3"]),
+        ("skill=MATHEMATICS", ["p1", "p2"]),  # skills match in any case
+        ("q=a&industry=Technology&skill=mathematics", ["p1", "p2"]),
+        ("q=ada&location=Paris", ["p5"]),
+        ("q=nobody", []),
+    ],
+)
 def test_filters(client, me, query, expected):
     assert found(client, me, query) == expected
 
@@ -52,7 +62,9 @@ def test_filters(client, me, query, expected):
 def test_pages_follow_the_cursor(client, me):
     seen, cursor = [], None
     while True:
-        response = client.get("/v1/people?limit=2" + (f"&cursor={cursor}" if cursor else ""), headers=auth(me))
+        response = client.get(
+            "/v1/people?limit=2" + (f"&cursor={cursor}" if cursor else ""), headers=auth(me)
+        )
         assert response.status_code == 200
         assert len(response.json["items"]) <= 2
         seen += [p["id"] for p in response.json["items"]]
@@ -61,23 +73,40 @@ def test_pages_follow_the_cursor(client, me):
             break
     assert seen == ["p1", "p5", "p4", "p2", "p3"]
     named = client.get("/v1/people?q=love&limit=1", headers=auth(me)).json
-    rest = client.get(f"/v1/people?q=love&limit=1&cursor={named['next_cursor']}", headers=auth(me)).json
+    rest = client.get(
+        f"/v1/people?q=love&limit=1&cursor={named['next_cursor']}", headers=auth(me)
+    ).json
     assert [p["id"] for p in named["items"] + rest["items"]] == ["p1", "p5"]
     assert rest["next_cursor"] is None
 
 
 def test_results_are_summaries(client, me):
-    assert client.get("/v1/people?q=grace", headers=auth(me)).json["items"] == [{
-        "id": "p3", "name": "Grace Hopper", "headline": None, "location": "New York",
-        "industry": "Technology", "profession": "Software Engineer",
-        "degree": None, "mutual_count": 0}]
+    assert client.get("/v1/people?q=grace", headers=auth(me)).json["items"] == [
+        {
+            "id": "p3",
+            "name": "Grace Hopper",
+            "headline": None,
+            "location": "New York",
+            "industry": "Technology",
+            "profession": "Software Engineer",
+            "degree": None,
+            "mutual_count": 0,
+        }
+    ]
 
 
-@pytest.mark.parametrize("query, field", [
-    ("limit=0", "limit"), ("limit=101", "limit"), ("limit=ten", "limit"),
-    ("cursor=garbage", "cursor"), (f"cursor={encode_cursor([1, 2])}", "cursor"),
-    ("q=" + "a" * 101, "q"), ("location=" + "x" * 101, "location"),
-])
+@pytest.mark.parametrize(
+    "query, field",
+    [
+        ("limit=0", "limit"),
+        ("limit=101", "limit"),
+        ("limit=ten", "limit"),
+        ("cursor=garbage", "cursor"),
+        (f"cursor={encode_cursor([1, 2])}", "cursor"),
+        ("q=" + "a" * 101, "q"),
+        ("location=" + "x" * 101, "location"),
+    ],
+)
 def test_bad_arguments_are_422_naming_the_field(client, me, query, field):
     response = client.get(f"/v1/people?{query}", headers=auth(me))
     assert response.status_code == 422
@@ -99,10 +128,18 @@ def test_degree_filter_and_badges(client, cypher, me):
     assert found(client, me, "degree=3&location=London") == []
     page = client.get("/v1/people?degree=1,2&limit=1", headers=auth(me)).json
     assert [(p["id"], p["degree"], p["mutual_count"]) for p in page["items"]] == [("p1", 1, 0)]
-    rest = client.get(f"/v1/people?degree=1,2&limit=1&cursor={page['next_cursor']}", headers=auth(me)).json
+    rest = client.get(
+        f"/v1/people?degree=1,2&limit=1&cursor={page['next_cursor']}", headers=auth(me)
+    ).json
     assert [(p["id"], p["degree"], p["mutual_count"]) for p in rest["items"]] == [("p2", 2, 1)]
     everyone = client.get("/v1/people", headers=auth(me)).json["items"]
-    assert {p["id"]: p["degree"] for p in everyone} == {"p1": 1, "p2": 2, "p3": 3, "p4": None, "p5": None}
+    assert {p["id"]: p["degree"] for p in everyone} == {
+        "p1": 1,
+        "p2": 2,
+        "p3": 3,
+        "p4": None,
+        "p5": None,
+    }
 
 
 @pytest.mark.parametrize("degree", ["0", "4", "x", "1,,2", "1,2,3,1"])

@@ -21,16 +21,22 @@ def test_declared_params_are_exactly_the_used_ones(query):
 @pytest.mark.parametrize("query", ALL_QUERIES, ids=lambda q: q.key)
 def test_explain_against_the_real_database(query, database):
     with database.session() as session:
-        summary = session.run("EXPLAIN " + query.text, {name: None for name in query.params}).consume()
+        summary = session.run(
+            "EXPLAIN " + query.text, {name: None for name in query.params}
+        ).consume()
     assert summary.plan is not None
 
 
 @pytest.mark.parametrize("query", [q for q in ALL_QUERIES if q.mode == "read"], ids=lambda q: q.key)
 def test_read_queries_plan_no_writes(query, database):
     with database.session() as session:
-        summary = session.run("EXPLAIN " + query.text, {name: None for name in query.params}).consume()
+        summary = session.run(
+            "EXPLAIN " + query.text, {name: None for name in query.params}
+        ).consume()
     # "r" for MATCH queries; procedure calls such as dbms.components() report "s".
-    assert summary.query_type in ("r", "s"), f"{query.key} is declared read but plans as {summary.query_type}"
+    assert summary.query_type in ("r", "s"), (
+        f"{query.key} is declared read but plans as {summary.query_type}"
+    )
 
 
 def test_used_params_ignores_comments_and_strings():
@@ -52,7 +58,8 @@ def test_header_must_match_file_name(tmp_path):
     area.mkdir()
     (area / "get.v2.cypher").write_text(
         "// name: people.get\n// version: 1\n// mode: read\n// params: id (string)\n"
-        "// returns: x\nMATCH (p {id: $id}) RETURN p")
+        "// returns: x\nMATCH (p {id: $id}) RETURN p"
+    )
     with pytest.raises(QueryFileError, match="file name says"):
         QueryRegistry(tmp_path)
 
@@ -64,7 +71,8 @@ def test_registry_hands_out_by_name_and_version(tmp_path):
         (area / f"get.v{version}.cypher").write_text(
             f"// name: people.get\n// version: {version}\n// mode: read\n// params: id (string)\n"
             f"// returns: x\n// example params (cypher-shell / Browser): :params {{id: '1'}}\n"
-            f"MATCH (p {{id: $id}}) RETURN p, {version} AS v")
+            f"MATCH (p {{id: $id}}) RETURN p, {version} AS v"
+        )
     reg = QueryRegistry(tmp_path)
     assert reg.get("people.get", 1).version == 1
     assert reg.latest("people.get").version == 2

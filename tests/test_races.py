@@ -34,12 +34,18 @@ def race(calls: list) -> list[int]:
 
 def assert_invariants(cypher) -> None:
     """One CONNECTED_TO per pair, one REQUESTED per ordered pair, no request beside a connection."""
-    assert cypher("MATCH (a:Person)-[c:CONNECTED_TO]-(b:Person) WHERE a.id < b.id "
-                  "WITH a, b, count(c) AS n WHERE n > 1 RETURN count(*) AS n") == [{"n": 0}]
-    assert cypher("MATCH (a:Person)-[r:REQUESTED]->(b:Person) "
-                  "WITH a, b, count(r) AS n WHERE n > 1 RETURN count(*) AS n") == [{"n": 0}]
-    assert cypher("MATCH (a:Person)-[:REQUESTED]-(b:Person) WHERE EXISTS { (a)-[:CONNECTED_TO]-(b) } "
-                  "RETURN count(*) AS n") == [{"n": 0}]
+    assert cypher(
+        "MATCH (a:Person)-[c:CONNECTED_TO]-(b:Person) WHERE a.id < b.id "
+        "WITH a, b, count(c) AS n WHERE n > 1 RETURN count(*) AS n"
+    ) == [{"n": 0}]
+    assert cypher(
+        "MATCH (a:Person)-[r:REQUESTED]->(b:Person) "
+        "WITH a, b, count(r) AS n WHERE n > 1 RETURN count(*) AS n"
+    ) == [{"n": 0}]
+    assert cypher(
+        "MATCH (a:Person)-[:REQUESTED]-(b:Person) WHERE EXISTS { (a)-[:CONNECTED_TO]-(b) } "
+        "RETURN count(*) AS n"
+    ) == [{"n": 0}]
 
 
 def count(cypher, kind: str) -> int:
@@ -48,20 +54,24 @@ def count(cypher, kind: str) -> int:
 
 def pairs(cypher) -> list[tuple[str, str, str, str]]:
     """PAIRS pairs of people: (a_id, a_token, b_id, b_token)."""
-    return [(f"a{i}", create_person(cypher, f"a{i}"), f"b{i}", create_person(cypher, f"b{i}"))
-            for i in range(PAIRS)]
+    return [
+        (f"a{i}", create_person(cypher, f"a{i}"), f"b{i}", create_person(cypher, f"b{i}"))
+        for i in range(PAIRS)
+    ]
 
 
 def test_a_asks_b_while_b_asks_a(live_server, cypher):
     people = pairs(cypher)
     calls = []
     for a, a_token, b, b_token in people:
-        calls += [("POST", f"{live_server}/v1/me/requests", a_token, {"to": b}),
-                  ("POST", f"{live_server}/v1/me/requests", b_token, {"to": a})]
+        calls += [
+            ("POST", f"{live_server}/v1/me/requests", a_token, {"to": b}),
+            ("POST", f"{live_server}/v1/me/requests", b_token, {"to": a}),
+        ]
     statuses = race(calls)
     # One of each pair created the request, the other found it and connected the two.
     for i in range(PAIRS):
-        assert sorted(statuses[2 * i:2 * i + 2]) == [200, 201], statuses
+        assert sorted(statuses[2 * i : 2 * i + 2]) == [200, 201], statuses
     assert count(cypher, "CONNECTED_TO") == PAIRS
     assert count(cypher, "REQUESTED") == 0
     assert_invariants(cypher)
@@ -69,8 +79,9 @@ def test_a_asks_b_while_b_asks_a(live_server, cypher):
 
 def send_requests(live_server, people) -> None:
     for a, a_token, b, _ in people:
-        response = requests.post(f"{live_server}/v1/me/requests", headers=auth(a_token),
-                                 json={"to": b}, timeout=30)
+        response = requests.post(
+            f"{live_server}/v1/me/requests", headers=auth(a_token), json={"to": b}, timeout=30
+        )
         assert response.status_code == 201, response.text
 
 
@@ -83,7 +94,7 @@ def test_two_accepts_of_one_request(live_server, cypher):
         calls += [("POST", url, b_token, None), ("POST", url, b_token, None)]
     statuses = race(calls)
     for i in range(PAIRS):
-        assert sorted(statuses[2 * i:2 * i + 2]) == [201, 409], statuses
+        assert sorted(statuses[2 * i : 2 * i + 2]) == [201, 409], statuses
     assert count(cypher, "CONNECTED_TO") == PAIRS
     assert count(cypher, "REQUESTED") == 0
     assert_invariants(cypher)
@@ -94,16 +105,21 @@ def test_accept_racing_withdraw(live_server, cypher):
     send_requests(live_server, people)
     calls = []
     for a, a_token, b, b_token in people:
-        calls += [("POST", f"{live_server}/v1/me/requests/incoming/{a}/accept", b_token, None),
-                  ("DELETE", f"{live_server}/v1/me/requests/outgoing/{b}", a_token, None)]
+        calls += [
+            ("POST", f"{live_server}/v1/me/requests/incoming/{a}/accept", b_token, None),
+            ("DELETE", f"{live_server}/v1/me/requests/outgoing/{b}", a_token, None),
+        ]
     statuses = race(calls)
     connected = 0
     for i, (a, _, b, _) in enumerate(people):
-        accept, withdraw = statuses[2 * i:2 * i + 2]
+        accept, withdraw = statuses[2 * i : 2 * i + 2]
         # Exactly one wins; the loser finds nothing left to act on.
         assert (accept, withdraw) in [(201, 404), (404, 204)], (a, b, accept, withdraw)
-        pair_connections = cypher("MATCH (:Person {id: $a})-[c:CONNECTED_TO]-(:Person {id: $b}) "
-                                  "RETURN count(c) AS n", a=a, b=b)[0]["n"]
+        pair_connections = cypher(
+            "MATCH (:Person {id: $a})-[c:CONNECTED_TO]-(:Person {id: $b}) RETURN count(c) AS n",
+            a=a,
+            b=b,
+        )[0]["n"]
         assert pair_connections == (1 if accept == 201 else 0)
         connected += pair_connections
     assert count(cypher, "CONNECTED_TO") == connected
@@ -115,20 +131,30 @@ def test_many_people_ask_one_person_at_once(live_server, cypher):
     star = create_person(cypher, "star")
     senders = [(f"s{i}", create_person(cypher, f"s{i}")) for i in range(30)]
     # The star also invites a few of them at the same moment: those pairs connect instead.
-    calls = [("POST", f"{live_server}/v1/me/requests", token, {"to": "star"}) for _, token in senders]
-    calls += [("POST", f"{live_server}/v1/me/requests", star, {"to": sid}) for sid, _ in senders[:5]]
+    calls = [
+        ("POST", f"{live_server}/v1/me/requests", token, {"to": "star"}) for _, token in senders
+    ]
+    calls += [
+        ("POST", f"{live_server}/v1/me/requests", star, {"to": sid}) for sid, _ in senders[:5]
+    ]
     statuses = race(calls)
     assert statuses[:30].count(201) + statuses[:30].count(200) == 30
     for i in range(5):
         assert sorted([statuses[i], statuses[30 + i]]) == [200, 201], statuses
     assert count(cypher, "CONNECTED_TO") == 5
     assert count(cypher, "REQUESTED") == 25
-    incoming = requests.get(f"{live_server}/v1/me/requests/incoming?limit=100", headers=auth(star), timeout=30)
+    incoming = requests.get(
+        f"{live_server}/v1/me/requests/incoming?limit=100", headers=auth(star), timeout=30
+    )
     assert len(incoming.json()["items"]) == 25
 
     # ... and accepts them all at once.
-    statuses = race([("POST", f"{live_server}/v1/me/requests/incoming/{sid}/accept", star, None)
-                     for sid, _ in senders[5:]])
+    statuses = race(
+        [
+            ("POST", f"{live_server}/v1/me/requests/incoming/{sid}/accept", star, None)
+            for sid, _ in senders[5:]
+        ]
+    )
     assert statuses == [201] * 25
     assert count(cypher, "CONNECTED_TO") == 30
     assert count(cypher, "REQUESTED") == 0
@@ -140,12 +166,16 @@ def test_block_racing_accept_and_sends(live_server, cypher):
     send_requests(live_server, people)
     calls = []
     for a, a_token, b, b_token in people:
-        calls += [("POST", f"{live_server}/v1/me/requests/incoming/{a}/accept", b_token, None),
-                  ("PUT", f"{live_server}/v1/me/blocks/{b}", a_token, None),
-                  ("POST", f"{live_server}/v1/me/requests", b_token, {"to": a})]
+        calls += [
+            ("POST", f"{live_server}/v1/me/requests/incoming/{a}/accept", b_token, None),
+            ("PUT", f"{live_server}/v1/me/blocks/{b}", a_token, None),
+            ("POST", f"{live_server}/v1/me/requests", b_token, {"to": a}),
+        ]
     race(calls)
     # Whatever the order, the block came last or first: nothing stands beside it.
-    assert cypher("MATCH (a:Person)-[:BLOCKED]-(b:Person) "
-                  "WHERE EXISTS { (a)-[:CONNECTED_TO|REQUESTED]-(b) } RETURN count(*) AS n") == [{"n": 0}]
+    assert cypher(
+        "MATCH (a:Person)-[:BLOCKED]-(b:Person) "
+        "WHERE EXISTS { (a)-[:CONNECTED_TO|REQUESTED]-(b) } RETURN count(*) AS n"
+    ) == [{"n": 0}]
     assert count(cypher, "BLOCKED") == PAIRS
     assert_invariants(cypher)

@@ -12,8 +12,10 @@ TEXT = "Ada coached our whole team through a re-org; calm, precise, generous."
 @pytest.fixture
 def people(cypher):
     """ada and bob are connected; cyd is connected to ada only; eve knows nobody."""
-    tokens = {pid: create_person(cypher, pid, name=pid.title(), skills=["Python", "Coaching"])
-              for pid in ("ada", "bob", "cyd", "eve")}
+    tokens = {
+        pid: create_person(cypher, pid, name=pid.title(), skills=["Python", "Coaching"])
+        for pid in ("ada", "bob", "cyd", "eve")
+    }
     connect(cypher, "ada", "bob")
     connect(cypher, "ada", "cyd")
     return tokens
@@ -21,12 +23,15 @@ def people(cypher):
 
 def write(client, tokens, author, subject, **body):
     body = {"relationship": "coach", "text": TEXT, **body}
-    return client.post(f"/v1/people/{subject}/recommendations", json=body, headers=auth(tokens[author]))
+    return client.post(
+        f"/v1/people/{subject}/recommendations", json=body, headers=auth(tokens[author])
+    )
 
 
 def act(client, tokens, who, rec_id, action, **body):
-    return client.post(f"/v1/me/recommendations/{rec_id}/{action}", json=body or None,
-                       headers=auth(tokens[who]))
+    return client.post(
+        f"/v1/me/recommendations/{rec_id}/{action}", json=body or None, headers=auth(tokens[who])
+    )
 
 
 def visible(client, tokens, viewer, subject):
@@ -39,7 +44,9 @@ def test_written_pending_accepted_hidden_shown(client, people):
     created = write(client, people, "ada", "bob")
     assert created.status_code == 201, created.json
     rec = created.json
-    assert rec["state"] == "pending" and rec["author"]["id"] == "ada" and rec["subject"]["id"] == "bob"
+    assert (
+        rec["state"] == "pending" and rec["author"]["id"] == "ada" and rec["subject"]["id"] == "bob"
+    )
     assert visible(client, people, "cyd", "bob") == []  # pending is not public
 
     received = client.get("/v1/me/recommendations?state=pending", headers=auth(people["bob"])).json
@@ -56,8 +63,11 @@ def test_written_pending_accepted_hidden_shown(client, people):
 
 
 def test_asked_for_then_fulfilled_by_writing(client, people):
-    asked = client.post("/v1/people/ada/recommendation-requests", json={"message": "Would you?"},
-                        headers=auth(people["bob"]))
+    asked = client.post(
+        "/v1/people/ada/recommendation-requests",
+        json={"message": "Would you?"},
+        headers=auth(people["bob"]),
+    )
     assert asked.status_code == 201, asked.json
     assert asked.json["state"] == "requested" and asked.json["author"]["id"] == "ada"
     # Writing for someone who asked fulfils their request instead of making a second one.
@@ -67,8 +77,9 @@ def test_asked_for_then_fulfilled_by_writing(client, people):
 
 
 def test_fulfil_endpoint_and_declines_free_the_slot(client, people):
-    asked = client.post("/v1/people/ada/recommendation-requests", json={},
-                        headers=auth(people["bob"])).json
+    asked = client.post(
+        "/v1/people/ada/recommendation-requests", json={}, headers=auth(people["bob"])
+    ).json
     fulfilled = act(client, people, "ada", asked["id"], "fulfil", relationship="client", text=TEXT)
     assert fulfilled.status_code == 200, fulfilled.json
     assert fulfilled.json["state"] == "pending" and fulfilled.json["relationship"] == "client"
@@ -76,20 +87,27 @@ def test_fulfil_endpoint_and_declines_free_the_slot(client, people):
     # Declined: the author may write a new one.
     assert write(client, people, "ada", "bob").status_code == 201
 
-    again = client.post("/v1/people/cyd/recommendation-requests", json={}, headers=auth(people["ada"])).json
+    again = client.post(
+        "/v1/people/cyd/recommendation-requests", json={}, headers=auth(people["ada"])
+    ).json
     assert act(client, people, "cyd", again["id"], "decline").json["state"] == "declined"
 
 
-@pytest.mark.parametrize("author, subject, body, status, field", [
-    ("ada", "ada", {}, 422, "person_id"),                            # self
-    ("eve", "ada", {}, 422, "person_id"),                            # not connected
-    ("ada", "nobody", {}, 404, None),                                # unknown person
-    ("ada", "bob", {"text": "x" * 3001}, 422, "text"),               # over-long text
-    ("ada", "bob", {"relationship": "best_friend"}, 422, "relationship"),
-    ("ada", "bob", {"text": ""}, 422, "text"),
-    ("ada", "bob", {"stars": 5}, 422, "stars"),                      # unknown field
-])
-def test_refusals_leave_the_graph_unchanged(client, cypher, people, author, subject, body, status, field):
+@pytest.mark.parametrize(
+    "author, subject, body, status, field",
+    [
+        ("ada", "ada", {}, 422, "person_id"),  # self
+        ("eve", "ada", {}, 422, "person_id"),  # not connected
+        ("ada", "nobody", {}, 404, None),  # unknown person
+        ("ada", "bob", {"text": "x" * 3001}, 422, "text"),  # over-long text
+        ("ada", "bob", {"relationship": "best_friend"}, 422, "relationship"),
+        ("ada", "bob", {"text": ""}, 422, "text"),
+        ("ada", "bob", {"stars": 5}, 422, "stars"),  # unknown field
+    ],
+)
+def test_refusals_leave_the_graph_unchanged(
+    client, cypher, people, author, subject, body, status, field
+):
     before = graph_fingerprint(cypher)
     response = write(client, people, author, subject, **body)
     assert response.status_code == status, response.json
@@ -103,21 +121,30 @@ def test_duplicate_and_blocked_and_unauthenticated(client, cypher, people):
     assert write(client, people, "ada", "bob").status_code == 201
     before = graph_fingerprint(cypher)
     assert write(client, people, "ada", "bob").status_code == 409
-    cypher("MATCH (a:Person {id: 'ada'}), (c:Person {id: 'cyd'}) CREATE (c)-[:BLOCKED {at: datetime()}]->(a)")
+    cypher(
+        "MATCH (a:Person {id: 'ada'}), (c:Person {id: 'cyd'}) CREATE (c)-[:BLOCKED {at: datetime()}]->(a)"
+    )
     before = graph_fingerprint(cypher)
     assert write(client, people, "ada", "cyd").status_code == 404  # blocked reads as unknown
-    assert client.post("/v1/people/bob/recommendations", json={"relationship": "coach", "text": TEXT}
-                       ).status_code == 401
+    assert (
+        client.post(
+            "/v1/people/bob/recommendations", json={"relationship": "coach", "text": TEXT}
+        ).status_code
+        == 401
+    )
     assert graph_fingerprint(cypher) == before
 
 
 def test_wrong_person_acting(client, cypher, people):
     rec = write(client, people, "ada", "bob").json
     before = graph_fingerprint(cypher)
-    assert act(client, people, "ada", rec["id"], "accept").status_code == 403   # author, not subject
-    assert act(client, people, "cyd", rec["id"], "accept").status_code == 404   # not a party
-    assert client.get(f"/v1/me/recommendations/{rec['id']}", headers=auth(people["cyd"])).status_code == 404
-    assert act(client, people, "bob", rec["id"], "hide").status_code == 409     # not accepted yet
+    assert act(client, people, "ada", rec["id"], "accept").status_code == 403  # author, not subject
+    assert act(client, people, "cyd", rec["id"], "accept").status_code == 404  # not a party
+    assert (
+        client.get(f"/v1/me/recommendations/{rec['id']}", headers=auth(people["cyd"])).status_code
+        == 404
+    )
+    assert act(client, people, "bob", rec["id"], "hide").status_code == 409  # not accepted yet
     assert act(client, people, "bob", "no-such-id", "accept").status_code == 404
     assert graph_fingerprint(cypher) == before
 
@@ -127,10 +154,17 @@ def test_endorsements_one_per_skill_per_endorser_known_first(client, cypher, peo
     create_person(cypher, "dan", name="Dan")
     connect(cypher, "dan", "bob")
     for endorser in ("ada", "cyd"):
-        response = client.put("/v1/people/bob/skills/Python/endorsement", headers=auth(people[endorser]))
+        response = client.put(
+            "/v1/people/bob/skills/Python/endorsement", headers=auth(people[endorser])
+        )
         assert response.status_code == 204
     # Twice is once.
-    assert client.put("/v1/people/bob/skills/Python/endorsement", headers=auth(people["ada"])).status_code == 204
+    assert (
+        client.put(
+            "/v1/people/bob/skills/Python/endorsement", headers=auth(people["ada"])
+        ).status_code
+        == 204
+    )
     assert cypher("MATCH ()-[e:ENDORSED]->() RETURN count(e) AS n") == [{"n": 2}]
 
     summary = client.get("/v1/people/bob/endorsements", headers=auth(people["ada"])).json["items"]
@@ -142,12 +176,32 @@ def test_endorsements_one_per_skill_per_endorser_known_first(client, cypher, peo
     assert next(s for s in summary if s["skill"] == "Coaching")["count"] == 0
 
     before = graph_fingerprint(cypher)
-    assert client.put("/v1/people/bob/skills/Cobol/endorsement", headers=auth(people["ada"])).status_code == 404
-    assert client.put("/v1/people/bob/skills/Python/endorsement", headers=auth(people["eve"])).status_code == 422
-    assert client.put("/v1/people/bob/skills/Python/endorsement", headers=auth(people["bob"])).status_code == 422
+    assert (
+        client.put(
+            "/v1/people/bob/skills/Cobol/endorsement", headers=auth(people["ada"])
+        ).status_code
+        == 404
+    )
+    assert (
+        client.put(
+            "/v1/people/bob/skills/Python/endorsement", headers=auth(people["eve"])
+        ).status_code
+        == 422
+    )
+    assert (
+        client.put(
+            "/v1/people/bob/skills/Python/endorsement", headers=auth(people["bob"])
+        ).status_code
+        == 422
+    )
     assert graph_fingerprint(cypher) == before
 
-    assert client.delete("/v1/people/bob/skills/Python/endorsement", headers=auth(people["ada"])).status_code == 204
+    assert (
+        client.delete(
+            "/v1/people/bob/skills/Python/endorsement", headers=auth(people["ada"])
+        ).status_code
+        == 204
+    )
     assert cypher("MATCH ()-[e:ENDORSED]->() RETURN count(e) AS n") == [{"n": 1}]
 
 
@@ -161,10 +215,14 @@ def test_my_recommendations_paginate_newest_first(client, people, clock, cypher)
         ids.append(write(client, people, pid, "bob").json["id"])
     first = client.get("/v1/me/recommendations?limit=3", headers=auth(people["bob"])).json
     assert [r["id"] for r in first["items"]] == ids[::-1][:3]
-    rest = client.get(f"/v1/me/recommendations?limit=3&cursor={first['next_cursor']}",
-                      headers=auth(people["bob"])).json
+    rest = client.get(
+        f"/v1/me/recommendations?limit=3&cursor={first['next_cursor']}", headers=auth(people["bob"])
+    ).json
     assert [r["id"] for r in rest["items"]] == [ids[0]] and rest["next_cursor"] is None
-    assert client.get("/v1/me/recommendations?cursor=garbage", headers=auth(people["bob"])).status_code == 422
+    assert (
+        client.get("/v1/me/recommendations?cursor=garbage", headers=auth(people["bob"])).status_code
+        == 422
+    )
 
 
 def test_profile_shows_visible_recommendations_and_endorsements(client, people):
@@ -176,7 +234,9 @@ def test_profile_shows_visible_recommendations_and_endorsements(client, people):
     profile = client.get("/v1/people/bob", headers=auth(people["cyd"])).json
     assert profile["recommendation_count"] == 1
     python = next(s for s in profile["endorsements"] if s["skill"] == "Python")
-    assert python["count"] == 1 and python["sample"] == [{"id": "ada", "name": "Ada", "known": True}]
+    assert python["count"] == 1 and python["sample"] == [
+        {"id": "ada", "name": "Ada", "known": True}
+    ]
 
 
 def test_removing_the_connection_keeps_accepted_recommendations(client, cypher, people):
@@ -205,4 +265,6 @@ def test_deleting_an_account_removes_its_recommendations_only(client, cypher, pe
     other = write(client, people, "bob", "cyd").json
     assert client.delete("/v1/me", headers=auth(people["ada"])).status_code == 204
     remaining = cypher("MATCH (r:Recommendation) RETURN collect(r.id) AS ids")[0]["ids"]
-    assert remaining == [other["id"]] and mine["id"] not in remaining and theirs["id"] not in remaining
+    assert (
+        remaining == [other["id"]] and mine["id"] not in remaining and theirs["id"] not in remaining
+    )

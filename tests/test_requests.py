@@ -13,7 +13,10 @@ WEEK = 7 * 24 * 3600
 @pytest.fixture
 def people(cypher):
     """Tokens of ann, bob, cat and dan (no connections)."""
-    return {name: create_person(cypher, name, name=name.title()) for name in ("ann", "bob", "cat", "dan")}
+    return {
+        name: create_person(cypher, name, name=name.title())
+        for name in ("ann", "bob", "cat", "dan")
+    }
 
 
 def send(client, token, to, **body):
@@ -26,16 +29,27 @@ def ids(response) -> list[str]:
 
 
 def relationships(cypher, kind: str) -> list[tuple[str, str]]:
-    return sorted((r["a"], r["b"]) for r in cypher(
-        f"MATCH (a:Person)-[:{kind}]->(b:Person) RETURN a.id AS a, b.id AS b"))
+    return sorted(
+        (r["a"], r["b"])
+        for r in cypher(f"MATCH (a:Person)-[:{kind}]->(b:Person) RETURN a.id AS a, b.id AS b")
+    )
 
 
 def test_send_shows_on_both_sides_then_accept_connects(client, cypher, people, clock):
     response = send(client, people["ann"], "bob", note="We met at PyCon")
     assert response.status_code == 201, response.json
-    assert response.json == {"person": {"id": "bob", "name": "Bob", "headline": None, "location": None,
-                                        "industry": None, "profession": None},
-                             "note": "We met at PyCon", "created_at": "2026-01-05T09:00:00+00:00"}
+    assert response.json == {
+        "person": {
+            "id": "bob",
+            "name": "Bob",
+            "headline": None,
+            "location": None,
+            "industry": None,
+            "profession": None,
+        },
+        "note": "We met at PyCon",
+        "created_at": "2026-01-05T09:00:00+00:00",
+    }
     assert ids(client.get("/v1/me/requests/outgoing", headers=auth(people["ann"]))) == ["bob"]
     incoming = client.get("/v1/me/requests/incoming", headers=auth(people["bob"]))
     assert ids(incoming) == ["ann"] and incoming.json["items"][0]["note"] == "We met at PyCon"
@@ -47,7 +61,9 @@ def test_send_shows_on_both_sides_then_accept_connects(client, cypher, people, c
     assert accepted.json["since"] == "2026-01-05T10:00:00+00:00"
     assert relationships(cypher, "REQUESTED") == []
     assert len(relationships(cypher, "CONNECTED_TO")) == 1
-    assert cypher("MATCH ()-[c:CONNECTED_TO]-() RETURN DISTINCT c.pair AS pair") == [{"pair": "ann|bob"}]
+    assert cypher("MATCH ()-[c:CONNECTED_TO]-() RETURN DISTINCT c.pair AS pair") == [
+        {"pair": "ann|bob"}
+    ]
     assert ids(client.get("/v1/me/connections", headers=auth(people["ann"]))) == ["bob"]
     assert ids(client.get("/v1/me/connections", headers=auth(people["bob"]))) == ["ann"]
     assert ids(client.get("/v1/me/requests/incoming", headers=auth(people["bob"]))) == []
@@ -80,7 +96,9 @@ def test_refusals(client, cypher, people):
     connect(cypher, "ann", "cat")
     assert send(client, people["cat"], "ann").status_code == 409
     # A block either way looks like nobody is there.
-    cypher("MATCH (d:Person {id: 'dan'}), (a:Person {id: 'ann'}) CREATE (d)-[:BLOCKED {at: datetime()}]->(a)")
+    cypher(
+        "MATCH (d:Person {id: 'dan'}), (a:Person {id: 'ann'}) CREATE (d)-[:BLOCKED {at: datetime()}]->(a)"
+    )
     assert send(client, people["ann"], "dan").status_code == 404
     assert send(client, people["dan"], "ann").status_code == 404
     assert relationships(cypher, "REQUESTED") == [("ann", "bob")]
@@ -103,8 +121,14 @@ def test_ignore_is_silent(client, cypher, people):
     assert ids(outgoing) == ["bob"] and "state" not in outgoing.json["items"][0]
     assert send(client, people["ann"], "bob").status_code == 409
     # Gone for Bob: no accepting or ignoring it again.
-    assert client.post("/v1/me/requests/incoming/ann/accept", headers=auth(people["bob"])).status_code == 404
-    assert client.post("/v1/me/requests/incoming/ann/ignore", headers=auth(people["bob"])).status_code == 404
+    assert (
+        client.post("/v1/me/requests/incoming/ann/accept", headers=auth(people["bob"])).status_code
+        == 404
+    )
+    assert (
+        client.post("/v1/me/requests/incoming/ann/ignore", headers=auth(people["bob"])).status_code
+        == 404
+    )
     # Bob can still change his mind by inviting Ann: they connect.
     assert send(client, people["bob"], "ann").status_code == 200
     assert relationships(cypher, "REQUESTED") == []
@@ -112,9 +136,15 @@ def test_ignore_is_silent(client, cypher, people):
 
 def test_withdraw_then_reinvite_waits_three_weeks(client, cypher, people, clock):
     assert send(client, people["ann"], "bob").status_code == 201
-    assert client.delete("/v1/me/requests/outgoing/bob", headers=auth(people["ann"])).status_code == 204
+    assert (
+        client.delete("/v1/me/requests/outgoing/bob", headers=auth(people["ann"])).status_code
+        == 204
+    )
     assert ids(client.get("/v1/me/requests/incoming", headers=auth(people["bob"]))) == []
-    assert client.delete("/v1/me/requests/outgoing/bob", headers=auth(people["ann"])).status_code == 404
+    assert (
+        client.delete("/v1/me/requests/outgoing/bob", headers=auth(people["ann"])).status_code
+        == 404
+    )
 
     too_soon = send(client, people["ann"], "bob")
     assert too_soon.status_code == 429
@@ -131,25 +161,35 @@ def test_withdraw_then_reinvite_waits_three_weeks(client, cypher, people, clock)
 
 def test_ignore_as_dont_know_stops_reinvites_for_good(client, cypher, people, clock):
     assert send(client, people["ann"], "bob").status_code == 201
-    response = client.post("/v1/me/requests/incoming/ann/ignore", headers=auth(people["bob"]),
-                           json={"reason": "dont_know"})
+    response = client.post(
+        "/v1/me/requests/incoming/ann/ignore",
+        headers=auth(people["bob"]),
+        json={"reason": "dont_know"},
+    )
     assert response.status_code == 204
     # Still silent: Ann sees her request pending.
     assert ids(client.get("/v1/me/requests/outgoing", headers=auth(people["ann"]))) == ["bob"]
     assert send(client, people["ann"], "bob").status_code == 409
-    assert client.delete("/v1/me/requests/outgoing/bob", headers=auth(people["ann"])).status_code == 204
+    assert (
+        client.delete("/v1/me/requests/outgoing/bob", headers=auth(people["ann"])).status_code
+        == 204
+    )
     clock.advance(days=365)
     assert send(client, people["ann"], "bob").status_code == 403
     # Bob may still invite Ann, and connecting lifts the hold.
     assert send(client, people["bob"], "ann").status_code == 201
-    assert client.post("/v1/me/requests/incoming/bob/accept", headers=auth(people["ann"])).status_code == 201
+    assert (
+        client.post("/v1/me/requests/incoming/bob/accept", headers=auth(people["ann"])).status_code
+        == 201
+    )
     assert cypher("MATCH ()-[h:INVITE_HOLD]->() RETURN count(h) AS n") == [{"n": 0}]
 
 
 def test_unknown_ignore_reason_is_422(client, people):
     assert send(client, people["ann"], "bob").status_code == 201
-    response = client.post("/v1/me/requests/incoming/ann/ignore", headers=auth(people["bob"]),
-                           json={"reason": "spam"})
+    response = client.post(
+        "/v1/me/requests/incoming/ann/ignore", headers=auth(people["bob"]), json={"reason": "spam"}
+    )
     assert response.status_code == 422 and "reason" in response.json["errors"]
     assert ids(client.get("/v1/me/requests/incoming", headers=auth(people["bob"]))) == ["ann"]
 
@@ -160,16 +200,23 @@ def test_request_lists_page_newest_first(client, cypher, people, clock):
         clock.advance(minutes=1)
     first = client.get("/v1/me/requests/outgoing?limit=2", headers=auth(people["ann"]))
     assert ids(first) == ["dan", "cat"]
-    second = client.get(f"/v1/me/requests/outgoing?limit=2&cursor={first.json['next_cursor']}",
-                        headers=auth(people["ann"]))
+    second = client.get(
+        f"/v1/me/requests/outgoing?limit=2&cursor={first.json['next_cursor']}",
+        headers=auth(people["ann"]),
+    )
     assert ids(second) == ["bob"] and second.json["next_cursor"] is None
 
 
 @pytest.fixture
 def limited(database, clock):
     """A client whose invitation limits are small: 3 pending, 4 per rolling week."""
-    app = create_app({"TESTING": True, "CLOCK": clock,
-                      "SETTINGS": {"max_pending_outgoing": 3, "max_invites_per_week": 4}})
+    app = create_app(
+        {
+            "TESTING": True,
+            "CLOCK": clock,
+            "SETTINGS": {"max_pending_outgoing": 3, "max_invites_per_week": 4},
+        }
+    )
     yield app.test_client()
     app.extensions["mutuals"].close()
 
@@ -194,7 +241,9 @@ def test_weekly_limit_is_rolling_and_counts_withdrawn_invitations(limited, cyphe
         create_person(cypher, f"p{i}")
     for i in range(4):
         assert send(limited, ann, f"p{i}").status_code == 201
-        assert limited.delete(f"/v1/me/requests/outgoing/p{i}", headers=auth(ann)).status_code == 204
+        assert (
+            limited.delete(f"/v1/me/requests/outgoing/p{i}", headers=auth(ann)).status_code == 204
+        )
         clock.advance(days=1)
     # Sent on days 0..3; now is day 4: the first leaves the window on day 7.
     over = send(limited, ann, "p4")

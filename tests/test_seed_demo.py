@@ -17,26 +17,38 @@ def test_demo_network_is_complete_and_idempotent(app, cypher):
     assert totals["people"] == demo.GENERATED + len(demo.SHOWCASE) == 2000
     assert totals["requests"] > len(demo.SHOWCASE_REQUESTS)
 
-    coach = cypher("MATCH (c:Person {id: 'demo-coach'}) "
-                   "RETURN c.profession AS profession, COUNT { (c)-[:CONNECTED_TO]-() } AS degree")[0]
+    coach = cypher(
+        "MATCH (c:Person {id: 'demo-coach'}) "
+        "RETURN c.profession AS profession, COUNT { (c)-[:CONNECTED_TO]-() } AS degree"
+    )[0]
     assert coach["profession"] == "Career Coach" and coach["degree"] >= 1700
-    assert cypher("MATCH (:Person)-[r:REQUESTED {state: 'pending'}]->(:Person {id: 'demo-ana'}) "
-                  "RETURN count(r) AS n") == [{"n": 2}]
+    assert cypher(
+        "MATCH (:Person)-[r:REQUESTED {state: 'pending'}]->(:Person {id: 'demo-ana'}) "
+        "RETURN count(r) AS n"
+    ) == [{"n": 2}]
     # Named people with realistic profiles, in the reference professions.
-    assert cypher("MATCH (p:Person) WHERE p.name IS NULL OR p.headline IS NULL OR p.location IS NULL "
-                  "OR size(p.skills) = 0 OR NOT EXISTS { MATCH (:Profession {name: p.profession}) } "
-                  "RETURN count(p) AS n") == [{"n": 0}]
+    assert cypher(
+        "MATCH (p:Person) WHERE p.name IS NULL OR p.headline IS NULL OR p.location IS NULL "
+        "OR size(p.skills) = 0 OR NOT EXISTS { MATCH (:Profession {name: p.profession}) } "
+        "RETURN count(p) AS n"
+    ) == [{"n": 0}]
 
     # Introductions in several states, recommendations and endorsements among the showcase.
     states = {r["state"] for r in cypher("MATCH (i:Introduction) RETURN DISTINCT i.state AS state")}
     assert {"requested", "introduced", "accepted", "declined"} <= states
-    assert cypher("MATCH (:Introduction {state: 'accepted'})-[:HAS_FOLLOW_UP]->(f:FollowUp) "
-                  "RETURN count(f) > 0 AS ok") == [{"ok": True}]
-    rec_states = {r["state"] for r in cypher("MATCH (r:Recommendation) RETURN DISTINCT r.state AS state")}
+    assert cypher(
+        "MATCH (:Introduction {state: 'accepted'})-[:HAS_FOLLOW_UP]->(f:FollowUp) "
+        "RETURN count(f) > 0 AS ok"
+    ) == [{"ok": True}]
+    rec_states = {
+        r["state"] for r in cypher("MATCH (r:Recommendation) RETURN DISTINCT r.state AS state")
+    }
     assert rec_states == {"requested", "pending", "accepted", "hidden"}
-    endorsements = cypher("MATCH (e:Person)-[x:ENDORSED]->(p:Person) RETURN count(x) AS all, "
-                          "count(CASE WHEN EXISTS { (e)-[:CONNECTED_TO]-(p) } AND x.skill IN p.skills "
-                          "THEN x END) AS valid")[0]
+    endorsements = cypher(
+        "MATCH (e:Person)-[x:ENDORSED]->(p:Person) RETURN count(x) AS all, "
+        "count(CASE WHEN EXISTS { (e)-[:CONNECTED_TO]-(p) } AND x.skill IN p.skills "
+        "THEN x END) AS valid"
+    )[0]
     assert endorsements["all"] == endorsements["valid"] == len(ENDORSEMENTS)
 
     before = graph_snapshot(cypher)
@@ -44,4 +56,3 @@ def test_demo_network_is_complete_and_idempotent(app, cypher):
     assert again.exit_code == 0
     assert set(re.findall(r"\(([\d,]+) new\)", again.output)) == {"0"}
     assert graph_snapshot(cypher) == before
-

@@ -62,7 +62,9 @@ def test_friends_of_friends_tend_to_know_each_other(network):
         friends = list(adjacency[v])
         k = len(friends)
         if k >= 2:
-            links = sum(1 for i in range(k) for j in range(i + 1, k) if friends[j] in adjacency[friends[i]])
+            links = sum(
+                1 for i in range(k) for j in range(i + 1, k) if friends[j] in adjacency[friends[i]]
+            )
             coefficients.append(links / (k * (k - 1) / 2))
     density = 2 * len(network.keys) / (network.n * (network.n - 1))
     assert np.mean(coefficients) > 0.1 > 10 * density
@@ -106,18 +108,34 @@ def test_requests_go_between_unconnected_friends_of_friends(network):
 
 
 def test_generate_loads_the_agreed_model_and_again_adds_nothing(app, cypher):
-    args = ("seed", "generate", "--people", "300", "--avg-degree", "6", "--seed", "2", "--no-progress")
+    args = (
+        "seed",
+        "generate",
+        "--people",
+        "300",
+        "--avg-degree",
+        "6",
+        "--seed",
+        "2",
+        "--no-progress",
+    )
     result = run_cli(app, *args)
     assert result.exit_code == 0, result.output
     assert "generated 300 people, 900 connections" in result.output
     assert counts(cypher) == {"people": 300, "connections": 900, "requests": 6}
-    assert cypher("MATCH (p:Person) WHERE p.name_lower = toLower(p.name) AND p.created_at IS NOT NULL "
-                  "AND p.connections_visibility IN ['connections', 'private'] RETURN count(p) AS n") == [{"n": 300}]
-    assert cypher("MATCH (a)-[r:CONNECTED_TO]->(b) WHERE r.pair = CASE WHEN a.id < b.id THEN a.id + '|' + b.id "
-                  "ELSE b.id + '|' + a.id END AND r.since >= a.created_at AND r.since >= b.created_at "
-                  "RETURN count(r) AS n") == [{"n": 900}]
-    assert cypher("MATCH (a)-[r:REQUESTED {state: 'pending'}]->(b) WHERE r.pair = a.id + '|' + b.id "
-                  "AND r.created_at IS NOT NULL RETURN count(r) AS n") == [{"n": 6}]
+    assert cypher(
+        "MATCH (p:Person) WHERE p.name_lower = toLower(p.name) AND p.created_at IS NOT NULL "
+        "AND p.connections_visibility IN ['connections', 'private'] RETURN count(p) AS n"
+    ) == [{"n": 300}]
+    assert cypher(
+        "MATCH (a)-[r:CONNECTED_TO]->(b) WHERE r.pair = CASE WHEN a.id < b.id THEN a.id + '|' + b.id "
+        "ELSE b.id + '|' + a.id END AND r.since >= a.created_at AND r.since >= b.created_at "
+        "RETURN count(r) AS n"
+    ) == [{"n": 900}]
+    assert cypher(
+        "MATCH (a)-[r:REQUESTED {state: 'pending'}]->(b) WHERE r.pair = a.id + '|' + b.id "
+        "AND r.created_at IS NOT NULL RETURN count(r) AS n"
+    ) == [{"n": 6}]
     before = graph_snapshot(cypher)
     again = run_cli(app, *args)
     assert "people 300 (0 new), connections 900 (0 new), requests 6 (0 new)" in again.output
@@ -129,7 +147,9 @@ def test_generate_out_writes_files_that_import_to_the_same_graph(app, cypher, tm
     run_cli(app, "seed", "generate", *args)
     loaded = graph_snapshot(cypher)
     cypher("MATCH (p:Person) DETACH DELETE p")
-    written = run_cli(app, "seed", "generate", *args, "--out", str(tmp_path / "gen"), "--format", "jsonl")
+    written = run_cli(
+        app, "seed", "generate", *args, "--out", str(tmp_path / "gen"), "--format", "jsonl"
+    )
     assert "exported people 200, connections 500, requests " in written.output
     assert counts(cypher)["people"] == 0
     assert run_cli(app, "seed", "import", str(tmp_path / "gen"), "--no-progress").exit_code == 0

@@ -35,8 +35,13 @@ def make_app(database, clock):
     made = []
 
     def make(**overrides):
-        app = create_app({"TESTING": True, "CLOCK": clock,
-                          "SETTINGS": {"admin_token": "test-admin-token", **overrides}})
+        app = create_app(
+            {
+                "TESTING": True,
+                "CLOCK": clock,
+                "SETTINGS": {"admin_token": "test-admin-token", **overrides},
+            }
+        )
         made.append(app)
         return app
 
@@ -93,20 +98,29 @@ def all_pages(client, path: str, token: str, limit: int, **filters) -> list[dict
 FILTERS = [{}, {"location": "Berlin"}, {"profession": "Founder"}, {"skill": "PYTHON"}]
 
 
-@settings(max_examples=15, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(graph=graphs(), view_size=st.integers(2, 6))
-def test_view_answers_equal_live_answers_and_plain_python(graph, view_size, cypher, make_app,
-                                                           complements):  # noqa: F811
+def test_view_answers_equal_live_answers_and_plain_python(
+    graph, view_size, cypher, make_app, complements
+):  # noqa: F811
     """With nothing changed since the view, every page under every filter, the suggestions
     and the counts equal the live ones (views off) and plain Python; small views make the
     pages past their end fall back to the live query with the same cursors."""
     people, connections, blocks, requests, dismissed, callers = graph
     cypher("MATCH (v:NetworkView) DELETE v")
     build(cypher, people, connections, blocks, requests, dismissed)
-    model = Network.from_pairs(connections, people=people,
-                               blocks={frozenset(b) for b in blocks}, requests=set(requests),
-                               dismissed=set(dismissed), complements=complements)
+    model = Network.from_pairs(
+        connections,
+        people=people,
+        blocks={frozenset(b) for b in blocks},
+        requests=set(requests),
+        dismissed=set(dismissed),
+        complements=complements,
+    )
     viewed = make_app(view_threshold=0, view_size=view_size).test_client()
     live = make_app(view_max_age_s=0).test_client()
     for me in callers:
@@ -116,26 +130,34 @@ def test_view_answers_equal_live_answers_and_plain_python(graph, view_size, cyph
         assert suggestions(viewed, token, limit=1)["from_view"] is True
         for filters in FILTERS:
             for limit in (1, 3):
-                assert all_pages(viewed, "/v1/me/second-degree", token, limit, **filters) \
-                    == all_pages(live, "/v1/me/second-degree", token, limit, **filters)
-        assert [(i["id"], i["mutual_count"])
-                for i in all_pages(viewed, "/v1/me/second-degree", token, 2)] \
-            == model.ranked_second_degree(me)
+                assert all_pages(
+                    viewed, "/v1/me/second-degree", token, limit, **filters
+                ) == all_pages(live, "/v1/me/second-degree", token, limit, **filters)
+        assert [
+            (i["id"], i["mutual_count"])
+            for i in all_pages(viewed, "/v1/me/second-degree", token, 2)
+        ] == model.ranked_second_degree(me)
 
         for limit in (1, 3):
-            assert all_pages(viewed, "/v1/me/suggestions", token, limit) \
-                == all_pages(live, "/v1/me/suggestions", token, limit)
-        assert [(s["id"], round(s["score"] * service.SCORE_SCALE))
-                for s in all_pages(viewed, "/v1/me/suggestions", token, 3)] \
-            == model.suggestions(me, service.SCORE_WEIGHTS, service.SUGGESTION_POOL_SIZE)
+            assert all_pages(viewed, "/v1/me/suggestions", token, limit) == all_pages(
+                live, "/v1/me/suggestions", token, limit
+            )
+        assert [
+            (s["id"], round(s["score"] * service.SCORE_SCALE))
+            for s in all_pages(viewed, "/v1/me/suggestions", token, 3)
+        ] == model.suggestions(me, service.SCORE_WEIGHTS, service.SUGGESTION_POOL_SIZE)
 
         network = viewed.get("/v1/me/network", headers=auth(token)).json
         assert network["from_view"] is True
-        assert counts(network) == counts(live.get("/v1/me/network", headers=auth(token)).json) \
+        assert (
+            counts(network)
+            == counts(live.get("/v1/me/network", headers=auth(token)).json)
             == model.network_counts(me)
+        )
 
 
 # -- who gets a view ----------------------------------------------------------------------------
+
 
 def _star(cypher, center="me", friends=("f1", "f2"), far=("x1", "x2")) -> dict[str, str]:
     """``center`` knows each friend; each friend knows each far person."""
@@ -157,9 +179,11 @@ def test_a_heavy_person_gets_a_view_a_light_one_stays_live(make_app, cypher, clo
     second = second_degree(client, tokens["me"])
     assert second["from_view"] is True and ids(second) == ids(first) == ["x1", "x2"]
     # The counts (3 hops) are computed only for those who ask for them.
-    network = [client.get("/v1/me/network", headers=auth(tokens["me"])).json,
-               refresher(heavy).wait_idle(),
-               client.get("/v1/me/network", headers=auth(tokens["me"])).json]
+    network = [
+        client.get("/v1/me/network", headers=auth(tokens["me"])).json,
+        refresher(heavy).wait_idle(),
+        client.get("/v1/me/network", headers=auth(tokens["me"])).json,
+    ]
     assert [network[0]["from_view"], network[2]["from_view"]] == [False, True]
     assert counts(network[0]) == counts(network[2]) == {"first": 2, "second": 2, "third": 0}
 
@@ -180,6 +204,7 @@ def test_views_off_means_always_live(make_app, cypher):
 
 # -- own changes show at once ------------------------------------------------------------------
 
+
 @pytest.fixture
 def viewed(views_app, cypher):
     """me - f1, f2 - x1, x2 (and a third friend f3 - x3 to connect later), with me's view."""
@@ -195,8 +220,11 @@ def viewed(views_app, cypher):
 
 def _answers_now(client, token):
     """2nd degree, suggestions and counts, after the background refresh has caught up."""
-    return second_degree(client, token), suggestions(client, token), \
-        client.get("/v1/me/network", headers=auth(token)).json
+    return (
+        second_degree(client, token),
+        suggestions(client, token),
+        client.get("/v1/me/network", headers=auth(token)).json,
+    )
 
 
 def test_connecting_shows_at_once(viewed, views_app, cypher):
@@ -279,6 +307,7 @@ def test_deleting_the_account_deletes_the_view(viewed, cypher):
 
 # -- others' changes show after the max age ----------------------------------------------------
 
+
 def test_others_changes_show_once_a_refresh_is_due(viewed, views_app, clock, cypher):
     client, tokens = viewed
     computed = second_degree(client, tokens["me"])["as_of"]
@@ -306,6 +335,7 @@ def test_a_person_who_left_disappears_at_once(viewed, cypher):
 
 # -- one refresh at a time, never half a view --------------------------------------------------
 
+
 def test_two_workers_racing_to_refresh_one_person_write_one_view(make_app, cypher):
     _star(cypher, friends=("f1", "f2", "f3"), far=("x1", "x2", "x3", "x4"))
     workers = [make_app(view_threshold=0), make_app(view_threshold=0)]
@@ -324,14 +354,19 @@ def test_two_workers_racing_to_refresh_one_person_write_one_view(make_app, cyphe
             thread.join()
         # The loser finds the winner's lease, or its fresh view: either way it computes nothing.
         assert sorted(outcomes) == ["refreshed", "skipped"], attempt
-        views = cypher("MATCH (v:NetworkView) RETURN v.person_id AS id, v.part AS part, "
-                       "v.ids AS second, v.lease AS lease")
-        assert views == [{"id": "me", "part": "second", "second": ["x1", "x2", "x3", "x4"],
-                          "lease": None}]
+        views = cypher(
+            "MATCH (v:NetworkView) RETURN v.person_id AS id, v.part AS part, "
+            "v.ids AS second, v.lease AS lease"
+        )
+        assert views == [
+            {"id": "me", "part": "second", "second": ["x1", "x2", "x3", "x4"], "lease": None}
+        ]
 
 
-local_only = pytest.mark.skipif(not Settings.from_env().uses_local_neo4j,
-                                reason="restarts the local Neo4j; NEO4J_URI points elsewhere")
+local_only = pytest.mark.skipif(
+    not Settings.from_env().uses_local_neo4j,
+    reason="restarts the local Neo4j; NEO4J_URI points elsewhere",
+)
 
 
 @local_only
@@ -375,11 +410,15 @@ def test_neo4j_killed_mid_refresh_leaves_the_old_view(make_app, cypher, clock, m
 def view_payload(cypher) -> dict:
     """The one view's properties but the claim's bookkeeping."""
     [row] = cypher("MATCH (v:NetworkView {part: 'second'}) RETURN properties(v) AS view")
-    return {key: value for key, value in row["view"].items()
-            if key not in ("claimed_at", "lease", "lease_until")}
+    return {
+        key: value
+        for key, value in row["view"].items()
+        if key not in ("claimed_at", "lease", "lease_until")
+    }
 
 
 # -- operators --------------------------------------------------------------------------------
+
 
 def test_operators_see_and_refresh_views(views_app, cypher):
     _star(cypher)
@@ -421,25 +460,32 @@ def test_view_reads_and_refreshes_are_in_the_metrics(views_app, cypher):
 
 
 @pytest.mark.data
-def test_views_equal_live_and_plain_python_on_ego_facebook(
-        facebook, make_app, cypher):  # noqa: F811 (a fixture imported from test_discovery_snap)
+def test_views_equal_live_and_plain_python_on_ego_facebook(facebook, make_app, cypher):  # noqa: F811 (a fixture imported from test_discovery_snap)
     """The real SNAP graph, its largest hubs among the people: every page of the 2nd
     connections and suggestions, and the counts, from views equal live and plain Python."""
     viewed, live = make_app(view_threshold=0), make_app(view_max_age_s=0)
     for me in sample_people(facebook, size=3):
-        cypher("MATCH (p:Person {id: $id}) CREATE (:Token {hash: $hash})-[:AUTHENTICATES]->(p)",
-               id=me, hash=hash_token(token_of(me)))
+        cypher(
+            "MATCH (p:Person {id: $id}) CREATE (:Token {hash: $hash})-[:AUTHENTICATES]->(p)",
+            id=me,
+            hash=hash_token(token_of(me)),
+        )
         compute_view(viewed, me)
         token = token_of(me)
         for client in (viewed.test_client(), live.test_client()):
-            assert [(i["id"], i["mutual_count"])
-                    for i in all_pages(client, "/v1/me/second-degree", token, 100)] \
-                == facebook.ranked_second_degree(me)
-            assert [(s["id"], round(s["score"] * service.SCORE_SCALE))
-                    for s in all_pages(client, "/v1/me/suggestions", token, 100)] \
-                == facebook.suggestions(me, service.SCORE_WEIGHTS, service.SUGGESTION_POOL_SIZE)
-            assert counts(client.get("/v1/me/network", headers=auth(token)).json) \
-                == facebook.network_counts(me)
-        first_pages = [viewed.test_client().get(path, headers=auth(token)).json
-                       for path in ("/v1/me/second-degree", "/v1/me/suggestions", "/v1/me/network")]
+            assert [
+                (i["id"], i["mutual_count"])
+                for i in all_pages(client, "/v1/me/second-degree", token, 100)
+            ] == facebook.ranked_second_degree(me)
+            assert [
+                (s["id"], round(s["score"] * service.SCORE_SCALE))
+                for s in all_pages(client, "/v1/me/suggestions", token, 100)
+            ] == facebook.suggestions(me, service.SCORE_WEIGHTS, service.SUGGESTION_POOL_SIZE)
+            assert counts(
+                client.get("/v1/me/network", headers=auth(token)).json
+            ) == facebook.network_counts(me)
+        first_pages = [
+            viewed.test_client().get(path, headers=auth(token)).json
+            for path in ("/v1/me/second-degree", "/v1/me/suggestions", "/v1/me/network")
+        ]
         assert all(page["from_view"] for page in first_pages)

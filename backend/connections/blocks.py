@@ -27,8 +27,14 @@ def block(person_id: str, other_id: str) -> None:
     def work(tx):
         if locked_state(tx, person_id, other_id) is None:
             raise NotFound("No such person.")
-        run(tx, db.query("connections.block", 1), person_id=person_id, other_id=other_id,
-            open_intro_states=list(OPEN_INTRO_STATES), now=at)
+        run(
+            tx,
+            db.query("connections.block", 1),
+            person_id=person_id,
+            other_id=other_id,
+            open_intro_states=list(OPEN_INTRO_STATES),
+            now=at,
+        )
         own_network_changed(tx, person_id, other_id)
 
     db.write_tx(work)
@@ -38,8 +44,9 @@ def unblock(person_id: str, other_id: str) -> None:
     db = mutuals().db
 
     def work(tx):
-        if not run(tx, db.query("connections.unblock", 1), person_id=person_id,
-                   other_id=other_id)[0]["unblocked"]:
+        if not run(tx, db.query("connections.unblock", 1), person_id=person_id, other_id=other_id)[
+            0
+        ]["unblocked"]:
             raise NotFound("You have not blocked this person.")
         own_network_changed(tx, person_id, other_id)
 
@@ -49,6 +56,12 @@ def unblock(person_id: str, other_id: str) -> None:
 def blocked_by(person_id: str, limit: int, cursor: str | None) -> dict:
     """The people ``person_id`` blocked, most recent first."""
     after_instant, after_id = instant_key(cursor)
-    rows = mutuals().db.read("connections.list_blocks", 1, person_id=person_id,
-                             after_instant=after_instant, after_id=after_id, limit=limit + 1)
+    rows = mutuals().db.read(
+        "connections.list_blocks",
+        1,
+        person_id=person_id,
+        after_instant=after_instant,
+        after_id=after_id,
+        limit=limit + 1,
+    )
     return page(rows, limit, key=lambda row: (row["instant"], row["person"]["id"]))

@@ -24,8 +24,8 @@ from backend.db import run
 from backend.errors import Conflict, Forbidden, NotFound, TooManyRequests, Unprocessable
 from backend.extension import mutuals, now
 from backend.network.views import own_network_changed
-from backend.people.cursors import instant_key
 from backend.pagination import page
+from backend.people.cursors import instant_key
 
 DONT_KNOW = "dont_know"
 IGNORE_REASONS = (DONT_KNOW,)
@@ -59,9 +59,15 @@ def send(sender_id: str, recipient_id: str, note: str | None) -> tuple[dict, boo
             return _connect(tx, sender_id, recipient_id, at), True
         _check_hold(state["hold"], at)
         _check_budget(tx, sender_id, at, settings)
-        return run(tx, _query("connections.create_request"), sender_id=sender_id,
-                   recipient_id=recipient_id, note=note or None, now=at,
-                   window_start=at - INVITE_WINDOW)[0], False
+        return run(
+            tx,
+            _query("connections.create_request"),
+            sender_id=sender_id,
+            recipient_id=recipient_id,
+            note=note or None,
+            now=at,
+            window_start=at - INVITE_WINDOW,
+        )[0], False
 
     return mutuals().db.write_tx(work)
 
@@ -73,24 +79,30 @@ def _check_hold(hold: dict | None, at: datetime) -> None:
         raise Forbidden("You cannot invite this person.")
     until = hold["until"].to_native()
     if until > at:
-        raise TooManyRequests("You withdrew an invitation to this person recently; "
-                              "you can invite them again later.", _seconds_until(until, at))
+        raise TooManyRequests(
+            "You withdrew an invitation to this person recently; you can invite them again later.",
+            _seconds_until(until, at),
+        )
 
 
 def _check_budget(tx, sender_id: str, at: datetime, settings) -> None:
-    budget = run(tx, _query("connections.invite_budget"), person_id=sender_id,
-                 since=at - INVITE_WINDOW)[0]
+    budget = run(
+        tx, _query("connections.invite_budget"), person_id=sender_id, since=at - INVITE_WINDOW
+    )[0]
     if budget["pending_outgoing"] >= settings.max_pending_outgoing:
         raise TooManyRequests(
             f"You have {budget['pending_outgoing']} pending invitations, the most allowed; "
-            "withdraw some to send new ones.", PENDING_LIMIT_RETRY.total_seconds())
+            "withdraw some to send new ones.",
+            PENDING_LIMIT_RETRY.total_seconds(),
+        )
     sent = budget["sent_since"]
     if len(sent) >= settings.max_invites_per_week:
         # The window frees a slot when the oldest invitations in it age out.
         oldest_counted = sorted(sent)[len(sent) - settings.max_invites_per_week]
         raise TooManyRequests(
             f"You sent {len(sent)} invitations in the last 7 days, the most allowed.",
-            _seconds_until(oldest_counted.to_native() + INVITE_WINDOW, at))
+            _seconds_until(oldest_counted.to_native() + INVITE_WINDOW, at),
+        )
 
 
 def accept(recipient_id: str, sender_id: str) -> dict:
@@ -110,8 +122,7 @@ def accept(recipient_id: str, sender_id: str) -> dict:
 
 def _connect(tx, person_id: str, other_id: str, at: datetime) -> dict:
     own_network_changed(tx, person_id, other_id)
-    return run(tx, _query("connections.connect"), person_id=person_id, other_id=other_id,
-               now=at)[0]
+    return run(tx, _query("connections.connect"), person_id=person_id, other_id=other_id, now=at)[0]
 
 
 def ignore(recipient_id: str, sender_id: str, reason: str | None) -> None:
@@ -122,11 +133,23 @@ def ignore(recipient_id: str, sender_id: str, reason: str | None) -> None:
         state = visible_state(tx, recipient_id, sender_id)
         if state["incoming"] != "pending":
             raise NotFound("No pending request from this person.")
-        run(tx, _query("connections.ignore_request"), sender_id=sender_id,
-            recipient_id=recipient_id, now=at)
+        run(
+            tx,
+            _query("connections.ignore_request"),
+            sender_id=sender_id,
+            recipient_id=recipient_id,
+            now=at,
+        )
         if reason == DONT_KNOW:
-            run(tx, _query("connections.hold_invites"), sender_id=sender_id,
-                recipient_id=recipient_id, reason=DONT_KNOW, now=at, until=None)
+            run(
+                tx,
+                _query("connections.hold_invites"),
+                sender_id=sender_id,
+                recipient_id=recipient_id,
+                reason=DONT_KNOW,
+                now=at,
+                until=None,
+            )
 
     mutuals().db.write_tx(work)
 
@@ -138,14 +161,24 @@ def withdraw(sender_id: str, recipient_id: str) -> None:
         state = visible_state(tx, sender_id, recipient_id)
         if not state["outgoing"]:
             raise NotFound("No request of yours to this person.")
-        run(tx, _query("connections.withdraw_request"), sender_id=sender_id,
-            recipient_id=recipient_id)
+        run(
+            tx,
+            _query("connections.withdraw_request"),
+            sender_id=sender_id,
+            recipient_id=recipient_id,
+        )
         # The two may be suggested to each other again.
         own_network_changed(tx, sender_id, recipient_id)
         if not (state["hold"] and state["hold"]["reason"] == DONT_KNOW):
-            run(tx, _query("connections.hold_invites"), sender_id=sender_id,
-                recipient_id=recipient_id, reason=WITHDRAWN, now=at,
-                until=at + timedelta(days=settings.reinvite_wait_days))
+            run(
+                tx,
+                _query("connections.hold_invites"),
+                sender_id=sender_id,
+                recipient_id=recipient_id,
+                reason=WITHDRAWN,
+                now=at,
+                until=at + timedelta(days=settings.reinvite_wait_days),
+            )
 
     mutuals().db.write_tx(work)
 
@@ -160,6 +193,12 @@ def outgoing(person_id: str, limit: int, cursor: str | None) -> dict:
 
 def _list(query_name: str, person_id: str, limit: int, cursor: str | None) -> dict:
     after_instant, after_id = instant_key(cursor)
-    rows = mutuals().db.read(query_name, 1, person_id=person_id, after_instant=after_instant,
-                             after_id=after_id, limit=limit + 1)
+    rows = mutuals().db.read(
+        query_name,
+        1,
+        person_id=person_id,
+        after_instant=after_instant,
+        after_id=after_id,
+        limit=limit + 1,
+    )
     return page(rows, limit, key=lambda row: (row["instant"], row["person"]["id"]))

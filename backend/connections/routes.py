@@ -22,16 +22,20 @@ from backend.connections.schemas import (
 )
 from backend.pagination import PageArgsSchema
 
-blp = Blueprint("connections", __name__,
-                description="Connection requests, connections, closeness and blocks")
+blp = Blueprint(
+    "connections", __name__, description="Connection requests, connections, closeness and blocks"
+)
 
 
 @blp.route("/v1/me/requests")
 class Requests(MethodView):
     @blp.arguments(RequestCreateSchema)
     @blp.response(201, RequestSchema)
-    @blp.alt_response(200, schema=ConnectionSchema,
-                      description="`to` had already asked you: you are now connected")
+    @blp.alt_response(
+        200,
+        schema=ConnectionSchema,
+        description="`to` had already asked you: you are now connected",
+    )
     @blp.alt_response(409, description="Already connected, or a request is already pending")
     @blp.alt_response(429, description="Invitation limits or the re-invite wait (see Retry-After)")
     @blp.doc(security=SECURITY)
@@ -109,10 +113,13 @@ class PersonConnections(MethodView):
     @blp.doc(security=SECURITY)
     def get(self, args, person_id):
         """Someone's 1st connections, as far as their connections_visibility lets you see"""
-        page = service.list_of(current_person_id(), person_id, args["sort"], args["limit"],
-                               args["cursor"])
-        return {"items": [row["person"] for row in page["items"]],
-                "next_cursor": page["next_cursor"]}
+        page = service.list_of(
+            current_person_id(), person_id, args["sort"], args["limit"], args["cursor"]
+        )
+        return {
+            "items": [row["person"] for row in page["items"]],
+            "next_cursor": page["next_cursor"],
+        }
 
 
 @blp.route("/v1/me/connections/<person_id>")

@@ -14,21 +14,30 @@ ID_MAX = 200
 
 
 class RequestCreateSchema(Schema):
-    to = Text(required=True, validate=validate.Length(1, ID_MAX),
-                       metadata={"description": "the id of the person to invite"})
+    to = Text(
+        required=True,
+        validate=validate.Length(1, ID_MAX),
+        metadata={"description": "the id of the person to invite"},
+    )
     note = Trimmed(allow_none=True, validate=validate.Length(max=NOTE_MAX))
 
 
 class IgnoreSchema(Schema):
     reason = fields.String(
-        allow_none=True, validate=validate.OneOf(IGNORE_REASONS),
-        metadata={"description": "`dont_know`: I don't know this person (they cannot invite "
-                                 "you again)"})
+        allow_none=True,
+        validate=validate.OneOf(IGNORE_REASONS),
+        metadata={
+            "description": "`dont_know`: I don't know this person (they cannot invite you again)"
+        },
+    )
 
 
 class RequestSchema(Schema):
-    person = fields.Nested(PersonSummarySchema, required=True,
-                           metadata={"description": "the other side of the request"})
+    person = fields.Nested(
+        PersonSummarySchema,
+        required=True,
+        metadata={"description": "the other side of the request"},
+    )
     note = fields.String(allow_none=True)
     created_at = Timestamp(required=True)
 
@@ -44,8 +53,11 @@ class ClosenessSchema(Schema):
 
 
 class ConnectionListArgsSchema(PageArgsSchema):
-    sort = fields.String(load_default="recent", validate=validate.OneOf(SORTS),
-                         metadata={"description": "`recent` (newest first) or `name`"})
+    sort = fields.String(
+        load_default="recent",
+        validate=validate.OneOf(SORTS),
+        metadata={"description": "`recent` (newest first) or `name`"},
+    )
 
 
 class BlockSchema(Schema):

@@ -35,18 +35,23 @@ def list_of(viewer_id: str, owner_id: str, sort: str, limit: int, cursor: str | 
     return _list(viewer_id, owner_id, not sees_all, sort, limit, cursor)
 
 
-def _list(viewer_id: str, owner_id: str, shared_only: bool, sort: str, limit: int,
-          cursor: str | None) -> dict:
-    db, common = mutuals().db, dict(viewer_id=viewer_id, owner_id=owner_id,
-                                    shared_only=shared_only, limit=limit + 1)
+def _list(
+    viewer_id: str, owner_id: str, shared_only: bool, sort: str, limit: int, cursor: str | None
+) -> dict:
+    db, common = (
+        mutuals().db,
+        dict(viewer_id=viewer_id, owner_id=owner_id, shared_only=shared_only, limit=limit + 1),
+    )
     if sort == "name":
         after_name, after_id = name_key(cursor)
-        rows = db.read("connections.list_by_name", 1, after_name=after_name, after_id=after_id,
-                       **common)
+        rows = db.read(
+            "connections.list_by_name", 1, after_name=after_name, after_id=after_id, **common
+        )
         return page(rows, limit, key=lambda row: (row["person"]["name_lower"], row["person"]["id"]))
     after_instant, after_id = instant_key(cursor)
-    rows = db.read("connections.list_recent", 1, after_instant=after_instant, after_id=after_id,
-                   **common)
+    rows = db.read(
+        "connections.list_recent", 1, after_instant=after_instant, after_id=after_id, **common
+    )
     return page(rows, limit, key=lambda row: (row["instant"], row["person"]["id"]))
 
 
@@ -57,8 +62,9 @@ def remove(person_id: str, other_id: str) -> None:
     def work(tx):
         if not visible_state(tx, person_id, other_id)["connected"]:
             raise NotFound("You are not connected to this person.")
-        run(tx, db.query("connections.remove_connection", 1), person_id=person_id,
-            other_id=other_id)
+        run(
+            tx, db.query("connections.remove_connection", 1), person_id=person_id, other_id=other_id
+        )
         own_network_changed(tx, person_id, other_id)
 
     db.write_tx(work)
@@ -71,7 +77,13 @@ def rate(person_id: str, other_id: str, level: str) -> dict:
     def work(tx):
         if not visible_state(tx, person_id, other_id)["connected"]:
             raise NotFound("You are not connected to this person.")
-        return run(tx, db.query("connections.set_closeness", 1), person_id=person_id,
-                   other_id=other_id, level=level, now=at)[0]
+        return run(
+            tx,
+            db.query("connections.set_closeness", 1),
+            person_id=person_id,
+            other_id=other_id,
+            level=level,
+            now=at,
+        )[0]
 
     return db.write_tx(work)

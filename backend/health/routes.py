@@ -50,11 +50,17 @@ class Ready(MethodView):
             raise ServiceUnavailable(str(error)) from error
         if todo:
             raise ServiceUnavailable(
-                "Migrations pending: " + ", ".join(m.path.name for m in todo) + " (run `mutuals migrate`).")
+                "Migrations pending: "
+                + ", ".join(m.path.name for m in todo)
+                + " (run `mutuals migrate`)."
+            )
         applied = [m.path.name for m in migrations.discover()]
         return {
             "status": "ready",
-            "neo4j": {"uri": db.settings.neo4j_uri, "version": kernel["versions"][0],
-                      "edition": kernel["edition"]},
+            "neo4j": {
+                "uri": db.settings.neo4j_uri,
+                "version": kernel["versions"][0],
+                "edition": kernel["edition"],
+            },
             "migrations": {"applied": applied, "pending": []},
         }

@@ -22,8 +22,9 @@ WELL = 2  # closeness points of 'known'; 'close' is 3
 FAST_ANSWER_HOURS = 48  # the query's bonus threshold, named in the reasons
 
 
-def rank(db: Database, now: datetime, person_id: str, target_id: str, limit: int,
-         cursor: str | None) -> dict:
+def rank(
+    db: Database, now: datetime, person_id: str, target_id: str, limit: int, cursor: str | None
+) -> dict:
     if target_id == person_id:
         raise Unprocessable("person_id", "You need no introduction to yourself.")
     after_score, after_shared, after_id = _cursor_key(cursor)
@@ -31,10 +32,17 @@ def rank(db: Database, now: datetime, person_id: str, target_id: str, limit: int
     if not targets:
         raise NotFound("No such person.")
     target_name = targets[0]["name"]
-    rows = db.read("intros.brokers", 1, person_id=person_id, target_id=target_id,
-                   expires_before=expires_before(now, db.settings.intro_expiry_days),
-                   after_score=after_score, after_shared=after_shared, after_id=after_id,
-                   limit=limit + 1)
+    rows = db.read(
+        "intros.brokers",
+        1,
+        person_id=person_id,
+        target_id=target_id,
+        expires_before=expires_before(now, db.settings.intro_expiry_days),
+        after_score=after_score,
+        after_shared=after_shared,
+        after_id=after_id,
+        limit=limit + 1,
+    )
     result = page(rows, limit, key=lambda row: (row["score"], row["shared"], row["person"]["id"]))
     result["items"] = [_present(row, target_name) for row in result["items"]]
     return result
@@ -45,7 +53,9 @@ def _cursor_key(cursor: str | None) -> tuple[float | None, int | None, str | Non
     if key is None:
         return None, None, None
     score, shared, broker_id = key
-    if not (isinstance(score, (int, float)) and isinstance(shared, int) and isinstance(broker_id, str)):
+    if not (
+        isinstance(score, (int, float)) and isinstance(shared, int) and isinstance(broker_id, str)
+    ):
         raise Unprocessable("cursor", "Not a cursor from this list.")
     return float(score), shared, broker_id
 
@@ -72,23 +82,37 @@ def reasons(row: dict, target_name: str) -> list[dict]:
     if row["knows_you"] >= WELL:
         found.append({"code": "knows_you_well", "text": "Knows you well"})
     if row["vouched_target"]:
-        found.append({"code": "recommendation_target",
-                      "text": f"A recommendation links them with {target_name}"})
+        found.append(
+            {
+                "code": "recommendation_target",
+                "text": f"A recommendation links them with {target_name}",
+            }
+        )
     if row["vouched_you"]:
         found.append({"code": "recommendation_you", "text": "A recommendation links them with you"})
     if row["you_rated"]:
         found.append({"code": "your_closeness", "text": f"You rated them '{row['you_rated']}'"})
     if row["decided"]:
-        found.append({"code": "forward_rate",
-                      "text": f"Forwarded {row['forwarded']} of {row['decided']} introduction requests"})
+        found.append(
+            {
+                "code": "forward_rate",
+                "text": f"Forwarded {row['forwarded']} of {row['decided']} introduction requests",
+            }
+        )
     if row["median_answer_hours"] is not None:
         hours = row["median_answer_hours"]
         fast = " (fast)" if hours <= FAST_ANSWER_HOURS else ""
-        found.append({"code": "answer_time", "text": f"Usually answers within {_duration(hours)}{fast}"})
+        found.append(
+            {"code": "answer_time", "text": f"Usually answers within {_duration(hours)}{fast}"}
+        )
     if row["shared"]:
-        found.append({"code": "shared_connections",
-                      "text": f"Knows {row['shared_with_you']} of your connections and "
-                              f"{row['shared_with_target']} of {target_name}'s"})
+        found.append(
+            {
+                "code": "shared_connections",
+                "text": f"Knows {row['shared_with_you']} of your connections and "
+                f"{row['shared_with_target']} of {target_name}'s",
+            }
+        )
     return found
 
 

@@ -19,18 +19,35 @@ CANDIDATES = 200
 
 
 def _requested(db, now, c):
-    service.request_intro(db, now - timedelta(days=2), c["requester_id"], c["target_id"], c["broker_id"],
-                          f"Hi {c['broker_name']}, could you introduce me to {c['target_name']}? "
-                          "I'd value their view on my next step.")
+    service.request_intro(
+        db,
+        now - timedelta(days=2),
+        c["requester_id"],
+        c["target_id"],
+        c["broker_id"],
+        f"Hi {c['broker_name']}, could you introduce me to {c['target_name']}? "
+        "I'd value their view on my next step.",
+    )
 
 
 def _ask_and_forward(db, now, c, days_ago: int) -> str:
     intro = service.request_intro(
-        db, now - timedelta(days=days_ago), c["requester_id"], c["target_id"], c["broker_id"],
-        f"Hi {c['broker_name']}, would you introduce me to {c['target_name']}? We work on similar problems.")
-    service.act(db, now - timedelta(days=days_ago - 1), intro["id"], c["broker_id"], "forward",
-                f"{c['target_name']}, meet {c['requester_name']}; {c['requester_name']}, meet "
-                f"{c['target_name']}. I think you two would get a lot out of a conversation.")
+        db,
+        now - timedelta(days=days_ago),
+        c["requester_id"],
+        c["target_id"],
+        c["broker_id"],
+        f"Hi {c['broker_name']}, would you introduce me to {c['target_name']}? We work on similar problems.",
+    )
+    service.act(
+        db,
+        now - timedelta(days=days_ago - 1),
+        intro["id"],
+        c["broker_id"],
+        "forward",
+        f"{c['target_name']}, meet {c['requester_name']}; {c['requester_name']}, meet "
+        f"{c['target_name']}. I think you two would get a lot out of a conversation.",
+    )
     return intro["id"]
 
 
@@ -41,8 +58,15 @@ def _introduced(db, now, c):
 def _accepted_with_follow_up(db, now, c):
     intro_id = _ask_and_forward(db, now, c, days_ago=20)
     service.act(db, now - timedelta(days=18), intro_id, c["target_id"], "accept")
-    service.add_follow_up(db, now - timedelta(days=12), intro_id, c["requester_id"], "coffee",
-                          now - timedelta(days=13), "Coffee near the office: swapped notes on hiring.")
+    service.add_follow_up(
+        db,
+        now - timedelta(days=12),
+        intro_id,
+        c["requester_id"],
+        "coffee",
+        now - timedelta(days=13),
+        "Coffee near the office: swapped notes on hiring.",
+    )
 
 
 def _declined(db, now, c):
@@ -51,9 +75,15 @@ def _declined(db, now, c):
 
 
 def _brokered_half_accepted(db, now, c):
-    intro = service.introduce(db, now - timedelta(days=3), c["broker_id"], c["requester_id"], c["target_id"],
-                              f"{c['requester_name']} and {c['target_name']}: you should meet. "
-                              "Happy to join the first call.")
+    intro = service.introduce(
+        db,
+        now - timedelta(days=3),
+        c["broker_id"],
+        c["requester_id"],
+        c["target_id"],
+        f"{c['requester_name']} and {c['target_name']}: you should meet. "
+        "Happy to join the first call.",
+    )
     service.act(db, now - timedelta(days=1), intro["id"], c["requester_id"], "accept")
 
 
@@ -67,8 +97,9 @@ SCENARIOS: dict[str, Callable] = {
 }
 
 
-def seed_demo_intros(db: Database, person_ids: Sequence[str], *, per_scenario: int = 1,
-                     now: datetime | None = None) -> dict[str, int]:
+def seed_demo_intros(
+    db: Database, person_ids: Sequence[str], *, per_scenario: int = 1, now: datetime | None = None
+) -> dict[str, int]:
     """Create ``per_scenario`` introductions of each scenario among ``person_ids`` (who must
     include connected people: requester and target sharing a broker). Returns how many of
     each were made; a scenario that finds no fitting trio is simply made fewer times.

@@ -48,8 +48,9 @@ class Brokers(MethodView):
     @blp.alt_response(404, description="no such person, or blocked")
     def get(self, args, person_id):
         """Mutual connections ranked as introducers to this person, each with its reasons."""
-        return brokers.rank(mutuals().db, now(), current_person_id(), person_id,
-                            args["limit"], args["cursor"])
+        return brokers.rank(
+            mutuals().db, now(), current_person_id(), person_id, args["limit"], args["cursor"]
+        )
 
 
 @blp.route("/v1/intros")
@@ -58,7 +59,9 @@ class Intros(MethodView):
     @blp.arguments(CreateIntroSchema)
     @blp.response(201, IntroductionSchema)
     @blp.alt_response(404, description="no such person, or blocked")
-    @blp.alt_response(409, description="already connected, or an open introduction of the pair exists")
+    @blp.alt_response(
+        409, description="already connected, or an open introduction of the pair exists"
+    )
     @blp.alt_response(422, description="broker not connected to both, target opted out, bad fields")
     @blp.alt_response(429, description="too many open introduction requests (see Retry-After)")
     def post(self, body):
@@ -68,8 +71,9 @@ class Intros(MethodView):
         if "between" in body:
             a_id, b_id = body["between"]
             return service.introduce(mutuals().db, now(), caller, a_id, b_id, body["note"])
-        return service.request_intro(mutuals().db, now(), caller, body["target"], body["broker"],
-                                     body["message"])
+        return service.request_intro(
+            mutuals().db, now(), caller, body["target"], body["broker"], body["message"]
+        )
 
 
 @blp.route("/v1/me/intros")
@@ -79,8 +83,15 @@ class MyIntros(MethodView):
     @blp.response(200, IntroductionPageSchema)
     def get(self, args):
         """The introductions you take part in, newest first; filter by your role and state."""
-        return service.list_mine(mutuals().db, now(), current_person_id(), args["role"],
-                                 args.get("state"), args["limit"], args["cursor"])
+        return service.list_mine(
+            mutuals().db,
+            now(),
+            current_person_id(),
+            args["role"],
+            args.get("state"),
+            args["limit"],
+            args["cursor"],
+        )
 
 
 @blp.route("/v1/intros/<intro_id>")
@@ -102,7 +113,9 @@ class Forward(MethodView):
     def post(self, body, intro_id):
         """Broker: forward a request to the target with an introduction note (requested -> introduced).
         409 when the broker is no longer connected to both sides."""
-        return service.act(mutuals().db, now(), intro_id, current_person_id(), "forward", body["note"])
+        return service.act(
+            mutuals().db, now(), intro_id, current_person_id(), "forward", body["note"]
+        )
 
 
 @blp.route("/v1/intros/<intro_id>/decline")
@@ -146,8 +159,9 @@ class FollowUps(MethodView):
     @_refusals(403, 404)
     def get(self, args, intro_id):
         """The follow-ups of an introduction, newest recorded first (the two sides only)."""
-        return service.list_follow_ups(mutuals().db, intro_id, current_person_id(),
-                                       args["limit"], args["cursor"])
+        return service.list_follow_ups(
+            mutuals().db, intro_id, current_person_id(), args["limit"], args["cursor"]
+        )
 
     @blp.doc(security=SECURITY)
     @blp.arguments(FollowUpInSchema)
@@ -155,5 +169,12 @@ class FollowUps(MethodView):
     @_refusals(403, 404, 409)
     def post(self, body, intro_id):
         """Record what came of an accepted introduction: a call, coffee, video chat or meeting."""
-        return service.add_follow_up(mutuals().db, now(), intro_id, current_person_id(),
-                                     body["kind"], body["at"], body["note"])
+        return service.add_follow_up(
+            mutuals().db,
+            now(),
+            intro_id,
+            current_person_id(),
+            body["kind"],
+            body["at"],
+            body["note"],
+        )

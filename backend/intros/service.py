@@ -48,11 +48,14 @@ def _load(tx, db: Database, intro_id: str) -> tuple[Facts, dict]:
 def _sides(row: dict) -> list[dict]:
     """The two people the introduction would connect; a requester opted in by asking."""
     intro = row["intro"]
-    sides = [{"person": target["person"], "role": "target", "accepted_at": target["accepted_at"]}
-             for target in row["targets"]]
+    sides = [
+        {"person": target["person"], "role": "target", "accepted_at": target["accepted_at"]}
+        for target in row["targets"]
+    ]
     if row["requester"] is not None:
-        sides.insert(0, {"person": row["requester"], "role": "requester",
-                         "accepted_at": intro["created_at"]})
+        sides.insert(
+            0, {"person": row["requester"], "role": "requester", "accepted_at": intro["created_at"]}
+        )
     return sides
 
 
@@ -60,10 +63,17 @@ def _facts(row: dict) -> Facts:
     intro = row["intro"]
     sides = tuple(Side(s["person"]["id"], s["role"], s["accepted_at"]) for s in _sides(row))
     return Facts(
-        id=intro["id"], kind=intro["kind"], state=intro["state"], updated_at=intro["updated_at"],
-        introduced_at=intro.get("introduced_at"), broker_id=row["broker"]["id"], sides=sides,
+        id=intro["id"],
+        kind=intro["kind"],
+        state=intro["state"],
+        updated_at=intro["updated_at"],
+        introduced_at=intro.get("introduced_at"),
+        broker_id=row["broker"]["id"],
+        sides=sides,
         broker_connected_to=frozenset(row["broker_connected_to"]),
-        sides_connected=row["sides_connected"], blocks=frozenset(map(tuple, row["blocks"])))
+        sides_connected=row["sides_connected"],
+        blocks=frozenset(map(tuple, row["blocks"])),
+    )
 
 
 def _present(row: dict, viewer_id: str, now: datetime, expiry_days: int) -> dict:
@@ -85,8 +95,9 @@ def _present(row: dict, viewer_id: str, now: datetime, expiry_days: int) -> dict
 # -- creating ------------------------------------------------------------------------------
 
 
-def request_intro(db: Database, now: datetime, requester_id: str, target_id: str,
-                  broker_id: str, message: str) -> dict:
+def request_intro(
+    db: Database, now: datetime, requester_id: str, target_id: str, broker_id: str, message: str
+) -> dict:
     """Ask ``broker_id`` to introduce the requester to ``target_id``: 201 ``requested``."""
     if target_id == requester_id:
         raise Unprocessable("target", "You cannot ask for an introduction to yourself.")
@@ -100,8 +111,15 @@ def request_intro(db: Database, now: datetime, requester_id: str, target_id: str
     def work(tx):
         # Lock the requester first: two requests of one person check the quota in turn.
         run(tx, db.query("connections.lock_pair", 1), person_ids=[requester_id])
-        ctx = run(tx, db.query("intros.context", 1), broker_id=broker_id, x_id=requester_id,
-                  y_id=target_id, pair=pair, expires_before=cutoff)[0]
+        ctx = run(
+            tx,
+            db.query("intros.context", 1),
+            broker_id=broker_id,
+            x_id=requester_id,
+            y_id=target_id,
+            pair=pair,
+            expires_before=cutoff,
+        )[0]
         if not ctx["y_exists"] or ctx["x_y_blocked"]:
             raise NotFound("No such person (target).")
         if not ctx["broker_exists"] or ctx["broker_x_blocked"]:
@@ -111,8 +129,9 @@ def request_intro(db: Database, now: datetime, requester_id: str, target_id: str
         if ctx["y_opted_out"]:
             raise Unprocessable("target", f"{ctx['y_name']} does not accept introductions.")
         if not (ctx["broker_x_connected"] and ctx["broker_y_connected"]) or ctx["broker_y_blocked"]:
-            raise Unprocessable("broker", "The broker must be a 1st connection of both you and "
-                                          f"{ctx['y_name']}.")
+            raise Unprocessable(
+                "broker", f"The broker must be a 1st connection of both you and {ctx['y_name']}."
+            )
         if ctx["open_id"] is not None:
             raise Conflict("There is already an open introduction between you and this person.")
         if ctx["x_open_requests"] >= settings.max_open_intros:
@@ -122,10 +141,20 @@ def request_intro(db: Database, now: datetime, requester_id: str, target_id: str
             raise TooManyRequests(
                 f"You have {ctx['x_open_requests']} open introduction requests, the most allowed "
                 f"({settings.max_open_intros}); withdraw one or wait until one is answered or expires.",
-                retry_after_seconds=(frees_at - now).total_seconds())
+                retry_after_seconds=(frees_at - now).total_seconds(),
+            )
         run(tx, db.query("intros.expire_pair", 1), pair=pair, expires_before=cutoff)
-        run(tx, db.query("intros.create_request", 1), intro_id=intro_id, requester_id=requester_id,
-            broker_id=broker_id, target_id=target_id, message=message, pair=pair, now=now)
+        run(
+            tx,
+            db.query("intros.create_request", 1),
+            intro_id=intro_id,
+            requester_id=requester_id,
+            broker_id=broker_id,
+            target_id=target_id,
+            message=message,
+            pair=pair,
+            now=now,
+        )
         return _details(tx, db, [intro_id])[0]
 
     return _present(db.write_tx(work), requester_id, now, settings.intro_expiry_days)
@@ -143,15 +172,32 @@ def introduce(db: Database, now: datetime, broker_id: str, a_id: str, b_id: str,
     cutoff = expires_before(now, expiry_days)
 
     def work(tx):
-        ctx = run(tx, db.query("intros.context", 1), broker_id=broker_id, x_id=a_id, y_id=b_id,
-                  pair=pair, expires_before=cutoff)[0]
-        if not ctx["x_exists"] or ctx["broker_x_blocked"] or not ctx["y_exists"] or ctx["broker_y_blocked"]:
+        ctx = run(
+            tx,
+            db.query("intros.context", 1),
+            broker_id=broker_id,
+            x_id=a_id,
+            y_id=b_id,
+            pair=pair,
+            expires_before=cutoff,
+        )[0]
+        if (
+            not ctx["x_exists"]
+            or ctx["broker_x_blocked"]
+            or not ctx["y_exists"]
+            or ctx["broker_y_blocked"]
+        ):
             raise NotFound("No such person.")
         if not (ctx["broker_x_connected"] and ctx["broker_y_connected"]):
-            raise Unprocessable("between", "You can only introduce two of your own 1st connections.")
+            raise Unprocessable(
+                "between", "You can only introduce two of your own 1st connections."
+            )
         if ctx["x_y_connected"]:
             raise Conflict("They are already connected.")
-        for opted_out, name in ((ctx["x_opted_out"], ctx["x_name"]), (ctx["y_opted_out"], ctx["y_name"])):
+        for opted_out, name in (
+            (ctx["x_opted_out"], ctx["x_name"]),
+            (ctx["y_opted_out"], ctx["y_name"]),
+        ):
             if opted_out:
                 raise Unprocessable("between", f"{name} does not accept introductions.")
         if ctx["x_y_blocked"]:
@@ -159,8 +205,17 @@ def introduce(db: Database, now: datetime, broker_id: str, a_id: str, b_id: str,
         if ctx["open_id"] is not None:
             raise Conflict("There is already an open introduction between these two people.")
         run(tx, db.query("intros.expire_pair", 1), pair=pair, expires_before=cutoff)
-        run(tx, db.query("intros.create_between", 1), intro_id=intro_id, broker_id=broker_id,
-            a_id=a_id, b_id=b_id, note=note, pair=pair, now=now)
+        run(
+            tx,
+            db.query("intros.create_between", 1),
+            intro_id=intro_id,
+            broker_id=broker_id,
+            a_id=a_id,
+            b_id=b_id,
+            note=note,
+            pair=pair,
+            now=now,
+        )
         return _details(tx, db, [intro_id])[0]
 
     return _present(db.write_tx(work), broker_id, now, expiry_days)
@@ -194,15 +249,30 @@ def _newest_first_page(rows: list[dict], limit: int) -> dict:
     return page(rows, limit, key=lambda row: (_native(row["created_at"]).isoformat(), row["id"]))
 
 
-def list_mine(db: Database, now: datetime, person_id: str, role: str | None,
-              states: list[str] | None, limit: int, cursor: str | None) -> dict:
+def list_mine(
+    db: Database,
+    now: datetime,
+    person_id: str,
+    role: str | None,
+    states: list[str] | None,
+    limit: int,
+    cursor: str | None,
+) -> dict:
     expiry_days = _expiry_days(db)
     after_created_at, after_id = _cursor_key(cursor)
 
     def work(tx):
-        ids = run(tx, db.query("intros.list_mine", 1), person_id=person_id, role=role,
-                  states=states or None, expires_before=expires_before(now, expiry_days),
-                  after_created_at=after_created_at, after_id=after_id, limit=limit + 1)
+        ids = run(
+            tx,
+            db.query("intros.list_mine", 1),
+            person_id=person_id,
+            role=role,
+            states=states or None,
+            expires_before=expires_before(now, expiry_days),
+            after_created_at=after_created_at,
+            after_id=after_id,
+            limit=limit + 1,
+        )
         result = _newest_first_page(ids, limit)
         result["items"] = _details(tx, db, [row["id"] for row in result["items"]])
         return result
@@ -215,8 +285,9 @@ def list_mine(db: Database, now: datetime, person_id: str, role: str | None,
 # -- transitions -----------------------------------------------------------------------------
 
 
-def act(db: Database, now: datetime, intro_id: str, actor_id: str, action: str,
-        note: str | None = None) -> dict:
+def act(
+    db: Database, now: datetime, intro_id: str, actor_id: str, action: str, note: str | None = None
+) -> dict:
     """forward / decline / accept / withdraw, as one compare-and-set write transaction."""
     expiry_days = _expiry_days(db)
 
@@ -233,34 +304,64 @@ def act(db: Database, now: datetime, intro_id: str, actor_id: str, action: str,
     return _present(db.write_tx(work), actor_id, now, expiry_days)
 
 
-def _apply(tx, db: Database, facts: Facts, row: dict, action: str, role: str, actor_id: str,
-           note: str | None, now: datetime) -> list:
+def _apply(
+    tx,
+    db: Database,
+    facts: Facts,
+    row: dict,
+    action: str,
+    role: str,
+    actor_id: str,
+    note: str | None,
+    now: datetime,
+) -> list:
     if action == "forward":
         names = {side["person"]["id"]: side["person"]["name"] for side in _sides(row)}
-        lost = [names[side.person_id] for side in facts.sides
-                if side.person_id not in facts.broker_connected_to]
+        lost = [
+            names[side.person_id]
+            for side in facts.sides
+            if side.person_id not in facts.broker_connected_to
+        ]
         if lost:
-            raise Conflict("You can no longer forward this introduction: you are not connected "
-                           f"to {' and '.join(lost)} any more.")
+            raise Conflict(
+                "You can no longer forward this introduction: you are not connected "
+                f"to {' and '.join(lost)} any more."
+            )
         if facts.sides_connected:
             raise Conflict("They are already connected.")
         return run(tx, db.query("intros.forward", 1), intro_id=facts.id, note=note, now=now)
     if action in ("decline", "withdraw"):
-        return run(tx, db.query("intros.end", 1), intro_id=facts.id, from_state=facts.state,
-                   to_state="declined" if action == "decline" else "withdrawn",
-                   ended_by=role, now=now)
+        return run(
+            tx,
+            db.query("intros.end", 1),
+            intro_id=facts.id,
+            from_state=facts.state,
+            to_state="declined" if action == "decline" else "withdrawn",
+            ended_by=role,
+            now=now,
+        )
     # accept: the last acceptance connects the two sides in this same transaction.
     if facts.side(actor_id).accepted_at is not None:
         raise Conflict("You already accepted; the introduction waits for the other side.")
     if facts.other_side(actor_id).accepted_at is None:
-        return run(tx, db.query("intros.accept_side", 1), intro_id=facts.id, person_id=actor_id, now=now)
+        return run(
+            tx, db.query("intros.accept_side", 1), intro_id=facts.id, person_id=actor_id, now=now
+        )
     a_id, b_id = (side.person_id for side in facts.sides)
     # The same person locks a connection request takes: whichever connects them first, the
     # other sees the connection and adds none.
     run(tx, db.query("connections.lock_pair", 1), person_ids=[a_id, b_id])
     own_network_changed(tx, a_id, b_id)
-    return run(tx, db.query("intros.complete", 1), intro_id=facts.id, person_id=actor_id,
-               a_id=a_id, b_id=b_id, pair=connection_key(a_id, b_id), now=now)
+    return run(
+        tx,
+        db.query("intros.complete", 1),
+        intro_id=facts.id,
+        person_id=actor_id,
+        a_id=a_id,
+        b_id=b_id,
+        pair=connection_key(a_id, b_id),
+        now=now,
+    )
 
 
 # -- follow-ups ------------------------------------------------------------------------------
@@ -273,8 +374,15 @@ def _check_side(facts: Facts, person_id: str) -> None:
         raise Forbidden("Follow-ups belong to the two people introduced.")
 
 
-def add_follow_up(db: Database, now: datetime, intro_id: str, person_id: str, kind: str,
-                  at: datetime | None, note: str | None) -> dict:
+def add_follow_up(
+    db: Database,
+    now: datetime,
+    intro_id: str,
+    person_id: str,
+    kind: str,
+    at: datetime | None,
+    note: str | None,
+) -> dict:
     """Record a call, coffee, video chat or meeting on an accepted introduction."""
     follow_up_id = str(uuid.uuid4())
 
@@ -283,22 +391,37 @@ def add_follow_up(db: Database, now: datetime, intro_id: str, person_id: str, ki
         _check_side(facts, person_id)
         if facts.state != "accepted":
             raise Conflict("Follow-ups are recorded on accepted introductions only.")
-        return run(tx, db.query("intros.add_follow_up", 1), intro_id=intro_id,
-                   follow_up_id=follow_up_id, kind=kind, at=at, note=note,
-                   recorded_by=person_id, now=now)[0]["follow_up"]
+        return run(
+            tx,
+            db.query("intros.add_follow_up", 1),
+            intro_id=intro_id,
+            follow_up_id=follow_up_id,
+            kind=kind,
+            at=at,
+            note=note,
+            recorded_by=person_id,
+            now=now,
+        )[0]["follow_up"]
 
     return _present_follow_up(db.write_tx(work))
 
 
-def list_follow_ups(db: Database, intro_id: str, person_id: str, limit: int,
-                    cursor: str | None) -> dict:
+def list_follow_ups(
+    db: Database, intro_id: str, person_id: str, limit: int, cursor: str | None
+) -> dict:
     after_created_at, after_id = _cursor_key(cursor)
 
     def work(tx):
         facts, _ = _load(tx, db, intro_id)
         _check_side(facts, person_id)
-        return run(tx, db.query("intros.follow_ups", 1), intro_id=intro_id,
-                   after_created_at=after_created_at, after_id=after_id, limit=limit + 1)
+        return run(
+            tx,
+            db.query("intros.follow_ups", 1),
+            intro_id=intro_id,
+            after_created_at=after_created_at,
+            after_id=after_id,
+            limit=limit + 1,
+        )
 
     rows = [_present_follow_up(row["follow_up"]) for row in db.read_tx(work)]
     return _newest_first_page(rows, limit)

@@ -30,7 +30,10 @@ ROLES = ("requester", "broker", "target")
 # two sides.
 RULES: dict[tuple[str, str], dict[str, frozenset[str]]] = {
     ("requested", "forward"): {"broker": frozenset({"requested"})},
-    ("requested", "decline"): {"broker": frozenset({"requested"}), "target": frozenset({"introduced"})},
+    ("requested", "decline"): {
+        "broker": frozenset({"requested"}),
+        "target": frozenset({"introduced"}),
+    },
     ("requested", "accept"): {"target": frozenset({"introduced"})},
     ("requested", "withdraw"): {"requester": frozenset(OPEN_STATES)},
     # Already introduced at creation: a broker "forwarding" it again is a state conflict.
@@ -121,7 +124,9 @@ def check(facts: Facts, action: str, actor_id: str, now: datetime, expiry_days: 
     role = facts.role_of(actor_id)
     allowed = RULES[(facts.kind, action)]
     if role not in allowed:
-        raise Forbidden(f"As the {_role_name(facts, role)} of this introduction you cannot {action} it.")
+        raise Forbidden(
+            f"As the {_role_name(facts, role)} of this introduction you cannot {action} it."
+        )
     state = facts.effective(now, expiry_days)
     if state not in allowed[role]:
         raise Conflict(f"The introduction is {state}: it cannot be {_past(action)} now.")
@@ -133,5 +138,9 @@ def _role_name(facts: Facts, role: str) -> str:
 
 
 def _past(action: str) -> str:
-    return {"forward": "forwarded", "decline": "declined", "accept": "accepted",
-            "withdraw": "withdrawn"}[action]
+    return {
+        "forward": "forwarded",
+        "decline": "declined",
+        "accept": "accepted",
+        "withdraw": "withdrawn",
+    }[action]

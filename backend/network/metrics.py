@@ -8,13 +8,23 @@ from prometheus_client import CollectorRegistry, Counter, Histogram
 class ViewMetrics:
     def __init__(self, registry: CollectorRegistry):
         self.reads = Counter(
-            "mutuals_view_reads", "Discovery reads by how they were answered: view (from a "
+            "mutuals_view_reads",
+            "Discovery reads by how they were answered: view (from a "
             "network view), live (no current view: light person, outdated, or views off), "
             "past_view (a filter or page the view cannot answer)",
-            ["part", "outcome"], registry=registry)
+            ["part", "outcome"],
+            registry=registry,
+        )
         self.refresh_seconds = Histogram(
-            "mutuals_view_refresh_seconds", "Time to compute one part of a network view",
-            ["part"], buckets=(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60), registry=registry)
+            "mutuals_view_refresh_seconds",
+            "Time to compute one part of a network view",
+            ["part"],
+            buckets=(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60),
+            registry=registry,
+        )
         self.refresh_failures = Counter(
-            "mutuals_view_refresh_failures", "Background view refreshes that failed",
-            ["part"], registry=registry)
+            "mutuals_view_refresh_failures",
+            "Background view refreshes that failed",
+            ["part"],
+            registry=registry,
+        )

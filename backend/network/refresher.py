@@ -78,8 +78,9 @@ class ViewRefresher:
 
     # -- one refresh ------------------------------------------------------------------------
 
-    def refresh(self, person_id: str, part: str, force: bool = False,
-                existing_only: bool = False) -> str:
+    def refresh(
+        self, person_id: str, part: str, force: bool = False, existing_only: bool = False
+    ) -> str:
         """Compute and save this part of the person's view if it is due (always with
         ``force``), nobody else is computing it, and (with ``existing_only``) it was computed
         before. Returns what happened: ``refreshed``, ``skipped`` (none of that, or no such
@@ -87,10 +88,21 @@ class ViewRefresher:
         db, settings, clock = self.state.db, self.state.settings, self.state.clock
         started_at = clock()
         lease = uuid.uuid4().hex
-        claimed = db.write("views.claim", 1, person_id=person_id, part=part, lease=lease,
-                           create=not existing_only, now=started_at, lease_until=started_at + LEASE,
-                           due_before=(started_at + timedelta(days=1) if force
-                                       else due_before(started_at, settings.view_max_age_s)))
+        claimed = db.write(
+            "views.claim",
+            1,
+            person_id=person_id,
+            part=part,
+            lease=lease,
+            create=not existing_only,
+            now=started_at,
+            lease_until=started_at + LEASE,
+            due_before=(
+                started_at + timedelta(days=1)
+                if force
+                else due_before(started_at, settings.view_max_age_s)
+            ),
+        )
         if not claimed:
             return "skipped"
         began = time.perf_counter()
@@ -105,8 +117,9 @@ class ViewRefresher:
         seconds = time.perf_counter() - began
         fields.update(computed_at=started_at, compute_ms=round(seconds * 1000))
         fields["bytes"] = payload_bytes(fields)
-        saved = db.write("views.save", 1, person_id=person_id, part=part, lease=lease,
-                         fields=fields)
+        saved = db.write(
+            "views.save", 1, person_id=person_id, part=part, lease=lease, fields=fields
+        )
         self.state.view_metrics.refresh_seconds.labels(part).observe(seconds)
         return "refreshed" if saved else "lease lost"
 
@@ -120,27 +133,49 @@ class ViewRefresher:
 
 def _second(db, tx, person_id: str, size: int) -> dict:
     """The best ``size`` 2nd connections, and whether that is all of them."""
-    rows = run(tx, db.query("network.second_degree", 1), person_id=person_id, **NO_FILTERS,
-               after_count=None, after_id=None, limit=size + 1, sample_size=MUTUAL_SAMPLE_SIZE)
+    rows = run(
+        tx,
+        db.query("network.second_degree", 1),
+        person_id=person_id,
+        **NO_FILTERS,
+        after_count=None,
+        after_id=None,
+        limit=size + 1,
+        sample_size=MUTUAL_SAMPLE_SIZE,
+    )
     kept = rows[:size]
-    return {"sample_size": MUTUAL_SAMPLE_SIZE, "complete": len(rows) <= size,
-            "ids": [row["id"] for row in kept],
-            "counts": [row["mutual_count"] for row in kept],
-            "samples": _flat_samples(kept)}
+    return {
+        "sample_size": MUTUAL_SAMPLE_SIZE,
+        "complete": len(rows) <= size,
+        "ids": [row["id"] for row in kept],
+        "counts": [row["mutual_count"] for row in kept],
+        "samples": _flat_samples(kept),
+    }
 
 
 def _suggestions(db, tx, person_id: str, size: int) -> dict:
     """The best ``size`` suggestions, and whether that is all of them."""
-    rows = run(tx, db.query("network.suggestions", 1), person_id=person_id,
-               weights=SCORE_WEIGHTS, pool_size=SUGGESTION_POOL_SIZE, after_score=None,
-               after_id=None, limit=size + 1, sample_size=MUTUAL_SAMPLE_SIZE)
+    rows = run(
+        tx,
+        db.query("network.suggestions", 1),
+        person_id=person_id,
+        weights=SCORE_WEIGHTS,
+        pool_size=SUGGESTION_POOL_SIZE,
+        after_score=None,
+        after_id=None,
+        limit=size + 1,
+        sample_size=MUTUAL_SAMPLE_SIZE,
+    )
     kept = rows[:size]
-    return {"sample_size": MUTUAL_SAMPLE_SIZE, "complete": len(rows) <= size,
-            "ids": [row["id"] for row in kept],
-            "scores": [row["score"] for row in kept],
-            "mutual_counts": [row["mutual_count"] for row in kept],
-            "recommended_by": [row["recommended_by"] for row in kept],
-            "samples": _flat_samples(kept)}
+    return {
+        "sample_size": MUTUAL_SAMPLE_SIZE,
+        "complete": len(rows) <= size,
+        "ids": [row["id"] for row in kept],
+        "scores": [row["score"] for row in kept],
+        "mutual_counts": [row["mutual_count"] for row in kept],
+        "recommended_by": [row["recommended_by"] for row in kept],
+        "samples": _flat_samples(kept),
+    }
 
 
 def _counts(db, tx, person_id: str, size: int) -> dict:
@@ -166,6 +201,7 @@ def _flat_samples(rows: list[dict]) -> list[str]:
 def payload_bytes(fields: dict) -> int:
     """What a view's values take: UTF-8 text, 8 bytes a number (the store's own overhead
     comes on top; bench/views.py measures that)."""
+
     def size(value) -> int:
         if isinstance(value, str):
             return len(value.encode("utf-8"))

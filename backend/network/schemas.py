@@ -24,22 +24,34 @@ class SecondDegreeArgsSchema(PageArgsSchema):
 
 class SecondDegreeSchema(PersonSummarySchema):
     mutual_count = fields.Integer(required=True)
-    mutual_sample = fields.List(fields.Nested(PersonRefSchema), required=True,
-                                metadata={"description": "a few of the mutual connections, by id"})
-    pending = fields.Boolean(required=True,
-                             metadata={"description": "you have a pending request to them"})
+    mutual_sample = fields.List(
+        fields.Nested(PersonRefSchema),
+        required=True,
+        metadata={"description": "a few of the mutual connections, by id"},
+    )
+    pending = fields.Boolean(
+        required=True, metadata={"description": "you have a pending request to them"}
+    )
 
 
 def freshness() -> dict[str, fields.Field]:
     """What every answer computed from the whole neighbourhood says about its age."""
     return {
-        "as_of": fields.DateTime(required=True, metadata={
-            "description": "the instant the ranking reflects: now when computed live, else when "
-                           "the network view was computed (your own changes always show at once; "
-                           "others' within MUTUALS_VIEW_MAX_AGE)"}),
-        "from_view": fields.Boolean(required=True, metadata={
-            "description": "answered from your precomputed network view (people with large "
-                           "networks), not live"}),
+        "as_of": fields.DateTime(
+            required=True,
+            metadata={
+                "description": "the instant the ranking reflects: now when computed live, else when "
+                "the network view was computed (your own changes always show at once; "
+                "others' within MUTUALS_VIEW_MAX_AGE)"
+            },
+        ),
+        "from_view": fields.Boolean(
+            required=True,
+            metadata={
+                "description": "answered from your precomputed network view (people with large "
+                "networks), not live"
+            },
+        ),
     }
 
 
@@ -47,25 +59,44 @@ SecondDegreePageSchema = page_schema(SecondDegreeSchema, "SecondDegreePage", **f
 MutualPageSchema = page_schema(PersonSummarySchema, "MutualPage", **freshness())
 
 
-PathSchema = Schema.from_dict({
-    "degree": fields.Integer(required=True, allow_none=True, metadata={
-        "description": "0 for yourself, 1, 2, 3; null beyond 3 hops"}),
-    "paths": fields.List(fields.List(fields.Nested(PersonRefSchema)), required=True, metadata={
-        "description": "a few shortest paths, each from you to them"}),
-    **freshness(),
-}, name="Path")
+PathSchema = Schema.from_dict(
+    {
+        "degree": fields.Integer(
+            required=True,
+            allow_none=True,
+            metadata={"description": "0 for yourself, 1, 2, 3; null beyond 3 hops"},
+        ),
+        "paths": fields.List(
+            fields.List(fields.Nested(PersonRefSchema)),
+            required=True,
+            metadata={"description": "a few shortest paths, each from you to them"},
+        ),
+        **freshness(),
+    },
+    name="Path",
+)
 
 
-NetworkCountsSchema = Schema.from_dict({
-    "first": fields.Integer(required=True, metadata={"description": "1st connections"}),
-    "second": fields.Integer(required=True, metadata={"description": "people 2 hops away"}),
-    "third": fields.Integer(required=True, metadata={"description": "people 3 hops away"}),
-    **freshness(),
-}, name="NetworkCounts")
+NetworkCountsSchema = Schema.from_dict(
+    {
+        "first": fields.Integer(required=True, metadata={"description": "1st connections"}),
+        "second": fields.Integer(required=True, metadata={"description": "people 2 hops away"}),
+        "third": fields.Integer(required=True, metadata={"description": "people 3 hops away"}),
+        **freshness(),
+    },
+    name="NetworkCounts",
+)
 
 
-REASON_KINDS = ("mutual_connections", "location", "industry", "profession",
-                "complementary_profession", "skills", "recommended_by_connections")
+REASON_KINDS = (
+    "mutual_connections",
+    "location",
+    "industry",
+    "profession",
+    "complementary_profession",
+    "skills",
+    "recommended_by_connections",
+)
 
 
 class ReasonSchema(Schema):

@@ -26,8 +26,15 @@ MAX_PATHS = 3
 # complementary) profession, so that someone without connections yet gets suggestions.
 SUGGESTION_POOL_SIZE = 200
 # Score points; a mutual is worth MUTUAL / ln(their number of connections) (Adamic-Adar).
-SCORE_WEIGHTS = {"mutual": 1000, "location": 150, "industry": 100, "profession": 150,
-                 "complementary": 200, "skill": 50, "recommended": 500}
+SCORE_WEIGHTS = {
+    "mutual": 1000,
+    "location": 150,
+    "industry": 100,
+    "profession": 150,
+    "complementary": 200,
+    "skill": 50,
+    "recommended": 500,
+}
 SCORE_SCALE = 1000  # points per unit of the score the API shows
 
 
@@ -55,12 +62,14 @@ def _filters(args: dict) -> dict:
 
 def require_visible(tx, viewer_id: str, person_id: str) -> None:
     """NotFound when ``person_id`` does not exist or a block stands between the two."""
-    if not run(tx, mutuals().db.query("network.visible_person", 1),
-               person_id=viewer_id, other_id=person_id):
+    if not run(
+        tx, mutuals().db.query("network.visible_person", 1), person_id=viewer_id, other_id=person_id
+    ):
         raise NotFound("No such person.")
 
 
 # -- 2nd connections, mutuals, paths, counts ---------------------------------------------------
+
 
 def second_degree(person_id: str, args: dict) -> dict:
     """People 2 hops away, most mutual connections first (then id); from the person's network
@@ -70,13 +79,23 @@ def second_degree(person_id: str, args: dict) -> dict:
     filters, limit = _filters(args), args["limit"] + 1
 
     def live():
-        return mutuals().db.read("network.second_degree", 1, person_id=person_id, **filters,
-                                 **cursor, limit=limit, sample_size=MUTUAL_SAMPLE_SIZE)
+        return mutuals().db.read(
+            "network.second_degree",
+            1,
+            person_id=person_id,
+            **filters,
+            **cursor,
+            limit=limit,
+            sample_size=MUTUAL_SAMPLE_SIZE,
+        )
 
-    rows, freshness = views.read(person_id, "second", "views.second_degree_page", limit, live,
-                                 **filters, **cursor)
-    return {**page(rows, args["limit"], key=lambda row: (row["mutual_count"], row["id"])),
-            **freshness}
+    rows, freshness = views.read(
+        person_id, "second", "views.second_degree_page", limit, live, **filters, **cursor
+    )
+    return {
+        **page(rows, args["limit"], key=lambda row: (row["mutual_count"], row["id"])),
+        **freshness,
+    }
 
 
 def mutual_connections(person_id: str, other_id: str, args: dict) -> dict:
@@ -88,12 +107,21 @@ def mutual_connections(person_id: str, other_id: str, args: dict) -> dict:
 
     def work(tx):
         require_visible(tx, person_id, other_id)
-        return run(tx, db.query("network.mutual", 1), person_id=person_id, other_id=other_id,
-                   after_name=after_name, after_id=after_id, limit=args["limit"] + 1)
+        return run(
+            tx,
+            db.query("network.mutual", 1),
+            person_id=person_id,
+            other_id=other_id,
+            after_name=after_name,
+            after_id=after_id,
+            limit=args["limit"] + 1,
+        )
 
     rows = db.read_tx(work)
-    return {**page(rows, args["limit"], key=lambda row: (row["name_lower"], row["id"])),
-            **views.live()}
+    return {
+        **page(rows, args["limit"], key=lambda row: (row["name_lower"], row["id"])),
+        **views.live(),
+    }
 
 
 def path(person_id: str, other_id: str) -> dict:
@@ -102,31 +130,43 @@ def path(person_id: str, other_id: str) -> dict:
 
     def work(tx):
         require_visible(tx, person_id, other_id)
-        return run(tx, db.query("network.path", 1), person_id=person_id, target_id=other_id,
-                   max_paths=MAX_PATHS)
+        return run(
+            tx,
+            db.query("network.path", 1),
+            person_id=person_id,
+            target_id=other_id,
+            max_paths=MAX_PATHS,
+        )
 
     return {**db.read_tx(work)[0], **views.live()}
 
 
 def network_counts(person_id: str) -> dict:
     """How many people are 1, 2 and 3 hops away (from the network view when there is one)."""
+
     def live():
         return mutuals().db.read("network.network_counts", 1, person_id=person_id)[0]
 
     counts, freshness = views.read(person_id, "counts", "views.network_counts", None, live)
-    return {"first": counts["first"], "second": counts["second"], "third": counts["third"],
-            **freshness}
+    return {
+        "first": counts["first"],
+        "second": counts["second"],
+        "third": counts["third"],
+        **freshness,
+    }
 
 
 # -- for the people area ---------------------------------------------------------------------
+
 
 def relations(viewer_id: str, person_ids: Iterable[str]) -> dict[str, dict]:
     """``{id: {"degree": 0|1|2|3|None, "mutual_count": n}}`` relative to the viewer, for the
     ids that exist (a page of search results, a profile). Blocked either way: degree None and
     no mutuals. Cost grows with those people's neighbourhoods, not the viewer's network."""
     rows = mutuals().db.read("network.relations", 1, person_id=viewer_id, ids=list(person_ids))
-    return {row["id"]: {"degree": row["degree"], "mutual_count": row["mutual_count"]}
-            for row in rows}
+    return {
+        row["id"]: {"degree": row["degree"], "mutual_count": row["mutual_count"]} for row in rows
+    }
 
 
 def relation(viewer_id: str, person_id: str) -> dict:
@@ -140,8 +180,7 @@ def ids_at_degrees(viewer_id: str, degrees: Iterable[int]) -> set[str]:
     filter such as ``degree=1,2`` (pass them to the search query as ``p.id IN $ids``).
     Degree 3 of a hub is most of the graph: it is computed only when asked for."""
     wanted = set(degrees)
-    rows = mutuals().db.read("network.degree_sets", 1, person_id=viewer_id,
-                             with_third=3 in wanted)
+    rows = mutuals().db.read("network.degree_sets", 1, person_id=viewer_id, with_third=3 in wanted)
     if not rows:
         return set()
     sets = {1: rows[0]["first"], 2: rows[0]["second"], 3: rows[0]["third"]}
@@ -150,11 +189,16 @@ def ids_at_degrees(viewer_id: str, degrees: Iterable[int]) -> set[str]:
 
 # -- suggestions -----------------------------------------------------------------------------
 
+
 def _reasons(row: dict) -> list[dict]:
     reasons = []
     if count := row["mutual_count"]:
-        reasons.append({"kind": "mutual_connections",
-                        "detail": f"{count} mutual connection{'s' if count != 1 else ''}"})
+        reasons.append(
+            {
+                "kind": "mutual_connections",
+                "detail": f"{count} mutual connection{'s' if count != 1 else ''}",
+            }
+        )
     if row["same_location"]:
         reasons.append({"kind": "location", "detail": row["location"]})
     if row["same_industry"]:
@@ -166,8 +210,12 @@ def _reasons(row: dict) -> list[dict]:
     if row["shared_skills"]:
         reasons.append({"kind": "skills", "detail": ", ".join(row["shared_skills"])})
     if count := row["recommended_by"]:
-        reasons.append({"kind": "recommended_by_connections",
-                        "detail": f"Recommended by {count} of your connections"})
+        reasons.append(
+            {
+                "kind": "recommended_by_connections",
+                "detail": f"Recommended by {count} of your connections",
+            }
+        )
     return reasons
 
 
@@ -178,16 +226,33 @@ def suggestions(person_id: str, args: dict) -> dict:
 
     def live():
         return mutuals().db.read(
-            "network.suggestions", 1, person_id=person_id, weights=SCORE_WEIGHTS,
-            pool_size=SUGGESTION_POOL_SIZE, **cursor, limit=limit, sample_size=MUTUAL_SAMPLE_SIZE)
+            "network.suggestions",
+            1,
+            person_id=person_id,
+            weights=SCORE_WEIGHTS,
+            pool_size=SUGGESTION_POOL_SIZE,
+            **cursor,
+            limit=limit,
+            sample_size=MUTUAL_SAMPLE_SIZE,
+        )
 
-    rows, freshness = views.read(person_id, "suggestions", "views.suggestions_page", limit, live,
-                                 **cursor)
+    rows, freshness = views.read(
+        person_id, "suggestions", "views.suggestions_page", limit, live, **cursor
+    )
     # The cursor keeps the exact integer points; the API shows them scaled.
-    items = [{**row, "points": row["score"], "score": row["score"] / SCORE_SCALE,
-              "reasons": _reasons(row)} for row in rows]
-    return {**page(items, args["limit"], key=lambda item: (item["points"], item["id"])),
-            **freshness}
+    items = [
+        {
+            **row,
+            "points": row["score"],
+            "score": row["score"] / SCORE_SCALE,
+            "reasons": _reasons(row),
+        }
+        for row in rows
+    ]
+    return {
+        **page(items, args["limit"], key=lambda item: (item["points"], item["id"])),
+        **freshness,
+    }
 
 
 def dismiss(person_id: str, other_id: str) -> None:
@@ -195,6 +260,7 @@ def dismiss(person_id: str, other_id: str) -> None:
     if other_id == person_id:
         raise Unprocessable("person_id", "You cannot dismiss yourself.")
     # No view goes stale: view pages leave out the people one has dismissed.
-    if not mutuals().db.write("network.dismiss", 1, person_id=person_id, other_id=other_id,
-                              now=now()):
+    if not mutuals().db.write(
+        "network.dismiss", 1, person_id=person_id, other_id=other_id, now=now()
+    ):
         raise NotFound("No such person.")

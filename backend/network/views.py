@@ -38,7 +38,6 @@ from backend.db import run
 from backend.extension import mutuals, now
 from backend.queries import registry
 
-
 # The parts recomputed as soon as their person changes their own network (when they exist):
 # the next page is then likely to come from the view again. Counts (3 hops) wait for a read.
 EAGER_PARTS = ("second", "suggestions")
@@ -48,11 +47,13 @@ def own_network_changed(tx, *person_ids: str) -> None:
     """Call inside the write transaction of a change to these people's own networks (their
     connections, blocks, requests withdrawn, profile): their views stop being served, and
     are recomputed once the request is answered (see :func:`refresh_changed`)."""
-    rows = run(tx, registry().get("views.touch", 1), person_ids=list(person_ids),
-               parts=list(EAGER_PARTS))
+    rows = run(
+        tx, registry().get("views.touch", 1), person_ids=list(person_ids), parts=list(EAGER_PARTS)
+    )
     if has_request_context():
         g.setdefault("views_to_refresh", set()).update(
-            (row["id"], part) for row in rows for part in row["parts"])
+            (row["id"], part) for row in rows for part in row["parts"]
+        )
 
 
 def refresh_changed(response: Response) -> Response:
@@ -79,8 +80,14 @@ def due_before(at: datetime, max_age_s: int) -> datetime:
     return at - timedelta(seconds=max_age_s / 2)
 
 
-def read(person_id: str, part: str, view_query: str, limit: int | None,
-         compute_live: Callable[[], Any], **params) -> tuple[Any, dict]:
+def read(
+    person_id: str,
+    part: str,
+    view_query: str,
+    limit: int | None,
+    compute_live: Callable[[], Any],
+    **params,
+) -> tuple[Any, dict]:
     """``(answer, freshness)``: from this part of the person's view when it can answer,
     else from ``compute_live()``. ``view_query`` is a ``views.*`` query returning one row
     (``as_of``, ``work`` and, for pages, ``items`` and ``complete``); ``limit`` is the rows a

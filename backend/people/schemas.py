@@ -75,17 +75,22 @@ class ProfileFieldsSchema(Schema):
     location = Trimmed(allow_none=True, validate=validate.Length(max=SHORT_MAX))
     industry = Trimmed(allow_none=True, validate=validate.Length(max=SHORT_MAX))
     profession = Trimmed(allow_none=True, validate=validate.Length(max=SHORT_MAX))
-    skills = fields.List(Trimmed(validate=validate.Length(1, SKILL_MAX)),
-                         validate=validate.Length(max=SKILLS_MAX))
+    skills = fields.List(
+        Trimmed(validate=validate.Length(1, SKILL_MAX)), validate=validate.Length(max=SKILLS_MAX)
+    )
     summary = Trimmed(allow_none=True, validate=validate.Length(max=SUMMARY_MAX))
     training = Trimmed(allow_none=True, validate=validate.Length(max=TRAINING_MAX))
     connections_visibility = fields.String(
         validate=validate.OneOf(VISIBILITIES),
-        metadata={"description": "who may list your connections: your 1st connections "
-                                 "(`connections`) or only you (`private`); anyone may always "
-                                 "see the connections they share with you"})
-    intro_opt_out = StrictBoolean(metadata={"description": "true: nobody may ask to be "
-                                                           "introduced to you"})
+        metadata={
+            "description": "who may list your connections: your 1st connections "
+            "(`connections`) or only you (`private`); anyone may always "
+            "see the connections they share with you"
+        },
+    )
+    intro_opt_out = StrictBoolean(
+        metadata={"description": "true: nobody may ask to be introduced to you"}
+    )
 
 
 class SignUpSchema(ProfileFieldsSchema):
@@ -141,15 +146,19 @@ class TokenSchema(Schema):
 
 
 class SearchArgsSchema(PageArgsSchema):
-    q = Trimmed(validate=validate.Length(max=NAME_MAX),
-                metadata={"description": "part of the name, any case"})
+    q = Trimmed(
+        validate=validate.Length(max=NAME_MAX),
+        metadata={"description": "part of the name, any case"},
+    )
     location = Trimmed(validate=validate.Length(max=SHORT_MAX), metadata={"description": "exact"})
     industry = Trimmed(validate=validate.Length(max=SHORT_MAX), metadata={"description": "exact"})
     profession = Trimmed(validate=validate.Length(max=SHORT_MAX), metadata={"description": "exact"})
     skill = Trimmed(validate=validate.Length(max=SKILL_MAX), metadata={"description": "any case"})
     degree = DelimitedList(
-        fields.Integer(validate=validate.OneOf((1, 2, 3))), validate=validate.Length(min=1, max=3),
-        metadata={"description": "only people at these degrees from you, e.g. 1,2"})
+        fields.Integer(validate=validate.OneOf((1, 2, 3))),
+        validate=validate.Length(min=1, max=3),
+        metadata={"description": "only people at these degrees from you, e.g. 1,2"},
+    )
 
 
 class SearchResultSchema(PersonSummarySchema):

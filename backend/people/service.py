@@ -12,10 +12,10 @@ from backend.auth import new_token
 from backend.db import run
 from backend.errors import NotFound
 from backend.extension import mutuals, now
-from backend.pagination import page
-from backend.people.cursors import name_key
 from backend.network import service as network
 from backend.network.views import own_network_changed
+from backend.pagination import page
+from backend.people.cursors import name_key
 from backend.recommendations import service as recommendations
 
 DEFAULT_VISIBILITY = "connections"
@@ -29,8 +29,9 @@ def _clean(fields: dict) -> dict:
     cleaned = {key: (value if value != "" else None) for key, value in fields.items()}
     if "skills" in cleaned:
         seen: set[str] = set()
-        cleaned["skills"] = [s for s in cleaned["skills"]
-                             if not (s.lower() in seen or seen.add(s.lower()))]
+        cleaned["skills"] = [
+            s for s in cleaned["skills"] if not (s.lower() in seen or seen.add(s.lower()))
+        ]
     return cleaned
 
 
@@ -39,14 +40,21 @@ def sign_up(fields: dict) -> dict:
     db = mutuals().db
     person_id = uuid.uuid4().hex
     token, token_hash = new_token()
-    values = {"connections_visibility": DEFAULT_VISIBILITY, "intro_opt_out": False, "skills": [],
-              **_clean(fields)}
+    values = {
+        "connections_visibility": DEFAULT_VISIBILITY,
+        "intro_opt_out": False,
+        "skills": [],
+        **_clean(fields),
+    }
     at = now()
 
     def work(tx):
-        person = run(tx, db.query("people.create_person", 1),
-                     person_id=person_id, fields=values, now=at)[0]["person"]
-        run(tx, db.query("auth.create_token", 1), person_id=person_id, token_hash=token_hash, now=at)
+        person = run(
+            tx, db.query("people.create_person", 1), person_id=person_id, fields=values, now=at
+        )[0]["person"]
+        run(
+            tx, db.query("auth.create_token", 1), person_id=person_id, token_hash=token_hash, now=at
+        )
         return person
 
     return {"person": db.write_tx(work), "token": token}
@@ -70,8 +78,13 @@ def update_profile(person_id: str, changes: dict) -> dict:
     db, at = mutuals().db, now()
 
     def work(tx):
-        rows = run(tx, db.query("people.update_profile", 1), person_id=person_id,
-                   changes=_clean(changes), now=at)
+        rows = run(
+            tx,
+            db.query("people.update_profile", 1),
+            person_id=person_id,
+            changes=_clean(changes),
+            now=at,
+        )
         if not rows:
             raise NotFound("No such person.")
         if changes.keys() & PROFILE_SCORED:  # suggestions' scores change with these
@@ -98,22 +111,32 @@ def search(viewer_id: str, args: dict) -> dict:
     """People by name part (any case), exact location / industry / profession, skill (any
     case); name order; never the viewer or anyone blocked either way."""
     after_name, after_id = name_key(args["cursor"])
-    params = dict(viewer_id=viewer_id, after_name=after_name, after_id=after_id,
-                  limit=args["limit"] + 1,
-                  **{key: args.get(key) or None for key in ("location", "industry", "profession")},
-                  skill=(args.get("skill") or "").lower() or None)
+    params = dict(
+        viewer_id=viewer_id,
+        after_name=after_name,
+        after_id=after_id,
+        limit=args["limit"] + 1,
+        **{key: args.get(key) or None for key in ("location", "industry", "profession")},
+        skill=(args.get("skill") or "").lower() or None,
+    )
     q = (args.get("q") or "").lower()
     db = mutuals().db
     if args.get("degree"):
         # Few people are within reach of most: start from them rather than from every name.
-        rows = db.read("people.search_among", 1, q=q or None,
-                       ids=list(network.ids_at_degrees(viewer_id, args["degree"])), **params)
+        rows = db.read(
+            "people.search_among",
+            1,
+            q=q or None,
+            ids=list(network.ids_at_degrees(viewer_id, args["degree"])),
+            **params,
+        )
     elif q:
         rows = db.read("people.search_by_name", 1, q=q, **params)
     else:
         rows = db.read("people.search", 1, **params)
-    result = page([row["person"] for row in rows], args["limit"],
-                  key=lambda p: (p["name_lower"], p["id"]))
+    result = page(
+        [row["person"] for row in rows], args["limit"], key=lambda p: (p["name_lower"], p["id"])
+    )
     # Like LinkedIn's "2nd" badge: each result's degree and mutual count, for this page only.
     relation = network.relations(viewer_id, [p["id"] for p in result["items"]])
     for person in result["items"]:

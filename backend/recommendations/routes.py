@@ -4,15 +4,25 @@ from __future__ import annotations
 
 from flask.views import MethodView
 from flask_smorest import Blueprint
+
 from backend.auth import SECURITY, current_person_id
 from backend.pagination import PageArgsSchema
 from backend.recommendations import service
 from backend.recommendations.schemas import (
-    AskForRecommendationSchema, EndorsementsSchema, MyRecommendationsArgsSchema,
-    RecommendationPageSchema, RecommendationSchema, WriteRecommendationSchema)
+    AskForRecommendationSchema,
+    EndorsementsSchema,
+    MyRecommendationsArgsSchema,
+    RecommendationPageSchema,
+    RecommendationSchema,
+    WriteRecommendationSchema,
+)
 
-blp = Blueprint("recommendations", __name__, url_prefix="/v1",
-                description="Recommendations and skill endorsements between 1st connections")
+blp = Blueprint(
+    "recommendations",
+    __name__,
+    url_prefix="/v1",
+    description="Recommendations and skill endorsements between 1st connections",
+)
 
 
 @blp.route("/people/<person_id>/recommendations")
@@ -49,8 +59,9 @@ class MyRecommendations(MethodView):
     @blp.response(200, RecommendationPageSchema)
     def get(self, args):
         """Recommendations you received (`role=received`) or gave (`role=given`), by state."""
-        return service.list_mine(current_person_id(), args["role"], args["state"],
-                                 args["limit"], args["cursor"])
+        return service.list_mine(
+            current_person_id(), args["role"], args["state"], args["limit"], args["cursor"]
+        )
 
 
 @blp.route("/me/recommendations/<rec_id>")

@@ -5,8 +5,16 @@ from marshmallow import Schema, fields, validate
 from backend.pagination import PageArgsSchema, page_schema
 from backend.people.schemas import PersonSummarySchema, SkillEndorsementsSchema
 
-RELATIONSHIPS = ("worked_together", "managed", "reported_to", "client", "coach", "mentor",
-                 "studied_together", "other")
+RELATIONSHIPS = (
+    "worked_together",
+    "managed",
+    "reported_to",
+    "client",
+    "coach",
+    "mentor",
+    "studied_together",
+    "other",
+)
 STATES = ("requested", "pending", "accepted", "hidden", "declined")
 MAX_TEXT = 3000
 

@@ -29,8 +29,12 @@ def _check_pair(tx, author_id: str, subject_id: str) -> dict:
     """The author/subject context, or the refusal that applies."""
     if author_id == subject_id:
         raise Unprocessable("person_id", "You cannot recommend or endorse yourself.")
-    context = run(tx, mutuals().db.query("recommendations.context", 1),
-                  author_id=author_id, subject_id=subject_id)[0]
+    context = run(
+        tx,
+        mutuals().db.query("recommendations.context", 1),
+        author_id=author_id,
+        subject_id=subject_id,
+    )[0]
     if not context["subject_exists"] or context["blocked"]:
         raise NotFound("No such person.")
     if not context["connected"]:
@@ -45,16 +49,34 @@ def write(author_id: str, subject_id: str, relationship: str, text: str) -> dict
         context = _check_pair(tx, author_id, subject_id)
         db = mutuals().db
         if context["open_state"] == "requested":
-            run(tx, db.query("recommendations.transition", 1), rec_id=context["open_id"],
-                from_state="requested", to_state="pending", relationship=relationship,
-                text=text, now=now())
+            run(
+                tx,
+                db.query("recommendations.transition", 1),
+                rec_id=context["open_id"],
+                from_state="requested",
+                to_state="pending",
+                relationship=relationship,
+                text=text,
+                now=now(),
+            )
             return context["open_id"]
         if context["open_id"] is not None:
-            raise Conflict(f"You already have a recommendation for this person ({context['open_state']}).")
+            raise Conflict(
+                f"You already have a recommendation for this person ({context['open_state']})."
+            )
         rec_id = uuid.uuid4().hex
-        run(tx, db.query("recommendations.create", 1), rec_id=rec_id, author_id=author_id,
-            subject_id=subject_id, state="pending", relationship=relationship, text=text,
-            message=None, now=now())
+        run(
+            tx,
+            db.query("recommendations.create", 1),
+            rec_id=rec_id,
+            author_id=author_id,
+            subject_id=subject_id,
+            state="pending",
+            relationship=relationship,
+            text=text,
+            message=None,
+            now=now(),
+        )
         return rec_id
 
     return get(mutuals().db.write_tx(work), author_id)
@@ -66,11 +88,22 @@ def ask(subject_id: str, author_id: str, message: str | None) -> dict:
     def work(tx):
         context = _check_pair(tx, author_id, subject_id)
         if context["open_id"] is not None:
-            raise Conflict(f"There is already a recommendation from this person ({context['open_state']}).")
+            raise Conflict(
+                f"There is already a recommendation from this person ({context['open_state']})."
+            )
         rec_id = uuid.uuid4().hex
-        run(tx, mutuals().db.query("recommendations.create", 1), rec_id=rec_id,
-            author_id=author_id, subject_id=subject_id, state="requested", relationship=None,
-            text=None, message=message, now=now())
+        run(
+            tx,
+            mutuals().db.query("recommendations.create", 1),
+            rec_id=rec_id,
+            author_id=author_id,
+            subject_id=subject_id,
+            state="requested",
+            relationship=None,
+            text=None,
+            message=message,
+            now=now(),
+        )
         return rec_id
 
     return get(mutuals().db.write_tx(work), subject_id)
@@ -94,8 +127,13 @@ def _rule(action: str, rec: dict) -> tuple[str, str, str]:
     return TRANSITIONS[action]
 
 
-def act(rec_id: str, actor_id: str, action: str, relationship: str | None = None,
-        text: str | None = None) -> dict:
+def act(
+    rec_id: str,
+    actor_id: str,
+    action: str,
+    relationship: str | None = None,
+    text: str | None = None,
+) -> dict:
     """accept, hide, show, decline or fulfil, as a compare-and-set on the state."""
     db = mutuals().db
 
@@ -108,10 +146,19 @@ def act(rec_id: str, actor_id: str, action: str, relationship: str | None = None
         if rec[role]["id"] != actor_id:
             raise Forbidden(f"Only the recommendation's {role} can {action} it.")
         if rec["recommendation"]["state"] != from_state:
-            raise Conflict(f"Cannot {action} a recommendation that is {rec['recommendation']['state']}.")
-        if not run(tx, db.query("recommendations.transition", 1), rec_id=rec_id,
-                   from_state=from_state, to_state=to_state, relationship=relationship,
-                   text=text, now=now()):
+            raise Conflict(
+                f"Cannot {action} a recommendation that is {rec['recommendation']['state']}."
+            )
+        if not run(
+            tx,
+            db.query("recommendations.transition", 1),
+            rec_id=rec_id,
+            from_state=from_state,
+            to_state=to_state,
+            relationship=relationship,
+            text=text,
+            now=now(),
+        ):
             raise Conflict("The recommendation changed meanwhile; reload it.")
 
     db.write_tx(work)
@@ -121,19 +168,38 @@ def act(rec_id: str, actor_id: str, action: str, relationship: str | None = None
 def list_mine(person_id: str, role: str, state: str | None, limit: int, cursor: str | None) -> dict:
     after = decode_cursor(cursor, 2)
     rows = mutuals().db.read(
-        "recommendations.list_mine", 1, person_id=person_id, role=role,
-        states=[state] if state else None, after_created_at=_cursor_time(after),
-        after_id=after[1] if after else None, limit=limit + 1)
-    return page([_item(r) for r in rows], limit, key=lambda item: (item["created_at"].isoformat(), item["id"]))
+        "recommendations.list_mine",
+        1,
+        person_id=person_id,
+        role=role,
+        states=[state] if state else None,
+        after_created_at=_cursor_time(after),
+        after_id=after[1] if after else None,
+        limit=limit + 1,
+    )
+    return page(
+        [_item(r) for r in rows],
+        limit,
+        key=lambda item: (item["created_at"].isoformat(), item["id"]),
+    )
 
 
 def visible_for(subject_id: str, viewer_id: str, limit: int, cursor: str | None) -> dict:
     after = decode_cursor(cursor, 2)
     rows = mutuals().db.read(
-        "recommendations.visible_for", 1, subject_id=subject_id, viewer_id=viewer_id,
-        after_created_at=_cursor_time(after), after_id=after[1] if after else None,
-        limit=limit + 1)
-    return page([_item(r) for r in rows], limit, key=lambda item: (item["created_at"].isoformat(), item["id"]))
+        "recommendations.visible_for",
+        1,
+        subject_id=subject_id,
+        viewer_id=viewer_id,
+        after_created_at=_cursor_time(after),
+        after_id=after[1] if after else None,
+        limit=limit + 1,
+    )
+    return page(
+        [_item(r) for r in rows],
+        limit,
+        key=lambda item: (item["created_at"].isoformat(), item["id"]),
+    )
 
 
 def endorse(endorser_id: str, person_id: str, skill: str) -> None:
@@ -141,15 +207,22 @@ def endorse(endorser_id: str, person_id: str, skill: str) -> None:
         context = _check_pair(tx, endorser_id, person_id)
         if skill not in (context["subject_skills"] or []):
             raise NotFound(f"The skill {skill!r} is not on this person's profile.")
-        run(tx, mutuals().db.query("recommendations.endorse", 1), endorser_id=endorser_id,
-            person_id=person_id, skill=skill, now=now())
+        run(
+            tx,
+            mutuals().db.query("recommendations.endorse", 1),
+            endorser_id=endorser_id,
+            person_id=person_id,
+            skill=skill,
+            now=now(),
+        )
 
     mutuals().db.write_tx(work)
 
 
 def unendorse(endorser_id: str, person_id: str, skill: str) -> None:
-    mutuals().db.write("recommendations.unendorse", 1, endorser_id=endorser_id,
-                       person_id=person_id, skill=skill)
+    mutuals().db.write(
+        "recommendations.unendorse", 1, endorser_id=endorser_id, person_id=person_id, skill=skill
+    )
 
 
 def profile_section(person_id: str, viewer_id: str) -> dict:
@@ -157,10 +230,19 @@ def profile_section(person_id: str, viewer_id: str) -> dict:
     db = mutuals().db
 
     def work(tx):
-        counts = run(tx, db.query("recommendations.profile_counts", 1),
-                     person_id=person_id, viewer_id=viewer_id)[0]
-        skills = run(tx, db.query("recommendations.endorsement_summary", 1),
-                     person_id=person_id, viewer_id=viewer_id, sample_size=3)
+        counts = run(
+            tx,
+            db.query("recommendations.profile_counts", 1),
+            person_id=person_id,
+            viewer_id=viewer_id,
+        )[0]
+        skills = run(
+            tx,
+            db.query("recommendations.endorsement_summary", 1),
+            person_id=person_id,
+            viewer_id=viewer_id,
+            sample_size=3,
+        )
         return {"recommendation_count": counts["recommendation_count"], "endorsements": skills}
 
     return db.read_tx(work)
@@ -168,8 +250,13 @@ def profile_section(person_id: str, viewer_id: str) -> dict:
 
 def endorsements(person_id: str, viewer_id: str, sample_size: int = 3) -> list[dict]:
     """Per skill on the profile: endorsement count and endorsers, the viewer's connections first."""
-    return mutuals().db.read("recommendations.endorsement_summary", 1, person_id=person_id,
-                             viewer_id=viewer_id, sample_size=sample_size)
+    return mutuals().db.read(
+        "recommendations.endorsement_summary",
+        1,
+        person_id=person_id,
+        viewer_id=viewer_id,
+        sample_size=sample_size,
+    )
 
 
 def _cursor_time(after: list | None) -> datetime | None:

@@ -31,7 +31,9 @@ class Checker:
         """A person defined at file:line; False (and a bad row) when the id is taken."""
         if person_id in self.defined:
             first_file, first_line = self.defined[person_id]
-            self.bad_row(file, line, f"duplicate id {person_id!r} (first at {first_file}:{first_line})")
+            self.bad_row(
+                file, line, f"duplicate id {person_id!r} (first at {first_file}:{first_line})"
+            )
             return False
         self.defined[person_id] = (file, line)
         return True
@@ -47,11 +49,14 @@ class Checker:
         ids = list(self._unresolved)
         found: set[str] = set()
         for start in range(0, len(ids), LOOKUP_BATCH):
-            found.update(existing(ids[start:start + LOOKUP_BATCH]))
+            found.update(existing(ids[start : start + LOOKUP_BATCH]))
         for person_id in ids:
             if person_id not in found:
                 for file, line in self._unresolved[person_id]:
-                    self.bad_row(file, line, f"unknown person {person_id!r} "
-                                             "(not in the people file nor in the graph)")
+                    self.bad_row(
+                        file,
+                        line,
+                        f"unknown person {person_id!r} (not in the people file nor in the graph)",
+                    )
         if self.bad:
             raise InvalidInput(sorted(self.bad))

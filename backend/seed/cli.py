@@ -32,7 +32,9 @@ def _ready_database() -> Database:
     except migrations.MigrationError as error:
         raise click.ClickException(str(error)) from error
     except (DriverError, errors.Problem) as error:
-        raise click.ClickException(f"Neo4j is unreachable at {db.settings.neo4j_uri}: {error}") from error
+        raise click.ClickException(
+            f"Neo4j is unreachable at {db.settings.neo4j_uri}: {error}"
+        ) from error
     if todo:
         raise click.ClickException(f"{len(todo)} migration(s) pending: run `mutuals migrate` first")
     return db
@@ -40,22 +42,39 @@ def _ready_database() -> Database:
 
 def load_options(command):
     """Options every loading command shares."""
-    command = click.option("--batch-size", default=DEFAULT_BATCH_SIZE, show_default=True, type=click.IntRange(1),
-                           help="Rows per write transaction.")(command)
-    command = click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 8),
-                           help="Write transactions in flight at once.")(command)
-    command = click.option("--progress/--no-progress", default=None,
-                           help="Progress bars (default: when stderr is a terminal).")(command)
+    command = click.option(
+        "--batch-size",
+        default=DEFAULT_BATCH_SIZE,
+        show_default=True,
+        type=click.IntRange(1),
+        help="Rows per write transaction.",
+    )(command)
+    command = click.option(
+        "--workers",
+        default=1,
+        show_default=True,
+        type=click.IntRange(1, 8),
+        help="Write transactions in flight at once.",
+    )(command)
+    command = click.option(
+        "--progress/--no-progress",
+        default=None,
+        help="Progress bars (default: when stderr is a terminal).",
+    )(command)
     return command
 
 
-def _load(db: Database, dataset, batch_size: int, workers: int, progress: bool | None, what: str) -> None:
+def _load(
+    db: Database, dataset, batch_size: int, workers: int, progress: bool | None, what: str
+) -> None:
     loader = Loader(db, batch_size=batch_size, progress=progress, workers=workers)
     try:
         summary = loader.load(dataset)
     except (Neo4jError, DriverError, errors.Problem) as error:
-        raise click.ClickException(f"{what} stopped: {error}. Nothing is lost: run the same "
-                                   "command again to finish (loads are idempotent).") from error
+        raise click.ClickException(
+            f"{what} stopped: {error}. Nothing is lost: run the same "
+            "command again to finish (loads are idempotent)."
+        ) from error
     click.echo(f"{what}: {summary.line()}")
 
 
@@ -76,14 +95,29 @@ def demo(batch_size: int, workers: int, progress: bool | None):
 
 @seed.command()
 @click.option("--people", "people", required=True, type=click.IntRange(2), help="How many people.")
-@click.option("--avg-degree", required=True, type=click.FloatRange(0, min_open=True),
-              help="Average connections per person (connections = people * avg-degree / 2).")
-@click.option("--seed", "seed_", default=1, show_default=True, type=int, help="Same seed, same network.")
+@click.option(
+    "--avg-degree",
+    required=True,
+    type=click.FloatRange(0, min_open=True),
+    help="Average connections per person (connections = people * avg-degree / 2).",
+)
+@click.option(
+    "--seed", "seed_", default=1, show_default=True, type=int, help="Same seed, same network."
+)
 @click.option("--id-prefix", default="g", show_default=True, help="Ids are <prefix><n>.")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
-              help="Write our own files to this folder instead of loading them.")
-@click.option("--format", "kind", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True,
-              help="File format with --out.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write our own files to this folder instead of loading them.",
+)
+@click.option(
+    "--format",
+    "kind",
+    type=click.Choice(["csv", "jsonl"]),
+    default="csv",
+    show_default=True,
+    help="File format with --out.",
+)
 @load_options
 @with_appcontext
 def generate(people, avg_degree, seed_, id_prefix, out, kind, batch_size, workers, progress):
@@ -94,9 +128,11 @@ def generate(people, avg_degree, seed_, id_prefix, out, kind, batch_size, worker
     except ValueError as error:
         raise click.BadParameter(str(error)) from error
     degrees = network.degrees()
-    click.echo(f"generated {people:,} people, {len(network.keys):,} connections "
-               f"(max degree {degrees.max():,}, {int((degrees >= 1700).sum()):,} people with 1,700+), "
-               f"{len(network.requests):,} pending requests")
+    click.echo(
+        f"generated {people:,} people, {len(network.keys):,} connections "
+        f"(max degree {degrees.max():,}, {int((degrees >= 1700).sum()):,} people with 1,700+), "
+        f"{len(network.requests):,} pending requests"
+    )
     if out:
         click.echo(write_dataset(network.dataset(), out, kind).line())
         return
@@ -105,8 +141,14 @@ def generate(people, avg_degree, seed_, id_prefix, out, kind, batch_size, worker
 
 @seed.command("import")
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(importers.FORMATS), default="auto", show_default=True,
-              help="csv/jsonl: our own folder; snap: an edge-list file; ldbc: a CsvBasic folder.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(importers.FORMATS),
+    default="auto",
+    show_default=True,
+    help="csv/jsonl: our own folder; snap: an edge-list file; ldbc: a CsvBasic folder.",
+)
 @click.option("--id-prefix", default="", help="Prefix SNAP/LDBC ids (to keep datasets apart).")
 @click.option("--dry-run", is_flag=True, help="Only validate; write nothing.")
 @load_options
@@ -121,7 +163,9 @@ def import_(path, fmt, id_prefix, dry_run, batch_size, workers, progress):
     except InvalidInput as error:
         for bad in error.bad_rows:
             click.echo(str(bad), err=True)
-        click.echo(f"import refused: {len(error.bad_rows):,} bad row(s); nothing was written", err=True)
+        click.echo(
+            f"import refused: {len(error.bad_rows):,} bad row(s); nothing was written", err=True
+        )
         sys.exit(1)
     totals = ", ".join(f"{k} {v:,}" for k, v in dataset.totals.items())
     if dry_run:
@@ -132,7 +176,9 @@ def import_(path, fmt, id_prefix, dry_run, batch_size, workers, progress):
 
 @seed.command("export")
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--format", "kind", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
+@click.option(
+    "--format", "kind", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True
+)
 @click.option("--progress/--no-progress", default=None)
 @with_appcontext
 def export_(folder, kind, progress):

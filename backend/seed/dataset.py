@@ -24,7 +24,8 @@ REQUEST_STATES = ("pending", "ignored")
 _ISO = re.compile(
     r"^(?P<date>\d{4}-\d{2}-\d{2})"
     r"(?:[T ](?P<time>\d{2}:\d{2}(?::\d{2})?)(?:\.(?P<fraction>\d{1,9}))?"
-    r"(?P<offset>Z|[+-]\d{2}(?::?\d{2})?)?(?P<zone>\[[A-Za-z0-9_/+-]+\])?)?$")
+    r"(?P<offset>Z|[+-]\d{2}(?::?\d{2})?)?(?P<zone>\[[A-Za-z0-9_/+-]+\])?)?$"
+)
 
 
 class InvalidInput(Exception):
@@ -49,7 +50,9 @@ def iso_datetime(text: str) -> str:
     """The text as Cypher's ``datetime()`` accepts it; ValueError when it is no real date."""
     match = _ISO.match(text.strip())
     if not match:
-        raise ValueError(f"bad date {text!r} (want ISO 8601, e.g. 2024-03-01 or 2024-03-01T09:30:00Z)")
+        raise ValueError(
+            f"bad date {text!r} (want ISO 8601, e.g. 2024-03-01 or 2024-03-01T09:30:00Z)"
+        )
     # Python checks the calendar (month 13, Feb 30); it reads at most microseconds.
     check = match["date"]
     if match["time"]:
@@ -62,20 +65,36 @@ def iso_datetime(text: str) -> str:
     return text.strip().replace(" ", "T", 1)
 
 
-def person_row(person_id: str, props: dict, created_at: str | None = None,
-               on_create: dict | None = None) -> dict:
-    return {"id": person_id, "props": {k: v for k, v in props.items() if v not in (None, "", [])},
-            "on_create": on_create or {}, "created_at": created_at}
+def person_row(
+    person_id: str, props: dict, created_at: str | None = None, on_create: dict | None = None
+) -> dict:
+    return {
+        "id": person_id,
+        "props": {k: v for k, v in props.items() if v not in (None, "", [])},
+        "on_create": on_create or {},
+        "created_at": created_at,
+    }
 
 
 def connection_row(a: str, b: str, since: str | None) -> dict:
     return {"a": a, "b": b, "pair": connection_key(a, b), "since": since}
 
 
-def request_row(sender: str, recipient: str, created_at: str | None, note: str | None = None,
-                state: str = "pending") -> dict:
-    return {"sender": sender, "recipient": recipient, "pair": request_key(sender, recipient),
-            "created_at": created_at, "note": note or None, "state": state}
+def request_row(
+    sender: str,
+    recipient: str,
+    created_at: str | None,
+    note: str | None = None,
+    state: str = "pending",
+) -> dict:
+    return {
+        "sender": sender,
+        "recipient": recipient,
+        "pair": request_key(sender, recipient),
+        "created_at": created_at,
+        "note": note or None,
+        "state": state,
+    }
 
 
 @dataclass

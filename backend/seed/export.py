@@ -24,9 +24,17 @@ from backend.seed.formats import CONNECTIONS, PEOPLE, REQUESTS, Table, Writer
 _EXPORTS: tuple[tuple[Table, str, Callable[[dict], dict]], ...] = (
     (PEOPLE, "seed.export_people", lambda row: row),
     (CONNECTIONS, "seed.export_connections", lambda row: row),
-    (REQUESTS, "seed.export_requests",
-     lambda row: {"from": row["sender"], "to": row["recipient"], "created_at": row["created_at"],
-                  "note": row["note"], "state": row["state"]}),
+    (
+        REQUESTS,
+        "seed.export_requests",
+        lambda row: {
+            "from": row["sender"],
+            "to": row["recipient"],
+            "created_at": row["created_at"],
+            "note": row["note"],
+            "state": row["state"],
+        },
+    ),
 )
 
 
@@ -40,22 +48,37 @@ class ExportSummary:
         return f"exported {counts} to {self.folder}"
 
 
-def export(db: Database, folder: Path, kind: str = "csv", progress: bool | None = None) -> ExportSummary:
+def export(
+    db: Database, folder: Path, kind: str = "csv", progress: bool | None = None
+) -> ExportSummary:
     folder.mkdir(parents=True, exist_ok=True)
     counts = {}
     for table, name, shape in _EXPORTS:
-        counts[table.name] = db.read_tx(_write_table, db.query(name, 1), folder, table, kind, shape, progress)
+        counts[table.name] = db.read_tx(
+            _write_table, db.query(name, 1), folder, table, kind, shape, progress
+        )
     return ExportSummary(folder, counts)
 
 
-def _write_table(tx: ManagedTransaction, query: Query, folder: Path, table: Table, kind: str,
-                 shape: Callable[[dict], dict], progress: bool | None) -> int:
+def _write_table(
+    tx: ManagedTransaction,
+    query: Query,
+    folder: Path,
+    table: Table,
+    kind: str,
+    shape: Callable[[dict], dict],
+    progress: bool | None,
+) -> int:
     # Opened inside the transaction function: a retry rewrites the file from the start.
     writer = Writer(folder, table, kind)
     count = 0
     try:
-        with tqdm(desc=f"{table.name:<11}", unit=" rows", unit_scale=True,
-                  disable=None if progress is None else not progress) as bar:
+        with tqdm(
+            desc=f"{table.name:<11}",
+            unit=" rows",
+            unit_scale=True,
+            disable=None if progress is None else not progress,
+        ) as bar:
             for record in tx.run(query.text, query.bind()):
                 writer.write(shape(record.data()))
                 count += 1
@@ -71,12 +94,32 @@ def write_dataset(dataset: Dataset, folder: Path, kind: str = "csv") -> ExportSu
     """Write a dataset's rows as our own files, without touching the graph."""
     folder.mkdir(parents=True, exist_ok=True)
     shapes = (
-        (PEOPLE, dataset.people, lambda r: {"id": r["id"], **r["on_create"], **r["props"],
-                                            "created_at": r["created_at"]}),
-        (CONNECTIONS, dataset.connections, lambda r: {"a": r["a"], "b": r["b"], "since": r["since"]}),
-        (REQUESTS, dataset.requests,
-         lambda r: {"from": r["sender"], "to": r["recipient"], "created_at": r["created_at"],
-                    "note": r["note"], "state": r["state"]}),
+        (
+            PEOPLE,
+            dataset.people,
+            lambda r: {
+                "id": r["id"],
+                **r["on_create"],
+                **r["props"],
+                "created_at": r["created_at"],
+            },
+        ),
+        (
+            CONNECTIONS,
+            dataset.connections,
+            lambda r: {"a": r["a"], "b": r["b"], "since": r["since"]},
+        ),
+        (
+            REQUESTS,
+            dataset.requests,
+            lambda r: {
+                "from": r["sender"],
+                "to": r["recipient"],
+                "created_at": r["created_at"],
+                "note": r["note"],
+                "state": r["state"],
+            },
+        ),
     )
     counts = {}
     for table, rows, shape in shapes:

@@ -26,8 +26,15 @@ from pathlib import Path
 from typing import Any
 
 from backend.seed.checks import Checker
-from backend.seed.dataset import (REQUEST_STATES, VISIBILITIES, Dataset, connection_row,
-                                  iso_datetime, person_row, request_row)
+from backend.seed.dataset import (
+    REQUEST_STATES,
+    VISIBILITIES,
+    Dataset,
+    connection_row,
+    iso_datetime,
+    person_row,
+    request_row,
+)
 
 SUFFIXES = {"csv": ".csv", "jsonl": ".jsonl"}
 _TRUE, _FALSE = ("true", "yes", "1"), ("false", "no", "0")
@@ -43,14 +50,38 @@ class Table:
         return folder / f"{self.name}{SUFFIXES[kind]}"
 
 
-PEOPLE = Table("people", ("id", "name", "headline", "location", "industry", "profession", "skills",
-                          "summary", "training", "employer", "connections_visibility",
-                          "intro_opt_out", "created_at"), ("id", "name"))
+PEOPLE = Table(
+    "people",
+    (
+        "id",
+        "name",
+        "headline",
+        "location",
+        "industry",
+        "profession",
+        "skills",
+        "summary",
+        "training",
+        "employer",
+        "connections_visibility",
+        "intro_opt_out",
+        "created_at",
+    ),
+    ("id", "name"),
+)
 CONNECTIONS = Table("connections", ("a", "b", "since"), ("a", "b"))
 REQUESTS = Table("requests", ("from", "to", "created_at", "note", "state"), ("from", "to"))
 TABLES = (PEOPLE, CONNECTIONS, REQUESTS)
-_TEXT_FIELDS = ("name", "headline", "location", "industry", "profession", "summary", "training",
-                "employer")
+_TEXT_FIELDS = (
+    "name",
+    "headline",
+    "location",
+    "industry",
+    "profession",
+    "summary",
+    "training",
+    "employer",
+)
 
 
 def detect_kind(folder: Path) -> str | None:
@@ -62,6 +93,7 @@ def detect_kind(folder: Path) -> str | None:
 
 
 # -- reading --------------------------------------------------------------------------------
+
 
 def records(path: Path, table: Table) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
     """(line, fields, None) per row, or (line, None, why) for a row that cannot be read."""
@@ -91,8 +123,14 @@ def _csv_records(path: Path, table: Table):
             if not values:
                 continue  # a blank line
             if len(values) != len(header):
-                yield line, None, (f"wrong column count: {len(values)} values for "
-                                   f"{len(header)} columns ({','.join(header)})")
+                yield (
+                    line,
+                    None,
+                    (
+                        f"wrong column count: {len(values)} values for "
+                        f"{len(header)} columns ({','.join(header)})"
+                    ),
+                )
                 continue
             yield line, dict(zip(header, values)), None
 
@@ -103,8 +141,10 @@ def _header_problem(header: list[str], table: Table) -> str | None:
     unknown = [h for h in header if h not in table.columns]
     missing = [c for c in table.required if c not in header]
     if unknown or missing or len(set(header)) != len(header):
-        return (f"bad header {','.join(header)!r}: columns are {','.join(table.columns)} "
-                f"(required {','.join(table.required)}), each at most once")
+        return (
+            f"bad header {','.join(header)!r}: columns are {','.join(table.columns)} "
+            f"(required {','.join(table.required)}), each at most once"
+        )
     return None
 
 
@@ -123,7 +163,11 @@ def _jsonl_records(path: Path, table: Table):
                 continue
             unknown = sorted(set(record) - set(table.columns))
             if unknown:
-                yield line, None, f"unknown field(s) {', '.join(unknown)}; fields are {', '.join(table.columns)}"
+                yield (
+                    line,
+                    None,
+                    f"unknown field(s) {', '.join(unknown)}; fields are {', '.join(table.columns)}",
+                )
                 continue
             yield line, record, None
 
@@ -181,20 +225,28 @@ def parse_person(record: dict) -> dict:
     props = {field: _text(record, field) for field in _TEXT_FIELDS}
     if props["name"] is None:
         raise ValueError("name is empty")
-    props.update(skills=_skills(record),
-                 connections_visibility=_choice(record, "connections_visibility", VISIBILITIES),
-                 intro_opt_out=_flag(record, "intro_opt_out"))
+    props.update(
+        skills=_skills(record),
+        connections_visibility=_choice(record, "connections_visibility", VISIBILITIES),
+        intro_opt_out=_flag(record, "intro_opt_out"),
+    )
     return person_row(_required_id(record, "id"), props, created_at=_date(record, "created_at"))
 
 
 def parse_connection(record: dict) -> dict:
-    return connection_row(_required_id(record, "a"), _required_id(record, "b"), _date(record, "since"))
+    return connection_row(
+        _required_id(record, "a"), _required_id(record, "b"), _date(record, "since")
+    )
 
 
 def parse_request(record: dict) -> dict:
-    return request_row(_required_id(record, "from"), _required_id(record, "to"),
-                       _date(record, "created_at"), _text(record, "note"),
-                       _choice(record, "state", REQUEST_STATES) or "pending")
+    return request_row(
+        _required_id(record, "from"),
+        _required_id(record, "to"),
+        _date(record, "created_at"),
+        _text(record, "note"),
+        _choice(record, "state", REQUEST_STATES) or "pending",
+    )
 
 
 class OwnFormat:
@@ -242,8 +294,12 @@ class OwnFormat:
                 checker.skipped["self-requests"] += 1
                 continue
             if (recipient, sender) in asked:
-                checker.bad_row(file, line, f"{recipient!r} already asked {sender!r} (line "
-                                            f"{asked[recipient, sender]}): put the pair in connections instead")
+                checker.bad_row(
+                    file,
+                    line,
+                    f"{recipient!r} already asked {sender!r} (line "
+                    f"{asked[recipient, sender]}): put the pair in connections instead",
+                )
                 continue
             asked.setdefault((sender, recipient), line)
             checker.refer(file, line, sender)
@@ -252,16 +308,23 @@ class OwnFormat:
 
     def dataset(self, checker: Checker) -> Dataset:
         def good(table, parse, keep=lambda row: True):
-            return (row for _, _, row, problem in self._rows(table, parse) if problem is None and keep(row))
+            return (
+                row
+                for _, _, row, problem in self._rows(table, parse)
+                if problem is None and keep(row)
+            )
 
         return Dataset(
             people=lambda: good(PEOPLE, parse_person),
             connections=lambda: good(CONNECTIONS, parse_connection, lambda r: r["a"] != r["b"]),
             requests=lambda: good(REQUESTS, parse_request, lambda r: r["sender"] != r["recipient"]),
-            totals=dict(checker.totals), skipped=checker.skipped)
+            totals=dict(checker.totals),
+            skipped=checker.skipped,
+        )
 
 
 # -- writing --------------------------------------------------------------------------------
+
 
 class Writer:
     """Writes rows of one table in our own format (used by export)."""
@@ -276,8 +339,10 @@ class Writer:
 
     def write(self, row: dict[str, Any]) -> None:
         if self.kind == "jsonl":
-            self.handle.write(json.dumps({k: v for k, v in row.items() if v is not None},
-                                         ensure_ascii=False) + "\n")
+            self.handle.write(
+                json.dumps({k: v for k, v in row.items() if v is not None}, ensure_ascii=False)
+                + "\n"
+            )
             return
         self.csv.writerow([_csv_value(field, row.get(field)) for field in self.table.columns])
 

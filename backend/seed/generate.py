@@ -59,8 +59,15 @@ def read_professions(db: Database) -> list[Profession]:
 class Network:
     """The generated graph as compact arrays; :meth:`dataset` streams it as rows."""
 
-    def __init__(self, people: int, avg_degree: float, seed: int, professions: list[Profession],
-                 id_prefix: str = "g", request_rate: float = REQUEST_RATE):
+    def __init__(
+        self,
+        people: int,
+        avg_degree: float,
+        seed: int,
+        professions: list[Profession],
+        id_prefix: str = "g",
+        request_rate: float = REQUEST_RATE,
+    ):
         if people < 2 or avg_degree <= 0 or avg_degree >= people - 1:
             raise ValueError("need at least 2 people and 0 < avg_degree < people - 1")
         self.n = people
@@ -92,11 +99,14 @@ class Network:
         names = [p.name for p in self.professions]
         index = {name: i for i, name in enumerate(names)}
         industries = sorted({p.industry for p in self.professions})
-        by_industry = [[i for i, p in enumerate(self.professions) if p.industry == ind]
-                       for ind in industries]
+        by_industry = [
+            [i for i, p in enumerate(self.professions) if p.industry == ind] for ind in industries
+        ]
         industry_of = np.array([industries.index(p.industry) for p in self.professions])
-        complements = [[index[c] for c in p.complements if c in index] or [i]
-                       for i, p in enumerate(self.professions)]
+        complements = [
+            [index[c] for c in p.complements if c in index] or [i]
+            for i, p in enumerate(self.professions)
+        ]
 
         loc_weights = np.array([w for _, w in words.LOCATIONS], dtype=float)
         community_location = rng.choice(len(loc_weights), size=k, p=loc_weights / loc_weights.sum())
@@ -107,11 +117,15 @@ class Network:
         comp = _pick_from(complements, core, pick)
         same = _pick_from(by_industry, industry_of[core], pick)
         anyone = rng.integers(0, len(names), size=n)
-        profession = np.where(roll < 0.45, core, np.where(roll < 0.75, comp,
-                                                          np.where(roll < 0.9, same, anyone)))
+        profession = np.where(
+            roll < 0.45, core, np.where(roll < 0.75, comp, np.where(roll < 0.9, same, anyone))
+        )
         moved = rng.random(n) < 0.15
-        location = np.where(moved, rng.choice(len(loc_weights), size=n, p=loc_weights / loc_weights.sum()),
-                            community_location[comm])
+        location = np.where(
+            moved,
+            rng.choice(len(loc_weights), size=n, p=loc_weights / loc_weights.sum()),
+            community_location[comm],
+        )
         days = len(_DAYS) - 1
         self.attrs = {
             "first": rng.integers(0, len(words.FIRST_NAMES), size=n, dtype=np.int32),
@@ -119,7 +133,9 @@ class Network:
             "location": location.astype(np.int32),
             "profession": profession.astype(np.int32),
             # Most of a community works for a few employers.
-            "company": ((comm * 7 + rng.integers(0, 3, size=n)) % len(words.COMPANY_STEMS)).astype(np.int32),
+            "company": ((comm * 7 + rng.integers(0, 3, size=n)) % len(words.COMPANY_STEMS)).astype(
+                np.int32
+            ),
             "seniority": rng.integers(0, len(words.SENIORITY), size=n, dtype=np.int32),
             "headline": rng.integers(0, len(words.HEADLINE_TEMPLATES), size=n, dtype=np.int32),
             "summary": rng.integers(0, len(words.SUMMARY_TEMPLATES) + 1, size=n, dtype=np.int32),
@@ -133,20 +149,34 @@ class Network:
     def _edges(self, target: int) -> np.ndarray:
         rng, n = self.rng, self.n
         xmin = (EXPONENT - 2) / (EXPONENT - 1) * target * 2 / n
-        weight = np.minimum(xmin * (1 - rng.random(n)) ** (-1 / (EXPONENT - 1)), min(MAX_DEGREE, n - 1))
+        weight = np.minimum(
+            xmin * (1 - rng.random(n)) ** (-1 / (EXPONENT - 1)), min(MAX_DEGREE, n - 1)
+        )
         self.weight = weight
         size = (self.end - self.start)[self.community]
         local = np.minimum(LOCAL_SHARE * weight, 0.5 * (size - 1))
         spread = weight - local
         first_pass = target - round(CLOSURE_SHARE * target)
         n_local = round(first_pass * local.sum() / weight.sum())
-        keys = _unique_keys(n, *self._local_pairs(local, n_local), *_weighted_pairs(rng, spread, first_pass - n_local))
+        keys = _unique_keys(
+            n,
+            *self._local_pairs(local, n_local),
+            *_weighted_pairs(rng, spread, first_pass - n_local),
+        )
         keys = _sorted_unique(np.concatenate((keys, self._closures(keys, target - len(keys)))))
         # Duplicates and self-pairs were dropped: top up with more of the same mixture.
         while len(keys) < target:
             missing = target - len(keys)
-            keys = _sorted_unique(np.concatenate(
-                (keys, _unique_keys(n, *_weighted_pairs(rng, weight, missing + missing // 10 + 10)))))
+            keys = _sorted_unique(
+                np.concatenate(
+                    (
+                        keys,
+                        _unique_keys(
+                            n, *_weighted_pairs(rng, weight, missing + missing // 10 + 10)
+                        ),
+                    )
+                )
+            )
         if len(keys) > target:
             keys = np.delete(keys, rng.choice(len(keys), size=len(keys) - target, replace=False))
         return keys
@@ -155,7 +185,10 @@ class Network:
         """Pairs inside one community, both ends drawn by their community weight."""
         rng = self.rng
         cumulative = np.cumsum(local)
-        a = np.minimum(np.searchsorted(cumulative, rng.random(count) * cumulative[-1], side="right"), self.n - 1)
+        a = np.minimum(
+            np.searchsorted(cumulative, rng.random(count) * cumulative[-1], side="right"),
+            self.n - 1,
+        )
         comm = self.community[a]
         low = np.where(self.start[comm] > 0, cumulative[self.start[comm] - 1], 0.0)
         high = cumulative[self.end[comm] - 1]
@@ -190,13 +223,22 @@ class Network:
         return f"{self.prefix}{i}"
 
     def degrees(self) -> np.ndarray:
-        return np.bincount(np.concatenate((self.keys // self.n, self.keys % self.n)), minlength=self.n)
+        return np.bincount(
+            np.concatenate((self.keys // self.n, self.keys % self.n)), minlength=self.n
+        )
 
     def dataset(self) -> Dataset:
-        return Dataset(people=self._people, connections=self._connections, requests=self._request_rows,
-                       totals={"people": self.n, "connections": len(self.keys),
-                               "requests": len(self.requests)},
-                       skipped=Counter())
+        return Dataset(
+            people=self._people,
+            connections=self._connections,
+            requests=self._request_rows,
+            totals={
+                "people": self.n,
+                "connections": len(self.keys),
+                "requests": len(self.requests),
+            },
+            skipped=Counter(),
+        )
 
     def _people(self):
         a = {k: v.tolist() for k, v in self.attrs.items()}
@@ -208,54 +250,80 @@ class Network:
             suffixes = words.COMPANY_SUFFIXES.get(industry, words.DEFAULT_SUFFIXES)
             company = f"{words.COMPANY_STEMS[a['company'][i]]} {suffixes[a['company'][i] % len(suffixes)]}"
             location = words.LOCATIONS[a["location"][i]][0]
-            fill = {"profession": profession.name, "company": company, "industry": industry,
-                    "seniority": words.SENIORITY[a["seniority"][i]], "skill": skills[0],
-                    "skill2": skills[-1], "city": location.split(",")[0],
-                    "years": 2 + a["skills"][i] % 20}
-            summary = (words.SUMMARY_TEMPLATES[a["summary"][i]].format(**fill)
-                       if a["summary"][i] < len(words.SUMMARY_TEMPLATES) else None)
-            name = f"{words.FIRST_NAMES[a['first'][i]]} {words.LAST_NAMES[a['last'][i]]}"
-            yield person_row(self.person_id(i), {
-                "name": name,
-                "headline": words.HEADLINE_TEMPLATES[a["headline"][i]].format(**fill),
-                "location": location,
-                "industry": industry,
+            fill = {
                 "profession": profession.name,
-                "skills": skills,
-                "summary": summary,
-                "training": words.SCHOOLS[a["school"][i]],
-                "connections_visibility": "private" if a["private"][i] else "connections",
-                "intro_opt_out": False,
-            }, created_at=f"{_DAYS[a['created'][i]]}T09:00:00Z")
+                "company": company,
+                "industry": industry,
+                "seniority": words.SENIORITY[a["seniority"][i]],
+                "skill": skills[0],
+                "skill2": skills[-1],
+                "city": location.split(",")[0],
+                "years": 2 + a["skills"][i] % 20,
+            }
+            summary = (
+                words.SUMMARY_TEMPLATES[a["summary"][i]].format(**fill)
+                if a["summary"][i] < len(words.SUMMARY_TEMPLATES)
+                else None
+            )
+            name = f"{words.FIRST_NAMES[a['first'][i]]} {words.LAST_NAMES[a['last'][i]]}"
+            yield person_row(
+                self.person_id(i),
+                {
+                    "name": name,
+                    "headline": words.HEADLINE_TEMPLATES[a["headline"][i]].format(**fill),
+                    "location": location,
+                    "industry": industry,
+                    "profession": profession.name,
+                    "skills": skills,
+                    "summary": summary,
+                    "training": words.SCHOOLS[a["school"][i]],
+                    "connections_visibility": "private" if a["private"][i] else "connections",
+                    "intro_opt_out": False,
+                },
+                created_at=f"{_DAYS[a['created'][i]]}T09:00:00Z",
+            )
 
     def _connections(self, chunk: int = 100_000):
         n, created = self.n, self.attrs["created"]
         for start in range(0, len(self.keys), chunk):
-            keys = self.keys[start:start + chunk]
+            keys = self.keys[start : start + chunk]
             lo, hi = keys // n, keys % n
             # Connected some time after the later of the two joined, before AS_OF.
             joined = np.maximum(created[lo], created[hi])
             since = joined + (_fraction(keys) * (len(_DAYS) - 1 - joined)).astype(np.int64)
             # People joined at 09:00; connecting on that same day happens later that day.
             minutes = 540 + (_fraction(keys * 31 + 7) * 900).astype(np.int64)
-            for x, y, day, minute in zip(lo.tolist(), hi.tolist(), since.tolist(), minutes.tolist()):
+            for x, y, day, minute in zip(
+                lo.tolist(), hi.tolist(), since.tolist(), minutes.tolist()
+            ):
                 a, b = f"{self.prefix}{x}", f"{self.prefix}{y}"
-                yield {"a": a, "b": b, "pair": connection_key(a, b),
-                       "since": f"{_DAYS[day]}T{minute // 60:02d}:{minute % 60:02d}:00Z"}
+                yield {
+                    "a": a,
+                    "b": b,
+                    "pair": connection_key(a, b),
+                    "since": f"{_DAYS[day]}T{minute // 60:02d}:{minute % 60:02d}:00Z",
+                }
 
     def _request_rows(self):
         first = self.attrs["first"]
         for k, (sender, recipient) in enumerate(self.requests.tolist()):
             profession = self.professions[int(self.attrs["profession"][sender])]
             note = words.REQUEST_NOTES[k % len(words.REQUEST_NOTES)].format(
-                first=words.FIRST_NAMES[int(first[recipient])], industry=profession.industry,
-                skill=words.SKILLS.get(profession.name, words.GENERIC_SKILLS)[0])
+                first=words.FIRST_NAMES[int(first[recipient])],
+                industry=profession.industry,
+                skill=words.SKILLS.get(profession.name, words.GENERIC_SKILLS)[0],
+            )
             day = len(_DAYS) - 1 - (k * 7919) % 60
-            yield request_row(self.person_id(sender), self.person_id(recipient),
-                              f"{_DAYS[day]}T{8 + k % 10:02d}:30:00Z", note)
+            yield request_row(
+                self.person_id(sender),
+                self.person_id(recipient),
+                f"{_DAYS[day]}T{8 + k % 10:02d}:30:00Z",
+                note,
+            )
 
 
 # -- vectorised helpers -------------------------------------------------------------------
+
 
 def _pick_from(groups: list[list[int]], which: np.ndarray, pick: np.ndarray) -> np.ndarray:
     """For each row, element ``floor(pick * len)`` of ``groups[which]``."""

@@ -31,17 +31,23 @@ def detect(path: Path) -> str:
         return kind
     if ldbc.is_ldbc(path):
         return "ldbc"
-    raise UnknownFormat(f"{path}: no people/connections/requests .csv or .jsonl, and no LDBC "
-                        "Person + Person_knows_Person files; say --format")
+    raise UnknownFormat(
+        f"{path}: no people/connections/requests .csv or .jsonl, and no LDBC "
+        "Person + Person_knows_Person files; say --format"
+    )
 
 
 def reader(path: Path, fmt: str = "auto", id_prefix: str = ""):
     fmt = detect(path) if fmt == "auto" else fmt
     if fmt in ("csv", "jsonl"):
         if id_prefix:
-            raise UnknownFormat("--id-prefix is for snap and ldbc data; our own files carry their ids")
+            raise UnknownFormat(
+                "--id-prefix is for snap and ldbc data; our own files carry their ids"
+            )
         if not path.is_dir():
-            raise UnknownFormat(f"{path}: the {fmt} format is a folder of people/connections/requests files")
+            raise UnknownFormat(
+                f"{path}: the {fmt} format is a folder of people/connections/requests files"
+            )
         return formats.OwnFormat(path, fmt)
     if fmt == "snap":
         if not path.is_file():

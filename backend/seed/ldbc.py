@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from backend.seed.checks import Checker
@@ -54,11 +54,11 @@ def ldbc_datetime(text: str) -> str:
     text = text.strip()
     if text.isdigit():
         if len(text) == 17:
-            moment = datetime.strptime(text[:14], "%Y%m%d%H%M%S").replace(tzinfo=timezone.utc)
+            moment = datetime.strptime(text[:14], "%Y%m%d%H%M%S").replace(tzinfo=UTC)
             return f"{moment:%Y-%m-%dT%H:%M:%S}.{text[14:]}Z"
         if len(text) == 8:
             return iso_datetime(f"{text[:4]}-{text[4:6]}-{text[6:]}")
-        moment = datetime.fromtimestamp(int(text) / 1000, tz=timezone.utc)
+        moment = datetime.fromtimestamp(int(text) / 1000, tz=UTC)
         return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
     return iso_datetime(text)
 
@@ -93,8 +93,15 @@ class LdbcFolder:
                 if not values:
                     continue
                 if len(values) != len(header):
-                    yield path.name, line, header, (f"wrong column count: {len(values)} values for "
-                                                    f"{len(header)} columns ({'|'.join(header)})")
+                    yield (
+                        path.name,
+                        line,
+                        header,
+                        (
+                            f"wrong column count: {len(values)} values for "
+                            f"{len(header)} columns ({'|'.join(header)})"
+                        ),
+                    )
                 else:
                     yield path.name, line, header, values
 
@@ -115,14 +122,23 @@ class LdbcFolder:
     def check(self, checker: Checker) -> None:
         for key in ("person", "knows"):
             if key not in self.files:
-                checker.bad_row(FILES[key] + ".csv", 0, "missing: an LDBC folder needs Person and Person_knows_Person")
+                checker.bad_row(
+                    FILES[key] + ".csv",
+                    0,
+                    "missing: an LDBC folder needs Person and Person_knows_Person",
+                )
         if checker.bad:
             return
         places = self._names(checker, "place")
         organisations = self._names(checker, "organisation")
         self._check_people(checker)
-        self._link(checker, "located", places, "place",
-                   lambda props, name, _: props.__setitem__("location", name))
+        self._link(
+            checker,
+            "located",
+            places,
+            "place",
+            lambda props, name, _: props.__setitem__("location", name),
+        )
         self._link(checker, "work", organisations, "organisation", _employer)
         self._link(checker, "study", organisations, "organisation", _school)
         for file, line, _, values in self._rows("knows"):
@@ -159,8 +175,10 @@ class LdbcFolder:
                 checker.bad_row(file, line, str(error))
                 continue
             if checker.define(file, line, person_id):
-                self.people[person_id] = {"name": f"{row['firstname']} {row['lastname']}".strip(),
-                                          "created_at": created}
+                self.people[person_id] = {
+                    "name": f"{row['firstname']} {row['lastname']}".strip(),
+                    "created_at": created,
+                }
         checker.totals["people"] = len(self.people)
 
     def _link(self, checker: Checker, key: str, targets: dict[str, str], kind: str, apply) -> None:
@@ -174,7 +192,9 @@ class LdbcFolder:
             person_id, target = self.prefix + values[0], values[1]
             year = values[2] if len(values) > 2 else ""
             if person_id not in self.people:
-                checker.bad_row(file, line, f"unknown person {person_id!r} (not in the Person file)")
+                checker.bad_row(
+                    file, line, f"unknown person {person_id!r} (not in the Person file)"
+                )
             elif target not in targets:
                 checker.bad_row(file, line, f"unknown {kind} {target!r}")
             elif year and not year.isdigit():
@@ -195,10 +215,16 @@ class LdbcFolder:
             for _, _, _, values in self._rows("knows"):
                 a, b = self.prefix + values[0], self.prefix + values[1]
                 if a != b:
-                    yield connection_row(a, b, ldbc_datetime(values[2]) if len(values) > 2 else None)
+                    yield connection_row(
+                        a, b, ldbc_datetime(values[2]) if len(values) > 2 else None
+                    )
 
-        return Dataset(people=people, connections=connections, totals=dict(checker.totals),
-                       skipped=checker.skipped)
+        return Dataset(
+            people=people,
+            connections=connections,
+            totals=dict(checker.totals),
+            skipped=checker.skipped,
+        )
 
 
 def _employer(props: dict, name: str, year: int) -> None:

@@ -48,13 +48,15 @@ class LoadSummary:
     def line(self) -> str:
         skipped = sum(self.skipped.values())
         reasons = ", ".join(f"{n:,} {why}" for why, n in sorted(self.skipped.items()))
-        return (f"people {self.people.rows:,} ({self.people.new:,} new), "
-                f"connections {self.connections.rows:,} ({self.connections.new:,} new), "
-                f"requests {self.requests.rows:,} ({self.requests.new:,} new), "
-                f"skipped {skipped:,}{f' ({reasons})' if reasons else ''}; "
-                f"{self.connections.rate:,.0f} connections/s, "
-                f"{self.total_rows / self.seconds if self.seconds else 0:,.0f} rows/s, "
-                f"{self.seconds:.1f} s")
+        return (
+            f"people {self.people.rows:,} ({self.people.new:,} new), "
+            f"connections {self.connections.rows:,} ({self.connections.new:,} new), "
+            f"requests {self.requests.rows:,} ({self.requests.new:,} new), "
+            f"skipped {skipped:,}{f' ({reasons})' if reasons else ''}; "
+            f"{self.connections.rate:,.0f} connections/s, "
+            f"{self.total_rows / self.seconds if self.seconds else 0:,.0f} rows/s, "
+            f"{self.seconds:.1f} s"
+        )
 
     @property
     def total_rows(self) -> int:
@@ -79,8 +81,13 @@ def _write_batch(tx: ManagedTransaction, query: Query, rows: list[dict]) -> tupl
 
 
 class Loader:
-    def __init__(self, db: Database, batch_size: int = DEFAULT_BATCH_SIZE,
-                 progress: bool | None = None, workers: int = 1):
+    def __init__(
+        self,
+        db: Database,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        progress: bool | None = None,
+        workers: int = 1,
+    ):
         """``progress=None`` shows bars only on a terminal. ``workers`` > 1 runs that many
         write transactions at once (Neo4j then resolves lock waits, retrying deadlocks)."""
         if batch_size < 1 or workers < 1:
@@ -95,15 +102,19 @@ class Loader:
         began = time.perf_counter()
         with ThreadPoolExecutor(max_workers=self.workers) as pool:
             for phase, rows, query in (
-                    ("people", dataset.people(), "seed.merge_people"),
-                    ("connections", dataset.connections(), self._connections_query()),
-                    ("requests", dataset.requests(), "seed.merge_requests")):
+                ("people", dataset.people(), "seed.merge_people"),
+                ("connections", dataset.connections(), self._connections_query()),
+                ("requests", dataset.requests(), "seed.merge_requests"),
+            ):
                 count = getattr(summary, phase)
-                self._phase(pool, phase, rows, self.db.query(query, 1),
-                            dataset.totals.get(phase), count)
+                self._phase(
+                    pool, phase, rows, self.db.query(query, 1), dataset.totals.get(phase), count
+                )
                 unwritten = count.rows - count.written
                 if unwritten:
-                    summary.skipped[f"{phase} not written (unknown, blocked or superseded)"] += unwritten
+                    summary.skipped[f"{phase} not written (unknown, blocked or superseded)"] += (
+                        unwritten
+                    )
         summary.seconds = time.perf_counter() - began
         return summary
 
@@ -111,15 +122,30 @@ class Loader:
         """Blocks and pending requests constrain new connections; in a graph without any
         (a fresh load) the checks cost a third of the time and can be left out."""
         counts = self.db.read("seed.graph_counts", 1)[0]
-        return "seed.merge_connections_bulk" if counts["blocked"] == counts["requests"] == 0 \
+        return (
+            "seed.merge_connections_bulk"
+            if counts["blocked"] == counts["requests"] == 0
             else "seed.merge_connections"
+        )
 
-    def _phase(self, pool: ThreadPoolExecutor, phase: str, rows: Iterable[dict], query: Query,
-               total: int | None, count: PhaseCount) -> None:
+    def _phase(
+        self,
+        pool: ThreadPoolExecutor,
+        phase: str,
+        rows: Iterable[dict],
+        query: Query,
+        total: int | None,
+        count: PhaseCount,
+    ) -> None:
         began = time.perf_counter()
         in_flight: list[tuple[Future, int]] = []
-        with tqdm(total=total, desc=f"{phase:<11}", unit=" rows", unit_scale=True,
-                  disable=None if self.progress is None else not self.progress) as bar:
+        with tqdm(
+            total=total,
+            desc=f"{phase:<11}",
+            unit=" rows",
+            unit_scale=True,
+            disable=None if self.progress is None else not self.progress,
+        ) as bar:
 
             def settle(future: Future, size: int) -> None:
                 created, written = future.result()
@@ -129,8 +155,9 @@ class Loader:
                 bar.update(size)
 
             for batch in batches(rows, self.batch_size):
-                in_flight.append((pool.submit(self.db.write_tx, _write_batch, query, batch),
-                                  len(batch)))
+                in_flight.append(
+                    (pool.submit(self.db.write_tx, _write_batch, query, batch), len(batch))
+                )
                 # Prepare the next batch while these are written; never more than one spare.
                 while len(in_flight) > self.workers:
                     settle(*in_flight.pop(0))

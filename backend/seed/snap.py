@@ -27,7 +27,9 @@ class SnapEdges:
     def check(self, checker: Checker) -> None:
         for line, parts in self._lines():
             if len(parts) != 2:
-                checker.bad_row(self.path.name, line, f"wrong column count: want 'u v', got {len(parts)} values")
+                checker.bad_row(
+                    self.path.name, line, f"wrong column count: want 'u v', got {len(parts)} values"
+                )
                 continue
             a, b = (self.prefix + p for p in parts)
             self.ids.setdefault(a)
@@ -47,5 +49,9 @@ class SnapEdges:
                 if a != b:
                     yield connection_row(self.prefix + a, self.prefix + b, None)
 
-        return Dataset(people=people, connections=connections, totals=dict(checker.totals),
-                       skipped=checker.skipped)
+        return Dataset(
+            people=people,
+            connections=connections,
+            totals=dict(checker.totals),
+            skipped=checker.skipped,
+        )
