@@ -28,6 +28,19 @@ def _int(env, name: str, default: int) -> int:
         raise ConfigError(f"{name} must be an integer, got {raw!r}") from None
 
 
+def _float(env, name: str, default: float) -> float:
+    raw = env.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a number, got {raw!r}") from None
+    if not value > 0:
+        raise ConfigError(f"{name} must be above 0, got {raw!r}")
+    return value
+
+
 def _neo4j_user(env) -> str:
     """NEO4J_USERNAME (cypher-shell's and Neo4j's name) or NEO4J_USER; both only if equal."""
     username, user = env.get("NEO4J_USERNAME") or None, env.get("NEO4J_USER") or None
@@ -97,6 +110,10 @@ class Settings:
     view_max_age_s: int = 600
     view_threshold: int = 5_000
     view_size: int = 200
+    # Operations: how long a request may wait for Neo4j in all (connection and retries)
+    # before it answers 503, and the query time above which a query is logged as slow.
+    db_timeout_s: float = 5.0
+    slow_query_ms: int = 500
 
     @classmethod
     def from_env(cls, env=None) -> Settings:
@@ -129,4 +146,6 @@ class Settings:
             view_max_age_s=_int(env, "MUTUALS_VIEW_MAX_AGE", 600),
             view_threshold=_int(env, "MUTUALS_VIEW_THRESHOLD", 5_000),
             view_size=_int(env, "MUTUALS_VIEW_SIZE", 200),
+            db_timeout_s=_float(env, "MUTUALS_DB_TIMEOUT_S", 5.0),
+            slow_query_ms=_int(env, "MUTUALS_SLOW_QUERY_MS", 500),
         )

@@ -1,0 +1,62 @@
+"""How long a request may wait for Neo4j, shared by the threads of one process.
+
+Every call into the graph gets a budget of ``MUTUALS_DB_TIMEOUT_S`` seconds (connection
+acquisition and retries included). The budget counts from the start of an outage, not from
+each request: once Neo4j has been unreachable for the whole bound, requests answer 503 at
+once instead of each waiting the bound again (a few dozen clients would otherwise hold every
+gunicorn thread), and one request a second probes whether it is back. A blip shorter than the
+bound is absorbed: the requests caught in it retry until Neo4j answers.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections.abc import Callable
+
+# A probe is one short attempt: enough for a refused or a fresh connection.
+PROBE_S = 1.0
+PROBE_EVERY_S = 1.0
+
+
+class Outage:
+    def __init__(self, bound_s: float, clock: Callable[[], float] = time.monotonic):
+        self.bound_s = bound_s
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._down_since: float | None = None
+        self._next_probe = 0.0
+
+    @property
+    def down(self) -> bool:
+        return self._down_since is not None
+
+    @property
+    def retry_after_s(self) -> int:
+        """What a 503 tells the client to wait: about the time a recovery takes to be seen."""
+        return max(1, math.ceil(min(self.bound_s, 5.0)))
+
+    def budget(self) -> float:
+        """Seconds the next call may spend on Neo4j; 0 means answer 503 without trying."""
+        now = self._clock()
+        with self._lock:
+            if self._down_since is None:
+                return self.bound_s
+            left = self._down_since + self.bound_s - now
+            if left > 0:
+                return left
+            if now >= self._next_probe:
+                self._next_probe = now + PROBE_EVERY_S
+                return min(self.bound_s, PROBE_S)
+            return 0.0
+
+    def failed(self) -> None:
+        """Neo4j could not be reached (refused, reset, no route)."""
+        with self._lock:
+            if self._down_since is None:
+                self._down_since = self._clock()
+
+    def succeeded(self) -> None:
+        with self._lock:
+            self._down_since = None

@@ -1,0 +1,142 @@
+"""Neo4j unreachable: requests answer 503 problem+json with Retry-After within the bound
+(MUTUALS_DB_TIMEOUT_S), an outage already known answers at once, a blip shorter than the
+bound is absorbed by the retries, and service resumes by itself. The outage is a TCP proxy
+in front of the test Neo4j that the test cuts and restores."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from backend import create_app
+from backend.outage import PROBE_EVERY_S, PROBE_S, Outage
+from tests.helpers import auth, create_person
+from tests.tcp_proxy import CuttableProxy
+
+BOUND_S = 5.0
+
+
+class Ticks:
+    """A monotonic clock the test moves."""
+
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def proxy(database):
+    host, port = database.settings.neo4j_uri.rpartition("//")[2].rsplit(":", 1)
+    proxy = CuttableProxy((host, int(port)))
+    yield proxy
+    proxy.close()
+
+
+@pytest.fixture
+def proxied_app(database, proxy):
+    app = create_app(
+        {
+            "TESTING": True,
+            "SETTINGS": {
+                "neo4j_uri": proxy.uri,
+                "db_timeout_s": BOUND_S,
+                "admin_token": "test-admin-token",
+            },
+        }
+    )
+    yield app
+    app.extensions["mutuals"].close()
+
+
+def refused_since_last(proxy: CuttableProxy) -> int:
+    count = 0
+    while proxy.refused.acquire(blocking=False):
+        count += 1
+    return count
+
+
+def test_the_budget_counts_from_the_start_of_the_outage():
+    ticks = Ticks()
+    outage = Outage(BOUND_S, clock=ticks)
+    assert outage.budget() == BOUND_S
+    outage.failed()
+    ticks.now += 2
+    assert outage.budget() == pytest.approx(BOUND_S - 2)
+    outage.failed()  # a later failure does not move the start
+    ticks.now += BOUND_S
+    assert outage.budget() == PROBE_S  # one request a second probes
+    assert outage.budget() == 0  # the others answer at once
+    ticks.now += PROBE_EVERY_S
+    assert outage.budget() == PROBE_S
+    outage.succeeded()
+    assert outage.budget() == BOUND_S
+
+
+def test_an_unreachable_neo4j_answers_503_with_retry_after(cypher, proxied_app, proxy):
+    token = create_person(cypher, "ada")
+    client = proxied_app.test_client()
+    assert client.get("/v1/me", headers=auth(token)).status_code == 200
+    proxy.cut()
+
+    response = client.get("/v1/me", headers=auth(token))
+    assert response.status_code == 503
+    assert response.mimetype == "application/problem+json"
+    assert response.json["detail"] == "The graph database is unavailable."
+    assert int(response.headers["Retry-After"]) >= 1
+    assert client.get("/healthz").status_code == 200
+    ready = client.get("/readyz")
+    assert ready.status_code == 503 and "Retry-After" in ready.headers
+    assert refused_since_last(proxy) >= 2  # both really tried
+
+
+def test_a_known_outage_answers_without_trying(cypher, proxied_app, proxy):
+    token = create_person(cypher, "ada")
+    ticks = Ticks()
+    db = proxied_app.extensions["mutuals"].db
+    db.outage = Outage(BOUND_S, clock=ticks)
+    client = proxied_app.test_client()
+    proxy.cut()
+    db.outage.failed()
+    ticks.now += BOUND_S + 1  # the outage has lasted the whole bound
+
+    assert client.get("/v1/me", headers=auth(token)).status_code == 503  # the probe
+    assert refused_since_last(proxy) >= 1
+    statuses = {client.get("/v1/me", headers=auth(token)).status_code for _ in range(20)}
+    assert statuses == {503}
+    assert refused_since_last(proxy) == 0  # nobody else touched Neo4j
+
+
+def test_service_resumes_by_itself_when_neo4j_is_back(cypher, proxied_app, proxy):
+    token = create_person(cypher, "ada")
+    ticks = Ticks()
+    db = proxied_app.extensions["mutuals"].db
+    db.outage = Outage(BOUND_S, clock=ticks)
+    client = proxied_app.test_client()
+    proxy.cut()
+    db.outage.failed()
+    ticks.now += BOUND_S + 1
+    assert client.get("/v1/me", headers=auth(token)).status_code == 503
+
+    proxy.restore()
+    ticks.now += PROBE_EVERY_S  # the next probe is due
+    assert client.get("/v1/me", headers=auth(token)).status_code == 200
+    assert not db.outage.down
+    assert [client.get("/v1/me", headers=auth(token)).status_code for _ in range(5)] == [200] * 5
+    assert client.get("/readyz").status_code == 200
+
+
+def test_a_blip_shorter_than_the_bound_is_absorbed(cypher, proxied_app, proxy):
+    token = create_person(cypher, "ada")
+    client = proxied_app.test_client()
+    proxy.cut()
+    with ThreadPoolExecutor(4) as pool:
+        answers = [
+            pool.submit(lambda: client.get("/v1/me", headers=auth(token)).status_code)
+            for _ in range(4)
+        ]
+        assert proxy.refused.acquire(timeout=BOUND_S)  # the requests are retrying
+        proxy.restore()
+        assert [a.result() for a in answers] == [200] * 4
