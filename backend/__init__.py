@@ -15,7 +15,7 @@ from prometheus_client import CollectorRegistry
 from swagger_ui_bundle import swagger_ui_path
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
-from backend import errors
+from backend import errors, query_metrics, request_log
 from backend.auth import BEARER_SCHEME
 from backend.config import Settings
 from backend.db import Database
@@ -115,8 +115,11 @@ def create_app(config: dict | None = None) -> Flask:
         lambda filename: send_from_directory(swagger_ui_path, filename),
     )
     app.register_error_handler(errors.Problem, errors.render_problem)
+    request_log.init_app(app)  # first: even a request the JSON guard refuses gets its id
     app.before_request(_require_json_body)
-    state.view_metrics = ViewMetrics(_init_metrics(app))
+    registry = _init_metrics(app)
+    query_metrics.register(registry)
+    state.view_metrics = ViewMetrics(registry)
     state.refresher = ViewRefresher(state)
     app.after_request(refresh_changed)
     return app
