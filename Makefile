@@ -21,7 +21,7 @@ TEST_ENV := MUTUALS_LOCAL_NEO4J_DIR=$(CURDIR)/.neo4j-test \
 # app alone, for the Docker image) are lock files with hashes; `make lock` refreshes both.
 LOCK_ARGS := --quiet --universal --python-version 3.11 --generate-hashes
 
-.PHONY: install lock run test neo4j-start neo4j-stop test-neo4j-stop stop migrate seed-demo bench clean
+.PHONY: install lock run test neo4j-start neo4j-stop test-neo4j-stop stop migrate seed-demo bench faults faults-neo4j-stop clean
 
 $(STAMP): pyproject.toml requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -64,13 +64,26 @@ test: install
 bench: install
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
+# The fault suite (bench/faults.py) kills its Neo4j: a server of its own, never the dev or
+# test one. Ports: MUTUALS_FAULTS_BOLT_PORT/HTTP_PORT; gunicorn on FAULTS_PORT (and the next).
+FAULTS_ENV := MUTUALS_LOCAL_NEO4J_DIR=$(CURDIR)/.neo4j-faults \
+              MUTUALS_LOCAL_BOLT_PORT=$(or $(MUTUALS_FAULTS_BOLT_PORT),7689) \
+              MUTUALS_LOCAL_HTTP_PORT=$(or $(MUTUALS_FAULTS_HTTP_PORT),7476)
+
+faults: install
+	$(FAULTS_ENV) $(BIN)/python -m bench faults --port $(or $(FAULTS_PORT),8020) $(FAULTS_ARGS); \
+	  status=$$?; $(FAULTS_ENV) $(BIN)/mutuals neo4j stop; exit $$status
+
 neo4j-stop:
 	-$(BIN)/mutuals neo4j stop
 
 test-neo4j-stop:
 	-$(TEST_ENV) $(BIN)/mutuals neo4j stop
 
-stop: neo4j-stop test-neo4j-stop
+faults-neo4j-stop:
+	-$(FAULTS_ENV) $(BIN)/mutuals neo4j stop
+
+stop: neo4j-stop test-neo4j-stop faults-neo4j-stop
 
 clean: stop
-	rm -rf $(VENV) .neo4j .neo4j-test
+	rm -rf $(VENV) .neo4j .neo4j-test .neo4j-faults

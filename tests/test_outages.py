@@ -11,8 +11,8 @@ import pytest
 
 from backend import create_app
 from backend.outage import PROBE_EVERY_S, PROBE_S, Outage
+from bench.support.tcp_proxy import CuttableProxy
 from tests.helpers import auth, create_person
-from tests.tcp_proxy import CuttableProxy
 
 BOUND_S = 5.0
 
