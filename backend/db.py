@@ -119,24 +119,24 @@ class Database:
     def _transaction(self, access_mode: str, work: Callable[..., T], args, kwargs) -> T:
         """One managed transaction, retried on transient errors until the budget is spent.
         The driver's own retry loop is off (it sleeps up to seconds past any bound)."""
-        budget = self.outage.budget()
-        if (cap := _budget_cap.get()) is not None:
-            budget = min(budget, cap)
-        if budget <= 0:
-            raise self.unavailable()
-        deadline = time.monotonic() + budget
-        retrying = Retrying(
-            retry=retry_if_exception(_retryable),
-            stop=stop_before_delay(budget),
-            wait=wait_exponential_jitter(multiplier=0.1, max=1.0, jitter=0.1),
-            reraise=True,
-        )
-        with map_driver_errors(self.outage):
-            for attempt in retrying:
-                with attempt:
-                    result = self._attempt(access_mode, work, args, kwargs, deadline)
-            self.outage.succeeded()
-            return result
+        with self.outage.call() as budget:
+            if (cap := _budget_cap.get()) is not None:
+                budget = min(budget, cap)
+            if budget <= 0:
+                raise self.unavailable()
+            deadline = time.monotonic() + budget
+            retrying = Retrying(
+                retry=retry_if_exception(_retryable),
+                stop=stop_before_delay(budget),
+                wait=wait_exponential_jitter(multiplier=0.1, max=1.0, jitter=0.1),
+                reraise=True,
+            )
+            with map_driver_errors(self.outage):
+                for attempt in retrying:
+                    with attempt:
+                        result = self._attempt(access_mode, work, args, kwargs, deadline)
+                self.outage.succeeded()
+                return result
 
     def _attempt(self, access_mode, work, args, kwargs, deadline: float):
         with self.session(
@@ -164,6 +164,14 @@ class Database:
         )
 
 
+def is_auth_failure(error: BaseException) -> bool:
+    """Neo4j refused the credentials, or locked the user after too many refusals."""
+    return isinstance(error, AuthError) or (
+        isinstance(error, Neo4jError)
+        and error.code == "Neo.ClientError.Security.AuthenticationRateLimit"
+    )
+
+
 def _retryable(error: BaseException) -> bool:
     return isinstance(error, (DriverError, Neo4jError)) and error.is_retryable()
 
@@ -189,7 +197,7 @@ class map_driver_errors:
             return False
         if isinstance(exc, ConstraintError):
             raise errors.Conflict("The change conflicts with existing data.") from exc
-        if isinstance(exc, AuthError):
+        if is_auth_failure(exc):
             raise errors.AuthenticationFailed() from exc
         if isinstance(exc, (*UNREACHABLE, ConnectionAcquisitionTimeoutError, TransientError)):
             raise errors.ServiceUnavailable(

@@ -4,8 +4,9 @@ Every call into the graph gets a budget of ``MUTUALS_DB_TIMEOUT_S`` seconds (con
 acquisition and retries included). The budget counts from the start of an outage, not from
 each request: once Neo4j has been unreachable for the whole bound, requests answer 503 at
 once instead of each waiting the bound again (a few dozen clients would otherwise hold every
-gunicorn thread), and one request a second probes whether it is back. A blip shorter than the
-bound is absorbed: the requests caught in it retry until Neo4j answers.
+gunicorn thread), but for one request at a time, the probe, which tries for the whole bound:
+when it gets through, the outage is over for every thread. A blip shorter than the bound is
+absorbed: the requests caught in it retry until Neo4j answers.
 """
 
 from __future__ import annotations
@@ -13,11 +14,8 @@ from __future__ import annotations
 import math
 import threading
 import time
-from collections.abc import Callable
-
-# A probe is one short attempt: enough for a refused or a fresh connection.
-PROBE_S = 1.0
-PROBE_EVERY_S = 1.0
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 
 class Outage:
@@ -26,7 +24,7 @@ class Outage:
         self._clock = clock
         self._lock = threading.Lock()
         self._down_since: float | None = None
-        self._next_probe = 0.0
+        self._probing = False
 
     @property
     def down(self) -> bool:
@@ -37,19 +35,28 @@ class Outage:
         """What a 503 tells the client to wait: about the time a recovery takes to be seen."""
         return max(1, math.ceil(min(self.bound_s, 5.0)))
 
-    def budget(self) -> float:
-        """Seconds the next call may spend on Neo4j; 0 means answer 503 without trying."""
+    @contextmanager
+    def call(self) -> Iterator[float]:
+        """The seconds one call may spend on Neo4j (0: answer 503 without trying), for the
+        length of the ``with`` block."""
         now = self._clock()
+        probe = False
         with self._lock:
             if self._down_since is None:
-                return self.bound_s
-            left = self._down_since + self.bound_s - now
-            if left > 0:
-                return left
-            if now >= self._next_probe:
-                self._next_probe = now + PROBE_EVERY_S
-                return min(self.bound_s, PROBE_S)
-            return 0.0
+                budget = self.bound_s
+            elif (left := self._down_since + self.bound_s - now) > 0:
+                budget = left
+            elif not self._probing:
+                self._probing = probe = True
+                budget = self.bound_s
+            else:
+                budget = 0.0
+        try:
+            yield budget
+        finally:
+            if probe:
+                with self._lock:
+                    self._probing = False
 
     def failed(self) -> None:
         """Neo4j could not be reached (refused, reset, no route)."""

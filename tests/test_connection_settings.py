@@ -13,10 +13,12 @@ import click
 import click.testing
 import pytest
 from neo4j import GraphDatabase
+from neo4j.exceptions import AuthError
 
 from backend import create_app
 from backend.cli import MutualsGroup, cli
 from backend.config import PROJECT_ROOT, Settings
+from backend.db import is_auth_failure
 from tests.helpers import auth, create_person
 
 MUTUALS = str(Path(sys.executable).parent / "mutuals")
@@ -229,3 +231,21 @@ def test_a_real_process_prints_one_line_and_no_traceback(settings, database):
             f"Error: Neo4j at {settings.neo4j_uri} refused the credentials of user 'nobody' "
             "(authentication failed): check NEO4J_USERNAME and NEO4J_PASSWORD"
         ]
+
+
+def test_a_user_locked_after_refusals_is_still_an_authentication_failure(settings, database):
+    """After a few refusals Neo4j locks the user for a while (AuthenticationRateLimit, not
+    an AuthError): the API and the CLI still say "authentication failed"."""
+    database.driver.execute_query(
+        "CREATE USER locked_out IF NOT EXISTS SET PASSWORD 'the-right-one' CHANGE NOT REQUIRED",
+        database_="system",
+    )
+    seen = []
+    for _ in range(6):
+        with GraphDatabase.driver(settings.neo4j_uri, auth=("locked_out", "wrong")) as driver:
+            try:
+                driver.verify_connectivity()
+            except Exception as error:  # noqa: BLE001 - the test looks at each one
+                seen.append(error)
+    assert len(seen) == 6 and all(is_auth_failure(error) for error in seen)
+    assert any(not isinstance(error, AuthError) for error in seen)  # the lock showed up

@@ -5,12 +5,13 @@ in front of the test Neo4j that the test cuts and restores."""
 
 from __future__ import annotations
 
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from backend import create_app
-from backend.outage import PROBE_EVERY_S, PROBE_S, Outage
+from backend.outage import Outage
 from bench.support.tcp_proxy import CuttableProxy
 from tests.helpers import auth, create_person
 
@@ -58,21 +59,26 @@ def refused_since_last(proxy: CuttableProxy) -> int:
     return count
 
 
+def budget(outage: Outage) -> float:
+    with outage.call() as seconds:
+        return seconds
+
+
 def test_the_budget_counts_from_the_start_of_the_outage():
     ticks = Ticks()
     outage = Outage(BOUND_S, clock=ticks)
-    assert outage.budget() == BOUND_S
+    assert budget(outage) == BOUND_S
     outage.failed()
     ticks.now += 2
-    assert outage.budget() == pytest.approx(BOUND_S - 2)
+    assert budget(outage) == pytest.approx(BOUND_S - 2)
     outage.failed()  # a later failure does not move the start
     ticks.now += BOUND_S
-    assert outage.budget() == PROBE_S  # one request a second probes
-    assert outage.budget() == 0  # the others answer at once
-    ticks.now += PROBE_EVERY_S
-    assert outage.budget() == PROBE_S
+    with outage.call() as probe:
+        assert probe == BOUND_S  # one request at a time probes, for the whole bound
+        assert budget(outage) == 0  # the others answer at once
+    assert budget(outage) == BOUND_S  # the next probe
     outage.succeeded()
-    assert outage.budget() == BOUND_S
+    assert budget(outage) == BOUND_S and not outage.down
 
 
 def test_an_unreachable_neo4j_answers_503_with_retry_after(cypher, proxied_app, proxy):
@@ -92,21 +98,25 @@ def test_an_unreachable_neo4j_answers_503_with_retry_after(cypher, proxied_app, 
     assert refused_since_last(proxy) >= 2  # both really tried
 
 
-def test_a_known_outage_answers_without_trying(cypher, proxied_app, proxy):
+def test_a_known_outage_answers_at_once_while_one_request_probes(cypher, proxied_app, proxy):
     token = create_person(cypher, "ada")
     ticks = Ticks()
     db = proxied_app.extensions["mutuals"].db
     db.outage = Outage(BOUND_S, clock=ticks)
     client = proxied_app.test_client()
-    proxy.cut()
+    proxy.hang()  # a connection attempt waits: the probe stays in flight
     db.outage.failed()
     ticks.now += BOUND_S + 1  # the outage has lasted the whole bound
 
-    assert client.get("/v1/me", headers=auth(token)).status_code == 503  # the probe
-    assert refused_since_last(proxy) >= 1
-    statuses = {client.get("/v1/me", headers=auth(token)).status_code for _ in range(20)}
-    assert statuses == {503}
-    assert refused_since_last(proxy) == 0  # nobody else touched Neo4j
+    with ThreadPoolExecutor(1) as pool:
+        probe = pool.submit(lambda: client.get("/v1/me", headers=auth(token)).status_code)
+        while not proxy.held:
+            assert not probe.done()
+            time.sleep(0.01)
+        statuses = {client.get("/v1/me", headers=auth(token)).status_code for _ in range(20)}
+        assert statuses == {503}
+        assert len(proxy.held) == 1  # nobody but the probe touched Neo4j
+        assert probe.result() == 503
 
 
 def test_service_resumes_by_itself_when_neo4j_is_back(cypher, proxied_app, proxy):
@@ -121,7 +131,6 @@ def test_service_resumes_by_itself_when_neo4j_is_back(cypher, proxied_app, proxy
     assert client.get("/v1/me", headers=auth(token)).status_code == 503
 
     proxy.restore()
-    ticks.now += PROBE_EVERY_S  # the next probe is due
     assert client.get("/v1/me", headers=auth(token)).status_code == 200
     assert not db.outage.down
     assert [client.get("/v1/me", headers=auth(token)).status_code for _ in range(5)] == [200] * 5

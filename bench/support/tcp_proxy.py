@@ -10,13 +10,16 @@ import threading
 
 class CuttableProxy:
     """Forwards 127.0.0.1:<port> to ``target``. While cut, it drops every open connection and
-    resets new ones at once (what a client sees of a killed server)."""
+    resets new ones at once (what a client sees of a killed server); while hung, it accepts
+    new connections and never answers (a server that stopped responding)."""
 
     def __init__(self, target: tuple[str, int]):
         self.target = target
         self._listener = socket.create_server(("127.0.0.1", 0))
         self.port = self._listener.getsockname()[1]
         self._cut = threading.Event()
+        self._hung = threading.Event()
+        self.held: list[socket.socket] = []  # connections accepted while hung
         self._lock = threading.Lock()
         self._open: list[socket.socket] = []
         self.refused = threading.Semaphore(0)  # released once per connection refused while cut
@@ -33,8 +36,15 @@ class CuttableProxy:
                 _close(sock)
             self._open.clear()
 
+    def hang(self) -> None:
+        self.cut()
+        self._hung.set()
+
     def restore(self) -> None:
+        self._hung.clear()
         self._cut.clear()
+        for sock in self.held:
+            _close(sock)
 
     def close(self) -> None:
         self.cut()
@@ -46,6 +56,9 @@ class CuttableProxy:
                 client, _ = self._listener.accept()
             except OSError:
                 return
+            if self._hung.is_set():
+                self.held.append(client)
+                continue
             if self._cut.is_set():
                 # Linger 0: the close sends a reset, as a port with nobody listening would.
                 client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
