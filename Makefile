@@ -21,7 +21,7 @@ TEST_ENV := MUTUALS_LOCAL_NEO4J_DIR=$(CURDIR)/.neo4j-test \
 # app alone, for the Docker image) are lock files with hashes; `make lock` refreshes both.
 LOCK_ARGS := --quiet --universal --python-version 3.11 --generate-hashes
 
-.PHONY: install lock run test neo4j-start neo4j-stop test-neo4j-stop stop migrate seed-demo bench faults faults-neo4j-stop clean
+.PHONY: install lock run test neo4j-start neo4j-stop test-neo4j-stop stop migrate seed-demo bench fuzz faults faults-neo4j-stop clean
 
 $(STAMP): pyproject.toml requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,14 @@ run: seed-demo
 test: install
 	$(TEST_ENV) $(BIN)/mutuals neo4j start
 	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Fuzzing at volume: MUTUALS_FUZZ_REQUESTS stateful requests (links, tokens) plus
+# MUTUALS_FUZZ_EXAMPLES generated inputs per operation; the suite runs a short slice of both.
+fuzz: install
+	$(TEST_ENV) $(BIN)/mutuals neo4j start
+	$(TEST_ENV) MUTUALS_FUZZ_REQUESTS=$(or $(MUTUALS_FUZZ_REQUESTS),5000) \
+	  MUTUALS_FUZZ_EXAMPLES=$(or $(MUTUALS_FUZZ_EXAMPLES),40) \
+	  $(BIN)/python -m pytest -q -s tests/test_fuzz_stateful.py tests/test_openapi_fuzz.py
 
 bench: install
 	$(BIN)/python -m bench $(BENCH_ARGS)

@@ -21,6 +21,7 @@ from backend.config import Settings
 from backend.db import Database
 from backend.extension import Mutuals
 from backend.network.metrics import ViewMetrics
+from backend.openapi_links import OperationLinks
 from backend.network.refresher import ViewRefresher
 from backend.network.views import refresh_changed
 
@@ -104,7 +105,9 @@ def create_app(config: dict | None = None) -> Flask:
         state.clock = clock
     app.extensions["mutuals"] = state
 
-    api = ProblemApi(app, spec_kwargs={"extra_plugins": [ProblemResponses()]})
+    api = ProblemApi(
+        app, spec_kwargs={"extra_plugins": [ProblemResponses(), OperationLinks()]}
+    )
     api.spec.components.security_scheme("bearerAuth", BEARER_SCHEME)
     for area in AREAS:
         api.register_blueprint(importlib.import_module(f"backend.{area}.routes").blp)
