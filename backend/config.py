@@ -41,6 +41,18 @@ def _float(env, name: str, default: float) -> float:
     return value
 
 
+def _rate(env, name: str, default: str) -> str:
+    """A rate in the `limits` library's notation (``10/hour``, ``5 per minute``)."""
+    from limits import parse
+
+    raw = env.get(name) or default
+    try:
+        parse(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a rate such as 10/hour, got {raw!r}") from None
+    return raw
+
+
 def _neo4j_user(env) -> str:
     """NEO4J_USERNAME (cypher-shell's and Neo4j's name) or NEO4J_USER; both only if equal."""
     username, user = env.get("NEO4J_USERNAME") or None, env.get("NEO4J_USER") or None
@@ -114,6 +126,13 @@ class Settings:
     # before it answers 503, and the query time above which a query is logged as slow.
     db_timeout_s: float = 5.0
     slow_query_ms: int = 500
+    # Tokens expire this many days after their last use (refreshed at most daily); sign-ups
+    # and failed authentications per client address (`limits` notation); how many proxies in
+    # front of the app to believe about X-Forwarded-For (0: none, use the peer address).
+    token_ttl_days: int = 90
+    signup_limit: str = "20/hour"
+    auth_failure_limit: str = "30/minute"
+    trusted_proxies: int = 0
 
     @classmethod
     def from_env(cls, env=None) -> Settings:
@@ -148,4 +167,8 @@ class Settings:
             view_size=_int(env, "MUTUALS_VIEW_SIZE", 200),
             db_timeout_s=_float(env, "MUTUALS_DB_TIMEOUT_S", 5.0),
             slow_query_ms=_int(env, "MUTUALS_SLOW_QUERY_MS", 500),
+            token_ttl_days=_int(env, "MUTUALS_TOKEN_TTL_DAYS", 90),
+            signup_limit=_rate(env, "MUTUALS_SIGNUP_LIMIT", "20/hour"),
+            auth_failure_limit=_rate(env, "MUTUALS_AUTH_FAILURE_LIMIT", "30/minute"),
+            trusted_proxies=_int(env, "MUTUALS_TRUSTED_PROXIES", 0),
         )
