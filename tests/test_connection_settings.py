@@ -17,7 +17,7 @@ from neo4j import GraphDatabase
 from backend import create_app
 from backend.cli import MutualsGroup, cli
 from backend.config import PROJECT_ROOT, Settings
-from tests.helpers import auth, create_person
+from tests.support.graph import auth, create_person
 
 MUTUALS = str(Path(sys.executable).parent / "mutuals")
 # A user that does not exist: wrong passwords for `neo4j` would lock that account for a while.
