@@ -55,6 +55,7 @@ from backend.config import Settings  # noqa: E402
 from backend.db import Database  # noqa: E402
 from backend.local_neo4j import LocalNeo4j  # noqa: E402
 from bench.intros import machine, percentile  # noqa: E402
+from bench.queries import bench_registry  # noqa: E402
 from bench.support.gunicorn import Gunicorn  # noqa: E402
 from bench.support.tcp_proxy import CuttableProxy  # noqa: E402
 
@@ -468,7 +469,7 @@ def main(clients, seconds, down_s, bound, port, workers, threads):
     neo4j = LocalNeo4j(settings.local)
     click.echo(f"Neo4j for the faults: {neo4j.start(echo=click.echo)} at {settings.local.uri}")
     settings = Settings.from_env()  # the password exists now
-    db = Database(settings)
+    db = Database(settings, bench_registry())
     with db.session() as session:
         migrations.migrate(session)
     proxy = CuttableProxy(("127.0.0.1", settings.local.bolt_port))

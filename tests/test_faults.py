@@ -9,7 +9,9 @@ import socket
 
 import pytest
 
+from backend.db import Database
 from bench import faults
+from bench.queries import bench_registry
 from bench.support.gunicorn import Gunicorn
 from bench.support.tcp_proxy import CuttableProxy
 
@@ -67,6 +69,10 @@ def test_a_killed_worker_is_replaced_and_only_its_requests_fail(server):
 
 
 def test_sigterm_drains_a_request_in_flight(server, proxy, database):
-    result = faults.drain(server, proxy, database)
+    bench_db = Database(database.settings, bench_registry())  # the check reads a bench query
+    try:
+        result = faults.drain(server, proxy, bench_db)
+    finally:
+        bench_db.close()
     assert result["status"] == 201 and result["stored"], result
     assert result["gunicorn_exit_code"] == 0

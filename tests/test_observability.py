@@ -10,7 +10,7 @@ import pytest
 
 from backend import query_metrics
 from backend.request_log import LOGGING, RequestFields
-from tests.helpers import auth, create_person
+from tests.support.graph import auth, create_person
 
 
 @pytest.fixture

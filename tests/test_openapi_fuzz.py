@@ -11,8 +11,8 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 
 from backend import create_app
-from tests.helpers import auth, connect, create_person
-from tests.openapi_check import check_error_response
+from tests.support.graph import auth, connect, create_person
+from tests.support.openapi import check_error_response
 
 # Per operation; `make fuzz` raises it (MUTUALS_FUZZ_EXAMPLES).
 EXAMPLES = int(os.environ.get("MUTUALS_FUZZ_EXAMPLES") or 15)

@@ -13,7 +13,7 @@ import pytest
 from backend import create_app
 from backend.outage import Outage
 from bench.support.tcp_proxy import CuttableProxy
-from tests.helpers import auth, create_person
+from tests.support.graph import auth, create_person
 
 BOUND_S = 5.0
 

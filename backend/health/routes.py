@@ -7,9 +7,9 @@ from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
 from backend import migrations
+from backend.app_services import app_services
 from backend.db import map_driver_errors
 from backend.errors import ServiceUnavailable
-from backend.extension import mutuals
 
 # Orchestrators give a probe about a second; two quick steps fit in it.
 READY_BUDGET_S = 0.4
@@ -43,7 +43,7 @@ class Ready(MethodView):
         """Neo4j answers, with its version, and every migration file is applied. Answers
         within a second: an outage already known answers at once, a new one after one short
         attempt."""
-        db = mutuals().db
+        db = app_services().db
         with db.within(READY_BUDGET_S):
             components = db.read("ops.server_components", 1)
         kernel = next(c for c in components if c["name"] == "Neo4j Kernel")
