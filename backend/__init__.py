@@ -7,8 +7,9 @@ import importlib
 
 from flask import Flask, send_from_directory
 from swagger_ui_bundle import swagger_ui_path
+from werkzeug.middleware.proxy_fix import ProxyFix
 
-from backend import errors, query_metrics, request_log
+from backend import errors, request_log
 from backend.api import ProblemApi, ProblemResponses
 from backend.app_services import AppServices
 from backend.auth import BEARER_SCHEME
@@ -50,6 +51,8 @@ def create_app(config: dict | None = None) -> Flask:
         JSON_SORT_KEYS=False,
     )
     app.config.update(config)
+    if settings.trusted_proxies:  # client addresses from X-Forwarded-For, that many hops deep
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.trusted_proxies)
 
     state = AppServices(settings=settings, db=Database(settings))
     if clock is not None:
@@ -69,9 +72,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_error_handler(errors.Problem, errors.render_problem)
     request_log.init_app(app)  # first: even a request the JSON guard refuses gets its id
     app.before_request(require_json_body)
-    registry = init_metrics(app)
-    query_metrics.register(registry)
-    state.view_metrics = ViewMetrics(registry)
+    state.view_metrics = ViewMetrics(init_metrics(app))
     state.refresher = ViewRefresher(state)
     app.after_request(refresh_changed)
     return app

@@ -9,7 +9,6 @@ across workers on its own.
 from __future__ import annotations
 
 import logging
-import os
 import time
 from contextlib import contextmanager
 
@@ -54,10 +53,10 @@ def configure(slow_query_ms: int) -> None:
 
 
 def register(registry: CollectorRegistry) -> None:
-    """Add the query metrics to an app's registry (multiprocess mode collects them itself)."""
-    if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
-        for collector in _COLLECTORS:
-            registry.register(collector)
+    """Add the query metrics to an app's own registry (outside gunicorn: in multiprocess mode
+    prometheus_client collects them from the workers' files by itself)."""
+    for collector in _COLLECTORS:
+        registry.register(collector)
 
 
 @contextmanager

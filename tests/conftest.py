@@ -22,6 +22,10 @@ from tests.support.snap import load_facebook
 
 # A developer's .env (read by `mutuals`, `flask` and app.py) must not point tests elsewhere.
 os.environ.setdefault("FLASK_SKIP_DOTENV", "1")
+# The suite signs up and fails to authenticate far more often, from one address, than a
+# person would: tests of the per-address limits set their own (tests/test_tokens.py).
+os.environ.setdefault("MUTUALS_SIGNUP_LIMIT", "1000000/hour")
+os.environ.setdefault("MUTUALS_AUTH_FAILURE_LIMIT", "1000000/minute")
 
 
 @pytest.fixture(scope="session")

@@ -99,7 +99,7 @@ def _sample(client, name: str, **labels) -> float:
 
 def test_metrics_time_each_named_query_and_the_pool(client, cypher):
     token = create_person(cypher, "ada")
-    query = {"query": "auth.person_for_token", "version": "1"}
+    query = {"query": "auth.person_for_token", "version": "2"}
     before = _sample(client, "mutuals_query_seconds_count", **query)
     client.get("/v1/me", headers=auth(token))
     client.get("/v1/me", headers=auth(token))
