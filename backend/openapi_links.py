@@ -17,51 +17,54 @@ def _ref(path: str, method: str) -> str:
     return "#/paths/" + path.replace("~", "~0").replace("/", "~1") + "/" + method
 
 
+def _link(path: str, method: str, description: str, body: dict | None = None, **parameters):
+    link = {"operationRef": _ref(path, method), "description": description}
+    if parameters:
+        link["parameters"] = parameters
+    if body:
+        link["requestBody"] = body
+    return link
+
+
 def _person_links(person_id: str) -> dict:
     return {
-        "GetPerson": {
-            "operationRef": _ref("/v1/people/{person_id}", "get"),
-            "parameters": {"person_id": person_id},
-            "description": "The profile of this person.",
-        },
-        "InvitePerson": {
-            "operationRef": _ref("/v1/me/requests", "post"),
-            "requestBody": {"to": person_id},
-            "description": "Invite this person to connect.",
-        },
-        "AcceptRequestFromPerson": {
-            "operationRef": _ref("/v1/me/requests/incoming/{person_id}/accept", "post"),
-            "parameters": {"person_id": person_id},
-            "description": "Accept an invitation this person sent you.",
-        },
-        "PersonConnections": {
-            "operationRef": _ref("/v1/people/{person_id}/connections", "get"),
-            "parameters": {"person_id": person_id},
-            "description": "This person's connections, as far as you may see them.",
-        },
-        "PersonBrokers": {
-            "operationRef": _ref("/v1/people/{person_id}/brokers", "get"),
-            "parameters": {"person_id": person_id},
-            "description": "Who could introduce you to this person.",
-        },
+        "GetPerson": _link(
+            "/v1/people/{person_id}", "get", "The profile of this person.", person_id=person_id
+        ),
+        "InvitePerson": _link(
+            "/v1/me/requests", "post", "Invite this person to connect.", body={"to": person_id}
+        ),
+        "AcceptRequestFromPerson": _link(
+            "/v1/me/requests/incoming/{person_id}/accept",
+            "post",
+            "Accept an invitation this person sent you.",
+            person_id=person_id,
+        ),
+        "PersonConnections": _link(
+            "/v1/people/{person_id}/connections",
+            "get",
+            "This person's connections, as far as you may see them.",
+            person_id=person_id,
+        ),
+        "PersonBrokers": _link(
+            "/v1/people/{person_id}/brokers",
+            "get",
+            "Who could introduce you to this person.",
+            person_id=person_id,
+        ),
     }
 
 
 def _intro_links() -> dict:
     links = {
-        "GetIntro": {
-            "operationRef": _ref("/v1/intros/{intro_id}", "get"),
-            "parameters": {"intro_id": INTRO_ID},
-            "description": "This introduction.",
-        }
+        "GetIntro": _link("/v1/intros/{intro_id}", "get", "This introduction.", intro_id=INTRO_ID)
     }
     for action in ("forward", "accept", "decline", "withdraw", "follow-ups"):
         name = "".join(part.title() for part in action.split("-")) + "Intro"
-        links[name] = {
-            "operationRef": _ref(f"/v1/intros/{{intro_id}}/{action}", "post"),
-            "parameters": {"intro_id": INTRO_ID},
-            "description": f"{action.replace('-', ' ').capitalize()} this introduction.",
-        }
+        description = f"{action.replace('-', ' ').capitalize()} this introduction."
+        links[name] = _link(
+            f"/v1/intros/{{intro_id}}/{action}", "post", description, intro_id=INTRO_ID
+        )
     return links
 
 
@@ -69,23 +72,26 @@ def _intro_links() -> dict:
 LINKS = {
     ("/v1/people", "post", "201"): _person_links(PERSON_ID),
     ("/v1/me/requests", "post", "201"): {
-        "WithdrawRequest": {
-            "operationRef": _ref("/v1/me/requests/outgoing/{person_id}", "delete"),
-            "parameters": {"person_id": PERSON_ID},
-            "description": "Withdraw this invitation.",
-        }
+        "WithdrawRequest": _link(
+            "/v1/me/requests/outgoing/{person_id}",
+            "delete",
+            "Withdraw this invitation.",
+            person_id=PERSON_ID,
+        )
     },
     ("/v1/me/requests/incoming/{person_id}/accept", "post", "201"): {
-        "RemoveConnection": {
-            "operationRef": _ref("/v1/me/connections/{person_id}", "delete"),
-            "parameters": {"person_id": PERSON_ID},
-            "description": "Remove the connection just made.",
-        },
-        "IntroduceThrough": {
-            "operationRef": _ref("/v1/people/{person_id}/brokers", "get"),
-            "parameters": {"person_id": PERSON_ID},
-            "description": "Who could introduce you to your new connection's connections.",
-        },
+        "RemoveConnection": _link(
+            "/v1/me/connections/{person_id}",
+            "delete",
+            "Remove the connection just made.",
+            person_id=PERSON_ID,
+        ),
+        "NewConnectionBrokers": _link(
+            "/v1/people/{person_id}/brokers",
+            "get",
+            "Who could introduce you to your new connection.",
+            person_id=PERSON_ID,
+        ),
     },
     ("/v1/intros", "post", "201"): _intro_links(),
     ("/v1/intros/{intro_id}/forward", "post", "200"): _intro_links(),

@@ -61,8 +61,8 @@ from bench.support.tcp_proxy import CuttableProxy  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "faults.md"
 MUTUALS = str(ROOT / ".venv" / "bin" / "mutuals")
-# Every CLI command that talks to Neo4j (tests/test_connection_settings.py checks the same
-# list in-process); {tmp} is a scratch folder.
+# Every CLI command that talks to Neo4j, with the arguments it needs ({tmp}: a scratch
+# folder); tests/test_connection_settings.py runs the same list in-process.
 DB_COMMANDS = [
     ["migrate"],
     ["seed", "demo"],
@@ -383,8 +383,7 @@ def drain(server: Gunicorn, proxy: CuttableProxy, db: Database) -> dict:
     """A sign-up is held up by a cut network, gunicorn gets SIGTERM, the network comes back
     within the bound: the sign-up is answered, then gunicorn exits."""
     proxy.cut()
-    while proxy.refused.acquire(blocking=False):  # forget earlier refusals
-        pass
+    proxy.count_refused()  # forget earlier refusals
     answer: dict = {}
 
     def sign_up():

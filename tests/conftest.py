@@ -17,6 +17,7 @@ import requests
 from backend import create_app, migrations
 from backend.config import PROJECT_ROOT, Settings
 from backend.db import Database
+from bench.support.tcp_proxy import CuttableProxy
 from tests.support.discovery import complements_of
 from tests.support.snap import load_facebook
 
@@ -193,3 +194,13 @@ def complements(cypher) -> set[frozenset]:
 def facebook(cypher):
     """The SNAP ego-Facebook graph loaded, as a plain-Python network (tests/support/snap.py)."""
     return load_facebook(cypher)
+
+
+@pytest.fixture
+def proxy(database):
+    """A TCP proxy in front of the test Neo4j that a test cuts and restores (an outage, a
+    blip) without stopping the server the rest of the suite uses."""
+    host, port = database.settings.neo4j_uri.rpartition("//")[2].rsplit(":", 1)
+    proxy = CuttableProxy((host, int(port)))
+    yield proxy
+    proxy.close()

@@ -19,6 +19,7 @@ from backend import create_app
 from backend.cli import MutualsGroup, cli
 from backend.config import PROJECT_ROOT, ConfigError, Settings
 from backend.db import is_auth_failure
+from bench.faults import DB_COMMANDS
 from tests.support.graph import auth, create_person
 
 MUTUALS = str(Path(sys.executable).parent / "mutuals")
@@ -186,19 +187,6 @@ def test_an_unreachable_server_is_still_called_unavailable():
     response = app.test_client().get("/readyz")
     assert response.status_code == 503
     assert "authentication" not in response.get_json()["detail"]
-
-
-# Every command that talks to Neo4j, with the arguments it needs.
-DB_COMMANDS = [
-    ["migrate"],
-    ["seed", "demo"],
-    ["seed", "generate", "--people", "10", "--avg-degree", "2"],
-    ["seed", "import", "{tmp}/people.csv"],
-    ["seed", "export", "{tmp}/out"],
-    ["query", "ops.server_components"],
-    ["views", "status"],
-    ["views", "refresh", "--person", "p1"],
-]
 
 
 @pytest.mark.parametrize("args", DB_COMMANDS, ids=" ".join)

@@ -13,7 +13,6 @@ from backend.db import Database
 from bench import faults
 from bench.queries import bench_registry
 from bench.support.gunicorn import Gunicorn
-from bench.support.tcp_proxy import CuttableProxy
 
 BOUND_S = 5.0
 
@@ -22,14 +21,6 @@ def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-@pytest.fixture
-def proxy(database):
-    host, port = database.settings.neo4j_uri.rpartition("//")[2].rsplit(":", 1)
-    proxy = CuttableProxy((host, int(port)))
-    yield proxy
-    proxy.close()
 
 
 @pytest.fixture

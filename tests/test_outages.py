@@ -12,7 +12,6 @@ import pytest
 
 from backend import create_app
 from backend.outage import Outage
-from bench.support.tcp_proxy import CuttableProxy
 from tests.support.graph import auth, create_person
 
 BOUND_S = 5.0
@@ -29,14 +28,6 @@ class Ticks:
 
 
 @pytest.fixture
-def proxy(database):
-    host, port = database.settings.neo4j_uri.rpartition("//")[2].rsplit(":", 1)
-    proxy = CuttableProxy((host, int(port)))
-    yield proxy
-    proxy.close()
-
-
-@pytest.fixture
 def proxied_app(database, proxy):
     app = create_app(
         {
@@ -50,13 +41,6 @@ def proxied_app(database, proxy):
     )
     yield app
     app.extensions["mutuals"].close()
-
-
-def refused_since_last(proxy: CuttableProxy) -> int:
-    count = 0
-    while proxy.refused.acquire(blocking=False):
-        count += 1
-    return count
 
 
 def budget(outage: Outage) -> float:
@@ -95,18 +79,24 @@ def test_an_unreachable_neo4j_answers_503_with_retry_after(cypher, proxied_app, 
     assert client.get("/healthz").status_code == 200
     ready = client.get("/readyz")
     assert ready.status_code == 503 and "Retry-After" in ready.headers
-    assert refused_since_last(proxy) >= 2  # both really tried
+    assert proxy.count_refused() >= 2  # both really tried
+
+
+def outage_past_the_bound(app, cut) -> Outage:
+    """Neo4j cut off (``cut``) for longer than the bound already, on a clock the test moves."""
+    ticks = Ticks()
+    db = app.extensions["mutuals"].db
+    db.outage = Outage(BOUND_S, clock=ticks)
+    cut()
+    db.outage.failed()
+    ticks.now += BOUND_S + 1
+    return db.outage
 
 
 def test_a_known_outage_answers_at_once_while_one_request_probes(cypher, proxied_app, proxy):
     token = create_person(cypher, "ada")
-    ticks = Ticks()
-    db = proxied_app.extensions["mutuals"].db
-    db.outage = Outage(BOUND_S, clock=ticks)
     client = proxied_app.test_client()
-    proxy.hang()  # a connection attempt waits: the probe stays in flight
-    db.outage.failed()
-    ticks.now += BOUND_S + 1  # the outage has lasted the whole bound
+    outage_past_the_bound(proxied_app, proxy.hang)  # a connection attempt waits: the probe
 
     with ThreadPoolExecutor(1) as pool:
         probe = pool.submit(lambda: client.get("/v1/me", headers=auth(token)).status_code)
@@ -121,18 +111,13 @@ def test_a_known_outage_answers_at_once_while_one_request_probes(cypher, proxied
 
 def test_service_resumes_by_itself_when_neo4j_is_back(cypher, proxied_app, proxy):
     token = create_person(cypher, "ada")
-    ticks = Ticks()
-    db = proxied_app.extensions["mutuals"].db
-    db.outage = Outage(BOUND_S, clock=ticks)
     client = proxied_app.test_client()
-    proxy.cut()
-    db.outage.failed()
-    ticks.now += BOUND_S + 1
+    outage = outage_past_the_bound(proxied_app, proxy.cut)
     assert client.get("/v1/me", headers=auth(token)).status_code == 503
 
     proxy.restore()
     assert client.get("/v1/me", headers=auth(token)).status_code == 200
-    assert not db.outage.down
+    assert not outage.down
     assert [client.get("/v1/me", headers=auth(token)).status_code for _ in range(5)] == [200] * 5
     assert client.get("/readyz").status_code == 200
 

@@ -46,6 +46,13 @@ class CuttableProxy:
         for sock in self.held:
             _close(sock)
 
+    def count_refused(self) -> int:
+        """How many connections were refused (while cut) since the last count."""
+        count = 0
+        while self.refused.acquire(blocking=False):
+            count += 1
+        return count
+
     def close(self) -> None:
         self.cut()
         _close(self._listener)
