@@ -42,7 +42,7 @@ def current_person_id() -> str:
                 "The bearer token has expired." if rows else "The bearer token is not valid."
             )
         if rows[0]["stale"]:  # the expiry counts from the last use, recorded at most daily
-            services.db.write("auth.touch_token", 1, token_hash=token_hash, now=now())
+            services.db.idempotent_write("auth.touch_token", 1, token_hash=token_hash, now=now())
         g.person_id, g.token_hash = rows[0]["person_id"], token_hash
     return g.person_id
 

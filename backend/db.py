@@ -11,6 +11,7 @@ driver's 30 s, and an unreachable Neo4j becomes a 503 with ``Retry-After``.
 from __future__ import annotations
 
 import contextvars
+import logging
 import os
 import threading
 import time
@@ -25,6 +26,7 @@ from neo4j.exceptions import (
     ConnectionAcquisitionTimeoutError,
     ConstraintError,
     DriverError,
+    IncompleteCommit,
     Neo4jError,
     ServiceUnavailable,
     SessionExpired,
@@ -38,6 +40,7 @@ from backend.outage import Outage
 from backend.queries import Query, QueryRegistry, registry
 
 T = TypeVar("T")
+log = logging.getLogger("mutuals.db")
 # Errors that say Neo4j cannot be reached (as opposed to a deadlock, also retried).
 UNREACHABLE = (ServiceUnavailable, SessionExpired)
 # A tighter budget for the calls inside `Database.within(seconds)` (readiness answers in 1 s).
@@ -98,10 +101,16 @@ class Database:
         query = self.query(name, version)
         return self.write_tx(run, query, **params)
 
+    def idempotent_write(self, name: str, version: int, **params) -> list[dict[str, Any]]:
+        """A write that may run twice (e.g. setting a timestamp): retried even when the
+        connection broke during its commit, which a write in general is not."""
+        query = self.query(name, version)
+        return self._transaction(neo4j.WRITE_ACCESS, run, (query,), params, repeatable=True)
+
     # -- transaction functions (several queries, rules in between) ------------------------
 
     def read_tx(self, work: Callable[..., T], *args, **kwargs) -> T:
-        return self._transaction(neo4j.READ_ACCESS, work, args, kwargs)
+        return self._transaction(neo4j.READ_ACCESS, work, args, kwargs, repeatable=True)
 
     def write_tx(self, work: Callable[..., T], *args, **kwargs) -> T:
         return self._transaction(neo4j.WRITE_ACCESS, work, args, kwargs)
@@ -116,9 +125,12 @@ class Database:
         finally:
             _budget_cap.reset(token)
 
-    def _transaction(self, access_mode: str, work: Callable[..., T], args, kwargs) -> T:
-        """One managed transaction, retried on transient errors until the budget is spent.
-        The driver's own retry loop is off (it sleeps up to seconds past any bound)."""
+    def _transaction(
+        self, access_mode: str, work: Callable[..., T], args, kwargs, repeatable: bool = False
+    ) -> T:
+        """One managed transaction, retried on transient errors until the budget is spent
+        (``repeatable``: also when the connection broke during the commit). The driver's own
+        retry loop is off (it sleeps up to seconds past any bound)."""
         with self.outage.call() as budget:
             if (cap := _budget_cap.get()) is not None:
                 budget = min(budget, cap)
@@ -126,7 +138,7 @@ class Database:
                 raise self.unavailable()
             deadline = time.monotonic() + budget
             retrying = Retrying(
-                retry=retry_if_exception(_retryable),
+                retry=retry_if_exception(_retryable_again if repeatable else _retryable),
                 stop=stop_before_delay(budget),
                 wait=wait_exponential_jitter(multiplier=0.1, max=1.0, jitter=0.1),
                 reraise=True,
@@ -176,6 +188,13 @@ def _retryable(error: BaseException) -> bool:
     return isinstance(error, (DriverError, Neo4jError)) and error.is_retryable()
 
 
+def _retryable_again(error: BaseException) -> bool:
+    """For work that may run twice (reads, idempotent writes): also a commit whose answer was
+    lost. A write in general may have been committed then: the driver does not retry it, nor
+    does this module."""
+    return isinstance(error, IncompleteCommit) or _retryable(error)
+
+
 def run(tx: ManagedTransaction, query: Query, **params) -> list[dict[str, Any]]:
     """Run a named query inside a transaction function; rows as dicts."""
     with query_metrics.observed(query):
@@ -200,6 +219,7 @@ class map_driver_errors:
         if is_auth_failure(exc):
             raise errors.AuthenticationFailed() from exc
         if isinstance(exc, (*UNREACHABLE, ConnectionAcquisitionTimeoutError, TransientError)):
+            log.warning("neo4j unavailable", extra={"error": type(exc).__name__})
             raise errors.ServiceUnavailable(
                 "The graph database is unavailable.", retry_after_seconds=self.retry_after_s
             ) from exc
