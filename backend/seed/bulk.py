@@ -22,6 +22,7 @@ import shutil
 import subprocess
 import time
 from collections import Counter, deque
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
 from tqdm import tqdm
@@ -102,18 +103,23 @@ def load(
     folder = local.home / "import" / "bulk"
     shutil.rmtree(folder, ignore_errors=True)
     seconds = dict(seconds_before or {})
+    database = db.settings.neo4j_database or DEFAULT_DATABASE
     try:
         began = time.perf_counter()
-        files = write_import_files(dataset, folder, progress)
-        seconds["files"] = time.perf_counter() - began
-
-        began = time.perf_counter()
         db.close()  # its connections die with the server; a new driver connects after
-        local.stop(echo=echo)
+        # Neo4j takes seconds to shut down (a checkpoint): meanwhile the files are written.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            stopping = pool.submit(local.stop, echo=echo)
+            try:
+                files = write_import_files(dataset, folder, progress)
+            finally:
+                stopping.result()
+            seconds["files"] = time.perf_counter() - began
+        began = time.perf_counter()
         try:
-            _run_importer(local, files, db.settings.neo4j_database or DEFAULT_DATABASE, progress)
-        except BulkError:
-            _restore_empty(db, local, echo)
+            _run_importer(local, files, database, progress)
+        except BaseException:
+            _restore_empty(db, local, database, echo)
             raise
         seconds["import"] = time.perf_counter() - began
 
@@ -126,6 +132,10 @@ def load(
             migrations.migrate(session)
         _await_indexes(db, progress)
         seconds["indexes"] = time.perf_counter() - began
+    except BaseException:
+        if not local.pid():  # e.g. the files could not be written: serve the empty graph
+            local.start(echo=echo)
+        raise
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return BulkSummary(files.counts, files.skipped, seconds)
@@ -183,10 +193,9 @@ def _run_importer(local: LocalNeo4j, files: ImportFiles, database: str, progress
         )
 
 
-def _restore_empty(db: Database, local: LocalNeo4j, echo) -> None:
+def _restore_empty(db: Database, local: LocalNeo4j, database: str, echo) -> None:
     """A failed import leaves unusable store files: remove them; Neo4j starts the default
     database empty, and the migrations give it its schema and reference data back."""
-    database = db.settings.neo4j_database or DEFAULT_DATABASE
     for kind in ("databases", "transactions"):
         shutil.rmtree(local.data_dir / kind / database, ignore_errors=True)
     local.start(echo=echo)

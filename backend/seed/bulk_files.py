@@ -167,6 +167,46 @@ def _write_connections_and_requests(
         connection_key(r["sender"], r["recipient"]): pair for pair, r in requests.items()
     }
 
+    if dataset.connection_csv is not None:
+        _write_connection_csv(dataset, files, progress)
+    else:
+        _write_connection_rows(dataset, files, requests, asked_pairs, now, progress)
+
+    out = _CsvFile(files.requests, REQUESTS_HEADER)
+    try:
+        for pair, row in requests.items():
+            values = (
+                row["sender"],
+                row["recipient"],
+                pair,
+                row["created_at"] or now,
+                row["note"],
+                row["state"],
+            )
+            out.check_multiline(values)
+            out.write(values)
+            files.counts["requests"] += 1
+    finally:
+        out.close()
+    return out.multiline
+
+
+def _write_connection_csv(dataset: Dataset, files: ImportFiles, progress) -> None:
+    with (
+        files.connections.open("w", encoding="utf-8") as out,
+        _bar(dataset.totals.get("connections"), "connections", progress) as bar,
+    ):
+        out.write(",".join(CONNECTIONS_HEADER) + "\n")
+        for text in dataset.connection_csv():
+            out.write(text)
+            lines = text.count("\n")
+            files.counts["connections"] += lines
+            bar.update(lines)
+
+
+def _write_connection_rows(
+    dataset: Dataset, files: ImportFiles, requests: dict, asked_pairs: dict, now: str, progress
+) -> None:
     hashes = array("q")
     out = _CsvFile(files.connections, CONNECTIONS_HEADER)
     try:
@@ -186,24 +226,6 @@ def _write_connections_and_requests(
     files.counts["connections"] -= duplicates
     if duplicates:
         files.skipped["repeated connections"] += duplicates
-
-    out = _CsvFile(files.requests, REQUESTS_HEADER)
-    try:
-        for pair, row in requests.items():
-            values = (
-                row["sender"],
-                row["recipient"],
-                pair,
-                row["created_at"] or now,
-                row["note"],
-                row["state"],
-            )
-            out.check_multiline(values)
-            out.write(values)
-            files.counts["requests"] += 1
-    finally:
-        out.close()
-    return out.multiline
 
 
 def _drop_duplicates(path: Path, hashes: np.ndarray) -> int:
