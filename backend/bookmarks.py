@@ -61,11 +61,13 @@ def read_header() -> None:
 
 
 def for_session() -> Bookmarks | None:
-    """The bookmarks a session of the current request starts from (None outside requests
-    and when the client sent none)."""
-    if has_request_context() and (values := g.get("bookmarks_in")):
-        return Bookmarks.from_raw_values(values)
-    return None
+    """The bookmarks a session of the current request starts from: the client's and those of
+    the request's own earlier writes (a later read may go to another cluster member). None
+    outside requests and before any."""
+    if not has_request_context():
+        return None
+    values = {*g.get("bookmarks_in", ()), *g.get("bookmarks_out", ())}
+    return Bookmarks.from_raw_values(values) if values else None
 
 
 def record_write(bookmarks: Bookmarks) -> None:
