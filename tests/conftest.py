@@ -17,11 +17,12 @@ import requests
 from backend import create_app, migrations
 from backend.config import PROJECT_ROOT, Settings
 from backend.db import Database
+from tests.support.discovery import complements_of
+from tests.support.graph import wipe
+from tests.support.snap import load_facebook
 
 # A developer's .env (read by `mutuals`, `flask` and app.py) must not point tests elsewhere.
 os.environ.setdefault("FLASK_SKIP_DOTENV", "1")
-
-SHARED_DATA = (PROJECT_ROOT.parent / "shared" / "data").resolve()
 
 
 @pytest.fixture(scope="session")
@@ -44,21 +45,6 @@ def database(settings):
         migrations.migrate(session)
     yield db
     db.close()
-
-
-def wipe(db: Database) -> None:
-    """Delete every node but migration records and reference data (schema stays too).
-    Relationships go first, in batches: DETACH DELETE of a node with thousands of them would
-    hold them all in one transaction's memory."""
-    with db.session() as session:
-        session.run(
-            "MATCH (a)-[r]->() WHERE NOT a:Profession "
-            "CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS"
-        ).consume()
-        session.run(
-            f"MATCH (n) WHERE NOT n:{migrations.LABEL} AND NOT n:Profession "
-            "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
-        ).consume()
 
 
 @pytest.fixture(autouse=True)
@@ -179,9 +165,13 @@ def live_server(database, tmp_path_factory):
             proc.kill()
 
 
-def shared_data(*parts: str) -> Path:
-    """A path under ../shared/data; the test is skipped when the data is absent."""
-    path = SHARED_DATA.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"{path} is absent (real datasets are optional)")
-    return path
+@pytest.fixture
+def complements(cypher) -> set[frozenset]:
+    """The professions' complement pairs of the reference data (tests/support/discovery.py)."""
+    return complements_of(cypher)
+
+
+@pytest.fixture
+def facebook(cypher):
+    """The SNAP ego-Facebook graph loaded, as a plain-Python network (tests/support/snap.py)."""
+    return load_facebook(cypher)

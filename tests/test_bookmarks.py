@@ -10,7 +10,7 @@ import pytest
 import requests
 
 from backend.bookmarks import HEADER, decode, encode
-from tests.helpers import auth, create_person, graph_fingerprint
+from tests.support.graph import auth, create_person, graph_fingerprint
 
 
 @pytest.fixture

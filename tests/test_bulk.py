@@ -14,9 +14,8 @@ from neo4j.time import DateTime
 
 from backend import create_app, migrations
 from backend.local_neo4j import LocalNeo4j
-from tests.conftest import wipe
-from tests.helpers import auth, create_person
-from tests.seed_helpers import graph_snapshot, run_cli
+from tests.support.cli import graph_snapshot, run_cli
+from tests.support.graph import auth, create_person, wipe
 from tests.test_import import CONNECTIONS_CSV, PEOPLE_CSV, REQUESTS_CSV, write
 
 # Every date given (so two loads at different times compare equal), and the cases the

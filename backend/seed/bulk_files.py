@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 from tqdm import tqdm
 
-from backend.keys import connection_key
+from backend.pair_keys import connection_key
 from backend.seed.dataset import Dataset
 
 # Skills travel as one field; the unit separator never appears in text anyone types.

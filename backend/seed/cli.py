@@ -11,8 +11,8 @@ from flask.cli import with_appcontext
 from neo4j.exceptions import DriverError, Neo4jError
 
 from backend import errors, migrations
+from backend.app_services import app_services
 from backend.db import Database
-from backend.extension import mutuals
 from backend.local_neo4j import LocalNeo4jError
 from backend.seed import bulk, importers
 from backend.seed import demo as demo_network
@@ -27,7 +27,7 @@ def _ready_database() -> Database:
     """The database, refusing to load into one whose schema (constraints, indexes, reference
     data) is not up to date: without the Person.id constraint a load would crawl and could
     duplicate people."""
-    db = mutuals().db
+    db = app_services().db
     try:
         with db.session() as session:
             todo = migrations.pending(session)
@@ -44,7 +44,7 @@ def _ready_database() -> Database:
 
 def _bulk_database() -> Database:
     """The local database, started, migrated and empty, for a bulk load (else one line)."""
-    db = mutuals().db
+    db = app_services().db
     try:
         bulk.prepare_empty(db, bulk.local_server(db.settings), echo=click.echo)
     except (bulk.BulkError, LocalNeo4jError, migrations.MigrationError) as error:

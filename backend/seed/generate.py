@@ -27,7 +27,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from backend.db import Database
-from backend.keys import connection_key
+from backend.pair_keys import connection_key
 from backend.seed import attributes as words
 from backend.seed.dataset import Dataset, person_row, request_row
 
