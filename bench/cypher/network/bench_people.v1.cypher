@@ -2,10 +2,10 @@
 // version: 1
 // mode: read
 // params: hub_degree (int), sample (int)
-// returns: one row, the people the discovery benchmark measures: hub_id, hub_degree (the
-//   person whose number of connections is closest to hub_degree, then lowest id) and
-//   median_id, median_degree, median_reach (among up to `sample` people with the median number
-//   of connections, the one whose connections have the median total of connections).
+// returns: one row, the people the discovery benchmark measures: hub_id, hub_degree (the person
+//   whose number of connections is closest to hub_degree, then lowest id) and median_id,
+//   median_degree, median_reach (among up to `sample` people with the median number of connections,
+//   the one whose connections have the median total of connections).
 // example params (cypher-shell / Browser): :params {hub_degree: 1700, sample: 201}
 CALL () {
   MATCH (p:Person)

@@ -1,8 +1,14 @@
 // name: intros.list_mine
 // version: 1
 // mode: read
-// params: person_id (string), role (string), states (list of string), expires_before (datetime), after_created_at (datetime), after_id (string), limit (int)
-// returns: up to limit rows (id, created_at, role) of the introductions person_id takes part in, newest first (created_at desc, id desc), after the cursor (after_created_at, after_id; null for the first page). role (requester, broker, target) and states (effective states: open ones past their expiry count as expired) filter when not null. A target sees a requested introduction only once the broker forwarded it; introductions where the person and another party blocked each other are hidden.
+// params: person_id (string), role (string), states (list of string), expires_before (datetime),
+//   after_created_at (datetime), after_id (string), limit (int)
+// returns: up to limit rows (id, created_at, role) of the introductions person_id takes part in,
+//   newest first (created_at desc, id desc), after the cursor (after_created_at, after_id; null for
+//   the first page). role (requester, broker, target) and states (effective states: open ones past
+//   their expiry count as expired) filter when not null. A target sees a requested introduction
+//   only once the broker forwarded it; introductions where the person and another party blocked
+//   each other are hidden.
 // example params (cypher-shell / Browser): :params {person_id: '1', role: null, states: null, expires_before: datetime() - duration({days: 30}), after_created_at: null, after_id: null, limit: 21}
 MATCH (me:Person {id: $person_id})
 CALL (me) {

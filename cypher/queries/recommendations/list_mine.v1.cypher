@@ -1,8 +1,11 @@
 // name: recommendations.list_mine
 // version: 1
 // mode: read
-// params: person_id (string), role (string), states (list of string), after_created_at (datetime), after_id (string), limit (int)
-// returns: the person's recommendations, received (role 'received': they are the subject) or given (role 'given': they are the author), newest first, limit rows after the cursor (created_at, id); states null means all
+// params: person_id (string), role (string), states (list of string), after_created_at (datetime),
+//   after_id (string), limit (int)
+// returns: the person's recommendations, received (role 'received': they are the subject) or given
+//   (role 'given': they are the author), newest first, limit rows after the cursor (created_at,
+//   id); states null means all
 // example params (cypher-shell / Browser): :params {person_id: 'demo-coach', role: 'received', states: null, after_created_at: null, after_id: null, limit: 20}
 MATCH (author:Person)-[:WROTE]->(r:Recommendation)-[:FOR]->(subject:Person)
 WHERE CASE $role WHEN 'received' THEN subject.id ELSE author.id END = $person_id
