@@ -11,23 +11,26 @@ caller's own rating of the broker is theirs, so it is named.
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from backend.db import Database
+from backend.app_services import app_services, now
 from backend.errors import NotFound, Unprocessable
 from backend.intros.state import expires_before
-from backend.pagination import decode_cursor, page
+from backend.pagination import Order, decode_cursor, page
 
 WELL = 2  # closeness points of 'known'; 'close' is 3
 FAST_ANSWER_HOURS = 48  # the query's bonus threshold, named in the reasons
 
 
-def rank(
-    db: Database, now: datetime, person_id: str, target_id: str, limit: int, cursor: str | None
-) -> dict:
+# Best introducer first: (score, shared connections, id).
+BEST_FIRST = Order((float, int, str), (None, None, None))
+
+
+def rank(person_id: str, target_id: str, *, limit: int, cursor: str | None) -> dict:
+    """The mutual connections of the two, best introducer first, each with its reasons."""
     if target_id == person_id:
         raise Unprocessable("person_id", "You need no introduction to yourself.")
-    after_score, after_shared, after_id = _cursor_key(cursor)
+    services = app_services()
+    db, settings = services.db, services.settings
+    after_score, after_shared, after_id = decode_cursor(cursor, BEST_FIRST)
     targets = db.read("intros.broker_target", 1, person_id=person_id, target_id=target_id)
     if not targets:
         raise NotFound("No such person.")
@@ -37,7 +40,7 @@ def rank(
         1,
         person_id=person_id,
         target_id=target_id,
-        expires_before=expires_before(now, db.settings.intro_expiry_days),
+        expires_before=expires_before(now(), settings.intro_expiry_days),
         after_score=after_score,
         after_shared=after_shared,
         after_id=after_id,
@@ -46,18 +49,6 @@ def rank(
     result = page(rows, limit, key=lambda row: (row["score"], row["shared"], row["person"]["id"]))
     result["items"] = [_present(row, target_name) for row in result["items"]]
     return result
-
-
-def _cursor_key(cursor: str | None) -> tuple[float | None, int | None, str | None]:
-    key = decode_cursor(cursor, 3)
-    if key is None:
-        return None, None, None
-    score, shared, broker_id = key
-    if not (
-        isinstance(score, (int, float)) and isinstance(shared, int) and isinstance(broker_id, str)
-    ):
-        raise Unprocessable("cursor", "Not a cursor from this list.")
-    return float(score), shared, broker_id
 
 
 def _present(row: dict, target_name: str) -> dict:
