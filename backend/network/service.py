@@ -18,6 +18,7 @@ from backend.db import run
 from backend.errors import NotFound, Unprocessable
 from backend.network import views
 from backend.pagination import BY_NAME, MOST_FIRST, decode_cursor, page
+from backend.reasons import reason
 
 MUTUAL_SAMPLE_SIZE = 3
 MAX_PATHS = 3
@@ -190,31 +191,24 @@ def ids_at_degrees(viewer_id: str, degrees: Iterable[int]) -> set[str]:
 
 
 def _reasons(row: dict) -> list[dict]:
+    """Why someone is suggested, as ``{code, text}`` (backend/reasons.py)."""
     reasons = []
     if count := row["mutual_count"]:
-        reasons.append(
-            {
-                "kind": "mutual_connections",
-                "detail": f"{count} mutual connection{'s' if count != 1 else ''}",
-            }
-        )
+        text = f"{count} mutual connection{'s' if count != 1 else ''}"
+        reasons.append(reason("mutual_connections", text))
     if row["same_location"]:
-        reasons.append({"kind": "location", "detail": row["location"]})
+        reasons.append(reason("location", row["location"]))
     if row["same_industry"]:
-        reasons.append({"kind": "industry", "detail": row["industry"]})
+        reasons.append(reason("industry", row["industry"]))
     if row["same_profession"]:
-        reasons.append({"kind": "profession", "detail": row["profession"]})
+        reasons.append(reason("profession", row["profession"]))
     if row["complementary_profession"]:
-        reasons.append({"kind": "complementary_profession", "detail": row["profession"]})
+        reasons.append(reason("complementary_profession", row["profession"]))
     if row["shared_skills"]:
-        reasons.append({"kind": "skills", "detail": ", ".join(row["shared_skills"])})
+        reasons.append(reason("skills", ", ".join(row["shared_skills"])))
     if count := row["recommended_by"]:
-        reasons.append(
-            {
-                "kind": "recommended_by_connections",
-                "detail": f"Recommended by {count} of your connections",
-            }
-        )
+        text = f"Recommended by {count} of your connections"
+        reasons.append(reason("recommended_by_connections", text))
     return reasons
 
 
