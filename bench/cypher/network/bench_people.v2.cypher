@@ -2,12 +2,12 @@
 // version: 2
 // mode: read
 // params: hub_degree (int), sample (int)
-// returns: one row, the people the discovery benchmark measures: hub_id, hub_degree (the
-//   person whose number of connections is closest to hub_degree, then lowest id) and
-//   median_id, median_degree, median_reach (among up to `sample` people with the median number
-//   of connections, the one whose connections have the median total of connections).
-// v2: ids instead of nodes between the subqueries and the median from percentileDisc, so that
-// at 1,000,000 people it stays within the transaction memory limit (v1 did not, even with a 4g heap).
+// returns: one row, the people the discovery benchmark measures: hub_id, hub_degree (the person
+//   whose number of connections is closest to hub_degree, then lowest id) and median_id,
+//   median_degree, median_reach (among up to `sample` people with the median number of connections,
+//   the one whose connections have the median total of connections).
+// v2: ids instead of nodes between the subqueries and the median from percentileDisc, so that at
+// 1,000,000 people it stays within the transaction memory limit (v1 did not, even with a 4g heap).
 // example params (cypher-shell / Browser): :params {hub_degree: 1700, sample: 201}
 CALL () {
   MATCH (p:Person)
