@@ -9,7 +9,7 @@ from flask import Flask, send_from_directory
 from swagger_ui_bundle import swagger_ui_path
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from backend import errors, request_log
+from backend import bookmarks, errors, request_log
 from backend.api import ProblemApi, ProblemResponses
 from backend.app_services import AppServices
 from backend.auth import BEARER_SCHEME
@@ -59,7 +59,12 @@ def create_app(config: dict | None = None) -> Flask:
         state.clock = clock
     app.extensions["mutuals"] = state
 
-    api = ProblemApi(app, spec_kwargs={"extra_plugins": [ProblemResponses(), OperationLinks()]})
+    api = ProblemApi(
+        app,
+        spec_kwargs={
+            "extra_plugins": [ProblemResponses(), bookmarks.BookmarkDocs(), OperationLinks()]
+        },
+    )
     api.spec.components.security_scheme("bearerAuth", BEARER_SCHEME)
     for area in AREAS:
         api.register_blueprint(importlib.import_module(f"backend.{area}.routes").blp)
@@ -72,6 +77,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_error_handler(errors.Problem, errors.render_problem)
     request_log.init_app(app)  # first: even a request the JSON guard refuses gets its id
     app.before_request(require_json_body)
+    app.before_request(bookmarks.read_header)
+    app.after_request(bookmarks.add_header)
     state.view_metrics = ViewMetrics(init_metrics(app))
     state.refresher = ViewRefresher(state)
     app.after_request(refresh_changed)

@@ -11,6 +11,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from limits import parse as parse_rate
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -18,24 +20,36 @@ class ConfigError(ValueError):
     """A setting the environment gives in a form the app cannot use."""
 
 
-def _int(env, name: str, default: int, deprecated: str | None = None) -> int:
-    """``name`` as an integer; ``deprecated`` is the setting's former name, read when ``name``
-    is unset so that existing deployments keep their value."""
-    raw = env.get(name)
-    if raw in (None, "") and deprecated:
-        raw, name = env.get(deprecated), deprecated
-    if raw in (None, ""):
-        return default
+def _integer(name: str, raw: str) -> int:
     try:
         return int(raw)
     except ValueError:
         raise ConfigError(f"{name} must be an integer, got {raw!r}") from None
 
 
-def _float(env, name: str, default: float) -> float:
-    raw = env.get(name)
-    if raw in (None, ""):
-        return default
+def _text(name: str, raw: str) -> str:
+    return raw
+
+
+def _folder(name: str, raw: str) -> Path:
+    return Path(raw).resolve()
+
+
+def _given(env, variables: dict[str, tuple]) -> dict:
+    """The fields whose variable the environment sets (and not to ""), read with their
+    converter: ``{field: (variable, converter)}``; a field left out keeps the default its
+    dataclass writes. A variable may be a pair, (name, former deprecated name): the former is
+    read only when the new one is unset, so that existing deployments keep their value."""
+    values = {}
+    for field, (names, convert) in variables.items():
+        for name in (names,) if isinstance(names, str) else names:
+            if raw := env.get(name):
+                values[field] = convert(name, raw)
+                break
+    return values
+
+
+def _positive_number(name: str, raw: str) -> float:
     try:
         value = float(raw)
     except ValueError:
@@ -45,13 +59,10 @@ def _float(env, name: str, default: float) -> float:
     return value
 
 
-def _rate(env, name: str, default: str) -> str:
+def _rate(name: str, raw: str) -> str:
     """A rate in the `limits` library's notation (``10/hour``, ``5 per minute``)."""
-    from limits import parse
-
-    raw = env.get(name) or default
     try:
-        parse(raw)
+        parse_rate(raw)
     except ValueError:
         raise ConfigError(f"{name} must be a rate such as 10/hour, got {raw!r}") from None
     return raw
@@ -71,7 +82,7 @@ def _neo4j_user(env) -> str:
 class LocalNeo4jSettings:
     """Where and how the project's own Neo4j server runs."""
 
-    home: Path
+    home: Path = PROJECT_ROOT / ".neo4j"
     bolt_port: int = 7687
     http_port: int = 7474
     heap: str = "512m"
@@ -141,13 +152,7 @@ class Settings:
     @classmethod
     def from_env(cls, env=None) -> Settings:
         env = os.environ if env is None else env
-        local = LocalNeo4jSettings(
-            home=Path(env.get("MUTUALS_LOCAL_NEO4J_DIR") or PROJECT_ROOT / ".neo4j").resolve(),
-            bolt_port=_int(env, "MUTUALS_LOCAL_BOLT_PORT", 7687),
-            http_port=_int(env, "MUTUALS_LOCAL_HTTP_PORT", 7474),
-            heap=env.get("MUTUALS_LOCAL_HEAP") or "512m",
-            pagecache=env.get("MUTUALS_LOCAL_PAGECACHE") or "256m",
-        )
+        local = LocalNeo4jSettings(**_given(env, LOCAL_VARIABLES))
         uri = env.get("NEO4J_URI") or None
         return cls(
             neo4j_uri=uri or local.uri,
@@ -156,27 +161,40 @@ class Settings:
             neo4j_database=env.get("NEO4J_DATABASE") or None,
             uses_local_neo4j=uri is None,
             local=local,
-            host=env.get("MUTUALS_HOST") or "127.0.0.1",
-            port=_int(env, "MUTUALS_PORT", 8000),
             # Unset: the local default's development token (never with NEO4J_URI).
             admin_token=env.get("MUTUALS_ADMIN_TOKEN")
             or (None if uri else local.dev_admin_token()),
-            resend_wait_days=_int(
-                env, "MUTUALS_RESEND_WAIT_DAYS", 21, deprecated="MUTUALS_REINVITE_WAIT_DAYS"
-            ),
-            max_pending_outgoing=_int(env, "MUTUALS_MAX_PENDING_OUTGOING", 500),
-            max_requests_per_week=_int(
-                env, "MUTUALS_MAX_REQUESTS_PER_WEEK", 100, deprecated="MUTUALS_MAX_INVITES_PER_WEEK"
-            ),
-            intro_expiry_days=_int(env, "MUTUALS_INTRO_EXPIRY_DAYS", 30),
-            max_open_intros=_int(env, "MUTUALS_MAX_OPEN_INTROS", 5),
-            view_max_age_s=_int(env, "MUTUALS_VIEW_MAX_AGE", 600),
-            view_threshold=_int(env, "MUTUALS_VIEW_THRESHOLD", 5_000),
-            view_size=_int(env, "MUTUALS_VIEW_SIZE", 200),
-            db_timeout_s=_float(env, "MUTUALS_DB_TIMEOUT_S", 5.0),
-            slow_query_ms=_int(env, "MUTUALS_SLOW_QUERY_MS", 500),
-            token_ttl_days=_int(env, "MUTUALS_TOKEN_TTL_DAYS", 90),
-            signup_limit=_rate(env, "MUTUALS_SIGNUP_LIMIT", "20/hour"),
-            auth_failure_limit=_rate(env, "MUTUALS_AUTH_FAILURE_LIMIT", "30/minute"),
-            trusted_proxies=_int(env, "MUTUALS_TRUSTED_PROXIES", 0),
+            **_given(env, VARIABLES),
         )
+
+
+# The variables of the settings that are plain values (docs/configuration.md): the defaults are
+# the dataclasses' own.
+LOCAL_VARIABLES = {
+    "home": ("MUTUALS_LOCAL_NEO4J_DIR", _folder),
+    "bolt_port": ("MUTUALS_LOCAL_BOLT_PORT", _integer),
+    "http_port": ("MUTUALS_LOCAL_HTTP_PORT", _integer),
+    "heap": ("MUTUALS_LOCAL_HEAP", _text),
+    "pagecache": ("MUTUALS_LOCAL_PAGECACHE", _text),
+}
+VARIABLES = {
+    "host": ("MUTUALS_HOST", _text),
+    "port": ("MUTUALS_PORT", _integer),
+    "resend_wait_days": (("MUTUALS_RESEND_WAIT_DAYS", "MUTUALS_REINVITE_WAIT_DAYS"), _integer),
+    "max_pending_outgoing": ("MUTUALS_MAX_PENDING_OUTGOING", _integer),
+    "max_requests_per_week": (
+        ("MUTUALS_MAX_REQUESTS_PER_WEEK", "MUTUALS_MAX_INVITES_PER_WEEK"),
+        _integer,
+    ),
+    "intro_expiry_days": ("MUTUALS_INTRO_EXPIRY_DAYS", _integer),
+    "max_open_intros": ("MUTUALS_MAX_OPEN_INTROS", _integer),
+    "view_max_age_s": ("MUTUALS_VIEW_MAX_AGE", _integer),
+    "view_threshold": ("MUTUALS_VIEW_THRESHOLD", _integer),
+    "view_size": ("MUTUALS_VIEW_SIZE", _integer),
+    "db_timeout_s": ("MUTUALS_DB_TIMEOUT_S", _positive_number),
+    "slow_query_ms": ("MUTUALS_SLOW_QUERY_MS", _integer),
+    "token_ttl_days": ("MUTUALS_TOKEN_TTL_DAYS", _integer),
+    "signup_limit": ("MUTUALS_SIGNUP_LIMIT", _rate),
+    "auth_failure_limit": ("MUTUALS_AUTH_FAILURE_LIMIT", _rate),
+    "trusted_proxies": ("MUTUALS_TRUSTED_PROXIES", _integer),
+}

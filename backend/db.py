@@ -23,6 +23,7 @@ import neo4j
 from neo4j import GraphDatabase, ManagedTransaction
 from neo4j.exceptions import (
     AuthError,
+    ClientError,
     ConnectionAcquisitionTimeoutError,
     ConstraintError,
     DriverError,
@@ -34,7 +35,7 @@ from neo4j.exceptions import (
 )
 from tenacity import Retrying, retry_if_exception, stop_before_delay, wait_exponential_jitter
 
-from backend import errors, query_metrics
+from backend import bookmarks, errors, query_metrics
 from backend.config import Settings
 from backend.outage import Outage
 from backend.queries import Query, QueryRegistry, registry
@@ -84,6 +85,10 @@ class Database:
         self._driver = None
 
     def session(self, **config) -> neo4j.Session:
+        """A session; within a request that sent ``Mutuals-Bookmark``, one that reads at least
+        that fresh (backend/bookmarks.py)."""
+        if (causal := bookmarks.for_session()) is not None:
+            config.setdefault("bookmarks", causal)
         return self.driver.session(database=self.settings.neo4j_database, **config)
 
     def query(self, name: str, version: int) -> Query:
@@ -158,12 +163,11 @@ class Database:
             initial_retry_delay=0,
         ) as session:
             try:
-                execute = (
-                    session.execute_read
-                    if access_mode == neo4j.READ_ACCESS
-                    else session.execute_write
-                )
-                return execute(work, *args, **kwargs)
+                if access_mode == neo4j.READ_ACCESS:
+                    return session.execute_read(work, *args, **kwargs)
+                result = session.execute_write(work, *args, **kwargs)
+                bookmarks.record_write(session.last_bookmarks())
+                return result
             except UNREACHABLE:
                 self.outage.failed()
                 raise
@@ -202,6 +206,13 @@ def run(tx: ManagedTransaction, query: Query, **params) -> list[dict[str, Any]]:
         return [record.data() for record in result]
 
 
+_BAD_BOOKMARK = (
+    "Neo.ClientError.Transaction.InvalidBookmark",
+    "Neo.ClientError.Transaction.InvalidBookmarkMixture",
+)
+_BOOKMARK_TIMEOUT = "Neo.TransientError.Transaction.BookmarkTimeout"
+
+
 class map_driver_errors:
     """Turn driver failures the client can act on into problems; let bugs stay 500s."""
 
@@ -214,6 +225,12 @@ class map_driver_errors:
     def __exit__(self, exc_type, exc, tb):
         if exc is None or isinstance(exc, errors.Problem):
             return False
+        if isinstance(exc, ClientError) and exc.code in _BAD_BOOKMARK:
+            raise bookmarks.malformed() from exc
+        if isinstance(exc, TransientError) and exc.code == _BOOKMARK_TIMEOUT:
+            raise errors.ServiceUnavailable(
+                f"The database has not caught up with the {bookmarks.HEADER} yet; retry."
+            ) from exc
         if isinstance(exc, ConstraintError):
             raise errors.Conflict("The change conflicts with existing data.") from exc
         if is_auth_failure(exc):
