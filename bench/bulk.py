@@ -37,8 +37,8 @@ from backend.local_neo4j import LocalNeo4j  # noqa: E402
 from backend.seed.dataset import Dataset  # noqa: E402
 from backend.seed.generate import Network, read_professions  # noqa: E402
 from backend.seed.loader import Loader  # noqa: E402
-from bench.discovery import mutuals_command, write_section  # noqa: E402
-from bench.intros import machine  # noqa: E402
+from bench.discovery import write_section  # noqa: E402
+from bench.intros import machine, mutuals_command  # noqa: E402
 from bench.load import wipe  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "bulk.md"

@@ -45,7 +45,14 @@ from backend.db import Database  # noqa: E402
 from backend.network import service  # noqa: E402
 from backend.tokens import new_token  # noqa: E402
 from bench.inmemory import Network  # noqa: E402
-from bench.intros import gunicorn, machine, neo4j_setup, percentile  # noqa: E402
+from bench.intros import (  # noqa: E402
+    generate_args,
+    gunicorn,
+    machine,
+    mutuals_command,
+    neo4j_setup,
+    percentile,
+)
 from bench.queries import bench_registry  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "discovery.md"
@@ -58,10 +65,6 @@ NO_FILTERS = dict(location=None, industry=None, profession=None, skill=None)
 # -- the graph ---------------------------------------------------------------------------------
 
 
-def mutuals_command(*args: str) -> list[str]:
-    return [str(ROOT / ".venv" / "bin" / "mutuals"), *args]
-
-
 def ensure_graph(
     db: Database, graph: str, people: int, avg_degree: float, seed: int, reset: bool
 ) -> str:
@@ -69,16 +72,7 @@ def ensure_graph(
     if graph == "ego-facebook":
         command = ["seed", "import", str(SNAP_FILE), "--format", "snap", "--id-prefix", "fb"]
     else:
-        command = [
-            "seed",
-            "generate",
-            "--people",
-            str(people),
-            "--avg-degree",
-            str(avg_degree),
-            "--seed",
-            str(seed),
-        ]
+        command = generate_args(people, avg_degree, seed)
     counts = db.read("seed.graph_counts", 1)[0]
     present = bool(db.read("seed.existing_people", 1, ids=[MARKERS[graph]]))
     if present and (graph == "ego-facebook" or counts["people"] == people):
