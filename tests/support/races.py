@@ -16,17 +16,23 @@ def race(calls: list[tuple]) -> list[requests.Response]:
     responses: list = [None] * len(calls)
 
     def fire(index, method, url, token, body):
-        with requests.Session() as session:
-            barrier.wait()
-            responses[index] = session.request(
-                method, url, json=body, headers=auth(token), timeout=60
-            )
+        try:
+            with requests.Session() as session:
+                barrier.wait()
+                responses[index] = session.request(
+                    method, url, json=body, headers=auth(token), timeout=60
+                )
+        except requests.RequestException as error:  # raised below, in the test's own thread
+            responses[index] = error
 
     threads = [threading.Thread(target=fire, args=(i, *call)) for i, call in enumerate(calls)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
+    for response in responses:
+        if isinstance(response, requests.RequestException):
+            raise response
     statuses = [response.status_code for response in responses]
     assert all(status < 500 for status in statuses), statuses
     return responses
