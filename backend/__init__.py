@@ -25,7 +25,16 @@ from backend.network.refresher import ViewRefresher
 from backend.network.views import refresh_changed
 
 # One blueprint per area: backend/<area>/routes.py defines `blp`.
-AREAS = ("health", "people", "connections", "network", "intros", "recommendations")
+AREAS = (
+    "health",
+    "people",
+    "connections",
+    "network",
+    "intros",
+    "recommendations",
+    "notifications",
+    "webhooks",
+)
 MAX_BODY_BYTES = 64 * 1024
 # Swagger UI's assets come from the swagger-ui-bundle package: /docs works offline.
 SWAGGER_UI_STATIC = "/docs/static"

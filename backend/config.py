@@ -28,6 +28,16 @@ def _int(env, name: str, default: int) -> int:
         raise ConfigError(f"{name} must be an integer, got {raw!r}") from None
 
 
+def _float(env, name: str, default: float) -> float:
+    raw = env.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        return float(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a number, got {raw!r}") from None
+
+
 def _neo4j_user(env) -> str:
     """NEO4J_USERNAME (cypher-shell's and Neo4j's name) or NEO4J_USER; both only if equal."""
     username, user = env.get("NEO4J_USERNAME") or None, env.get("NEO4J_USER") or None
@@ -97,6 +107,12 @@ class Settings:
     view_max_age_s: int = 600
     view_threshold: int = 5_000
     view_size: int = 200
+    # Notifications (backend/notifications) and their webhooks (backend/webhooks).
+    notifications: bool = True
+    notification_days: int = 90
+    webhooks_allow_local: bool = False
+    webhooks_retry_base_s: float = 10.0
+    webhooks_disable_after: int = 15
 
     @classmethod
     def from_env(cls, env=None) -> Settings:
@@ -129,4 +145,9 @@ class Settings:
             view_max_age_s=_int(env, "MUTUALS_VIEW_MAX_AGE", 600),
             view_threshold=_int(env, "MUTUALS_VIEW_THRESHOLD", 5_000),
             view_size=_int(env, "MUTUALS_VIEW_SIZE", 200),
+            notifications=_int(env, "MUTUALS_NOTIFICATIONS", 1) != 0,
+            notification_days=_int(env, "MUTUALS_NOTIFICATION_DAYS", 90),
+            webhooks_allow_local=_int(env, "MUTUALS_WEBHOOKS_ALLOW_LOCAL", 0) != 0,
+            webhooks_retry_base_s=_float(env, "MUTUALS_WEBHOOKS_RETRY_BASE", 10.0),
+            webhooks_disable_after=_int(env, "MUTUALS_WEBHOOKS_DISABLE_AFTER", 15),
         )

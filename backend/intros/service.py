@@ -17,6 +17,7 @@ from backend.errors import Conflict, Forbidden, NotFound, TooManyRequests, Unpro
 from backend.intros.state import OPEN_STATES, Facts, Side, check, expires_at, expires_before
 from backend.keys import connection_key
 from backend.network.views import own_network_changed
+from backend.notifications import introductions as notices
 from backend.pagination import decode_cursor, page
 
 
@@ -155,6 +156,7 @@ def request_intro(
             pair=pair,
             now=now,
         )
+        notices.requested(tx, db, now, intro_id, requester_id, broker_id, target_id)
         return _details(tx, db, [intro_id])[0]
 
     return _present(db.write_tx(work), requester_id, now, settings.intro_expiry_days)
@@ -216,6 +218,7 @@ def introduce(db: Database, now: datetime, broker_id: str, a_id: str, b_id: str,
             pair=pair,
             now=now,
         )
+        notices.introduced(tx, db, now, intro_id, broker_id, [a_id, b_id])
         return _details(tx, db, [intro_id])[0]
 
     return _present(db.write_tx(work), broker_id, now, expiry_days)
@@ -299,7 +302,9 @@ def act(
         changed = _apply(tx, db, facts, row, action, role, actor_id, note, now)
         if not changed:  # cannot happen under the lock; refuse rather than report a non-change
             raise Conflict("The introduction changed meanwhile; read it again.")
-        return _details(tx, db, [intro_id])[0]
+        after = _details(tx, db, [intro_id])[0]
+        notices.acted(tx, db, now, facts, action, actor_id, after["intro"]["state"])
+        return after
 
     return _present(db.write_tx(work), actor_id, now, expiry_days)
 
@@ -391,7 +396,7 @@ def add_follow_up(
         _check_side(facts, person_id)
         if facts.state != "accepted":
             raise Conflict("Follow-ups are recorded on accepted introductions only.")
-        return run(
+        follow_up = run(
             tx,
             db.query("intros.add_follow_up", 1),
             intro_id=intro_id,
@@ -402,6 +407,8 @@ def add_follow_up(
             recorded_by=person_id,
             now=now,
         )[0]["follow_up"]
+        notices.follow_up(tx, db, now, facts, person_id, follow_up)
+        return follow_up
 
     return _present_follow_up(db.write_tx(work))
 

@@ -14,6 +14,7 @@ from datetime import datetime
 from backend.db import run
 from backend.errors import Conflict, Forbidden, NotFound, Unprocessable
 from backend.extension import mutuals, now
+from backend.notifications.outbox import notify
 from backend.pagination import decode_cursor, page
 
 # action -> (who acts, from state, to state); decline depends on the state (see _rule).
@@ -59,6 +60,7 @@ def write(author_id: str, subject_id: str, relationship: str, text: str) -> dict
                 text=text,
                 now=now(),
             )
+            _received(tx, context["open_id"], author_id, subject_id)
             return context["open_id"]
         if context["open_id"] is not None:
             raise Conflict(
@@ -77,9 +79,22 @@ def write(author_id: str, subject_id: str, relationship: str, text: str) -> dict
             message=None,
             now=now(),
         )
+        _received(tx, rec_id, author_id, subject_id)
         return rec_id
 
     return get(mutuals().db.write_tx(work), author_id)
+
+
+def _received(tx, rec_id: str, author_id: str, subject_id: str) -> None:
+    notify(
+        tx,
+        mutuals().db,
+        "recommendation.received",
+        subject_id,
+        author_id,
+        now(),
+        {"recommendation_id": rec_id},
+    )
 
 
 def ask(subject_id: str, author_id: str, message: str | None) -> dict:
@@ -103,6 +118,15 @@ def ask(subject_id: str, author_id: str, message: str | None) -> dict:
             text=None,
             message=message,
             now=now(),
+        )
+        notify(
+            tx,
+            mutuals().db,
+            "recommendation.requested",
+            author_id,
+            subject_id,
+            now(),
+            {"recommendation_id": rec_id},
         )
         return rec_id
 
@@ -214,6 +238,17 @@ def endorse(endorser_id: str, person_id: str, skill: str) -> None:
             person_id=person_id,
             skill=skill,
             now=now(),
+        )
+        # Endorsing twice is one endorsement: one notification.
+        notify(
+            tx,
+            mutuals().db,
+            "endorsement.received",
+            person_id,
+            endorser_id,
+            now(),
+            {"skill": skill},
+            dedup_key=f"endorsement|{endorser_id}|{person_id}|{skill}",
         )
 
     mutuals().db.write_tx(work)

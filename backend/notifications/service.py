@@ -1,0 +1,69 @@
+"""The inbox: a person's notifications, newest first, and marking them read."""
+
+from __future__ import annotations
+
+import json
+
+from backend.db import run
+from backend.errors import NotFound
+from backend.extension import mutuals, now
+from backend.pagination import page
+from backend.people.cursors import instant_key
+
+
+def inbox(person_id: str, unread_only: bool, limit: int, cursor: str | None) -> dict:
+    """A page of notifications and the count of unread ones (all of them, not the page's)."""
+    db = mutuals().db
+    after_instant, after_id = instant_key(cursor)
+
+    def work(tx):
+        rows = run(
+            tx,
+            db.query("notifications.list", 1),
+            person_id=person_id,
+            unread_only=unread_only,
+            after_instant=after_instant,
+            after_id=after_id,
+            limit=limit + 1,
+        )
+        unread = run(tx, db.query("notifications.unread_count", 1), person_id=person_id)[0]
+        return rows, unread["unread"]
+
+    rows, unread_count = db.read_tx(work)
+    result = page(rows, limit, key=lambda row: (row["instant"], row["notification"]["id"]))
+    result["items"] = [present(row["notification"], row["actor"]) for row in result["items"]]
+    result["unread_count"] = unread_count
+    return result
+
+
+def present(notification: dict, actor: dict | None) -> dict:
+    """A notification as the API shows it (NotificationSchema) and webhooks carry it."""
+    return {
+        "id": notification["id"],
+        "kind": notification["kind"],
+        "created_at": notification["created_at"].to_native(),
+        "read_at": read_at.to_native() if (read_at := notification.get("read_at")) else None,
+        "actor": actor,
+        "data": json.loads(notification["data"]),
+    }
+
+
+def mark_read(person_id: str, up_to: str | None, ids: list[str]) -> dict:
+    """Mark read the notifications listed, or ``up_to`` and every older one."""
+    db, at = mutuals().db, now()
+
+    def work(tx):
+        row = run(
+            tx,
+            db.query("notifications.mark_read", 1),
+            person_id=person_id,
+            up_to=up_to,
+            ids=ids,
+            now=at,
+        )[0]
+        if up_to is not None and not row["found"]:
+            raise NotFound("No such notification (up_to).")
+        unread = run(tx, db.query("notifications.unread_count", 1), person_id=person_id)[0]
+        return {"marked": row["marked"], "unread_count": unread["unread"]}
+
+    return db.write_tx(work)
