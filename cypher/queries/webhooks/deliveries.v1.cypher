@@ -16,7 +16,7 @@ LIMIT $limit
 CALL (d) {
   OPTIONAL MATCH (d)-[:ATTEMPTED]->(a:DeliveryAttempt)
   WITH a ORDER BY a.number
-  RETURN collect(properties(a)) AS attempts
+  RETURN collect(a {.number, .at, .outcome, .status_code, .error, .duration_ms}) AS attempts
 }
 RETURN d {.id, .notification_id, .kind, .state, .created_at, .next_at, attempt_count: d.attempts,
           .last_status_code, .last_attempt_at} AS delivery,
