@@ -1,13 +1,16 @@
 """Webhooks against a real receiver on 127.0.0.1: registration (secret shown once, SSRF
 refusals), signed deliveries verified with the standardwebhooks library, retries with the
-same webhook-id, disabling after repeated failure, redelivery, and racing workers."""
+same webhook-id, disabling after repeated failure, redelivery, racing workers, and Neo4j
+restarted while a worker delivers (nothing lost)."""
 
 from __future__ import annotations
 
 import dataclasses
 import os
+import signal
 import subprocess
 import sys
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,6 +18,8 @@ import pytest
 from standardwebhooks.webhooks import Webhook
 
 from backend import create_app
+from backend.config import Settings
+from backend.local_neo4j import LocalNeo4j
 from backend.webhooks.worker import Worker
 from tests.conftest import FakeClock
 from tests.helpers import auth, create_person, graph_fingerprint
@@ -331,3 +336,42 @@ def test_two_racing_workers_deliver_each_attempt_once(client, cypher, receiver, 
     assert attempts == [{"state": "delivered", "attempts": 40}]
     delivered = [int(out.split(" delivered")[0].split()[-1]) for out, _ in outputs]
     assert sum(delivered) == 40
+
+
+@pytest.mark.skipif(
+    not Settings.from_env().uses_local_neo4j,
+    reason="restarts the test's own local Neo4j; NEO4J_URI points at a server it cannot restart",
+)
+def test_neo4j_restarted_during_delivery_loses_nothing(client, cypher, database, receiver):
+    bob = create_person(cypher, "bob")
+    register(client, bob, receiver.url)
+    for i in range(12):
+        request(client, {f"p{i}": create_person(cypher, f"p{i}"), "bob": bob}, sender=f"p{i}")
+    expected = {row["id"] for row in cypher("MATCH (d:Delivery) RETURN d.id AS id")}
+    receiver.delay_s = 0.5  # the worker is mid-batch when Neo4j goes
+    worker = start_worker(database, "--batch", "5")
+    try:
+        assert receiver.arrived.wait(120), "the worker delivered nothing"
+        server = LocalNeo4j(database.settings.local)
+        server.stop(echo=lambda *_: None)
+        server.start(echo=lambda *_: None)
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline:
+            states = cypher("MATCH (d:Delivery) RETURN d.state AS state, count(*) AS n")
+            if states == [{"state": "delivered", "n": len(expected)}]:
+                break
+            time.sleep(1)
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        _, err = worker.communicate(timeout=120)
+    assert worker.returncode == 0, err
+    assert states == [{"state": "delivered", "n": len(expected)}]
+    assert set(receiver.ids()) == expected
+    # Every attempt made was recorded (numbered without a gap) and was a real POST.
+    rows = cypher(
+        "MATCH (d:Delivery)-[:ATTEMPTED]->(a) "
+        "RETURN d.id AS id, d.attempts AS made, collect(a.number) AS numbers"
+    )
+    for row in rows:
+        assert sorted(row["numbers"]) == list(range(1, row["made"] + 1)), row
+    assert len(receiver.received) == sum(row["made"] for row in rows)
