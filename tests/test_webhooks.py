@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -15,10 +16,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+import yaml
 from standardwebhooks.webhooks import Webhook
 
 from backend import create_app
-from backend.config import Settings
+from backend.config import PROJECT_ROOT, Settings
 from backend.local_neo4j import LocalNeo4j
 from backend.webhooks.worker import Worker
 from tests.conftest import FakeClock
@@ -207,12 +209,13 @@ def test_500_500_200_is_three_attempts_with_one_webhook_id(client, tokens, recei
 
 
 def test_repeated_failure_disables_the_webhook_and_tells_its_owner(
-    client, tokens, receiver, worker, cypher
+    client, tokens, receiver, worker, clock
 ):
     url = f"http://127.0.0.1:{closed_port()}/hook"  # nothing listens: no answer at all
     dead = register(client, tokens["bob"], url).json["id"]
     register(client, tokens["bob"], receiver.url, kinds=["webhook.disabled"])
     request(client, tokens)
+    clock.advance(seconds=1)  # the notice comes after the request
     drain(worker)
     webhook = client.get(f"/v1/me/webhooks/{dead}", headers=auth(tokens["bob"])).json
     assert webhook["enabled"] is False and webhook["disabled_at"] is not None
@@ -375,3 +378,52 @@ def test_neo4j_restarted_during_delivery_loses_nothing(client, cypher, database,
     for row in rows:
         assert sorted(row["numbers"]) == list(range(1, row["made"] + 1)), row
     assert len(receiver.received) == sum(row["made"] for row in rows)
+
+
+# -- the documented receiver, compose and make run ----------------------------------------------
+
+
+def documented_receiver() -> str:
+    text = (PROJECT_ROOT / "docs" / "notifications.md").read_text()
+    return re.search(r"```python\n(.*?)```", text, re.S)[1]
+
+
+def test_the_documented_receiver_verifies_a_delivery(client, tokens, worker):
+    code = documented_receiver()
+    assert len([line for line in code.splitlines() if line.strip()]) <= 10
+    secret = register(client, tokens["bob"], f"http://127.0.0.1:{closed_port()}/hook").json
+    port = int(secret["url"].split(":")[2].split("/")[0])
+    code = code.replace('"whsec_..."', repr(secret["secret"])).replace("8130", str(port))
+    server = subprocess.Popen(
+        [sys.executable, "-u", "-c", code],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while closed_port() == port:  # until the receiver listens
+            assert server.poll() is None and time.monotonic() < deadline, server.stderr.read()
+            time.sleep(0.1)
+        request(client, tokens)
+        drain(worker)
+    finally:
+        server.terminate()
+        out, _ = server.communicate(timeout=30)
+    [delivery] = deliveries(client, tokens["bob"], secret["id"])
+    assert delivery["state"] == "delivered" and delivery["attempts"][0]["status_code"] == 204
+    assert out.split()[:2] == [delivery["id"], "connection.requested"]
+
+
+def test_compose_and_make_run_start_a_delivery_worker():
+    compose = yaml.safe_load((PROJECT_ROOT / "docker-compose.yml").read_text())
+    worker = compose["services"]["webhooks"]
+    assert worker["command"] == ["mutuals", "webhooks", "deliver"]
+    assert worker["depends_on"]["neo4j"]["condition"] == "service_healthy"
+    assert (
+        worker["environment"]["NEO4J_URI"] == compose["services"]["api"]["environment"]["NEO4J_URI"]
+    )
+    makefile = (PROJECT_ROOT / "Makefile").read_text()
+    run = makefile[makefile.index("\nrun: seed-demo") :].split("\n\n")[0]
+    assert "mutuals webhooks deliver &" in run
+    assert "run: export MUTUALS_WEBHOOKS_ALLOW_LOCAL = 1" in makefile
