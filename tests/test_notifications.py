@@ -268,12 +268,48 @@ def test_a_block_forgets_what_each_heard_of_the_other(people, client, app, clock
     assert kinds(client, people.tokens["bob"]) == [("introduction.declined", "bea")]
 
 
+def webhook(cypher, owner: str) -> None:
+    """A webhook made directly (registering one checks its URL: tests/test_webhooks.py)."""
+    cypher(
+        "MATCH (p:Person {id: $owner}) CREATE (p)-[:HAS_WEBHOOK]->(:Webhook {id: $owner, "
+        "url: 'https://hooks.example/' + $owner, kinds: null, secret: 'whsec_c2VjcmV0', "
+        "enabled: true, failures: 0, created_at: datetime()})",
+        owner=owner,
+    )
+
+
+def deliveries(cypher) -> list[tuple[str, str]]:
+    return sorted(
+        (row["owner"], row["kind"])
+        for row in cypher(
+            "MATCH (p:Person)-[:HAS_WEBHOOK]->()-[:DELIVERS]->(d:Delivery) "
+            "RETURN p.id AS owner, d.kind AS kind"
+        )
+    )
+
+
+def test_a_block_drops_the_pending_deliveries_too(people, client, cypher):
+    webhook(cypher, "bob")
+    asked(people)
+    assert deliveries(cypher) == [("bob", "introduction.requested")]
+    client.put("/v1/me/blocks/ada", headers=people.headers("bob"))
+    assert deliveries(cypher) == []
+
+
 def test_deleting_an_account_deletes_its_notifications_and_those_naming_it(people, client, cypher):
+    webhook(cypher, "ada")
+    webhook(cypher, "bob")
     intro_id = asked(people)
     people.act("bob", intro_id, "decline")  # ada hears of bob
     assert stored(cypher) == 2
+    assert deliveries(cypher) == [
+        ("ada", "introduction.declined"),
+        ("bob", "introduction.requested"),
+    ]
     assert client.delete("/v1/me", headers=people.headers("ada")).status_code == 204
     assert stored(cypher) == 0
+    assert deliveries(cypher) == []
+    assert cypher("MATCH (w:Webhook) RETURN w.id AS id") == [{"id": "bob"}]
 
 
 def test_old_notifications_are_pruned(people, client, clock, cypher, app):
