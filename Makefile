@@ -21,7 +21,7 @@ TEST_ENV := MUTUALS_LOCAL_NEO4J_DIR=$(CURDIR)/.neo4j-test \
 # app alone, for the Docker image) are lock files with hashes; `make lock` refreshes both.
 LOCK_ARGS := --quiet --universal --python-version 3.11 --generate-hashes
 
-.PHONY: install lock run test neo4j-start neo4j-stop test-neo4j-stop stop migrate seed-demo bench clean
+.PHONY: install lock lint run test neo4j-start neo4j-stop test-neo4j-stop stop migrate seed-demo bench clean
 
 $(STAMP): pyproject.toml requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -61,7 +61,12 @@ run: seed-demo
 	$(BIN)/mutuals webhooks deliver & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
 	  $(BIN)/gunicorn -c gunicorn.conf.py app:app
 
-test: install
+# ruff: lint rules and formatting, both configured in pyproject.toml.
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: install lint
 	$(TEST_ENV) $(BIN)/mutuals neo4j start
 	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
 

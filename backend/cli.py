@@ -19,11 +19,11 @@ from neo4j.exceptions import AuthError
 from neo4j.exceptions import ServiceUnavailable as DriverUnavailable
 
 from backend import create_app, migrations
+from backend.app_services import app_services
 from backend.config import ConfigError, Settings
 from backend.cypher_shell import CypherShell
 from backend.db import map_driver_errors
 from backend.errors import AuthenticationFailed, Problem
-from backend.extension import mutuals
 from backend.local_neo4j import LocalNeo4j, LocalNeo4jError
 from backend.network.views_cli import views
 from backend.query_cli import query
@@ -207,7 +207,7 @@ def admin_token(explain: bool):
 @with_appcontext
 def migrate():
     """Apply pending cypher/migrations in order (a no-op when up to date)."""
-    db = mutuals().db
+    db = app_services().db
     try:
         with map_driver_errors(), db.session() as session:
             applied = migrations.migrate(

@@ -18,8 +18,12 @@ class ConfigError(ValueError):
     """A setting the environment gives in a form the app cannot use."""
 
 
-def _int(env, name: str, default: int) -> int:
+def _int(env, name: str, default: int, deprecated: str | None = None) -> int:
+    """``name`` as an integer; ``deprecated`` is the setting's former name, read when ``name``
+    is unset so that existing deployments keep their value."""
     raw = env.get(name)
+    if raw in (None, "") and deprecated:
+        raw, name = env.get(deprecated), deprecated
     if raw in (None, ""):
         return default
     try:
@@ -96,9 +100,9 @@ class Settings:
     port: int = 8000
     admin_token: str | None = None
     # Product rules; the defaults are the ones the issues name.
-    reinvite_wait_days: int = 21
+    resend_wait_days: int = 21
     max_pending_outgoing: int = 500
-    max_invites_per_week: int = 100
+    max_requests_per_week: int = 100
     intro_expiry_days: int = 30
     max_open_intros: int = 5
     # Network views (backend/network/views.py): how old a view may get before it is
@@ -137,9 +141,13 @@ class Settings:
             # Unset: the local default's development token (never with NEO4J_URI).
             admin_token=env.get("MUTUALS_ADMIN_TOKEN")
             or (None if uri else local.dev_admin_token()),
-            reinvite_wait_days=_int(env, "MUTUALS_REINVITE_WAIT_DAYS", 21),
+            resend_wait_days=_int(
+                env, "MUTUALS_RESEND_WAIT_DAYS", 21, deprecated="MUTUALS_REINVITE_WAIT_DAYS"
+            ),
             max_pending_outgoing=_int(env, "MUTUALS_MAX_PENDING_OUTGOING", 500),
-            max_invites_per_week=_int(env, "MUTUALS_MAX_INVITES_PER_WEEK", 100),
+            max_requests_per_week=_int(
+                env, "MUTUALS_MAX_REQUESTS_PER_WEEK", 100, deprecated="MUTUALS_MAX_INVITES_PER_WEEK"
+            ),
             intro_expiry_days=_int(env, "MUTUALS_INTRO_EXPIRY_DAYS", 30),
             max_open_intros=_int(env, "MUTUALS_MAX_OPEN_INTROS", 5),
             view_max_age_s=_int(env, "MUTUALS_VIEW_MAX_AGE", 600),

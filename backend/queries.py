@@ -159,24 +159,34 @@ def parse_query_file(path: Path, area: str) -> Query:
 
 
 class QueryRegistry:
-    def __init__(self, root: Path = QUERIES_DIR):
-        self.root = root
+    """The query files under one or more roots (``<root>/<area>/<name>.vN.cypher``): the
+    product's, and for the benchmarks theirs too (bench/cypher)."""
+
+    def __init__(self, *roots: Path):
+        self.roots = roots or (QUERIES_DIR,)
         self._queries: dict[tuple[str, int], Query] = {}
-        for path in sorted(root.glob("*/*.cypher")):
-            query = parse_query_file(path, area=path.parent.name)
-            self._queries[(query.name, query.version)] = query
+        for root in self.roots:
+            for path in sorted(root.glob("*/*.cypher")):
+                query = parse_query_file(path, area=path.parent.name)
+                if (query.name, query.version) in self._queries:
+                    raise QueryFileError(f"{path}: {query.key} is defined twice")
+                self._queries[(query.name, query.version)] = query
 
     def get(self, name: str, version: int) -> Query:
         try:
             return self._queries[(name, version)]
         except KeyError:
-            raise KeyError(f"no query {name} v{version} under {self.root}") from None
+            raise KeyError(f"no query {name} v{version} under {self._where}") from None
 
     def latest(self, name: str) -> Query:
         versions = [q for (n, _), q in self._queries.items() if n == name]
         if not versions:
-            raise KeyError(f"no query named {name} under {self.root}")
+            raise KeyError(f"no query named {name} under {self._where}")
         return max(versions, key=lambda q: q.version)
+
+    @property
+    def _where(self) -> str:
+        return ", ".join(str(root) for root in self.roots)
 
     def __iter__(self):
         return iter(sorted(self._queries.values(), key=lambda q: (q.name, q.version)))

@@ -21,8 +21,8 @@ from flask.cli import with_appcontext
 from neo4j.exceptions import DriverError, Neo4jError
 
 from backend import errors
+from backend.app_services import app_services
 from backend.db import Database
-from backend.extension import mutuals
 from backend.queries import Query, registry
 
 FORMATS = ("table", "csv", "json")
@@ -169,10 +169,10 @@ def render(columns: list[str], rows: list[dict], fmt: str) -> str:
         return out.getvalue().rstrip("\n")
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
     lines = [
-        " | ".join(c.ljust(w) for c, w in zip(columns, widths)),
+        " | ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)),
         "-+-".join("-" * w for w in widths),
     ]
-    lines += [" | ".join(v.ljust(w) for v, w in zip(r, widths)) for r in cells]
+    lines += [" | ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)) for r in cells]
     lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(line.rstrip() for line in lines)
 
@@ -217,7 +217,7 @@ def query(name, version, params, fmt, list_):
         values = bind_params(chosen, params)
     except ParamError as error:
         raise click.UsageError(str(error)) from None
-    db = mutuals().db
+    db = app_services().db
     try:
         refuse_planned_writes(db, chosen, values)
         columns, rows = run_read(db, chosen, values)

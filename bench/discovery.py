@@ -11,7 +11,7 @@ plain Python, on the same graph, with every answer checked to agree.
    number of connections, median reach among them); the mutuals are the hub's with its best
    2nd connection, the path goes from the median person to someone 3 hops away.
 3. Each hot path, in turns: ``GET`` on the API under gunicorn (a subprocess), the same named
-   query over Bolt, the naive query tutorials publish (cypher/queries/network/naive_*), and
+   query over Bolt, the naive query tutorials publish (bench/cypher/network/naive_*), and
    the plain-Python computation (bench/inmemory.py) on the graph read into memory. Warm-up
    first; then up to ``--requests`` rounds, fewer when a path's ``--budget`` seconds run out.
    A naive query that passes ``--naive-timeout`` is stopped and reported as such.
@@ -40,12 +40,13 @@ from tqdm import tqdm
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from backend.auth import new_token  # noqa: E402
 from backend.config import Settings  # noqa: E402
 from backend.db import Database  # noqa: E402
 from backend.network import service  # noqa: E402
+from backend.tokens import new_token  # noqa: E402
 from bench.inmemory import Network  # noqa: E402
 from bench.intros import gunicorn, machine, neo4j_setup, percentile  # noqa: E402
+from bench.queries import bench_registry  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "discovery.md"
 SNAP_FILE = ROOT.parent / "shared" / "data" / "snap-ego-facebook" / "facebook_combined.txt"
@@ -464,7 +465,7 @@ def main(
     """p50/p99 of each discovery hot path: API, raw Bolt, naive query, plain Python."""
     started, load_before = time.monotonic(), os.getloadavg()[0]
     settings = Settings.from_env()
-    db = Database(settings)
+    db = Database(settings, bench_registry())
     described = ensure_graph(db, graph, people, avg_degree, seed, reset)
     click.echo(f"graph: {described}")
     picked = db.read("network.bench_people", 1, hub_degree=hub_degree, sample=201)[0]

@@ -38,12 +38,13 @@ from tqdm import tqdm
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from backend.auth import new_token  # noqa: E402
 from backend.config import Settings  # noqa: E402
 from backend.db import Database  # noqa: E402
 from backend.errors import Problem  # noqa: E402
 from backend.intros import service  # noqa: E402
 from backend.intros.state import expires_before  # noqa: E402
+from backend.tokens import new_token  # noqa: E402
+from bench.queries import bench_registry  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "intros.md"
 LEVELS = ("close", "known", "acquaintance")
@@ -130,14 +131,11 @@ def arrange(db: Database, pair: dict, seed: int) -> None:
                 )
                 answer = rng.choice(("forward", "decline", None))
                 if answer:
-                    service.act(
-                        db,
-                        asked_at + timedelta(hours=rng.randint(1, 96)),
-                        intro["id"],
-                        broker,
-                        answer,
-                        "Benchmark note" if answer == "forward" else None,
-                    )
+                    answered_at = asked_at + timedelta(hours=rng.randint(1, 96))
+                if answer == "forward":
+                    service.forward(db, answered_at, intro["id"], broker, "Benchmark note")
+                elif answer == "decline":
+                    service.decline(db, answered_at, intro["id"], broker)
             except Problem:  # connected, quota, already open: the history needs no more
                 continue
 
@@ -267,7 +265,7 @@ def machine() -> str:
 def main(people, avg_degree, seed, hub_degree, count, warmup, workers, threads):
     """Broker ranking for a pair of hubs: p50/p99 through the API and through raw Bolt."""
     settings = Settings.from_env()
-    db = Database(settings)
+    db = Database(settings, bench_registry())
     started = time.monotonic()
     load_before = os.getloadavg()[0]
     graph = ensure_graph(db, people, avg_degree, seed)

@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from backend import create_app  # noqa: E402
-from backend.auth import new_token  # noqa: E402
+from backend.tokens import new_token  # noqa: E402
 from backend.webhooks.worker import Worker  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "notifications.md"

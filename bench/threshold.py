@@ -16,6 +16,7 @@ import shlex
 import statistics
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 import click
@@ -32,6 +33,7 @@ from backend.network.service import (  # noqa: E402
 )
 from bench.discovery import NO_FILTERS, ensure_graph  # noqa: E402
 from bench.intros import machine, neo4j_setup  # noqa: E402
+from bench.queries import with_bench_queries  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "threshold.md"
 BOUNDS = (0, 1_000, 2_500, 5_000, 10_000, 20_000, 50_000, 100_000)
@@ -59,7 +61,7 @@ def main(people, avg_degree, seed, sample, per_group, rounds):
     """Live vs view page times by 2-hop work."""
     app = create_app()
     state = app.extensions["mutuals"]
-    db = state.db
+    db = with_bench_queries(state.db)
     described = ensure_graph(db, "generated", people, avg_degree, seed, reset=False)
     connected = [row["id"] for row in db.read("network.bench_connected_people", 1, min_degree=2)]
     drawn = random.Random(seed).sample(connected, min(sample, len(connected)))
@@ -68,7 +70,7 @@ def main(people, avg_degree, seed, sample, per_group, rounds):
         for p in tqdm(drawn, desc="2-hop work", unit="person")
     }
     groups = []
-    for low, high in zip(BOUNDS, BOUNDS[1:] + (None,)):
+    for low, high in zip(BOUNDS, BOUNDS[1:] + (None,), strict=True):
         members = [p for p, w in work.items() if w >= low and (high is None or w < high)]
         groups.append((low, high, members, members[:per_group]))
 
@@ -82,7 +84,8 @@ def main(people, avg_degree, seed, sample, per_group, rounds):
                 page = dict(after_count=None, after_id=None, limit=PAGE + 1)
                 times["live 2nd"].append(
                     p50(
-                        lambda: db.read(
+                        partial(
+                            db.read,
                             "network.second_degree",
                             1,
                             person_id=person,
@@ -95,8 +98,13 @@ def main(people, avg_degree, seed, sample, per_group, rounds):
                 )
                 times["view 2nd"].append(
                     p50(
-                        lambda: db.read(
-                            "views.second_degree_page", 1, person_id=person, **NO_FILTERS, **page
+                        partial(
+                            db.read,
+                            "views.second_degree_page",
+                            1,
+                            person_id=person,
+                            **NO_FILTERS,
+                            **page,
                         ),
                         rounds,
                     )
@@ -104,7 +112,8 @@ def main(people, avg_degree, seed, sample, per_group, rounds):
                 cursor = dict(after_score=None, after_id=None, limit=PAGE + 1)
                 times["live sugg."].append(
                     p50(
-                        lambda: db.read(
+                        partial(
+                            db.read,
                             "network.suggestions",
                             1,
                             person_id=person,
@@ -118,7 +127,7 @@ def main(people, avg_degree, seed, sample, per_group, rounds):
                 )
                 times["view sugg."].append(
                     p50(
-                        lambda: db.read("views.suggestions_page", 1, person_id=person, **cursor),
+                        partial(db.read, "views.suggestions_page", 1, person_id=person, **cursor),
                         rounds,
                     )
                 )

@@ -37,6 +37,7 @@ from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 import click
@@ -47,9 +48,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from backend import create_app  # noqa: E402
-from backend.auth import new_token  # noqa: E402
+from backend.tokens import new_token  # noqa: E402
 from bench.discovery import ensure_graph  # noqa: E402
 from bench.intros import gunicorn, machine, neo4j_setup, percentile  # noqa: E402
+from bench.queries import with_bench_queries  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "views.md"
 BASELINE = "a21917e"  # the last commit before network views
@@ -340,7 +342,7 @@ def main(
     started, load_before = time.monotonic(), os.getloadavg()[0]
     app = create_app()
     state = app.extensions["mutuals"]
-    db, settings = state.db, state.settings
+    db, settings = with_bench_queries(state.db), state.settings
     described = ensure_graph(db, "generated", people, avg_degree, seed, reset)
     click.echo(f"graph: {described}")
 
@@ -370,7 +372,7 @@ def main(
     for label, person in subjects.items():
         for part in PART.values():
             cold[label, part], outcome = timed(
-                lambda: state.refresher.refresh(person, part, force=True)
+                partial(state.refresher.refresh, person, part, force=True)
             )
             assert outcome == "refreshed", outcome
     heavy = [

@@ -17,11 +17,11 @@ import requests
 from backend import create_app, migrations
 from backend.config import PROJECT_ROOT, Settings
 from backend.db import Database
+from tests.support.discovery import complements_of
+from tests.support.snap import load_facebook
 
 # A developer's .env (read by `mutuals`, `flask` and app.py) must not point tests elsewhere.
 os.environ.setdefault("FLASK_SKIP_DOTENV", "1")
-
-SHARED_DATA = (PROJECT_ROOT.parent / "shared" / "data").resolve()
 
 
 @pytest.fixture(scope="session")
@@ -179,9 +179,13 @@ def live_server(database, tmp_path_factory):
             proc.kill()
 
 
-def shared_data(*parts: str) -> Path:
-    """A path under ../shared/data; the test is skipped when the data is absent."""
-    path = SHARED_DATA.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"{path} is absent (real datasets are optional)")
-    return path
+@pytest.fixture
+def complements(cypher) -> set[frozenset]:
+    """The professions' complement pairs of the reference data (tests/support/discovery.py)."""
+    return complements_of(cypher)
+
+
+@pytest.fixture
+def facebook(cypher):
+    """The SNAP ego-Facebook graph loaded, as a plain-Python network (tests/support/snap.py)."""
+    return load_facebook(cypher)

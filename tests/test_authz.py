@@ -8,7 +8,7 @@ import secrets
 
 import pytest
 
-from tests.helpers import auth, connect, create_person, graph_fingerprint
+from tests.support.graph import auth, connect, create_person, graph_fingerprint
 
 # method, path, JSON body: valid calls, so that only the credentials are wrong.
 ENDPOINTS = [

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from backend.pagination import encode_cursor
-from tests.helpers import auth, connect, create_person, graph_fingerprint
+from tests.support.graph import auth, connect, create_person, graph_fingerprint
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.helpers import auth, connect, create_person
+from tests.support.graph import auth, connect, create_person
 
 
 def add_intro(cypher, intro_id, requester, broker, target, state, follow_ups=0):

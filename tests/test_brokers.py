@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import connect
-from tests.test_intros_support import People
+from tests.support.graph import connect
+from tests.support.intros import IntroActions
 
 
 def rate(cypher, rater: str, rated: str, level: str) -> None:
@@ -31,7 +31,7 @@ def network(cypher, client, clock):
     slow   let the one request they got expire                 4*(0-.5)     = -2
     and one (blocked) who zed blocked, never listed.
     """
-    people = People(client, {})
+    people = IntroActions(client)
     brokers = ("close", "liked", "fast", "hub", "plain", "slow", "blocked")
     for person_id in ("ada", "zed", *brokers, "x1", "x2"):
         people.add(cypher, person_id)

@@ -16,8 +16,8 @@ from neo4j import GraphDatabase
 
 from backend import create_app
 from backend.cli import MutualsGroup, cli
-from backend.config import PROJECT_ROOT, Settings
-from tests.helpers import auth, create_person
+from backend.config import PROJECT_ROOT, ConfigError, Settings
+from tests.support.graph import auth, create_person
 
 MUTUALS = str(Path(sys.executable).parent / "mutuals")
 # A user that does not exist: wrong passwords for `neo4j` would lock that account for a while.
@@ -31,6 +31,22 @@ def test_neo4j_username_is_read_and_neo4j_user_kept():
     assert Settings.from_env({}).neo4j_user == "neo4j"
     with pytest.raises(ValueError, match="NEO4J_USERNAME .* and NEO4J_USER .* differ"):
         Settings.from_env({"NEO4J_USERNAME": "ana", "NEO4J_USER": "ben"})
+
+
+def test_renamed_settings_still_read_their_former_names():
+    """MUTUALS_MAX_INVITES_PER_WEEK and MUTUALS_REINVITE_WAIT_DAYS keep working (deprecated):
+    read when the new name is unset, ignored when it is set, and named when malformed."""
+    old = Settings.from_env(
+        {"MUTUALS_MAX_INVITES_PER_WEEK": "7", "MUTUALS_REINVITE_WAIT_DAYS": "3"}
+    )
+    assert (old.max_requests_per_week, old.resend_wait_days) == (7, 3)
+    both = Settings.from_env(
+        {"MUTUALS_MAX_INVITES_PER_WEEK": "7", "MUTUALS_MAX_REQUESTS_PER_WEEK": "9"}
+    )
+    assert both.max_requests_per_week == 9
+    assert Settings.from_env({}).max_requests_per_week == 100
+    with pytest.raises(ConfigError, match="MUTUALS_REINVITE_WAIT_DAYS"):
+        Settings.from_env({"MUTUALS_REINVITE_WAIT_DAYS": "soon"})
 
 
 def test_a_setting_the_app_cannot_use_is_one_line_from_the_cli():

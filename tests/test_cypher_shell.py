@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 
 from backend.config import PROJECT_ROOT
-from backend.queries import registry
+from bench.queries import bench_registry
 
 MUTUALS = str(Path(sys.executable).parent / "mutuals")
-READ_QUERIES = [q for q in registry() if q.mode == "read"]
+# The product's query files and the benchmarks' (bench/cypher).
+READ_QUERIES = [q for q in bench_registry() if q.mode == "read"]
 
 
 def shell(*args: str, stdin: str | None = None, env: dict | None = None, timeout: float = 300):
@@ -100,7 +101,7 @@ def test_the_runner_fails_on_a_broken_file(database, tmp_path):
     assert result.returncode != 0
 
 
-@pytest.mark.parametrize("query", list(registry()), ids=lambda q: q.key)
+@pytest.mark.parametrize("query", list(bench_registry()), ids=lambda q: q.key)
 def test_header_example_is_one_params_map_with_exactly_the_declared_params(query):
     from backend.queries import map_keys
 

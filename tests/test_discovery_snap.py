@@ -8,48 +8,12 @@ import random
 
 import pytest
 
-from backend.auth import hash_token
-from backend.keys import connection_key
 from backend.network import service
-from bench.inmemory import Network
-from tests.conftest import shared_data
-from tests.helpers import auth, counts
+from backend.tokens import hash_token
+from tests.support.graph import auth, counts
+from tests.support.snap import sample_people
 
 pytestmark = pytest.mark.data
-
-LOAD = """
-CALL () {
-  UNWIND $ids AS id
-  CREATE (:Person {id: id, name: 'Person ' + id, name_lower: 'person ' + id,
-                   connections_visibility: 'connections'})
-}
-CALL () {
-  UNWIND $pairs AS pair
-  MATCH (a:Person {id: pair[0]}), (b:Person {id: pair[1]})
-  CREATE (a)-[:CONNECTED_TO {pair: pair[2]}]->(b)
-}
-"""
-
-
-def read_pairs() -> list[tuple[str, str]]:
-    path = shared_data("snap-ego-facebook", "facebook_combined.txt")
-    return [tuple(line.split()) for line in path.read_text().splitlines() if line.strip()]
-
-
-@pytest.fixture
-def facebook(cypher):
-    pairs = read_pairs()
-    network = Network.from_pairs(pairs)
-    cypher(
-        LOAD, ids=sorted(network.adjacency), pairs=[[a, b, connection_key(a, b)] for a, b in pairs]
-    )
-    return network
-
-
-def sample_people(network: Network, size: int = 8) -> list[str]:
-    by_degree = sorted(network.adjacency, key=lambda p: (-len(network.adjacency[p]), p))
-    rng = random.Random(4039)
-    return by_degree[:4] + rng.sample(by_degree[4:], size)
 
 
 def test_discovery_equals_plain_python_on_ego_facebook(facebook, database, app, client, cypher):

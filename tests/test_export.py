@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.seed_helpers import counts, graph_snapshot, run_cli
+from tests.support.cli import graph_counts, graph_snapshot, run_cli
 
 
 def arrange(app, cypher) -> None:
@@ -62,7 +62,7 @@ def test_import_of_an_export_gives_the_same_graph(app, cypher, tmp_path, kind):
         app, "seed", "export", str(tmp_path / "out"), "--format", kind, "--no-progress"
     )
     assert result.exit_code == 0, result.output
-    totals = counts(cypher)
+    totals = graph_counts(cypher)
     assert (
         f"exported people {totals['people']:,}, connections {totals['connections']:,}, "
         f"requests {totals['requests']:,}"

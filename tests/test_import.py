@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from neo4j.time import DateTime
 
-from backend.keys import connection_key, request_key
+from backend.pair_keys import connection_key, request_key
 from backend.seed import importers
 from backend.seed.loader import Loader
-from tests.conftest import shared_data
-from tests.helpers import create_person
-from tests.seed_helpers import counts, graph_snapshot, run_cli
+from tests.support.cli import graph_counts, graph_snapshot, run_cli
+from tests.support.data import shared_data
+from tests.support.graph import create_person
 
 PEOPLE_CSV = """\
 id,name,headline,location,industry,profession,skills,connections_visibility,intro_opt_out,created_at
@@ -231,7 +231,7 @@ def test_bad_headers_and_json_are_reported(app, cypher, tmp_path):
     assert "people.jsonl:3: bad JSON: Expecting value at column 1" in result.output
     assert "people.jsonl:5: want one JSON object a line" in result.output
     assert "connections.jsonl:1: bad date '20200101'" in result.output
-    assert counts(cypher)["people"] == 0
+    assert graph_counts(cypher)["people"] == 0
 
     header = write(tmp_path / "header", people_csv="id,full_name\n1,A\n")
     result = run_cli(app, "seed", "import", str(header), "--no-progress")
@@ -249,7 +249,7 @@ def test_files_may_refer_to_people_already_in_the_graph(app, cypher, tmp_path):
     )
     result = run_cli(app, "seed", "import", str(folder), "--no-progress")
     assert result.exit_code == 0, result.output
-    assert counts(cypher) == {"people": 2, "connections": 1, "requests": 0}
+    assert graph_counts(cypher) == {"people": 2, "connections": 1, "requests": 0}
     assert "requests 1 (0 new)" in result.output  # already connected: not a request
 
 
@@ -287,7 +287,7 @@ def test_dry_run_checks_and_writes_nothing(app, cypher, own_csv):
     result = run_cli(app, "seed", "import", str(own_csv), "--dry-run")
     assert result.exit_code == 0, result.output
     assert "import check passed (people 4, connections 4, requests 3)" in result.output
-    assert counts(cypher)["people"] == 0
+    assert graph_counts(cypher)["people"] == 0
 
 
 def test_an_interrupted_load_finishes_with_the_same_graph_when_run_again(
@@ -302,7 +302,7 @@ def test_an_interrupted_load_finishes_with_the_same_graph_when_run_again(
     dataset.connections = lambda: itertools.chain(itertools.islice(full(), 3), _interrupt())
     with pytest.raises(KeyboardInterrupt):
         Loader(database, batch_size=1, progress=False).load(dataset)
-    assert counts(cypher)["connections"] == 2 and counts(cypher)["requests"] == 0
+    assert graph_counts(cypher)["connections"] == 2 and graph_counts(cypher)["requests"] == 0
 
     assert run_cli(app, "seed", "import", str(own_csv), "--no-progress").exit_code == 0
     resumed = graph_snapshot(cypher)
@@ -324,7 +324,7 @@ def test_snap_edge_list_bad_lines(app, cypher, tmp_path):
     assert result.exit_code == 1
     assert "edges.txt:3: wrong column count: want 'u v', got 3 values" in result.output
     assert "edges.txt:5: wrong column count: want 'u v', got 1 values" in result.output
-    assert counts(cypher)["people"] == 0
+    assert graph_counts(cypher)["people"] == 0
 
 
 def test_snap_edge_list_with_an_id_prefix(app, cypher, tmp_path):
@@ -354,7 +354,7 @@ def test_snap_ego_facebook_counts_match_the_file(app, cypher):
                 pairs.add(frozenset((a, b)))
     result = run_cli(app, "seed", "import", str(path), "--no-progress")
     assert result.exit_code == 0, result.output
-    assert counts(cypher) == {"people": len(ids), "connections": len(pairs), "requests": 0}
+    assert graph_counts(cypher) == {"people": len(ids), "connections": len(pairs), "requests": 0}
     assert (len(ids), len(pairs)) == (4039, 88234)
     assert cypher("MATCH (p:Person) RETURN max(COUNT { (p)-[:CONNECTED_TO]-() }) AS d") == [
         {"d": 1045}
@@ -376,7 +376,11 @@ def test_ldbc_folder_counts_locations_and_employers_match_the_files(app, cypher)
     }
     result = run_cli(app, "seed", "import", str(folder), "--no-progress")
     assert result.exit_code == 0, result.output
-    assert counts(cypher) == {"people": len(persons), "connections": len(knows), "requests": 0}
+    assert graph_counts(cypher) == {
+        "people": len(persons),
+        "connections": len(knows),
+        "requests": 0,
+    }
 
     first = persons[0]  # 933|Mahinda|Perera|...
     places = {row[0]: row[1] for row in _ldbc_rows(folder / "Place.csv")}
@@ -415,4 +419,4 @@ def test_ldbc_bad_rows_are_reported(app, cypher, tmp_path):
         "Person_knows_Person.csv:2: unknown person '7'",
     ):
         assert expected in result.output
-    assert counts(cypher)["people"] == 0
+    assert graph_counts(cypher)["people"] == 0

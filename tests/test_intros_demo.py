@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from backend.intros.demo import SCENARIOS, seed_demo_intros
-from tests.helpers import connect, create_person
+from tests.support.graph import connect, create_person
 
 
 def test_demo_intros_cover_the_states(database, cypher):

@@ -8,8 +8,8 @@ from datetime import datetime
 
 import pytest
 
-from tests.helpers import connect, graph_fingerprint
-from tests.test_intros_support import asked, connections, forwarded, trio
+from tests.support.graph import connect, graph_fingerprint
+from tests.support.intros import asked, connections, forwarded, trio
 
 
 @pytest.fixture

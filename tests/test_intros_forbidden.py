@@ -8,8 +8,8 @@ import uuid
 
 import pytest
 
-from tests.helpers import connect, graph_fingerprint
-from tests.test_intros_support import asked, forwarded, trio
+from tests.support.graph import connect, graph_fingerprint
+from tests.support.intros import asked, forwarded, trio
 
 ACTIONS = ("forward", "decline", "accept", "withdraw")
 

@@ -4,14 +4,14 @@ one connection; racing creations respect the pair rule and the open-request quot
 
 from __future__ import annotations
 
-import threading
 from collections import Counter
 
 import pytest
 import requests
 
-from tests.helpers import auth, connect, create_person
-from tests.test_intros_support import connections
+from tests.support.graph import auth, connect, create_person
+from tests.support.intros import connections
+from tests.support.races import race
 
 RACERS = 8
 
@@ -25,26 +25,6 @@ def people(cypher):
     connect(cypher, "ada", "bob")
     connect(cypher, "bob", "bea")
     return tokens
-
-
-def race(calls: list[tuple]) -> list[requests.Response]:
-    """Fire every (method, url, token, body) at once, each from its own thread."""
-    barrier = threading.Barrier(len(calls))
-    responses: list = [None] * len(calls)
-
-    def fire(index, method, url, token, body):
-        with requests.Session() as session:
-            barrier.wait()
-            responses[index] = session.request(
-                method, url, json=body, headers=auth(token), timeout=60
-            )
-
-    threads = [threading.Thread(target=fire, args=(i, *call)) for i, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return responses
 
 
 def statuses(responses) -> Counter:

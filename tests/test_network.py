@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from backend.keys import request_key
 from backend.network import service
-from tests.helpers import auth, connect, counts, create_person
+from backend.pair_keys import request_key
+from tests.support.graph import auth, connect, counts, create_person
+from tests.support.pages import ids
 
 
 def block(cypher, a: str, b: str) -> None:
@@ -27,11 +28,6 @@ def request(cypher, a: str, b: str, state: str = "pending") -> None:
         state=state,
         pair=request_key(a, b),
     )
-
-
-def ids(response) -> list[str]:
-    assert response.status_code == 200, response.json
-    return [item["id"] for item in response.json["items"]]
 
 
 @pytest.fixture

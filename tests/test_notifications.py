@@ -10,8 +10,8 @@ import pytest
 
 from backend.notifications.outbox import notify
 from backend.notifications.sweep import sweep
-from tests.helpers import auth, connect, create_person, graph_fingerprint
-from tests.test_intros_support import asked, forwarded, trio
+from tests.support.graph import auth, connect, create_person, graph_fingerprint
+from tests.support.intros import asked, forwarded, trio
 
 
 def inbox(client, token, **query) -> dict:

@@ -9,8 +9,8 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 
 from backend import create_app
-from tests.helpers import auth, connect, create_person
-from tests.openapi_check import check_error_response
+from tests.support.graph import auth, connect, create_person
+from tests.support.openapi import check_error_response
 
 SPEC = create_app().test_client().get("/openapi.json").json  # building it needs no database
 OPERATIONS = [

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from backend import create_app
-from backend.auth import hash_token
-from tests.helpers import auth, create_person
+from backend.tokens import hash_token
+from tests.support.graph import auth, create_person
 
 
 def sign_up(client, **fields) -> tuple[dict, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from backend.pagination import encode_cursor
-from tests.helpers import auth, connect, create_person
+from tests.support.graph import auth, connect, create_person
 
 PEOPLE = [
     # id, name, location, industry, profession, skills

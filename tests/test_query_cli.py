@@ -12,8 +12,8 @@ from neo4j.exceptions import ClientError
 
 from backend import query_cli
 from backend.queries import QueryRegistry, registry
-from tests.helpers import connect, create_person
-from tests.seed_helpers import run_cli
+from tests.support.cli import run_cli
+from tests.support.graph import connect, create_person
 
 ALL_QUERIES = list(registry())
 _EXAMPLE = re.compile(r":param\s+(?P<name>\w+)\s*=>\s*(?P<expr>.+?);(?=\s*(?::param|$))")

@@ -7,29 +7,12 @@ and every answer must have been a 2xx or a 4xx, never a 500.
 
 from __future__ import annotations
 
-import threading
-from concurrent.futures import ThreadPoolExecutor
-
 import requests
 
-from tests.helpers import auth, create_person
+from tests.support.graph import auth, create_person
+from tests.support.races import race
 
 PAIRS = 12
-
-
-def race(calls: list) -> list[int]:
-    """Run the (method, url, token, json) calls at the same moment; their status codes in order."""
-    barrier = threading.Barrier(len(calls))
-
-    def one(call):
-        method, url, token, body = call
-        barrier.wait()
-        return requests.request(method, url, headers=auth(token), json=body, timeout=60).status_code
-
-    with ThreadPoolExecutor(max_workers=len(calls)) as pool:
-        statuses = list(pool.map(one, calls))
-    assert all(status < 500 for status in statuses), statuses
-    return statuses
 
 
 def assert_invariants(cypher) -> None:
@@ -68,7 +51,7 @@ def test_a_asks_b_while_b_asks_a(live_server, cypher):
             ("POST", f"{live_server}/v1/me/requests", a_token, {"to": b}),
             ("POST", f"{live_server}/v1/me/requests", b_token, {"to": a}),
         ]
-    statuses = race(calls)
+    statuses = [response.status_code for response in race(calls)]
     # One of each pair created the request, the other found it and connected the two.
     for i in range(PAIRS):
         assert sorted(statuses[2 * i : 2 * i + 2]) == [200, 201], statuses
@@ -78,7 +61,7 @@ def test_a_asks_b_while_b_asks_a(live_server, cypher):
 
 
 def send_requests(live_server, people) -> None:
-    for a, a_token, b, _ in people:
+    for _, a_token, b, _ in people:
         response = requests.post(
             f"{live_server}/v1/me/requests", headers=auth(a_token), json={"to": b}, timeout=30
         )
@@ -92,7 +75,7 @@ def test_two_accepts_of_one_request(live_server, cypher):
     for a, _, _, b_token in people:
         url = f"{live_server}/v1/me/requests/incoming/{a}/accept"
         calls += [("POST", url, b_token, None), ("POST", url, b_token, None)]
-    statuses = race(calls)
+    statuses = [response.status_code for response in race(calls)]
     for i in range(PAIRS):
         assert sorted(statuses[2 * i : 2 * i + 2]) == [201, 409], statuses
     assert count(cypher, "CONNECTED_TO") == PAIRS
@@ -109,7 +92,7 @@ def test_accept_racing_withdraw(live_server, cypher):
             ("POST", f"{live_server}/v1/me/requests/incoming/{a}/accept", b_token, None),
             ("DELETE", f"{live_server}/v1/me/requests/outgoing/{b}", a_token, None),
         ]
-    statuses = race(calls)
+    statuses = [response.status_code for response in race(calls)]
     connected = 0
     for i, (a, _, b, _) in enumerate(people):
         accept, withdraw = statuses[2 * i : 2 * i + 2]
@@ -137,7 +120,7 @@ def test_many_people_ask_one_person_at_once(live_server, cypher):
     calls += [
         ("POST", f"{live_server}/v1/me/requests", star, {"to": sid}) for sid, _ in senders[:5]
     ]
-    statuses = race(calls)
+    statuses = [response.status_code for response in race(calls)]
     assert statuses[:30].count(201) + statuses[:30].count(200) == 30
     for i in range(5):
         assert sorted([statuses[i], statuses[30 + i]]) == [200, 201], statuses
@@ -149,13 +132,13 @@ def test_many_people_ask_one_person_at_once(live_server, cypher):
     assert len(incoming.json()["items"]) == 25
 
     # ... and accepts them all at once.
-    statuses = race(
+    responses = race(
         [
             ("POST", f"{live_server}/v1/me/requests/incoming/{sid}/accept", star, None)
             for sid, _ in senders[5:]
         ]
     )
-    assert statuses == [201] * 25
+    assert [response.status_code for response in responses] == [201] * 25
     assert count(cypher, "CONNECTED_TO") == 30
     assert count(cypher, "REQUESTED") == 0
     assert_invariants(cypher)

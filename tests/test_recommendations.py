@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import auth, connect, create_person, graph_fingerprint
+from tests.support.graph import auth, connect, create_person, graph_fingerprint
 
 TEXT = "Ada coached our whole team through a re-org; calm, precise, generous."
 

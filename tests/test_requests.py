@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from backend import create_app
-from tests.helpers import auth, connect, create_person
+from tests.support.graph import auth, connect, create_person
+from tests.support.pages import ids
 
 WEEK = 7 * 24 * 3600
 
@@ -21,11 +22,6 @@ def people(cypher):
 
 def send(client, token, to, **body):
     return client.post("/v1/me/requests", headers=auth(token), json={"to": to, **body})
-
-
-def ids(response) -> list[str]:
-    assert response.status_code == 200, response.json
-    return [item["person"]["id"] for item in response.json["items"]]
 
 
 def relationships(cypher, kind: str) -> list[tuple[str, str]]:
@@ -214,7 +210,7 @@ def limited(database, clock):
         {
             "TESTING": True,
             "CLOCK": clock,
-            "SETTINGS": {"max_pending_outgoing": 3, "max_invites_per_week": 4},
+            "SETTINGS": {"max_pending_outgoing": 3, "max_requests_per_week": 4},
         }
     )
     yield app.test_client()

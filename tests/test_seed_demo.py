@@ -6,14 +6,14 @@ import re
 
 from backend.recommendations.demo import ENDORSEMENTS
 from backend.seed import demo
-from tests.seed_helpers import counts, graph_snapshot, run_cli
+from tests.support.cli import graph_counts, graph_snapshot, run_cli
 
 
 def test_demo_network_is_complete_and_idempotent(app, cypher):
     first = run_cli(app, "seed", "demo", "--no-progress")
     assert first.exit_code == 0, first.output
     assert "demo-coach" in first.output and "demo-ana" in first.output
-    totals = counts(cypher)
+    totals = graph_counts(cypher)
     assert totals["people"] == demo.GENERATED + len(demo.SHOWCASE) == 2000
     assert totals["requests"] > len(demo.SHOWCASE_REQUESTS)
 

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from backend.seed.generate import Network, read_professions
-from tests.seed_helpers import counts, graph_snapshot, run_cli
+from tests.support.cli import graph_counts, graph_snapshot, run_cli
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +23,7 @@ def network(professions):
 
 def _adjacency(net: Network) -> list[set[int]]:
     adjacency = [set() for _ in range(net.n)]
-    for a, b in zip((net.keys // net.n).tolist(), (net.keys % net.n).tolist()):
+    for a, b in zip((net.keys // net.n).tolist(), (net.keys % net.n).tolist(), strict=True):
         adjacency[a].add(b)
         adjacency[b].add(a)
     return adjacency
@@ -79,9 +79,9 @@ def test_connections_favour_the_same_or_complementary_professions(network, profe
 
     lo, hi = (network.keys // network.n).tolist(), (network.keys % network.n).tolist()
     jobs = [rows[network.person_id(i)]["profession"] for i in range(network.n)]
-    connected = np.mean([fits(jobs[a], jobs[b]) for a, b in zip(lo, hi)])
+    connected = np.mean([fits(jobs[a], jobs[b]) for a, b in zip(lo, hi, strict=True)])
     shuffled = np.random.default_rng(1).permutation(jobs)
-    baseline = np.mean([fits(shuffled[a], shuffled[b]) for a, b in zip(lo, hi)])
+    baseline = np.mean([fits(shuffled[a], shuffled[b]) for a, b in zip(lo, hi, strict=True)])
     assert connected > 2 * baseline
 
 
@@ -122,7 +122,7 @@ def test_generate_loads_the_agreed_model_and_again_adds_nothing(app, cypher):
     result = run_cli(app, *args)
     assert result.exit_code == 0, result.output
     assert "generated 300 people, 900 connections" in result.output
-    assert counts(cypher) == {"people": 300, "connections": 900, "requests": 6}
+    assert graph_counts(cypher) == {"people": 300, "connections": 900, "requests": 6}
     assert cypher(
         "MATCH (p:Person) WHERE p.name_lower = toLower(p.name) AND p.created_at IS NOT NULL "
         "AND p.connections_visibility IN ['connections', 'private'] RETURN count(p) AS n"
@@ -151,7 +151,7 @@ def test_generate_out_writes_files_that_import_to_the_same_graph(app, cypher, tm
         app, "seed", "generate", *args, "--out", str(tmp_path / "gen"), "--format", "jsonl"
     )
     assert "exported people 200, connections 500, requests " in written.output
-    assert counts(cypher)["people"] == 0
+    assert graph_counts(cypher)["people"] == 0
     assert run_cli(app, "seed", "import", str(tmp_path / "gen"), "--no-progress").exit_code == 0
     assert graph_snapshot(cypher) == loaded
 

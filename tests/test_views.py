@@ -13,17 +13,18 @@ from hypothesis import strategies as st
 from neo4j.exceptions import DriverError
 
 from backend import create_app
-from backend.auth import hash_token
 from backend.cli import cli
 from backend.config import Settings
 from backend.db import Database
 from backend.local_neo4j import LocalNeo4j
 from backend.network import service
 from backend.network.refresher import LEASE
+from backend.tokens import hash_token
 from bench.inmemory import Network
-from tests.helpers import auth, connect, counts, create_person
-from tests.test_discovery_properties import build, complements, graphs, token_of  # noqa: F401
-from tests.test_discovery_snap import facebook, sample_people  # noqa: F401
+from tests.support.discovery import build, graphs, token_of
+from tests.support.graph import auth, connect, counts, create_person
+from tests.support.pages import all_pages, ids
+from tests.support.snap import sample_people
 
 MAX_AGE = 600  # seconds, the default
 
@@ -78,21 +79,6 @@ def suggestions(client, token, **query):
     return response.json
 
 
-def ids(page: dict) -> list[str]:
-    return [item["id"] for item in page["items"]]
-
-
-def all_pages(client, path: str, token: str, limit: int, **filters) -> list[dict]:
-    items, cursor = [], None
-    while True:
-        query = {"limit": limit, **filters, **({"cursor": cursor} if cursor else {})}
-        response = client.get(path, query_string=query, headers=auth(token))
-        assert response.status_code == 200, response.json
-        items += response.json["items"]
-        if (cursor := response.json["next_cursor"]) is None:
-            return items
-
-
 # -- the same answers ----------------------------------------------------------------------------
 
 FILTERS = [{}, {"location": "Berlin"}, {"profession": "Founder"}, {"skill": "PYTHON"}]
@@ -106,7 +92,7 @@ FILTERS = [{}, {"location": "Berlin"}, {"profession": "Founder"}, {"skill": "PYT
 @given(graph=graphs(), view_size=st.integers(2, 6))
 def test_view_answers_equal_live_answers_and_plain_python(
     graph, view_size, cypher, make_app, complements
-):  # noqa: F811
+):
     """With nothing changed since the view, every page under every filter, the suggestions
     and the counts equal the live ones (views off) and plain Python; small views make the
     pages past their end fall back to the live query with the same cursors."""
@@ -343,11 +329,13 @@ def test_two_workers_racing_to_refresh_one_person_write_one_view(make_app, cyphe
         cypher("MATCH (v:NetworkView) DELETE v")
         barrier, outcomes = threading.Barrier(2), []
 
-        def refresh(app):
+        def refresh(app, barrier, outcomes):
             barrier.wait()
             outcomes.append(refresher(app).refresh("me", "second"))
 
-        threads = [threading.Thread(target=refresh, args=(app,)) for app in workers]
+        threads = [
+            threading.Thread(target=refresh, args=(app, barrier, outcomes)) for app in workers
+        ]
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -460,7 +448,7 @@ def test_view_reads_and_refreshes_are_in_the_metrics(views_app, cypher):
 
 
 @pytest.mark.data
-def test_views_equal_live_and_plain_python_on_ego_facebook(facebook, make_app, cypher):  # noqa: F811 (a fixture imported from test_discovery_snap)
+def test_views_equal_live_and_plain_python_on_ego_facebook(facebook, make_app, cypher):
     """The real SNAP graph, its largest hubs among the people: every page of the 2nd
     connections and suggestions, and the counts, from views equal live and plain Python."""
     viewed, live = make_app(view_threshold=0), make_app(view_max_age_s=0)

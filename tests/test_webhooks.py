@@ -24,8 +24,8 @@ from backend.config import PROJECT_ROOT, Settings
 from backend.local_neo4j import LocalNeo4j
 from backend.webhooks.worker import Worker
 from tests.conftest import FakeClock
-from tests.helpers import auth, create_person, graph_fingerprint
-from tests.webhook_receiver import Receiver, closed_port, start
+from tests.support.graph import auth, create_person, graph_fingerprint
+from tests.support.webhook_receiver import Receiver, closed_port, start
 
 MUTUALS = str(Path(sys.executable).parent / "mutuals")
 SETTINGS = {

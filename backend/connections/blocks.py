@@ -7,10 +7,10 @@ Blocking someone who already blocked you is allowed (each block is its owner's).
 
 from __future__ import annotations
 
+from backend.app_services import app_services, now
 from backend.connections.pair import locked_state
 from backend.db import run
 from backend.errors import NotFound, Unprocessable
-from backend.extension import mutuals, now
 from backend.network.views import own_network_changed
 from backend.pagination import page
 from backend.people.cursors import instant_key
@@ -22,7 +22,7 @@ OPEN_INTRO_STATES = ("requested", "introduced")
 def block(person_id: str, other_id: str) -> None:
     if person_id == other_id:
         raise Unprocessable("person_id", "You cannot block yourself.")
-    db, at = mutuals().db, now()
+    db, at = app_services().db, now()
 
     def work(tx):
         if locked_state(tx, person_id, other_id) is None:
@@ -42,7 +42,7 @@ def block(person_id: str, other_id: str) -> None:
 
 
 def unblock(person_id: str, other_id: str) -> None:
-    db = mutuals().db
+    db = app_services().db
 
     def work(tx):
         if not run(tx, db.query("connections.unblock", 1), person_id=person_id, other_id=other_id)[
@@ -57,7 +57,7 @@ def unblock(person_id: str, other_id: str) -> None:
 def blocked_by(person_id: str, limit: int, cursor: str | None) -> dict:
     """The people ``person_id`` blocked, most recent first."""
     after_instant, after_id = instant_key(cursor)
-    rows = mutuals().db.read(
+    rows = app_services().db.read(
         "connections.list_blocks",
         1,
         person_id=person_id,

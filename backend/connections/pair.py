@@ -7,15 +7,15 @@ pair run one after the other; the unique pair keys (V0002) are the last line of 
 
 from __future__ import annotations
 
+from backend.app_services import app_services
 from backend.db import run
 from backend.errors import NotFound
-from backend.extension import mutuals
 
 
 def locked_state(tx, person_id: str, other_id: str) -> dict | None:
     """Lock both people (in id order), then the pair's state seen from ``person_id`` (see
     connections.pair_state); None when either person is missing."""
-    db = mutuals().db
+    db = app_services().db
     run(tx, db.query("connections.lock_pair", 1), person_ids=[person_id, other_id])
     rows = run(tx, db.query("connections.pair_state", 1), person_id=person_id, other_id=other_id)
     return rows[0] if rows else None

@@ -7,7 +7,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from backend.auth import SECURITY, current_person_id
-from backend.connections import blocks, invitations, service
+from backend.connections import blocks, requests, service
 from backend.connections.schemas import (
     BlockPageSchema,
     ClosenessSchema,
@@ -41,7 +41,7 @@ class Requests(MethodView):
     @blp.doc(security=SECURITY)
     def post(self, body):
         """Invite someone to connect"""
-        result, connected = invitations.send(current_person_id(), body["to"], body.get("note"))
+        result, connected = requests.send(current_person_id(), body["to"], body.get("note"))
         if connected:
             return jsonify(ConnectionSchema().dump(result))
         return result
@@ -54,7 +54,7 @@ class IncomingRequests(MethodView):
     @blp.doc(security=SECURITY)
     def get(self, args):
         """Requests waiting for your answer, newest first (ignored ones are gone)"""
-        return invitations.incoming(current_person_id(), args["limit"], args["cursor"])
+        return requests.incoming(current_person_id(), args["limit"], args["cursor"])
 
 
 @blp.route("/v1/me/requests/outgoing")
@@ -64,7 +64,7 @@ class OutgoingRequests(MethodView):
     @blp.doc(security=SECURITY)
     def get(self, args):
         """Your requests still pending, newest first"""
-        return invitations.outgoing(current_person_id(), args["limit"], args["cursor"])
+        return requests.outgoing(current_person_id(), args["limit"], args["cursor"])
 
 
 @blp.route("/v1/me/requests/outgoing/<person_id>")
@@ -73,7 +73,7 @@ class OutgoingRequest(MethodView):
     @blp.doc(security=SECURITY)
     def delete(self, person_id):
         """Withdraw your request; inviting the same person again then waits"""
-        invitations.withdraw(current_person_id(), person_id)
+        requests.withdraw(current_person_id(), person_id)
 
 
 @blp.route("/v1/me/requests/incoming/<person_id>/accept")
@@ -82,7 +82,7 @@ class AcceptRequest(MethodView):
     @blp.doc(security=SECURITY)
     def post(self, person_id):
         """Accept a request: the two of you are connected"""
-        return invitations.accept(current_person_id(), person_id)
+        return requests.accept(current_person_id(), person_id)
 
 
 @blp.route("/v1/me/requests/incoming/<person_id>/ignore")
@@ -92,7 +92,7 @@ class IgnoreRequest(MethodView):
     @blp.doc(security=SECURITY)
     def post(self, body, person_id):
         """Ignore a request, silently (the sender still sees it pending); body optional"""
-        invitations.ignore(current_person_id(), person_id, body.get("reason"))
+        requests.ignore(current_person_id(), person_id, body.get("reason"))
 
 
 @blp.route("/v1/me/connections")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from backend.connections.invitations import IGNORE_REASONS
+from backend.connections.requests import IGNORE_REASONS
 from backend.connections.service import CLOSENESS_LEVELS, SORTS
 from backend.pagination import PageArgsSchema, page_schema
 from backend.people.schemas import PersonSummarySchema, Text, Timestamp, Trimmed

@@ -8,10 +8,10 @@ the list 404, and blocked people never appear in anyone's view of a list.
 
 from __future__ import annotations
 
+from backend.app_services import app_services, now
 from backend.connections.pair import visible_state
 from backend.db import run
 from backend.errors import NotFound
-from backend.extension import mutuals, now
 from backend.network.views import own_network_changed
 from backend.pagination import page
 from backend.people.cursors import instant_key, name_key
@@ -27,7 +27,9 @@ def list_mine(person_id: str, sort: str, limit: int, cursor: str | None) -> dict
 def list_of(viewer_id: str, owner_id: str, sort: str, limit: int, cursor: str | None) -> dict:
     if viewer_id == owner_id:
         return list_mine(owner_id, sort, limit, cursor)
-    rows = mutuals().db.read("connections.pair_state", 1, person_id=viewer_id, other_id=owner_id)
+    rows = app_services().db.read(
+        "connections.pair_state", 1, person_id=viewer_id, other_id=owner_id
+    )
     if not rows or rows[0]["blocked"]:
         raise NotFound("No such person.")
     state = rows[0]
@@ -39,7 +41,7 @@ def _list(
     viewer_id: str, owner_id: str, shared_only: bool, sort: str, limit: int, cursor: str | None
 ) -> dict:
     db, common = (
-        mutuals().db,
+        app_services().db,
         dict(viewer_id=viewer_id, owner_id=owner_id, shared_only=shared_only, limit=limit + 1),
     )
     if sort == "name":
@@ -57,7 +59,7 @@ def _list(
 
 def remove(person_id: str, other_id: str) -> None:
     """Either side may remove a connection; both closeness ratings go with it."""
-    db = mutuals().db
+    db = app_services().db
 
     def work(tx):
         if not visible_state(tx, person_id, other_id)["connected"]:
@@ -72,7 +74,7 @@ def remove(person_id: str, other_id: str) -> None:
 
 def rate(person_id: str, other_id: str, level: str) -> dict:
     """My private rating of how well I know a connection."""
-    db, at = mutuals().db, now()
+    db, at = app_services().db, now()
 
     def work(tx):
         if not visible_state(tx, person_id, other_id)["connected"]:

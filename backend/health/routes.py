@@ -7,9 +7,9 @@ from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
 from backend import migrations
+from backend.app_services import app_services
 from backend.db import map_driver_errors
 from backend.errors import ServiceUnavailable
-from backend.extension import mutuals
 
 blp = Blueprint("health", __name__, description="Liveness and readiness")
 
@@ -38,7 +38,7 @@ class Ready(MethodView):
     @blp.alt_response(503, description="Neo4j unreachable or migrations pending")
     def get(self):
         """Neo4j answers, with its version, and every migration file is applied."""
-        db = mutuals().db
+        db = app_services().db
         with map_driver_errors():
             db.driver.verify_connectivity()  # fails at once, where a query would retry for 30s
         components = db.read("ops.server_components", 1)

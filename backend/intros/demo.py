@@ -10,9 +10,9 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
+from backend.app_services import utc_now
 from backend.db import Database
 from backend.errors import Problem
-from backend.extension import utc_now
 from backend.intros import service
 
 CANDIDATES = 200
@@ -39,12 +39,11 @@ def _ask_and_forward(db, now, c, days_ago: int) -> str:
         c["broker_id"],
         f"Hi {c['broker_name']}, would you introduce me to {c['target_name']}? We work on similar problems.",
     )
-    service.act(
+    service.forward(
         db,
         now - timedelta(days=days_ago - 1),
         intro["id"],
         c["broker_id"],
-        "forward",
         f"{c['target_name']}, meet {c['requester_name']}; {c['requester_name']}, meet "
         f"{c['target_name']}. I think you two would get a lot out of a conversation.",
     )
@@ -57,7 +56,7 @@ def _introduced(db, now, c):
 
 def _accepted_with_follow_up(db, now, c):
     intro_id = _ask_and_forward(db, now, c, days_ago=20)
-    service.act(db, now - timedelta(days=18), intro_id, c["target_id"], "accept")
+    service.accept(db, now - timedelta(days=18), intro_id, c["target_id"])
     service.add_follow_up(
         db,
         now - timedelta(days=12),
@@ -71,7 +70,7 @@ def _accepted_with_follow_up(db, now, c):
 
 def _declined(db, now, c):
     intro_id = _ask_and_forward(db, now, c, days_ago=10)
-    service.act(db, now - timedelta(days=8), intro_id, c["target_id"], "decline")
+    service.decline(db, now - timedelta(days=8), intro_id, c["target_id"])
 
 
 def _brokered_half_accepted(db, now, c):
@@ -84,7 +83,7 @@ def _brokered_half_accepted(db, now, c):
         f"{c['requester_name']} and {c['target_name']}: you should meet. "
         "Happy to join the first call.",
     )
-    service.act(db, now - timedelta(days=1), intro["id"], c["requester_id"], "accept")
+    service.accept(db, now - timedelta(days=1), intro["id"], c["requester_id"])
 
 
 # name -> how to create it from one (requester, broker, target) candidate

@@ -6,8 +6,8 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from backend.app_services import app_services, now
 from backend.auth import SECURITY, current_person_id
-from backend.extension import mutuals, now
 from backend.intros import brokers, service
 from backend.intros.schemas import (
     BrokerPageSchema,
@@ -49,7 +49,7 @@ class Brokers(MethodView):
     def get(self, args, person_id):
         """Mutual connections ranked as introducers to this person, each with its reasons."""
         return brokers.rank(
-            mutuals().db, now(), current_person_id(), person_id, args["limit"], args["cursor"]
+            app_services().db, now(), current_person_id(), person_id, args["limit"], args["cursor"]
         )
 
 
@@ -70,9 +70,9 @@ class Intros(MethodView):
         caller = current_person_id()
         if "between" in body:
             a_id, b_id = body["between"]
-            return service.introduce(mutuals().db, now(), caller, a_id, b_id, body["note"])
+            return service.introduce(app_services().db, now(), caller, a_id, b_id, body["note"])
         return service.request_intro(
-            mutuals().db, now(), caller, body["target"], body["broker"], body["message"]
+            app_services().db, now(), caller, body["target"], body["broker"], body["message"]
         )
 
 
@@ -84,7 +84,7 @@ class MyIntros(MethodView):
     def get(self, args):
         """The introductions you take part in, newest first; filter by your role and state."""
         return service.list_mine(
-            mutuals().db,
+            app_services().db,
             now(),
             current_person_id(),
             args["role"],
@@ -101,7 +101,7 @@ class Intro(MethodView):
     @_refusals(404)
     def get(self, intro_id):
         """One introduction, for its parties only."""
-        return service.get(mutuals().db, now(), intro_id, current_person_id())
+        return service.get(app_services().db, now(), intro_id, current_person_id())
 
 
 @blp.route("/v1/intros/<intro_id>/forward")
@@ -113,8 +113,8 @@ class Forward(MethodView):
     def post(self, body, intro_id):
         """Broker: forward a request to the target with an introduction note (requested -> introduced).
         409 when the broker is no longer connected to both sides."""
-        return service.act(
-            mutuals().db, now(), intro_id, current_person_id(), "forward", body["note"]
+        return service.forward(
+            app_services().db, now(), intro_id, current_person_id(), body["note"]
         )
 
 
@@ -126,7 +126,7 @@ class Decline(MethodView):
     def post(self, intro_id):
         """Decline: the broker while requested, the target while introduced; either side of a
         broker-started introduction."""
-        return service.act(mutuals().db, now(), intro_id, current_person_id(), "decline")
+        return service.decline(app_services().db, now(), intro_id, current_person_id())
 
 
 @blp.route("/v1/intros/<intro_id>/accept")
@@ -137,7 +137,7 @@ class Accept(MethodView):
     def post(self, intro_id):
         """Accept: the target (introduced -> accepted, and the two are connected in the same
         transaction); a broker-started one needs both sides: the second acceptance connects."""
-        return service.act(mutuals().db, now(), intro_id, current_person_id(), "accept")
+        return service.accept(app_services().db, now(), intro_id, current_person_id())
 
 
 @blp.route("/v1/intros/<intro_id>/withdraw")
@@ -148,7 +148,7 @@ class Withdraw(MethodView):
     def post(self, intro_id):
         """Withdraw: whoever started it (the requester, or the broker of a broker-started one),
         while it is open."""
-        return service.act(mutuals().db, now(), intro_id, current_person_id(), "withdraw")
+        return service.withdraw(app_services().db, now(), intro_id, current_person_id())
 
 
 @blp.route("/v1/intros/<intro_id>/follow-ups")
@@ -160,7 +160,7 @@ class FollowUps(MethodView):
     def get(self, args, intro_id):
         """The follow-ups of an introduction, newest recorded first (the two sides only)."""
         return service.list_follow_ups(
-            mutuals().db, intro_id, current_person_id(), args["limit"], args["cursor"]
+            app_services().db, intro_id, current_person_id(), args["limit"], args["cursor"]
         )
 
     @blp.doc(security=SECURITY)
@@ -170,7 +170,7 @@ class FollowUps(MethodView):
     def post(self, body, intro_id):
         """Record what came of an accepted introduction: a call, coffee, video chat or meeting."""
         return service.add_follow_up(
-            mutuals().db,
+            app_services().db,
             now(),
             intro_id,
             current_person_id(),

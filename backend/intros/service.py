@@ -1,7 +1,7 @@
 """Introductions: asking for one, brokering one, moving it through its states, follow-ups.
 
 Every function takes the database and the current time explicitly (routes pass
-``mutuals().db`` and ``now()``), so the demo seeder can drive the same rules outside a
+``app_services().db`` and ``now()``), so the demo seeder can drive the same rules outside a
 request. Each change is one write transaction: it locks what it checks (the introduction,
 or the requester's quota), reads the facts, refuses with a problem — which rolls the
 transaction back, leaving the graph unchanged — or writes with a compare-and-set query.
@@ -10,15 +10,24 @@ transaction back, leaving the graph unchanged — or writes with a compare-and-s
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import datetime
 
 from backend.db import Database, run
 from backend.errors import Conflict, Forbidden, NotFound, TooManyRequests, Unprocessable
-from backend.intros.state import OPEN_STATES, Facts, Side, check, expires_at, expires_before
-from backend.keys import connection_key
+from backend.intros.state import (
+    OPEN_STATES,
+    Action,
+    Facts,
+    Side,
+    check,
+    expires_at,
+    expires_before,
+)
 from backend.network.views import own_network_changed
 from backend.notifications import introductions as notices
 from backend.pagination import decode_cursor, page
+from backend.pair_keys import connection_key
 
 
 def _native(value):
@@ -288,39 +297,10 @@ def list_mine(
 # -- transitions -----------------------------------------------------------------------------
 
 
-def act(
-    db: Database, now: datetime, intro_id: str, actor_id: str, action: str, note: str | None = None
-) -> dict:
-    """forward / decline / accept / withdraw, as one compare-and-set write transaction."""
-    expiry_days = _expiry_days(db)
+def forward(db: Database, now: datetime, intro_id: str, broker_id: str, note: str) -> dict:
+    """The broker passes a request on to the target with a note (requested -> introduced)."""
 
-    def work(tx):
-        if not run(tx, db.query("intros.lock", 1), intro_id=intro_id):
-            raise NotFound("No such introduction.")
-        facts, row = _load(tx, db, intro_id)
-        role = check(facts, action, actor_id, now, expiry_days)
-        changed = _apply(tx, db, facts, row, action, role, actor_id, note, now)
-        if not changed:  # cannot happen under the lock; refuse rather than report a non-change
-            raise Conflict("The introduction changed meanwhile; read it again.")
-        after = _details(tx, db, [intro_id])[0]
-        notices.acted(tx, db, now, facts, action, actor_id, after["intro"]["state"])
-        return after
-
-    return _present(db.write_tx(work), actor_id, now, expiry_days)
-
-
-def _apply(
-    tx,
-    db: Database,
-    facts: Facts,
-    row: dict,
-    action: str,
-    role: str,
-    actor_id: str,
-    note: str | None,
-    now: datetime,
-) -> list:
-    if action == "forward":
+    def effect(tx, facts: Facts, row: dict, role: str) -> list:
         names = {side["person"]["id"]: side["person"]["name"] for side in _sides(row)}
         lost = [
             names[side.person_id]
@@ -335,38 +315,95 @@ def _apply(
         if facts.sides_connected:
             raise Conflict("They are already connected.")
         return run(tx, db.query("intros.forward", 1), intro_id=facts.id, note=note, now=now)
-    if action in ("decline", "withdraw"):
+
+    return _transition(db, now, intro_id, broker_id, Action.FORWARD, effect)
+
+
+def decline(db: Database, now: datetime, intro_id: str, person_id: str) -> dict:
+    """The broker (while requested) or the target (while introduced) says no."""
+    return _transition(db, now, intro_id, person_id, Action.DECLINE, _ending(db, now, "declined"))
+
+
+def withdraw(db: Database, now: datetime, intro_id: str, person_id: str) -> dict:
+    """Whoever started it takes it back while it is open."""
+    return _transition(db, now, intro_id, person_id, Action.WITHDRAW, _ending(db, now, "withdrawn"))
+
+
+def accept(db: Database, now: datetime, intro_id: str, person_id: str) -> dict:
+    """A side accepts; the last acceptance connects the two sides in this same transaction."""
+
+    def effect(tx, facts: Facts, row: dict, role: str) -> list:
+        if facts.side(person_id).accepted_at is not None:
+            raise Conflict("You already accepted; the introduction waits for the other side.")
+        if facts.other_side(person_id).accepted_at is None:
+            return run(
+                tx,
+                db.query("intros.accept_side", 1),
+                intro_id=facts.id,
+                person_id=person_id,
+                now=now,
+            )
+        a_id, b_id = (side.person_id for side in facts.sides)
+        # The same person locks a connection request takes: whichever connects them first,
+        # the other sees the connection and adds none.
+        run(tx, db.query("connections.lock_pair", 1), person_ids=[a_id, b_id])
+        own_network_changed(tx, a_id, b_id)
+        return run(
+            tx,
+            db.query("intros.complete", 1),
+            intro_id=facts.id,
+            person_id=person_id,
+            a_id=a_id,
+            b_id=b_id,
+            pair=connection_key(a_id, b_id),
+            now=now,
+        )
+
+    return _transition(db, now, intro_id, person_id, Action.ACCEPT, effect)
+
+
+def _ending(db: Database, now: datetime, to_state: str) -> Callable[..., list]:
+    """The effect of declining or withdrawing: the introduction ends in ``to_state``."""
+
+    def effect(tx, facts: Facts, row: dict, role: str) -> list:
         return run(
             tx,
             db.query("intros.end", 1),
             intro_id=facts.id,
             from_state=facts.state,
-            to_state="declined" if action == "decline" else "withdrawn",
+            to_state=to_state,
             ended_by=role,
             now=now,
         )
-    # accept: the last acceptance connects the two sides in this same transaction.
-    if facts.side(actor_id).accepted_at is not None:
-        raise Conflict("You already accepted; the introduction waits for the other side.")
-    if facts.other_side(actor_id).accepted_at is None:
-        return run(
-            tx, db.query("intros.accept_side", 1), intro_id=facts.id, person_id=actor_id, now=now
-        )
-    a_id, b_id = (side.person_id for side in facts.sides)
-    # The same person locks a connection request takes: whichever connects them first, the
-    # other sees the connection and adds none.
-    run(tx, db.query("connections.lock_pair", 1), person_ids=[a_id, b_id])
-    own_network_changed(tx, a_id, b_id)
-    return run(
-        tx,
-        db.query("intros.complete", 1),
-        intro_id=facts.id,
-        person_id=actor_id,
-        a_id=a_id,
-        b_id=b_id,
-        pair=connection_key(a_id, b_id),
-        now=now,
-    )
+
+    return effect
+
+
+def _transition(
+    db: Database,
+    now: datetime,
+    intro_id: str,
+    actor_id: str,
+    action: Action,
+    effect: Callable[..., list],
+) -> dict:
+    """One action as one compare-and-set write transaction: lock the introduction, check the
+    state machine's rules, then ``effect(tx, facts, row, role)`` writes the change."""
+    expiry_days = _expiry_days(db)
+
+    def work(tx):
+        if not run(tx, db.query("intros.lock", 1), intro_id=intro_id):
+            raise NotFound("No such introduction.")
+        facts, row = _load(tx, db, intro_id)
+        role = check(facts, action, actor_id, now, expiry_days)
+        if not effect(tx, facts, row, role):
+            # Cannot happen under the lock; refuse rather than report a non-change.
+            raise Conflict("The introduction changed meanwhile; read it again.")
+        after = _details(tx, db, [intro_id])[0]
+        notices.acted(tx, db, now, facts, action, actor_id, after["intro"]["state"])
+        return after
+
+    return _present(db.write_tx(work), actor_id, now, expiry_days)
 
 
 # -- follow-ups ------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import StrEnum
 
 from backend.errors import Conflict, Forbidden, NotFound
 
@@ -25,22 +26,45 @@ STATES = ("requested", "introduced", "accepted", "declined", "withdrawn", "expir
 OPEN_STATES = ("requested", "introduced")
 ROLES = ("requester", "broker", "target")
 
+
+class Action(StrEnum):
+    """What a party does to an introduction (each is its own endpoint and service function)."""
+
+    FORWARD = "forward"
+    DECLINE = "decline"
+    ACCEPT = "accept"
+    WITHDRAW = "withdraw"
+
+    @property
+    def past(self) -> str:
+        """As in "it cannot be forwarded now"."""
+        return PAST[self]
+
+
+PAST = {
+    Action.FORWARD: "forwarded",
+    Action.DECLINE: "declined",
+    Action.ACCEPT: "accepted",
+    Action.WITHDRAW: "withdrawn",
+}
+
+
 # (kind, action) -> {role allowed to act: states it may act in}. A role missing here is 403;
 # a role listed with the wrong state is 409. Targets of broker-started introductions are the
 # two sides.
-RULES: dict[tuple[str, str], dict[str, frozenset[str]]] = {
-    ("requested", "forward"): {"broker": frozenset({"requested"})},
-    ("requested", "decline"): {
+RULES: dict[tuple[str, Action], dict[str, frozenset[str]]] = {
+    ("requested", Action.FORWARD): {"broker": frozenset({"requested"})},
+    ("requested", Action.DECLINE): {
         "broker": frozenset({"requested"}),
         "target": frozenset({"introduced"}),
     },
-    ("requested", "accept"): {"target": frozenset({"introduced"})},
-    ("requested", "withdraw"): {"requester": frozenset(OPEN_STATES)},
+    ("requested", Action.ACCEPT): {"target": frozenset({"introduced"})},
+    ("requested", Action.WITHDRAW): {"requester": frozenset(OPEN_STATES)},
     # Already introduced at creation: a broker "forwarding" it again is a state conflict.
-    ("broker", "forward"): {"broker": frozenset()},
-    ("broker", "decline"): {"target": frozenset({"introduced"})},
-    ("broker", "accept"): {"target": frozenset({"introduced"})},
-    ("broker", "withdraw"): {"broker": frozenset({"introduced"})},
+    ("broker", Action.FORWARD): {"broker": frozenset()},
+    ("broker", Action.DECLINE): {"target": frozenset({"introduced"})},
+    ("broker", Action.ACCEPT): {"target": frozenset({"introduced"})},
+    ("broker", Action.WITHDRAW): {"broker": frozenset({"introduced"})},
 }
 
 
@@ -112,7 +136,7 @@ class Facts:
         return next(side for side in self.sides if side.person_id != person_id)
 
 
-def check(facts: Facts, action: str, actor_id: str, now: datetime, expiry_days: int) -> str:
+def check(facts: Facts, action: Action, actor_id: str, now: datetime, expiry_days: int) -> str:
     """Refuse ``action`` by ``actor_id`` with the right problem, or return the actor's role.
 
     Order: not visible -> 404; ended by a block -> 409; wrong role -> 403; wrong (effective)
@@ -129,18 +153,9 @@ def check(facts: Facts, action: str, actor_id: str, now: datetime, expiry_days: 
         )
     state = facts.effective(now, expiry_days)
     if state not in allowed[role]:
-        raise Conflict(f"The introduction is {state}: it cannot be {_past(action)} now.")
+        raise Conflict(f"The introduction is {state}: it cannot be {action.past} now.")
     return role
 
 
 def _role_name(facts: Facts, role: str) -> str:
     return "side" if facts.kind == "broker" and role == "target" else role
-
-
-def _past(action: str) -> str:
-    return {
-        "forward": "forwarded",
-        "decline": "declined",
-        "accept": "accepted",
-        "withdraw": "withdrawn",
-    }[action]

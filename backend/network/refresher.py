@@ -28,7 +28,7 @@ from backend.network.service import MUTUAL_SAMPLE_SIZE, SCORE_WEIGHTS, SUGGESTIO
 from backend.network.views import due_before
 
 if TYPE_CHECKING:
-    from backend.extension import Mutuals
+    from backend.app_services import AppServices
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +39,7 @@ NO_FILTERS = dict(location=None, industry=None, profession=None, skill=None)
 
 
 class ViewRefresher:
-    def __init__(self, state: Mutuals):
+    def __init__(self, state: AppServices):
         self.state = state
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="network-views")
         self._queued: set[tuple[str, str]] = set()

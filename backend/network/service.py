@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from backend.app_services import app_services, now
 from backend.db import run
 from backend.errors import NotFound, Unprocessable
-from backend.extension import mutuals, now
 from backend.network import views
 from backend.pagination import decode_cursor, page
 from backend.people.cursors import name_key
@@ -63,7 +63,10 @@ def _filters(args: dict) -> dict:
 def require_visible(tx, viewer_id: str, person_id: str) -> None:
     """NotFound when ``person_id`` does not exist or a block stands between the two."""
     if not run(
-        tx, mutuals().db.query("network.visible_person", 1), person_id=viewer_id, other_id=person_id
+        tx,
+        app_services().db.query("network.visible_person", 1),
+        person_id=viewer_id,
+        other_id=person_id,
     ):
         raise NotFound("No such person.")
 
@@ -79,7 +82,7 @@ def second_degree(person_id: str, args: dict) -> dict:
     filters, limit = _filters(args), args["limit"] + 1
 
     def live():
-        return mutuals().db.read(
+        return app_services().db.read(
             "network.second_degree",
             1,
             person_id=person_id,
@@ -103,7 +106,7 @@ def mutual_connections(person_id: str, other_id: str, args: dict) -> dict:
     if other_id == person_id:
         raise Unprocessable("person_id", "Those are your own connections.")
     after_name, after_id = name_key(args["cursor"])
-    db = mutuals().db
+    db = app_services().db
 
     def work(tx):
         require_visible(tx, person_id, other_id)
@@ -126,7 +129,7 @@ def mutual_connections(person_id: str, other_id: str, args: dict) -> dict:
 
 def path(person_id: str, other_id: str) -> dict:
     """Degree (0 for oneself, 1-3, or None) and a few shortest paths."""
-    db = mutuals().db
+    db = app_services().db
 
     def work(tx):
         require_visible(tx, person_id, other_id)
@@ -145,7 +148,7 @@ def network_counts(person_id: str) -> dict:
     """How many people are 1, 2 and 3 hops away (from the network view when there is one)."""
 
     def live():
-        return mutuals().db.read("network.network_counts", 1, person_id=person_id)[0]
+        return app_services().db.read("network.network_counts", 1, person_id=person_id)[0]
 
     counts, freshness = views.read(person_id, "counts", "views.network_counts", None, live)
     return {
@@ -163,7 +166,7 @@ def relations(viewer_id: str, person_ids: Iterable[str]) -> dict[str, dict]:
     """``{id: {"degree": 0|1|2|3|None, "mutual_count": n}}`` relative to the viewer, for the
     ids that exist (a page of search results, a profile). Blocked either way: degree None and
     no mutuals. Cost grows with those people's neighbourhoods, not the viewer's network."""
-    rows = mutuals().db.read("network.relations", 1, person_id=viewer_id, ids=list(person_ids))
+    rows = app_services().db.read("network.relations", 1, person_id=viewer_id, ids=list(person_ids))
     return {
         row["id"]: {"degree": row["degree"], "mutual_count": row["mutual_count"]} for row in rows
     }
@@ -180,7 +183,9 @@ def ids_at_degrees(viewer_id: str, degrees: Iterable[int]) -> set[str]:
     filter such as ``degree=1,2`` (pass them to the search query as ``p.id IN $ids``).
     Degree 3 of a hub is most of the graph: it is computed only when asked for."""
     wanted = set(degrees)
-    rows = mutuals().db.read("network.degree_sets", 1, person_id=viewer_id, with_third=3 in wanted)
+    rows = app_services().db.read(
+        "network.degree_sets", 1, person_id=viewer_id, with_third=3 in wanted
+    )
     if not rows:
         return set()
     sets = {1: rows[0]["first"], 2: rows[0]["second"], 3: rows[0]["third"]}
@@ -225,7 +230,7 @@ def suggestions(person_id: str, args: dict) -> dict:
     cursor, limit = dict(after_score=after_points, after_id=after_id), args["limit"] + 1
 
     def live():
-        return mutuals().db.read(
+        return app_services().db.read(
             "network.suggestions",
             1,
             person_id=person_id,
@@ -260,7 +265,7 @@ def dismiss(person_id: str, other_id: str) -> None:
     if other_id == person_id:
         raise Unprocessable("person_id", "You cannot dismiss yourself.")
     # No view goes stale: view pages leave out the people one has dismissed.
-    if not mutuals().db.write(
+    if not app_services().db.write(
         "network.dismiss", 1, person_id=person_id, other_id=other_id, now=now()
     ):
         raise NotFound("No such person.")

@@ -34,8 +34,8 @@ from typing import Any
 
 from flask import Response, g, has_request_context
 
+from backend.app_services import app_services, now
 from backend.db import run
-from backend.extension import mutuals, now
 from backend.queries import registry
 
 # The parts recomputed as soon as their person changes their own network (when they exist):
@@ -60,7 +60,7 @@ def refresh_changed(response: Response) -> Response:
     """After a request (its transaction committed): queue the refresh of the eager parts
     that the views of the people whose own network it changed have."""
     for person_id, part in g.pop("views_to_refresh", ()):
-        mutuals().refresher.schedule(person_id, part, existing_only=True)
+        app_services().refresher.schedule(person_id, part, existing_only=True)
     return response
 
 
@@ -93,7 +93,7 @@ def read(
     (``as_of``, ``work`` and, for pages, ``items`` and ``complete``); ``limit`` is the rows a
     page needs (None for a single answer). Schedules a background refresh when the part is
     due, or when there is none and the person is heavy."""
-    state = mutuals()
+    state = app_services()
     settings, reads, at = state.settings, state.view_metrics.reads, now()
     if not settings.view_max_age_s:
         reads.labels(part, "live").inc()

@@ -9,7 +9,7 @@ import click
 from flask.cli import with_appcontext
 from tqdm import tqdm
 
-from backend.extension import mutuals
+from backend.app_services import app_services
 from backend.network.refresher import COMPUTE
 from backend.network.views import due_before
 
@@ -23,7 +23,7 @@ def views():
 @with_appcontext
 def status():
     """How many views, their sizes and ages, and how many are due or outdated."""
-    state = mutuals()
+    state = app_services()
     settings, at = state.settings, state.clock()
     rows = state.db.read(
         "views.status", 1, now=at, due_before=due_before(at, settings.view_max_age_s)
@@ -71,7 +71,7 @@ def refresh(
     person_ids: tuple[str, ...], all_heavy: bool, parts: tuple[str, ...], progress: bool | None
 ):
     """Compute views now, due or not (a view being computed elsewhere is left to it)."""
-    state = mutuals()
+    state = app_services()
     if not person_ids and not all_heavy:
         raise click.UsageError("name --person ID or --all-heavy")
     began = time.monotonic()

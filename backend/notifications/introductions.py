@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from backend.db import Database
-from backend.intros.state import Facts
+from backend.intros.state import Action, Facts
 from backend.notifications.outbox import notify, notify_all
 
 
@@ -34,14 +34,17 @@ def introduced(tx, db: Database, at: datetime, intro_id: str, broker_id: str, si
 
 
 def acted(
-    tx, db: Database, at: datetime, facts: Facts, action: str, actor_id: str, state: str
+    tx, db: Database, at: datetime, facts: Facts, action: Action, actor_id: str, state: str
 ) -> None:
     """After ``action`` by ``actor_id`` left the introduction in ``state``."""
-    if action == "forward":
+    if action is Action.FORWARD:
         targets = [side.person_id for side in facts.sides if side.role == "target"]
         introduced(tx, db, at, facts.id, actor_id, targets)
         return
-    kind = {"accept": "introduction.accepted", "decline": "introduction.declined"}.get(action)
+    kind = {
+        Action.ACCEPT: "introduction.accepted",
+        Action.DECLINE: "introduction.declined",
+    }.get(action)
     if kind is None:
         return  # a withdrawal tells nobody: it was the withdrawer's own request
     others = [
@@ -50,7 +53,7 @@ def acted(
         if person_id != actor_id and facts.visible_to(person_id)
     ]
     data = {"introduction_id": facts.id}
-    if action == "accept":
+    if action is Action.ACCEPT:
         data["state"] = state
     notify_all(tx, db, kind, others, actor_id, at, data)
 

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import json
 
+from backend.app_services import app_services, now
 from backend.db import run
 from backend.errors import NotFound
-from backend.extension import mutuals, now
 from backend.pagination import page
 from backend.people.cursors import instant_key
 
 
 def inbox(person_id: str, unread_only: bool, limit: int, cursor: str | None) -> dict:
     """A page of notifications and the count of unread ones (all of them, not the page's)."""
-    db = mutuals().db
+    db = app_services().db
     after_instant, after_id = instant_key(cursor)
 
     def work(tx):
@@ -50,7 +50,7 @@ def present(notification: dict, actor: dict | None) -> dict:
 
 def mark_read(person_id: str, up_to: str | None, ids: list[str]) -> dict:
     """Mark read the notifications listed, or ``up_to`` and every older one."""
-    db, at = mutuals().db, now()
+    db, at = app_services().db, now()
 
     def work(tx):
         row = run(

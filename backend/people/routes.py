@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from backend.auth import SECURITY, current_person_id, issue_token, require_admin
+from backend.auth import SECURITY, current_person_id, require_admin
 from backend.errors import NotFound
 from backend.people import service
 from backend.people.schemas import (
@@ -17,6 +17,7 @@ from backend.people.schemas import (
     SignUpSchema,
     TokenSchema,
 )
+from backend.tokens import issue_token
 
 blp = Blueprint("people", __name__, description="People: sign-up, profiles and search")
 

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import uuid
 
-from backend.auth import new_token
+from backend.app_services import app_services, now
 from backend.db import run
 from backend.errors import NotFound
-from backend.extension import mutuals, now
 from backend.network import service as network
 from backend.network.views import own_network_changed
 from backend.pagination import page
 from backend.people.cursors import name_key
 from backend.recommendations import service as recommendations
+from backend.tokens import new_token
 
 DEFAULT_VISIBILITY = "connections"
 # Profile fields that suggestions score (network.suggestions): changing one is a change to
@@ -37,7 +37,7 @@ def _clean(fields: dict) -> dict:
 
 def sign_up(fields: dict) -> dict:
     """A new person and their first token, in one transaction: never a person without a way in."""
-    db = mutuals().db
+    db = app_services().db
     person_id = uuid.uuid4().hex
     token, token_hash = new_token()
     values = {
@@ -65,7 +65,7 @@ def profile(viewer_id: str, person_id: str) -> dict:
 
     Fields relative to the viewer (degree, mutual count) are added to the returned dict here,
     in one place, so that every caller gets them."""
-    rows = mutuals().db.read("people.profile", 1, viewer_id=viewer_id, person_id=person_id)
+    rows = app_services().db.read("people.profile", 1, viewer_id=viewer_id, person_id=person_id)
     if not rows:
         raise NotFound("No such person.")
     person = {**rows[0]["person"], **recommendations.profile_section(person_id, viewer_id)}
@@ -75,7 +75,7 @@ def profile(viewer_id: str, person_id: str) -> dict:
 
 
 def update_profile(person_id: str, changes: dict) -> dict:
-    db, at = mutuals().db, now()
+    db, at = app_services().db, now()
 
     def work(tx):
         rows = run(
@@ -97,7 +97,7 @@ def update_profile(person_id: str, changes: dict) -> dict:
 def delete_person(person_id: str) -> None:
     """Removes the person, their tokens, relationships, network view, every introduction
     they are a party to, their notifications and webhooks and the notifications naming them."""
-    db = mutuals().db
+    db = app_services().db
 
     def work(tx):
         run(tx, db.query("notifications.delete_for_person", 1), person_id=person_id)
@@ -121,7 +121,7 @@ def search(viewer_id: str, args: dict) -> dict:
         skill=(args.get("skill") or "").lower() or None,
     )
     q = (args.get("q") or "").lower()
-    db = mutuals().db
+    db = app_services().db
     if args.get("degree"):
         # Few people are within reach of most: start from them rather than from every name.
         rows = db.read(

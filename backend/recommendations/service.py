@@ -11,9 +11,9 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
+from backend.app_services import app_services, now
 from backend.db import run
 from backend.errors import Conflict, Forbidden, NotFound, Unprocessable
-from backend.extension import mutuals, now
 from backend.notifications.outbox import notify
 from backend.pagination import decode_cursor, page
 
@@ -32,7 +32,7 @@ def _check_pair(tx, author_id: str, subject_id: str) -> dict:
         raise Unprocessable("person_id", "You cannot recommend or endorse yourself.")
     context = run(
         tx,
-        mutuals().db.query("recommendations.context", 1),
+        app_services().db.query("recommendations.context", 1),
         author_id=author_id,
         subject_id=subject_id,
     )[0]
@@ -48,7 +48,7 @@ def write(author_id: str, subject_id: str, relationship: str, text: str) -> dict
 
     def work(tx):
         context = _check_pair(tx, author_id, subject_id)
-        db = mutuals().db
+        db = app_services().db
         if context["open_state"] == "requested":
             run(
                 tx,
@@ -82,13 +82,13 @@ def write(author_id: str, subject_id: str, relationship: str, text: str) -> dict
         _received(tx, rec_id, author_id, subject_id)
         return rec_id
 
-    return get(mutuals().db.write_tx(work), author_id)
+    return get(app_services().db.write_tx(work), author_id)
 
 
 def _received(tx, rec_id: str, author_id: str, subject_id: str) -> None:
     notify(
         tx,
-        mutuals().db,
+        app_services().db,
         "recommendation.received",
         subject_id,
         author_id,
@@ -109,7 +109,7 @@ def ask(subject_id: str, author_id: str, message: str | None) -> dict:
         rec_id = uuid.uuid4().hex
         run(
             tx,
-            mutuals().db.query("recommendations.create", 1),
+            app_services().db.query("recommendations.create", 1),
             rec_id=rec_id,
             author_id=author_id,
             subject_id=subject_id,
@@ -121,7 +121,7 @@ def ask(subject_id: str, author_id: str, message: str | None) -> dict:
         )
         notify(
             tx,
-            mutuals().db,
+            app_services().db,
             "recommendation.requested",
             author_id,
             subject_id,
@@ -130,12 +130,12 @@ def ask(subject_id: str, author_id: str, message: str | None) -> dict:
         )
         return rec_id
 
-    return get(mutuals().db.write_tx(work), subject_id)
+    return get(app_services().db.write_tx(work), subject_id)
 
 
 def get(rec_id: str, viewer_id: str) -> dict:
     """A recommendation as its author or subject sees it; 404 for anyone else."""
-    rows = mutuals().db.read("recommendations.get", 1, rec_id=rec_id)
+    rows = app_services().db.read("recommendations.get", 1, rec_id=rec_id)
     if not rows or viewer_id not in (rows[0]["author"]["id"], rows[0]["subject"]["id"]):
         raise NotFound("No such recommendation.")
     return _item(rows[0])
@@ -159,7 +159,7 @@ def act(
     text: str | None = None,
 ) -> dict:
     """accept, hide, show, decline or fulfil, as a compare-and-set on the state."""
-    db = mutuals().db
+    db = app_services().db
 
     def work(tx):
         rows = run(tx, db.query("recommendations.get", 1), rec_id=rec_id)
@@ -191,7 +191,7 @@ def act(
 
 def list_mine(person_id: str, role: str, state: str | None, limit: int, cursor: str | None) -> dict:
     after = decode_cursor(cursor, 2)
-    rows = mutuals().db.read(
+    rows = app_services().db.read(
         "recommendations.list_mine",
         1,
         person_id=person_id,
@@ -210,7 +210,7 @@ def list_mine(person_id: str, role: str, state: str | None, limit: int, cursor: 
 
 def visible_for(subject_id: str, viewer_id: str, limit: int, cursor: str | None) -> dict:
     after = decode_cursor(cursor, 2)
-    rows = mutuals().db.read(
+    rows = app_services().db.read(
         "recommendations.visible_for",
         1,
         subject_id=subject_id,
@@ -233,7 +233,7 @@ def endorse(endorser_id: str, person_id: str, skill: str) -> None:
             raise NotFound(f"The skill {skill!r} is not on this person's profile.")
         run(
             tx,
-            mutuals().db.query("recommendations.endorse", 1),
+            app_services().db.query("recommendations.endorse", 1),
             endorser_id=endorser_id,
             person_id=person_id,
             skill=skill,
@@ -242,7 +242,7 @@ def endorse(endorser_id: str, person_id: str, skill: str) -> None:
         # Endorsing twice is one endorsement: one notification.
         notify(
             tx,
-            mutuals().db,
+            app_services().db,
             "endorsement.received",
             person_id,
             endorser_id,
@@ -251,18 +251,18 @@ def endorse(endorser_id: str, person_id: str, skill: str) -> None:
             dedup_key=f"endorsement|{endorser_id}|{person_id}|{skill}",
         )
 
-    mutuals().db.write_tx(work)
+    app_services().db.write_tx(work)
 
 
 def unendorse(endorser_id: str, person_id: str, skill: str) -> None:
-    mutuals().db.write(
+    app_services().db.write(
         "recommendations.unendorse", 1, endorser_id=endorser_id, person_id=person_id, skill=skill
     )
 
 
 def profile_section(person_id: str, viewer_id: str) -> dict:
     """What a profile shows of recommendations and endorsements, as the viewer may see them."""
-    db = mutuals().db
+    db = app_services().db
 
     def work(tx):
         counts = run(
@@ -285,7 +285,7 @@ def profile_section(person_id: str, viewer_id: str) -> dict:
 
 def endorsements(person_id: str, viewer_id: str, sample_size: int = 3) -> list[dict]:
     """Per skill on the profile: endorsement count and endorsers, the viewer's connections first."""
-    return mutuals().db.read(
+    return app_services().db.read(
         "recommendations.endorsement_summary",
         1,
         person_id=person_id,

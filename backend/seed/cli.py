@@ -10,8 +10,8 @@ from flask.cli import with_appcontext
 from neo4j.exceptions import DriverError, Neo4jError
 
 from backend import errors, migrations
+from backend.app_services import app_services
 from backend.db import Database
-from backend.extension import mutuals
 from backend.seed import demo as demo_network
 from backend.seed import importers
 from backend.seed.dataset import InvalidInput
@@ -25,7 +25,7 @@ def _ready_database() -> Database:
     """The database, refusing to load into one whose schema (constraints, indexes, reference
     data) is not up to date: without the Person.id constraint a load would crawl and could
     duplicate people."""
-    db = mutuals().db
+    db = app_services().db
     try:
         with db.session() as session:
             todo = migrations.pending(session)

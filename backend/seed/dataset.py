@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from backend.keys import connection_key, request_key
+from backend.pair_keys import connection_key, request_key
 
 VISIBILITIES = ("connections", "private")
 REQUEST_STATES = ("pending", "ignored")

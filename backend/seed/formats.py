@@ -132,7 +132,7 @@ def _csv_records(path: Path, table: Table):
                     ),
                 )
                 continue
-            yield line, dict(zip(header, values)), None
+            yield line, dict(zip(header, values, strict=True)), None
 
 
 def _header_problem(header: list[str], table: Table) -> str | None:

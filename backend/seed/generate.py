@@ -27,7 +27,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from backend.db import Database
-from backend.keys import connection_key
+from backend.pair_keys import connection_key
 from backend.seed import attributes as words
 from backend.seed.dataset import Dataset, person_row, request_row
 
@@ -294,7 +294,7 @@ class Network:
             # People joined at 09:00; connecting on that same day happens later that day.
             minutes = 540 + (_fraction(keys * 31 + 7) * 900).astype(np.int64)
             for x, y, day, minute in zip(
-                lo.tolist(), hi.tolist(), since.tolist(), minutes.tolist()
+                lo.tolist(), hi.tolist(), since.tolist(), minutes.tolist(), strict=True
             ):
                 a, b = f"{self.prefix}{x}", f"{self.prefix}{y}"
                 yield {

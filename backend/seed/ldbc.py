@@ -163,7 +163,7 @@ class LdbcFolder:
             if isinstance(values, str):
                 checker.bad_row(file, line, values)
                 continue
-            row = dict(zip(header, values))
+            row = dict(zip(header, values, strict=True))
             missing = [c for c in ("id", "firstname", "lastname") if c not in row]
             if missing:
                 checker.bad_row(file, 1, f"missing column(s) {', '.join(missing)}")

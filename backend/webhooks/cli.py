@@ -8,7 +8,7 @@ import signal
 import click
 from flask.cli import with_appcontext
 
-from backend.extension import mutuals
+from backend.app_services import app_services
 from backend.webhooks.worker import BATCH, Worker
 
 
@@ -26,7 +26,7 @@ def deliver(poll: float, batch: int, until_idle: bool):
     """Deliver notifications to webhooks until stopped (SIGTERM or Ctrl-C): claims due
     deliveries with a lease, so any number of workers can run; also sends the introduction
     expiry notices and prunes old notifications."""
-    state = mutuals()
+    state = app_services()
     worker = Worker(state.db, clock=state.clock, batch=batch)
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: worker.stopping.set())

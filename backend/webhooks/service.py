@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import uuid
 
+from backend.app_services import app_services, now
 from backend.errors import Conflict, NotFound, Unprocessable
-from backend.extension import mutuals, now
 from backend.pagination import page
 from backend.people.cursors import instant_key
 from backend.webhooks.addresses import RefusedURL, check
@@ -19,7 +19,7 @@ SHOWN = ("id", "url", "kinds", "enabled", "failures", "created_at", "disabled_at
 
 def _checked_url(url: str) -> str:
     try:
-        check(url, mutuals().settings.webhooks_allow_local)
+        check(url, app_services().settings.webhooks_allow_local)
     except RefusedURL as error:
         raise Unprocessable("url", str(error)) from None
     return url
@@ -31,7 +31,7 @@ def _shown(webhook: dict) -> dict:
 
 def create(owner_id: str, url: str, kinds: list[str] | None) -> dict:
     """The new webhook with its secret: the only time the secret is shown."""
-    rows = mutuals().db.write(
+    rows = app_services().db.write(
         "webhooks.create",
         1,
         owner_id=owner_id,
@@ -48,12 +48,12 @@ def create(owner_id: str, url: str, kinds: list[str] | None) -> dict:
 
 
 def list_mine(owner_id: str) -> dict:
-    rows = mutuals().db.read("webhooks.list", 1, owner_id=owner_id)
+    rows = app_services().db.read("webhooks.list", 1, owner_id=owner_id)
     return {"items": [_shown(row["webhook"]) for row in rows]}
 
 
 def get(owner_id: str, webhook_id: str) -> dict:
-    rows = mutuals().db.read("webhooks.get", 1, owner_id=owner_id, id=webhook_id)
+    rows = app_services().db.read("webhooks.get", 1, owner_id=owner_id, id=webhook_id)
     if not rows:
         raise NotFound("No such webhook.")
     return _shown(rows[0]["webhook"])
@@ -63,7 +63,7 @@ def update(owner_id: str, webhook_id: str, changes: dict) -> dict:
     """Change url, kinds or enabled (enabling again clears the failure count)."""
     if "url" in changes:
         _checked_url(changes["url"])
-    rows = mutuals().db.write(
+    rows = app_services().db.write(
         "webhooks.update", 1, owner_id=owner_id, id=webhook_id, changes=changes
     )
     if not rows:
@@ -72,7 +72,9 @@ def update(owner_id: str, webhook_id: str, changes: dict) -> dict:
 
 
 def delete(owner_id: str, webhook_id: str) -> None:
-    if not mutuals().db.write("webhooks.delete", 1, owner_id=owner_id, id=webhook_id)[0]["deleted"]:
+    if not app_services().db.write("webhooks.delete", 1, owner_id=owner_id, id=webhook_id)[0][
+        "deleted"
+    ]:
         raise NotFound("No such webhook.")
 
 
@@ -80,7 +82,7 @@ def deliveries(owner_id: str, webhook_id: str, limit: int, cursor: str | None) -
     """The webhook's deliveries, newest first, each with every attempt."""
     get(owner_id, webhook_id)
     after_instant, after_id = instant_key(cursor)
-    rows = mutuals().db.read(
+    rows = app_services().db.read(
         "webhooks.deliveries",
         1,
         owner_id=owner_id,
@@ -96,7 +98,7 @@ def deliveries(owner_id: str, webhook_id: str, limit: int, cursor: str | None) -
 
 def redeliver(owner_id: str, webhook_id: str, delivery_id: str) -> dict:
     """Queue a delivery again (same webhook-id, so receivers can deduplicate)."""
-    rows = mutuals().db.write(
+    rows = app_services().db.write(
         "webhooks.redeliver",
         1,
         owner_id=owner_id,

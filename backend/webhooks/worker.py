@@ -23,9 +23,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from backend.app_services import utc_now
 from backend.db import Database, run
 from backend.errors import ServiceUnavailable
-from backend.extension import utc_now
 from backend.notifications.outbox import json_default, notify
 from backend.notifications.service import present
 from backend.notifications.sweep import sweep

@@ -1,14 +1,13 @@
-"""Shared arrangements for the introduction tests (this module holds no tests itself).
+"""Arrangements for the introduction tests.
 
-People are made directly in Cypher (tests/helpers.py); everything about introductions goes
-through HTTP; ``tests.helpers.graph_fingerprint`` shows refusals leave the graph as it was.
+People are made directly in Cypher (tests/support/graph.py); everything about introductions
+goes through HTTP; ``graph_fingerprint`` shows refusals leave the graph as it was.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from tests.helpers import auth, connect, create_person
+from tests.support.auth import AuthActions
+from tests.support.graph import connect
 
 
 def connections(cypher, a: str, b: str) -> int:
@@ -19,26 +18,8 @@ def connections(cypher, a: str, b: str) -> int:
     )[0]["n"]
 
 
-@dataclass
-class People:
-    """Tokens by person id, and the client to act with them."""
-
-    client: object
-    tokens: dict
-
-    def headers(self, person_id: str) -> dict:
-        return auth(self.tokens[person_id])
-
-    def post(self, person_id: str, path: str, body: dict | None = None):
-        return self.client.post(path, json=body, headers=self.headers(person_id))
-
-    def get(self, person_id: str, path: str, **query):
-        return self.client.get(path, query_string=query, headers=self.headers(person_id))
-
-    def add(self, cypher, person_id: str, **props) -> None:
-        self.tokens[person_id] = create_person(cypher, person_id, name=person_id.title(), **props)
-
-    # -- introductions ----------------------------------------------------------------------
+class IntroActions(AuthActions):
+    """People with their tokens (``AuthActions``), and introductions asked, made and acted on."""
 
     def ask(
         self, requester: str, target: str, broker: str, message: str = "Could you introduce us?"
@@ -59,10 +40,10 @@ class People:
         return self.post(person_id, f"/v1/intros/{intro_id}/{action}", body)
 
 
-def trio(cypher, client, **props) -> People:
+def trio(cypher, client, **props) -> IntroActions:
     """ada (requester) and bea (target), both connected to bob (broker); ada and bea are not.
     ``props`` adds properties by person, e.g. ``bea={"intro_opt_out": True}``."""
-    people = People(client, {})
+    people = IntroActions(client)
     for person_id in ("ada", "bob", "bea"):
         people.add(cypher, person_id, **props.get(person_id, {}))
     connect(cypher, "ada", "bob")
@@ -70,14 +51,14 @@ def trio(cypher, client, **props) -> People:
     return people
 
 
-def asked(people: People) -> str:
+def asked(people: IntroActions) -> str:
     """ada asked bob for an introduction to bea: the id."""
     response = people.ask("ada", "bea", "bob")
     assert response.status_code == 201, response.json
     return response.json["id"]
 
 
-def forwarded(people: People) -> str:
+def forwarded(people: IntroActions) -> str:
     intro_id = asked(people)
     response = people.act("bob", intro_id, "forward")
     assert response.status_code == 200, response.json

@@ -30,7 +30,8 @@ def graph_snapshot(cypher) -> dict:
     return {"people": people, "connections": connections, "requests": requests}
 
 
-def counts(cypher) -> dict:
+def graph_counts(cypher) -> dict:
+    """How many people, connections and requests the graph holds."""
     return cypher(
         "CALL () { MATCH (p:Person) RETURN count(p) AS people } "
         "CALL () { MATCH ()-[c:CONNECTED_TO]->() RETURN count(c) AS connections } "

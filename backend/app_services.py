@@ -1,4 +1,5 @@
-"""What a request needs from the app: settings, the database, the clock and the views' refresher."""
+"""The app's services: what a request needs from the app (settings, the database, the clock,
+the views' refresher and metrics), one instance per app in ``app.extensions["mutuals"]``."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ def utc_now() -> datetime:
 
 
 @dataclass
-class Mutuals:
+class AppServices:
     settings: Settings
     db: Database
     # Injected in tests (expiry, re-invite waits) instead of sleeping.
@@ -38,9 +39,9 @@ class Mutuals:
         self.db.close()
 
 
-def mutuals() -> Mutuals:
+def app_services() -> AppServices:
     return current_app.extensions["mutuals"]
 
 
 def now() -> datetime:
-    return mutuals().clock()
+    return app_services().clock()

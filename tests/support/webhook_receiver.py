@@ -1,4 +1,4 @@
-"""A real webhook receiver on 127.0.0.1 for the webhook tests (this module holds no tests).
+"""A real webhook receiver on 127.0.0.1 for the webhook tests.
 
 It answers each POST with the next status of a script (then 200), records what it got, and
 can hold its answer until the test releases it (to act while a delivery is in flight)."""

@@ -1,15 +1,15 @@
-"""Connection requests (REQUESTED): send, accept, ignore, withdraw, and the invitation limits.
+"""Connection requests (REQUESTED): send, accept, ignore, withdraw, and the sending limits.
 
 Rules the issue leaves open, chosen here:
 - a request to someone who already asked you connects the two at once (200, no quota used);
 - an ignored request stays visible to its sender as pending and counts toward their limits;
   only pending (not ignored) requests can be accepted or ignored by the recipient;
-- withdrawing puts the sender's invitations to that person on hold for
-  ``reinvite_wait_days`` (429 + Retry-After until then); ignoring with reason ``dont_know``
+- withdrawing puts the sender's requests to that person on hold for
+  ``resend_wait_days`` (429 + Retry-After until then); ignoring with reason ``dont_know``
   puts them on hold for good (403), and the hold outlives a later withdrawal;
 - connecting the two (either way) lifts every hold between them;
 - at ``max_pending_outgoing`` requests, sending answers 429 with Retry-After one day (the
-  sender frees slots by withdrawing); ``max_invites_per_week`` counts invitations sent in
+  sender frees slots by withdrawing); ``max_requests_per_week`` counts requests sent in
   the last 7 days (rolling), withdrawn ones included, and Retry-After is when the oldest of
   them leaves the window. Send times are kept on the sender, pruned to the window.
 """
@@ -19,10 +19,10 @@ from __future__ import annotations
 import math
 from datetime import datetime, timedelta
 
+from backend.app_services import app_services, now
 from backend.connections.pair import visible_state
 from backend.db import run
 from backend.errors import Conflict, Forbidden, NotFound, TooManyRequests, Unprocessable
-from backend.extension import mutuals, now
 from backend.network.views import own_network_changed
 from backend.notifications.outbox import notify
 from backend.pagination import page
@@ -36,7 +36,7 @@ PENDING_LIMIT_RETRY = timedelta(days=1)
 
 
 def _query(name: str):
-    return mutuals().db.query(name, 1)
+    return app_services().db.query(name, 1)
 
 
 def _seconds_until(moment: datetime, at: datetime) -> int:
@@ -48,7 +48,7 @@ def send(sender_id: str, recipient_id: str, note: str | None) -> tuple[dict, boo
     recipient had already asked the sender (``(connection, True)``)."""
     if sender_id == recipient_id:
         raise Unprocessable("to", "You cannot invite yourself.")
-    settings, at = mutuals().settings, now()
+    settings, at = app_services().settings, now()
 
     def work(tx):
         state = visible_state(tx, sender_id, recipient_id)
@@ -71,7 +71,7 @@ def send(sender_id: str, recipient_id: str, note: str | None) -> tuple[dict, boo
         )[0]
         notify(
             tx,
-            mutuals().db,
+            app_services().db,
             "connection.requested",
             recipient_id,
             sender_id,
@@ -80,7 +80,7 @@ def send(sender_id: str, recipient_id: str, note: str | None) -> tuple[dict, boo
         )
         return request, False
 
-    return mutuals().db.write_tx(work)
+    return app_services().db.write_tx(work)
 
 
 def _check_hold(hold: dict | None, at: datetime) -> None:
@@ -91,27 +91,27 @@ def _check_hold(hold: dict | None, at: datetime) -> None:
     until = hold["until"].to_native()
     if until > at:
         raise TooManyRequests(
-            "You withdrew an invitation to this person recently; you can invite them again later.",
+            "You withdrew a request to this person recently; you can send another later.",
             _seconds_until(until, at),
         )
 
 
 def _check_budget(tx, sender_id: str, at: datetime, settings) -> None:
     budget = run(
-        tx, _query("connections.invite_budget"), person_id=sender_id, since=at - INVITE_WINDOW
+        tx, _query("connections.request_budget"), person_id=sender_id, since=at - INVITE_WINDOW
     )[0]
     if budget["pending_outgoing"] >= settings.max_pending_outgoing:
         raise TooManyRequests(
-            f"You have {budget['pending_outgoing']} pending invitations, the most allowed; "
+            f"You have {budget['pending_outgoing']} pending requests, the most allowed; "
             "withdraw some to send new ones.",
             PENDING_LIMIT_RETRY.total_seconds(),
         )
     sent = budget["sent_since"]
-    if len(sent) >= settings.max_invites_per_week:
-        # The window frees a slot when the oldest invitations in it age out.
-        oldest_counted = sorted(sent)[len(sent) - settings.max_invites_per_week]
+    if len(sent) >= settings.max_requests_per_week:
+        # The window frees a slot when the oldest requests in it age out.
+        oldest_counted = sorted(sent)[len(sent) - settings.max_requests_per_week]
         raise TooManyRequests(
-            f"You sent {len(sent)} invitations in the last 7 days, the most allowed.",
+            f"You sent {len(sent)} requests in the last 7 days, the most allowed.",
             _seconds_until(oldest_counted.to_native() + INVITE_WINDOW, at),
         )
 
@@ -128,14 +128,20 @@ def accept(recipient_id: str, sender_id: str) -> dict:
             raise NotFound("No pending request from this person.")
         return _connect(tx, recipient_id, sender_id, at)
 
-    return mutuals().db.write_tx(work)
+    return app_services().db.write_tx(work)
 
 
 def _connect(tx, person_id: str, other_id: str, at: datetime) -> dict:
     """``person_id`` accepts ``other_id``'s request (or asked back): ``other_id`` is told."""
     own_network_changed(tx, person_id, other_id)
     notify(
-        tx, mutuals().db, "connection.accepted", other_id, person_id, at, {"person_id": person_id}
+        tx,
+        app_services().db,
+        "connection.accepted",
+        other_id,
+        person_id,
+        at,
+        {"person_id": person_id},
     )
     return run(tx, _query("connections.connect"), person_id=person_id, other_id=other_id, now=at)[0]
 
@@ -158,7 +164,7 @@ def ignore(recipient_id: str, sender_id: str, reason: str | None) -> None:
         if reason == DONT_KNOW:
             run(
                 tx,
-                _query("connections.hold_invites"),
+                _query("connections.hold_requests"),
                 sender_id=sender_id,
                 recipient_id=recipient_id,
                 reason=DONT_KNOW,
@@ -166,11 +172,11 @@ def ignore(recipient_id: str, sender_id: str, reason: str | None) -> None:
                 until=None,
             )
 
-    mutuals().db.write_tx(work)
+    app_services().db.write_tx(work)
 
 
 def withdraw(sender_id: str, recipient_id: str) -> None:
-    settings, at = mutuals().settings, now()
+    settings, at = app_services().settings, now()
 
     def work(tx):
         state = visible_state(tx, sender_id, recipient_id)
@@ -187,15 +193,15 @@ def withdraw(sender_id: str, recipient_id: str) -> None:
         if not (state["hold"] and state["hold"]["reason"] == DONT_KNOW):
             run(
                 tx,
-                _query("connections.hold_invites"),
+                _query("connections.hold_requests"),
                 sender_id=sender_id,
                 recipient_id=recipient_id,
                 reason=WITHDRAWN,
                 now=at,
-                until=at + timedelta(days=settings.reinvite_wait_days),
+                until=at + timedelta(days=settings.resend_wait_days),
             )
 
-    mutuals().db.write_tx(work)
+    app_services().db.write_tx(work)
 
 
 def incoming(person_id: str, limit: int, cursor: str | None) -> dict:
@@ -208,7 +214,7 @@ def outgoing(person_id: str, limit: int, cursor: str | None) -> dict:
 
 def _list(query_name: str, person_id: str, limit: int, cursor: str | None) -> dict:
     after_instant, after_id = instant_key(cursor)
-    rows = mutuals().db.read(
+    rows = app_services().db.read(
         query_name,
         1,
         person_id=person_id,

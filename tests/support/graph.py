@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import secrets
 
-from backend.auth import hash_token
-from backend.keys import connection_key
+from backend.pair_keys import connection_key
+from backend.tokens import hash_token
 
 
 def create_person(cypher, person_id: str, name: str | None = None, **props) -> str:

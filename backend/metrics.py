@@ -1,0 +1,23 @@
+"""Prometheus metrics of the HTTP API, served at /metrics."""
+
+from __future__ import annotations
+
+import os
+
+from flask import Flask
+from prometheus_client import CollectorRegistry
+
+
+def init_metrics(app: Flask) -> CollectorRegistry:
+    """Prometheus at /metrics; under gunicorn, aggregated across workers. Returns the registry
+    the app's own metrics join."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        from prometheus_flask_exporter.multiprocess import GunicornInternalPrometheusMetrics
+
+        return GunicornInternalPrometheusMetrics(app, group_by="endpoint").registry
+    from prometheus_flask_exporter import PrometheusMetrics
+
+    # A registry per app, so that tests can build many apps in one process.
+    return PrometheusMetrics(
+        app, group_by="endpoint", registry=CollectorRegistry(auto_describe=True)
+    ).registry
