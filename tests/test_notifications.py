@@ -201,7 +201,12 @@ def test_recommendations_and_endorsements(client, cypher):
         )
         assert endorsed.status_code == 204
     assert kinds(client, tokens["ada"]).count(("endorsement.received", "bob")) == 1
-    assert inbox(client, tokens["ada"])["items"][0]["data"] == {"skill": "Python"}
+    [endorsement] = [
+        item
+        for item in inbox(client, tokens["ada"])["items"]
+        if item["kind"] == "endorsement.received"
+    ]
+    assert endorsement["data"] == {"skill": "Python"}
 
 
 # -- the outbox: one transaction ----------------------------------------------------------------
