@@ -8,7 +8,7 @@ import importlib
 from flask import Flask, send_from_directory
 from swagger_ui_bundle import swagger_ui_path
 
-from backend import errors
+from backend import bookmarks, errors
 from backend.api import ProblemApi, ProblemResponses
 from backend.app_services import AppServices
 from backend.auth import BEARER_SCHEME
@@ -64,7 +64,9 @@ def create_app(config: dict | None = None) -> Flask:
         state.clock = clock
     app.extensions["mutuals"] = state
 
-    api = ProblemApi(app, spec_kwargs={"extra_plugins": [ProblemResponses()]})
+    api = ProblemApi(
+        app, spec_kwargs={"extra_plugins": [ProblemResponses(), bookmarks.BookmarkDocs()]}
+    )
     api.spec.components.security_scheme("bearerAuth", BEARER_SCHEME)
     for area in AREAS:
         api.register_blueprint(importlib.import_module(f"backend.{area}.routes").blp)
@@ -76,6 +78,8 @@ def create_app(config: dict | None = None) -> Flask:
     )
     app.register_error_handler(errors.Problem, errors.render_problem)
     app.before_request(require_json_body)
+    app.before_request(bookmarks.read_header)
+    app.after_request(bookmarks.add_header)
     state.view_metrics = ViewMetrics(init_metrics(app))
     state.refresher = ViewRefresher(state)
     app.after_request(refresh_changed)

@@ -3,7 +3,9 @@ the views' refresher and metrics), one instance per app in ``app.extensions["mut
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -43,5 +45,21 @@ def app_services() -> AppServices:
     return current_app.extensions["mutuals"]
 
 
+# Set by ``backdated``, for this thread (or task) only.
+_backdated: ContextVar[datetime | None] = ContextVar("backdated", default=None)
+
+
 def now() -> datetime:
-    return app_services().clock()
+    """The current time for the services: the app's clock, or a ``backdated`` instant."""
+    return _backdated.get() or app_services().clock()
+
+
+@contextmanager
+def backdated(at: datetime) -> Iterator[None]:
+    """Run service calls as if at ``at``: the demo seeder writes a history this way, through
+    the same rules as the API."""
+    token = _backdated.set(at)
+    try:
+        yield
+    finally:
+        _backdated.reset(token)

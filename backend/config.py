@@ -18,28 +18,45 @@ class ConfigError(ValueError):
     """A setting the environment gives in a form the app cannot use."""
 
 
-def _int(env, name: str, default: int, deprecated: str | None = None) -> int:
-    """``name`` as an integer; ``deprecated`` is the setting's former name, read when ``name``
-    is unset so that existing deployments keep their value."""
-    raw = env.get(name)
-    if raw in (None, "") and deprecated:
-        raw, name = env.get(deprecated), deprecated
-    if raw in (None, ""):
-        return default
+def _integer(name: str, raw: str) -> int:
     try:
         return int(raw)
     except ValueError:
         raise ConfigError(f"{name} must be an integer, got {raw!r}") from None
 
 
-def _float(env, name: str, default: float) -> float:
-    raw = env.get(name)
-    if raw in (None, ""):
-        return default
+def _number(name: str, raw: str) -> float:
     try:
         return float(raw)
     except ValueError:
         raise ConfigError(f"{name} must be a number, got {raw!r}") from None
+
+
+def _switch(name: str, raw: str) -> bool:
+    """``0`` off, any other integer on."""
+    return _integer(name, raw) != 0
+
+
+def _text(name: str, raw: str) -> str:
+    return raw
+
+
+def _folder(name: str, raw: str) -> Path:
+    return Path(raw).resolve()
+
+
+def _given(env, variables: dict[str, tuple]) -> dict:
+    """The fields whose variable the environment sets (and not to ""), read with their
+    converter: ``{field: (variable, converter)}``; a field left out keeps the default its
+    dataclass writes. A variable may be a pair, (name, former deprecated name): the former is
+    read only when the new one is unset, so that existing deployments keep their value."""
+    values = {}
+    for field, (names, convert) in variables.items():
+        for name in (names,) if isinstance(names, str) else names:
+            if raw := env.get(name):
+                values[field] = convert(name, raw)
+                break
+    return values
 
 
 def _neo4j_user(env) -> str:
@@ -56,7 +73,7 @@ def _neo4j_user(env) -> str:
 class LocalNeo4jSettings:
     """Where and how the project's own Neo4j server runs."""
 
-    home: Path
+    home: Path = PROJECT_ROOT / ".neo4j"
     bolt_port: int = 7687
     http_port: int = 7474
     heap: str = "512m"
@@ -121,13 +138,7 @@ class Settings:
     @classmethod
     def from_env(cls, env=None) -> Settings:
         env = os.environ if env is None else env
-        local = LocalNeo4jSettings(
-            home=Path(env.get("MUTUALS_LOCAL_NEO4J_DIR") or PROJECT_ROOT / ".neo4j").resolve(),
-            bolt_port=_int(env, "MUTUALS_LOCAL_BOLT_PORT", 7687),
-            http_port=_int(env, "MUTUALS_LOCAL_HTTP_PORT", 7474),
-            heap=env.get("MUTUALS_LOCAL_HEAP") or "512m",
-            pagecache=env.get("MUTUALS_LOCAL_PAGECACHE") or "256m",
-        )
+        local = LocalNeo4jSettings(**_given(env, LOCAL_VARIABLES))
         uri = env.get("NEO4J_URI") or None
         return cls(
             neo4j_uri=uri or local.uri,
@@ -136,26 +147,39 @@ class Settings:
             neo4j_database=env.get("NEO4J_DATABASE") or None,
             uses_local_neo4j=uri is None,
             local=local,
-            host=env.get("MUTUALS_HOST") or "127.0.0.1",
-            port=_int(env, "MUTUALS_PORT", 8000),
             # Unset: the local default's development token (never with NEO4J_URI).
             admin_token=env.get("MUTUALS_ADMIN_TOKEN")
             or (None if uri else local.dev_admin_token()),
-            resend_wait_days=_int(
-                env, "MUTUALS_RESEND_WAIT_DAYS", 21, deprecated="MUTUALS_REINVITE_WAIT_DAYS"
-            ),
-            max_pending_outgoing=_int(env, "MUTUALS_MAX_PENDING_OUTGOING", 500),
-            max_requests_per_week=_int(
-                env, "MUTUALS_MAX_REQUESTS_PER_WEEK", 100, deprecated="MUTUALS_MAX_INVITES_PER_WEEK"
-            ),
-            intro_expiry_days=_int(env, "MUTUALS_INTRO_EXPIRY_DAYS", 30),
-            max_open_intros=_int(env, "MUTUALS_MAX_OPEN_INTROS", 5),
-            view_max_age_s=_int(env, "MUTUALS_VIEW_MAX_AGE", 600),
-            view_threshold=_int(env, "MUTUALS_VIEW_THRESHOLD", 5_000),
-            view_size=_int(env, "MUTUALS_VIEW_SIZE", 200),
-            notifications=_int(env, "MUTUALS_NOTIFICATIONS", 1) != 0,
-            notification_days=_int(env, "MUTUALS_NOTIFICATION_DAYS", 90),
-            webhooks_allow_local=_int(env, "MUTUALS_WEBHOOKS_ALLOW_LOCAL", 0) != 0,
-            webhooks_retry_base_s=_float(env, "MUTUALS_WEBHOOKS_RETRY_BASE", 10.0),
-            webhooks_disable_after=_int(env, "MUTUALS_WEBHOOKS_DISABLE_AFTER", 15),
+            **_given(env, VARIABLES),
         )
+
+
+# The variables of the settings that are plain values (docs/configuration.md): the defaults are
+# the dataclasses' own.
+LOCAL_VARIABLES = {
+    "home": ("MUTUALS_LOCAL_NEO4J_DIR", _folder),
+    "bolt_port": ("MUTUALS_LOCAL_BOLT_PORT", _integer),
+    "http_port": ("MUTUALS_LOCAL_HTTP_PORT", _integer),
+    "heap": ("MUTUALS_LOCAL_HEAP", _text),
+    "pagecache": ("MUTUALS_LOCAL_PAGECACHE", _text),
+}
+VARIABLES = {
+    "host": ("MUTUALS_HOST", _text),
+    "port": ("MUTUALS_PORT", _integer),
+    "resend_wait_days": (("MUTUALS_RESEND_WAIT_DAYS", "MUTUALS_REINVITE_WAIT_DAYS"), _integer),
+    "max_pending_outgoing": ("MUTUALS_MAX_PENDING_OUTGOING", _integer),
+    "max_requests_per_week": (
+        ("MUTUALS_MAX_REQUESTS_PER_WEEK", "MUTUALS_MAX_INVITES_PER_WEEK"),
+        _integer,
+    ),
+    "intro_expiry_days": ("MUTUALS_INTRO_EXPIRY_DAYS", _integer),
+    "max_open_intros": ("MUTUALS_MAX_OPEN_INTROS", _integer),
+    "view_max_age_s": ("MUTUALS_VIEW_MAX_AGE", _integer),
+    "view_threshold": ("MUTUALS_VIEW_THRESHOLD", _integer),
+    "view_size": ("MUTUALS_VIEW_SIZE", _integer),
+    "notifications": ("MUTUALS_NOTIFICATIONS", _switch),
+    "notification_days": ("MUTUALS_NOTIFICATION_DAYS", _integer),
+    "webhooks_allow_local": ("MUTUALS_WEBHOOKS_ALLOW_LOCAL", _switch),
+    "webhooks_retry_base_s": ("MUTUALS_WEBHOOKS_RETRY_BASE", _number),
+    "webhooks_disable_after": ("MUTUALS_WEBHOOKS_DISABLE_AFTER", _integer),
+}

@@ -15,9 +15,16 @@ from typing import Any, TypeVar
 
 import neo4j
 from neo4j import GraphDatabase, ManagedTransaction
-from neo4j.exceptions import AuthError, ConstraintError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import (
+    AuthError,
+    ClientError,
+    ConstraintError,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
 
-from backend import errors
+from backend import bookmarks, errors
 from backend.config import Settings
 from backend.queries import Query, QueryRegistry, registry
 
@@ -53,6 +60,10 @@ class Database:
         self._driver = None
 
     def session(self, **config) -> neo4j.Session:
+        """A session; within a request that sent ``Mutuals-Bookmark``, one that reads at least
+        that fresh (backend/bookmarks.py)."""
+        if (causal := bookmarks.for_session()) is not None:
+            config.setdefault("bookmarks", causal)
         return self.driver.session(database=self.settings.neo4j_database, **config)
 
     def query(self, name: str, version: int) -> Query:
@@ -78,13 +89,22 @@ class Database:
 
     def write_tx(self, work: Callable[..., T], *args, **kwargs) -> T:
         with map_driver_errors(), self.session() as session:
-            return session.execute_write(work, *args, **kwargs)
+            result = session.execute_write(work, *args, **kwargs)
+            bookmarks.record_write(session.last_bookmarks())
+            return result
 
 
 def run(tx: ManagedTransaction, query: Query, **params) -> list[dict[str, Any]]:
     """Run a named query inside a transaction function; rows as dicts."""
     result = tx.run(query.text, query.bind(**params))
     return [record.data() for record in result]
+
+
+_BAD_BOOKMARK = (
+    "Neo.ClientError.Transaction.InvalidBookmark",
+    "Neo.ClientError.Transaction.InvalidBookmarkMixture",
+)
+_BOOKMARK_TIMEOUT = "Neo.TransientError.Transaction.BookmarkTimeout"
 
 
 class map_driver_errors:
@@ -96,6 +116,12 @@ class map_driver_errors:
     def __exit__(self, exc_type, exc, tb):
         if exc is None or isinstance(exc, errors.Problem):
             return False
+        if isinstance(exc, ClientError) and exc.code in _BAD_BOOKMARK:
+            raise bookmarks.malformed() from exc
+        if isinstance(exc, TransientError) and exc.code == _BOOKMARK_TIMEOUT:
+            raise errors.ServiceUnavailable(
+                f"The database has not caught up with the {bookmarks.HEADER} yet; retry."
+            ) from exc
         if isinstance(exc, ConstraintError):
             raise errors.Conflict("The change conflicts with existing data.") from exc
         if isinstance(exc, AuthError):

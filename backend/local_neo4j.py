@@ -166,7 +166,9 @@ class LocalNeo4j:
                 f"{self.data_dir} holds a database but no password: "
                 "run `mutuals neo4j start --fresh` to wipe it"
             )
-        password = password or secrets.token_urlsafe(24)
+        # A leading '-' would read as an option of neo4j-admin.
+        while not password or password.startswith("-"):
+            password = secrets.token_urlsafe(24)
         env = dict(os.environ, NEO4J_HOME=str(self.home), NEO4J_CONF=str(self.conf_dir))
         proc = subprocess.run(
             [

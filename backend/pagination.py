@@ -1,8 +1,10 @@
-"""Cursor pagination: ``{"items": [...], "next_cursor": ...}``.
+"""Cursor pagination, for every list of the API: ``{"items": [...], "next_cursor": ...}``.
 
 A cursor is the sort key of the last item served, as url-safe base64 JSON: opaque to
 clients, and stable while the list changes (the next page starts after that key, it does
-not skip a count). Queries fetch ``limit + 1`` rows to know whether there is a next page.
+not skip a count). Each list has an :class:`Order` (``NEWEST_FIRST``, ``MOST_FIRST``,
+``BY_NAME``, or its own) that says the key's types; :func:`decode_cursor` checks a cursor
+against it. Queries fetch ``limit + 1`` rows to know whether there is a next page.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import base64
 import binascii
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from marshmallow import Schema, fields, validate
 
@@ -39,38 +42,66 @@ def page_schema(
     )
 
 
+class CursorError(Unprocessable):
+    """A cursor this list did not hand out (or one altered on the way)."""
+
+    def __init__(self):
+        super().__init__("cursor", "Not a cursor from this list.")
+
+
+@dataclass(frozen=True)
+class Order:
+    """A list's order, as its cursors hold it: the types of the sort key's values, and the key
+    that comes before the first item (what the query takes for "first page")."""
+
+    types: tuple[type, ...]
+    first: tuple
+
+
+# Newest first: (instant, id). The instant is integer nanoseconds since the epoch, computed in
+# Cypher as ``t.epochSeconds * 1000000000 + t.nanosecond``, never the datetime itself: Cypher
+# orders equal instants in different zone forms ('Z', '+00:00', '[UTC]') apart, and a
+# datetime's text loses the zone form, so such a cursor could skip or repeat items.
+NEWEST_FIRST = Order((int, str), (None, None))
+# Most first: (count or integer points, id): 2nd connections by mutuals, suggestions by score.
+MOST_FIRST = Order((int, str), (None, None))
+# By name: (name in lower case, id).
+BY_NAME = Order((str, str), ("", ""))
+
+
 def encode_cursor(key: Sequence) -> str:
-    raw = json.dumps(list(key), separators=(",", ":"), default=str).encode()
+    raw = json.dumps(list(key), separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str | None, length: int) -> list | None:
-    """The sort key inside a cursor (a list of ``length`` values), or None for the first page."""
+def decode_cursor(cursor: str | None, order: Order) -> tuple:
+    """The sort key inside a cursor, each value of the order's type, or ``order.first`` for
+    the first page. A cursor is client input: anything else is a ``CursorError`` (422)."""
     if cursor is None:
-        return None
+        return order.first
     try:
         key = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
     except (binascii.Error, ValueError, UnicodeDecodeError):
-        key = None
-    if not isinstance(key, list) or len(key) != length or not all(map(_sendable, key)):
-        raise Unprocessable("cursor", "Not a cursor from this list.")
-    return key
+        raise CursorError() from None
+    if not isinstance(key, list) or len(key) != len(order.types):
+        raise CursorError()
+    return tuple(_typed(value, kind) for value, kind in zip(key, order.types, strict=True))
 
 
-def _sendable(value) -> bool:
-    """A cursor is client input: only values Neo4j can take as parameters (no lone
-    surrogates, integers within 64 bits) go back to Cypher."""
-    if isinstance(value, bool) or value is None or isinstance(value, float):
-        return True
-    if isinstance(value, int):
-        return -(2**63) <= value < 2**63
-    if isinstance(value, str):
+def _typed(value, kind: type):
+    """``value`` as ``kind`` when it is one that Neo4j can take as a parameter (no lone
+    surrogates, integers within 64 bits; an int does for a float), else CursorError."""
+    if kind is str and isinstance(value, str):
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
-            return False
-        return True
-    return False
+            raise CursorError() from None
+        return value
+    if kind in (int, float) and type(value) is int and -(2**63) <= value < 2**63:
+        return kind(value)
+    if kind is float and type(value) is float:
+        return value
+    raise CursorError()
 
 
 def page(rows: list, limit: int, key: Callable[[dict], Sequence]) -> dict:

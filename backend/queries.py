@@ -1,18 +1,22 @@
 """The registry of named, versioned Cypher queries.
 
 Each file ``cypher/queries/<area>/<name>.v<N>.cypher`` holds one statement under a comment
-header (see docs/architecture.md and docs/analysts.md)::
+header (see docs/architecture.md and docs/analysts.md), as
+``cypher/queries/connections/request_budget.v1.cypher`` does::
 
-    // name: network.second_degree
-    // version: 2
+    // name: connections.request_budget
+    // version: 1
     // mode: read
-    // params: person_id (string), limit (int)
-    // returns: one row per 2nd connection: id, name, mutual_count
-    // example params (cypher-shell / Browser): :params {person_id: '107', limit: 21}
+    // params: person_id (string), since (datetime)
+    // returns: one row when the person exists: pending_outgoing (requests I sent that are still
+    //   there, ignored ones included), sent_since (the times I sent requests after since)
+    // example params (cypher-shell / Browser): :params {person_id: '1', since: datetime()}
 
-The example line is one Cypher map after ``:params``: pasted into cypher-shell (or
-``mutuals neo4j shell``) or Neo4j Browser it sets every parameter the statement needs.
-Code asks for ``registry.get("network.second_degree", 2)``; analysts run the same file.
+Header lines stop at 100 columns: a field goes on over lines that start ``//`` and more than
+one space. The example line is the exception: one Cypher map after ``:params``, on one line,
+that pasted into cypher-shell (or ``mutuals neo4j shell``) or Neo4j Browser sets every
+parameter the statement needs. Code asks for ``registry().get("connections.request_budget",
+1)``; analysts run the same file.
 """
 
 from __future__ import annotations
@@ -30,6 +34,9 @@ CYPHER_DIR = _PACKAGED_CYPHER if _PACKAGED_CYPHER.is_dir() else PROJECT_ROOT / "
 QUERIES_DIR = CYPHER_DIR / "queries"
 _FILE_NAME = re.compile(r"^(?P<name>[a-z0-9_]+)\.v(?P<version>[1-9][0-9]*)\.cypher$")
 _HEADER_LINE = re.compile(r"^//\s*(?P<key>[a-z ]+?)(?:\s*\([^)]*\))?\s*:\s*(?P<value>.*)$")
+# Header lines stop at 100 columns; a field goes on over lines that start "//" + 3 spaces.
+HEADER_WIDTH = 100
+_CONTINUATION = re.compile(r"^//\s{2,}\S")
 _PARAM_DECL = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?:\((?P<type>[^)]*)\))?$")
 _PARAM_USE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 # Comments and string literals may mention "$x" without it being a parameter.
@@ -117,17 +124,22 @@ def parse_query_file(path: Path, area: str) -> Query:
         raise QueryFileError(f"{path}: file name must be <name>.v<N>.cypher")
     header: dict[str, str] = {}
     examples: list[str] = []
+    continued = None  # the field a "//   ..." line goes on with
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.startswith("//"):
             break
+        if continued and _CONTINUATION.match(line):
+            header[continued] += " " + line[2:].strip()
+            continue
         field = _HEADER_LINE.match(line)
+        continued = None
         if not field:
             continue
         key, value = field["key"].strip(), field["value"].strip()
         if key == "example params":
             examples.append(value)
         else:
-            header[key] = value
+            header[key], continued = value, key
     for required in ("name", "version", "mode", "params", "returns"):
         if required not in header:
             raise QueryFileError(f"{path}: header lacks '// {required}:'")

@@ -38,6 +38,8 @@ from tqdm import tqdm
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from backend import create_app  # noqa: E402
+from backend.app_services import backdated  # noqa: E402
 from backend.config import Settings  # noqa: E402
 from backend.db import Database  # noqa: E402
 from backend.errors import Problem  # noqa: E402
@@ -98,7 +100,8 @@ def pick_pair(db: Database, hub_degree: int) -> dict:
 
 def arrange(db: Database, pair: dict, seed: int) -> None:
     """Closeness ratings and an introduction history for the pair's mutuals (idempotent:
-    ratings are merged, and the history is made only once)."""
+    ratings are merged, and the history is made only once). The history goes through the
+    introduction services, which run inside an app's context."""
     rng = random.Random(seed)
     caller, target = pair["caller"], pair["target"]
     mutuals = [row["id"] for row in db.read("intros.bench_mutuals", 1, a_id=caller, b_id=target)]
@@ -115,7 +118,7 @@ def arrange(db: Database, pair: dict, seed: int) -> None:
                     now=now,
                 )
     brokers = rng.sample(mutuals, min(60, len(mutuals)))
-    if service.list_mine(db, now, brokers[0], "broker", None, 1, None)["items"]:
+    if service.list_mine(brokers[0], role="broker", limit=1, cursor=None)["items"]:
         return  # the history is there from an earlier run
     for broker in tqdm(brokers, desc="history", unit="broker"):
         neighbours = [
@@ -126,16 +129,17 @@ def arrange(db: Database, pair: dict, seed: int) -> None:
             requester, wanted = rng.sample(neighbours, 2)
             asked_at = now - timedelta(days=rng.randint(1, 60), hours=rng.randint(0, 23))
             try:
-                intro = service.request_intro(
-                    db, asked_at, requester, wanted, broker, "Benchmark request"
-                )
+                with backdated(asked_at):
+                    intro = service.request_intro(
+                        requester, target=wanted, broker=broker, message="Benchmark request"
+                    )
                 answer = rng.choice(("forward", "decline", None))
                 if answer:
-                    answered_at = asked_at + timedelta(hours=rng.randint(1, 96))
-                if answer == "forward":
-                    service.forward(db, answered_at, intro["id"], broker, "Benchmark note")
-                elif answer == "decline":
-                    service.decline(db, answered_at, intro["id"], broker)
+                    with backdated(asked_at + timedelta(hours=rng.randint(1, 96))):
+                        if answer == "forward":
+                            service.forward(broker, intro["id"], note="Benchmark note")
+                        else:
+                            service.decline(broker, intro["id"])
             except Problem:  # connected, quota, already open: the history needs no more
                 continue
 
@@ -274,7 +278,10 @@ def main(people, avg_degree, seed, hub_degree, count, warmup, workers, threads):
         f"pair: {pair['caller']} ({pair['caller_degree']} connections) -> {pair['target']} "
         f"({pair['target_degree']} connections), {pair['mutuals']} mutual connections"
     )
-    arrange(db, pair, seed)
+    app = create_app()
+    with app.app_context():
+        arrange(db, pair, seed)
+    app.extensions["mutuals"].close()
 
     token, token_hash = new_token()
     db.write(

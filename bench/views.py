@@ -346,8 +346,8 @@ def main(
     described = ensure_graph(db, "generated", people, avg_degree, seed, reset)
     click.echo(f"graph: {described}")
 
-    picked = db.read("network.bench_people", 1, hub_degree=hub_degree, sample=201)[0]
-    big = db.read("network.bench_people", 1, hub_degree=big_degree, sample=1)[0]
+    picked = db.read("network.bench_people", 2, hub_degree=hub_degree, sample=201)[0]
+    big = db.read("network.bench_people", 2, hub_degree=big_degree, sample=1)[0]
     subjects = {
         f"hub ({picked['hub_degree']:,} conn.)": picked["hub_id"],
         f"big hub ({big['hub_degree']:,} conn.)": big["hub_id"],

@@ -18,6 +18,7 @@ from backend import create_app, migrations
 from backend.config import PROJECT_ROOT, Settings
 from backend.db import Database
 from tests.support.discovery import complements_of
+from tests.support.graph import wipe
 from tests.support.snap import load_facebook
 
 # A developer's .env (read by `mutuals`, `flask` and app.py) must not point tests elsewhere.
@@ -44,21 +45,6 @@ def database(settings):
         migrations.migrate(session)
     yield db
     db.close()
-
-
-def wipe(db: Database) -> None:
-    """Delete every node but migration records and reference data (schema stays too).
-    Relationships go first, in batches: DETACH DELETE of a node with thousands of them would
-    hold them all in one transaction's memory."""
-    with db.session() as session:
-        session.run(
-            "MATCH (a)-[r]->() WHERE NOT a:Profession "
-            "CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS"
-        ).consume()
-        session.run(
-            f"MATCH (n) WHERE NOT n:{migrations.LABEL} AND NOT n:Profession "
-            "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
-        ).consume()
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,7 @@ from backend.intros.demo import SCENARIOS, seed_demo_intros
 from tests.support.graph import connect, create_person
 
 
-def test_demo_intros_cover_the_states(database, cypher):
+def test_demo_intros_cover_the_states(app, cypher):
     # A ring of brokers: h is connected to everyone, nobody else is connected.
     ids = ["h"] + [f"p{n}" for n in range(12)]
     for person_id in ids:
@@ -14,7 +14,8 @@ def test_demo_intros_cover_the_states(database, cypher):
     for person_id in ids[1:]:
         connect(cypher, "h", person_id)
 
-    made = seed_demo_intros(database, ids, per_scenario=2)
+    with app.app_context():  # as `mutuals seed demo` runs it
+        made = seed_demo_intros(ids, per_scenario=2)
     assert made == dict.fromkeys(SCENARIOS, 2)
     states = {
         row["state"]: row["n"]
@@ -36,7 +37,8 @@ def test_demo_intros_cover_the_states(database, cypher):
     ) == [{"c": 1}, {"c": 1}]
 
 
-def test_demo_intros_need_connected_people(database, cypher):
+def test_demo_intros_need_connected_people(app, cypher):
     for person_id in ("a", "b"):
         create_person(cypher, person_id)
-    assert seed_demo_intros(database, ["a", "b"]) == dict.fromkeys(SCENARIOS, 0)
+    with app.app_context():
+        assert seed_demo_intros(["a", "b"]) == dict.fromkeys(SCENARIOS, 0)

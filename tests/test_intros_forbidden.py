@@ -8,6 +8,7 @@ import uuid
 
 import pytest
 
+from backend.pagination import encode_cursor
 from tests.support.graph import connect, graph_fingerprint
 from tests.support.intros import asked, forwarded, trio
 
@@ -253,13 +254,6 @@ def test_blocking_through_the_api_deletes_the_open_introduction(people, cypher):
 # -- malformed input ---------------------------------------------------------------------------
 
 
-def _cursor(key) -> str:
-    import base64
-    import json
-
-    return base64.urlsafe_b64encode(json.dumps(key).encode()).decode().rstrip("=")
-
-
 def test_malformed_input_is_a_4xx_and_changes_nothing(people, cypher):
     intro_id = forwarded(people)
     before = graph_fingerprint(cypher)
@@ -285,17 +279,20 @@ def test_malformed_input_is_a_4xx_and_changes_nothing(people, cypher):
         assert people.post("bob", f"/v1/intros/{intro_id}/forward", body).status_code == 422, body
     bad_cursors = [
         "%%%",
-        _cursor(["yesterday", "x"]),
-        _cursor(["2026-01-05T09:00:00", "x"]),
-        _cursor(["2026-01-05T09:00:00+00:00", 5]),
-        _cursor([1, 2, 3]),
+        encode_cursor(["yesterday", "x"]),
+        encode_cursor(["2026-01-05T09:00:00", "x"]),
+        encode_cursor(["2026-01-05T09:00:00+00:00", 5]),
+        encode_cursor([1, 2, 3]),
     ]
     for cursor in bad_cursors:
         assert people.get("ada", "/v1/me/intros", cursor=cursor).status_code == 422, cursor
         assert (
             people.get("ada", f"/v1/intros/{intro_id}/follow-ups", cursor=cursor).status_code == 422
         )
-    for cursor in bad_cursors + [_cursor(["high", 1, "x"]), _cursor([1.5, "many", "x"])]:
+    for cursor in bad_cursors + [
+        encode_cursor(["high", 1, "x"]),
+        encode_cursor([1.5, "many", "x"]),
+    ]:
         assert people.get("ada", "/v1/people/bea/brokers", cursor=cursor).status_code == 422, cursor
     for limit in (0, 101, "ten"):
         assert people.get("ada", "/v1/me/intros", limit=limit).status_code == 422

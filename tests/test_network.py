@@ -298,20 +298,20 @@ def suggestions(client, token, **query) -> list[dict]:
 def test_suggestions_carry_their_reasons(client, star):
     items = {s["id"]: s for s in suggestions(client, star)}
     c1 = items["c1"]
-    assert {(r["kind"], r["detail"]) for r in c1["reasons"]} == {
+    assert {(r["code"], r["text"]) for r in c1["reasons"]} == {
         ("mutual_connections", "3 mutual connections"),
         ("location", "Berlin"),
         ("complementary_profession", "Venture Capitalist"),
         ("skills", "python"),
     }
     assert [m["id"] for m in c1["mutual_sample"]] == ["f1", "f2", "f3"]
-    assert {(r["kind"], r["detail"]) for r in items["c2"]["reasons"]} == {
+    assert {(r["code"], r["text"]) for r in items["c2"]["reasons"]} == {
         ("mutual_connections", "2 mutual connections"),
         ("profession", "Founder"),
     }
     # d is 3 hops away but shares the location and a complementary profession (Founder and
     # Corporate Lawyer): suggested without mutuals.
-    assert {(r["kind"], r["detail"]) for r in items["d"]["reasons"]} == {
+    assert {(r["code"], r["text"]) for r in items["d"]["reasons"]} == {
         ("location", "Berlin"),
         ("complementary_profession", "Corporate Lawyer"),
     }
@@ -410,6 +410,6 @@ def test_a_2nd_connection_recommended_by_my_connections_ranks_higher(client, cyp
     items = {s["id"]: s for s in suggestions(client, star)}
     assert list(items)[:3] == ["c1", "c3", "c2"]
     assert ("recommended_by_connections", "Recommended by 2 of your connections") in {
-        (r["kind"], r["detail"]) for r in items["c3"]["reasons"]
+        (r["code"], r["text"]) for r in items["c3"]["reasons"]
     }
-    assert "recommended_by_connections" not in {r["kind"] for r in items["c2"]["reasons"]}
+    assert "recommended_by_connections" not in {r["code"] for r in items["c2"]["reasons"]}

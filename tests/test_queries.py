@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from backend.queries import QueryFileError, QueryRegistry, parse_query_file, registry, used_params
+from backend.queries import (
+    HEADER_WIDTH,
+    QueryFileError,
+    QueryRegistry,
+    parse_query_file,
+    registry,
+    used_params,
+)
 from bench.queries import bench_registry
 
 ALL_QUERIES = list(bench_registry())
@@ -18,6 +25,48 @@ def test_there_are_query_files():
 @pytest.mark.parametrize("query", ALL_QUERIES, ids=lambda q: q.key)
 def test_declared_params_are_exactly_the_used_ones(query):
     assert set(query.params) == used_params(query.text), query.path
+
+
+def long_header_lines(text: str) -> list[str]:
+    """Header lines wider than HEADER_WIDTH, but the example params line: it is one command,
+    pasted whole into cypher-shell or Browser (docs/analysts.md)."""
+    lines = text.splitlines()
+    header = lines[: next((i for i, line in enumerate(lines) if not line.startswith("//")), 0)]
+    return [
+        line
+        for line in header
+        if len(line) > HEADER_WIDTH and not line.startswith("// example params")
+    ]
+
+
+@pytest.mark.parametrize("query", ALL_QUERIES, ids=lambda q: q.key)
+def test_header_lines_stop_at_100_columns(query):
+    long = long_header_lines(query.text)
+    assert not long, f"{query.path}: wrap at {HEADER_WIDTH}, going on with '//   ': {long}"
+
+
+def test_the_width_check_sees_a_long_header_line_but_not_the_example_or_the_body():
+    wide = "x" * HEADER_WIDTH
+    text = (
+        f"// returns: {wide}\n// example params (cypher-shell / Browser): :params {{a: '{wide}'}}"
+    )
+    assert long_header_lines(f"{text}\nRETURN '{wide}'") == [f"// returns: {wide}"]
+
+
+def test_a_wrapped_field_goes_on_over_its_continuation_lines(tmp_path):
+    area = tmp_path / "people"
+    area.mkdir()
+    (area / "get.v1.cypher").write_text(
+        "// name: people.get\n// version: 1\n// mode: read\n// params: id (string),\n"
+        "//   other (int)\n// returns: the person's\n//   profile\n"
+        "// example params (cypher-shell / Browser): :params {id: '1', other: 2}\n"
+        "//\n// note: free text\n//   state: not a field of its own\n"
+        "MATCH (p:Person {id: $id}) WHERE $other > 0 RETURN p"
+    )
+    query = parse_query_file(area / "get.v1.cypher", "people")
+    assert query.params == {"id": "string", "other": "int"}
+    assert query.returns == "the person's profile"
+    assert query.examples == (":params {id: '1', other: 2}",)
 
 
 @pytest.mark.parametrize("query", ALL_QUERIES, ids=lambda q: q.key)

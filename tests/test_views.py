@@ -277,7 +277,7 @@ def test_a_profile_change_shows_at_once(viewed, views_app, make_app, cypher):
     assert changed.status_code == 200
     # x2 now shares my location: a higher score (and a reason), at once and once refreshed.
     expected = suggestions(live, tokens["me"])["items"]
-    assert expected[0]["id"] == "x2" and "location" in [r["kind"] for r in expected[0]["reasons"]]
+    assert expected[0]["id"] == "x2" and "location" in [r["code"] for r in expected[0]["reasons"]]
     assert suggestions(client, tokens["me"])["items"] == expected
     refresher(views_app).wait_idle()
     page = suggestions(client, tokens["me"])

@@ -394,8 +394,12 @@ def test_the_documented_receiver_verifies_a_delivery(client, tokens, worker):
     secret = register(client, tokens["bob"], f"http://127.0.0.1:{closed_port()}/hook").json
     port = int(secret["url"].split(":")[2].split("/")[0])
     code = code.replace('"whsec_..."', repr(secret["secret"])).replace("8130", str(port))
+    # Flask's CLI (run by other tests in this process) sets FLASK_RUN_FROM_CLI, which turns
+    # app.run() into a no-op: the receiver runs as a reader would run it, without it.
+    env = {k: v for k, v in os.environ.items() if k != "FLASK_RUN_FROM_CLI"}
     server = subprocess.Popen(
         [sys.executable, "-u", "-c", code],
+        env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

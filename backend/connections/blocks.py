@@ -12,8 +12,7 @@ from backend.connections.pair import locked_state
 from backend.db import run
 from backend.errors import NotFound, Unprocessable
 from backend.network.views import own_network_changed
-from backend.pagination import page
-from backend.people.cursors import instant_key
+from backend.pagination import NEWEST_FIRST, decode_cursor, page
 
 # Introductions still in progress; finished ones (accepted, declined, ...) stay as history.
 OPEN_INTRO_STATES = ("requested", "introduced")
@@ -54,9 +53,9 @@ def unblock(person_id: str, other_id: str) -> None:
     db.write_tx(work)
 
 
-def blocked_by(person_id: str, limit: int, cursor: str | None) -> dict:
+def blocked_by(person_id: str, *, limit: int, cursor: str | None) -> dict:
     """The people ``person_id`` blocked, most recent first."""
-    after_instant, after_id = instant_key(cursor)
+    after_instant, after_id = decode_cursor(cursor, NEWEST_FIRST)
     rows = app_services().db.read(
         "connections.list_blocks",
         1,

@@ -25,8 +25,7 @@ from backend.db import run
 from backend.errors import Conflict, Forbidden, NotFound, TooManyRequests, Unprocessable
 from backend.network.views import own_network_changed
 from backend.notifications.outbox import notify
-from backend.pagination import page
-from backend.people.cursors import instant_key
+from backend.pagination import NEWEST_FIRST, decode_cursor, page
 
 DONT_KNOW = "dont_know"
 IGNORE_REASONS = (DONT_KNOW,)
@@ -43,9 +42,10 @@ def _seconds_until(moment: datetime, at: datetime) -> int:
     return max(1, math.ceil((moment - at).total_seconds()))
 
 
-def send(sender_id: str, recipient_id: str, note: str | None) -> tuple[dict, bool]:
-    """A new request (``(request, False)``), or the connection it became because the
-    recipient had already asked the sender (``(connection, True)``)."""
+def send(sender_id: str, *, to: str, note: str | None = None) -> tuple[dict, bool]:
+    """A new request to ``to`` (``(request, False)``), or the connection it became because
+    they had already asked the sender (``(connection, True)``)."""
+    recipient_id = to
     if sender_id == recipient_id:
         raise Unprocessable("to", "You cannot invite yourself.")
     settings, at = app_services().settings, now()
@@ -146,7 +146,7 @@ def _connect(tx, person_id: str, other_id: str, at: datetime) -> dict:
     return run(tx, _query("connections.connect"), person_id=person_id, other_id=other_id, now=at)[0]
 
 
-def ignore(recipient_id: str, sender_id: str, reason: str | None) -> None:
+def ignore(recipient_id: str, sender_id: str, *, reason: str | None = None) -> None:
     """Silently set aside: the sender keeps seeing the request as pending."""
     at = now()
 
@@ -204,16 +204,16 @@ def withdraw(sender_id: str, recipient_id: str) -> None:
     app_services().db.write_tx(work)
 
 
-def incoming(person_id: str, limit: int, cursor: str | None) -> dict:
+def incoming(person_id: str, *, limit: int, cursor: str | None) -> dict:
     return _list("connections.incoming_requests", person_id, limit, cursor)
 
 
-def outgoing(person_id: str, limit: int, cursor: str | None) -> dict:
+def outgoing(person_id: str, *, limit: int, cursor: str | None) -> dict:
     return _list("connections.outgoing_requests", person_id, limit, cursor)
 
 
 def _list(query_name: str, person_id: str, limit: int, cursor: str | None) -> dict:
-    after_instant, after_id = instant_key(cursor)
+    after_instant, after_id = decode_cursor(cursor, NEWEST_FIRST)
     rows = app_services().db.read(
         query_name,
         1,

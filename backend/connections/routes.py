@@ -41,7 +41,7 @@ class Requests(MethodView):
     @blp.doc(security=SECURITY)
     def post(self, body):
         """Invite someone to connect"""
-        result, connected = requests.send(current_person_id(), body["to"], body.get("note"))
+        result, connected = requests.send(current_person_id(), **body)
         if connected:
             return jsonify(ConnectionSchema().dump(result))
         return result
@@ -54,7 +54,7 @@ class IncomingRequests(MethodView):
     @blp.doc(security=SECURITY)
     def get(self, args):
         """Requests waiting for your answer, newest first (ignored ones are gone)"""
-        return requests.incoming(current_person_id(), args["limit"], args["cursor"])
+        return requests.incoming(current_person_id(), **args)
 
 
 @blp.route("/v1/me/requests/outgoing")
@@ -64,7 +64,7 @@ class OutgoingRequests(MethodView):
     @blp.doc(security=SECURITY)
     def get(self, args):
         """Your requests still pending, newest first"""
-        return requests.outgoing(current_person_id(), args["limit"], args["cursor"])
+        return requests.outgoing(current_person_id(), **args)
 
 
 @blp.route("/v1/me/requests/outgoing/<person_id>")
@@ -92,7 +92,7 @@ class IgnoreRequest(MethodView):
     @blp.doc(security=SECURITY)
     def post(self, body, person_id):
         """Ignore a request, silently (the sender still sees it pending); body optional"""
-        requests.ignore(current_person_id(), person_id, body.get("reason"))
+        requests.ignore(current_person_id(), person_id, **body)
 
 
 @blp.route("/v1/me/connections")
@@ -102,7 +102,7 @@ class MyConnections(MethodView):
     @blp.doc(security=SECURITY)
     def get(self, args):
         """Your 1st connections, with your private closeness ratings"""
-        return service.list_mine(current_person_id(), args["sort"], args["limit"], args["cursor"])
+        return service.list_mine(current_person_id(), **args)
 
 
 @blp.route("/v1/people/<person_id>/connections")
@@ -113,9 +113,7 @@ class PersonConnections(MethodView):
     @blp.doc(security=SECURITY)
     def get(self, args, person_id):
         """Someone's 1st connections, as far as their connections_visibility lets you see"""
-        page = service.list_of(
-            current_person_id(), person_id, args["sort"], args["limit"], args["cursor"]
-        )
+        page = service.list_of(current_person_id(), person_id, **args)
         return {
             "items": [row["person"] for row in page["items"]],
             "next_cursor": page["next_cursor"],
@@ -138,7 +136,7 @@ class Closeness(MethodView):
     @blp.doc(security=SECURITY)
     def put(self, body, person_id):
         """Rate, privately, how well you know a connection: close, known or acquaintance"""
-        return service.rate(current_person_id(), person_id, body["closeness"])
+        return service.rate(current_person_id(), person_id, **body)
 
 
 @blp.route("/v1/me/blocks")
@@ -148,7 +146,7 @@ class Blocks(MethodView):
     @blp.doc(security=SECURITY)
     def get(self, args):
         """The people you blocked, most recent first"""
-        return blocks.blocked_by(current_person_id(), args["limit"], args["cursor"])
+        return blocks.blocked_by(current_person_id(), **args)
 
 
 @blp.route("/v1/me/blocks/<person_id>")

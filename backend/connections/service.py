@@ -13,20 +13,21 @@ from backend.connections.pair import visible_state
 from backend.db import run
 from backend.errors import NotFound
 from backend.network.views import own_network_changed
-from backend.pagination import page
-from backend.people.cursors import instant_key, name_key
+from backend.pagination import BY_NAME, NEWEST_FIRST, decode_cursor, page
 
 CLOSENESS_LEVELS = ("close", "known", "acquaintance")
 SORTS = ("recent", "name")
 
 
-def list_mine(person_id: str, sort: str, limit: int, cursor: str | None) -> dict:
+def list_mine(person_id: str, *, sort: str, limit: int, cursor: str | None) -> dict:
+    """My connections, newest first or by name."""
     return _list(person_id, person_id, False, sort, limit, cursor)
 
 
-def list_of(viewer_id: str, owner_id: str, sort: str, limit: int, cursor: str | None) -> dict:
+def list_of(viewer_id: str, owner_id: str, *, sort: str, limit: int, cursor: str | None) -> dict:
+    """Someone's connections, as far as their connections_visibility lets the viewer see."""
     if viewer_id == owner_id:
-        return list_mine(owner_id, sort, limit, cursor)
+        return list_mine(owner_id, sort=sort, limit=limit, cursor=cursor)
     rows = app_services().db.read(
         "connections.pair_state", 1, person_id=viewer_id, other_id=owner_id
     )
@@ -45,12 +46,12 @@ def _list(
         dict(viewer_id=viewer_id, owner_id=owner_id, shared_only=shared_only, limit=limit + 1),
     )
     if sort == "name":
-        after_name, after_id = name_key(cursor)
+        after_name, after_id = decode_cursor(cursor, BY_NAME)
         rows = db.read(
             "connections.list_by_name", 1, after_name=after_name, after_id=after_id, **common
         )
         return page(rows, limit, key=lambda row: (row["person"]["name_lower"], row["person"]["id"]))
-    after_instant, after_id = instant_key(cursor)
+    after_instant, after_id = decode_cursor(cursor, NEWEST_FIRST)
     rows = db.read(
         "connections.list_recent", 1, after_instant=after_instant, after_id=after_id, **common
     )
@@ -72,7 +73,7 @@ def remove(person_id: str, other_id: str) -> None:
     db.write_tx(work)
 
 
-def rate(person_id: str, other_id: str, level: str) -> dict:
+def rate(person_id: str, other_id: str, *, closeness: str) -> dict:
     """My private rating of how well I know a connection."""
     db, at = app_services().db, now()
 
@@ -84,7 +85,7 @@ def rate(person_id: str, other_id: str, level: str) -> dict:
             db.query("connections.set_closeness", 1),
             person_id=person_id,
             other_id=other_id,
-            level=level,
+            level=closeness,
             now=at,
         )[0]
 

@@ -11,23 +11,27 @@ caller's own rating of the broker is theirs, so it is named.
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from backend.db import Database
+from backend.app_services import app_services, now
 from backend.errors import NotFound, Unprocessable
 from backend.intros.state import expires_before
-from backend.pagination import decode_cursor, page
+from backend.pagination import Order, decode_cursor, page
+from backend.reasons import reason
 
 WELL = 2  # closeness points of 'known'; 'close' is 3
 FAST_ANSWER_HOURS = 48  # the query's bonus threshold, named in the reasons
 
 
-def rank(
-    db: Database, now: datetime, person_id: str, target_id: str, limit: int, cursor: str | None
-) -> dict:
+# Best introducer first: (score, shared connections, id).
+BEST_FIRST = Order((float, int, str), (None, None, None))
+
+
+def rank(person_id: str, target_id: str, *, limit: int, cursor: str | None) -> dict:
+    """The mutual connections of the two, best introducer first, each with its reasons."""
     if target_id == person_id:
         raise Unprocessable("person_id", "You need no introduction to yourself.")
-    after_score, after_shared, after_id = _cursor_key(cursor)
+    services = app_services()
+    db, settings = services.db, services.settings
+    after_score, after_shared, after_id = decode_cursor(cursor, BEST_FIRST)
     targets = db.read("intros.broker_target", 1, person_id=person_id, target_id=target_id)
     if not targets:
         raise NotFound("No such person.")
@@ -37,7 +41,7 @@ def rank(
         1,
         person_id=person_id,
         target_id=target_id,
-        expires_before=expires_before(now, db.settings.intro_expiry_days),
+        expires_before=expires_before(now(), settings.intro_expiry_days),
         after_score=after_score,
         after_shared=after_shared,
         after_id=after_id,
@@ -46,18 +50,6 @@ def rank(
     result = page(rows, limit, key=lambda row: (row["score"], row["shared"], row["person"]["id"]))
     result["items"] = [_present(row, target_name) for row in result["items"]]
     return result
-
-
-def _cursor_key(cursor: str | None) -> tuple[float | None, int | None, str | None]:
-    key = decode_cursor(cursor, 3)
-    if key is None:
-        return None, None, None
-    score, shared, broker_id = key
-    if not (
-        isinstance(score, (int, float)) and isinstance(shared, int) and isinstance(broker_id, str)
-    ):
-        raise Unprocessable("cursor", "Not a cursor from this list.")
-    return float(score), shared, broker_id
 
 
 def _present(row: dict, target_name: str) -> dict:
@@ -75,44 +67,32 @@ def _present(row: dict, target_name: str) -> dict:
 
 
 def reasons(row: dict, target_name: str) -> list[dict]:
-    """Why this broker ranks here, strongest signals first: ``[{code, text}]``."""
-    found = [{"code": "mutual_connection", "text": f"1st connection of both you and {target_name}"}]
+    """Why this broker ranks here, strongest signals first, as ``{code, text}``."""
+    found = [reason("mutual_connection", f"1st connection of both you and {target_name}")]
     if row["knows_target"] >= WELL:
-        found.append({"code": "knows_target_well", "text": f"Knows {target_name} well"})
+        found.append(reason("knows_target_well", f"Knows {target_name} well"))
     if row["knows_you"] >= WELL:
-        found.append({"code": "knows_you_well", "text": "Knows you well"})
+        found.append(reason("knows_you_well", "Knows you well"))
     if row["vouched_target"]:
-        found.append(
-            {
-                "code": "recommendation_target",
-                "text": f"A recommendation links them with {target_name}",
-            }
-        )
+        text = f"A recommendation links them with {target_name}"
+        found.append(reason("recommendation_target", text))
     if row["vouched_you"]:
-        found.append({"code": "recommendation_you", "text": "A recommendation links them with you"})
+        found.append(reason("recommendation_you", "A recommendation links them with you"))
     if row["you_rated"]:
-        found.append({"code": "your_closeness", "text": f"You rated them '{row['you_rated']}'"})
+        found.append(reason("your_closeness", f"You rated them '{row['you_rated']}'"))
     if row["decided"]:
-        found.append(
-            {
-                "code": "forward_rate",
-                "text": f"Forwarded {row['forwarded']} of {row['decided']} introduction requests",
-            }
-        )
+        text = f"Forwarded {row['forwarded']} of {row['decided']} introduction requests"
+        found.append(reason("forward_rate", text))
     if row["median_answer_hours"] is not None:
         hours = row["median_answer_hours"]
         fast = " (fast)" if hours <= FAST_ANSWER_HOURS else ""
-        found.append(
-            {"code": "answer_time", "text": f"Usually answers within {_duration(hours)}{fast}"}
-        )
+        found.append(reason("answer_time", f"Usually answers within {_duration(hours)}{fast}"))
     if row["shared"]:
-        found.append(
-            {
-                "code": "shared_connections",
-                "text": f"Knows {row['shared_with_you']} of your connections and "
-                f"{row['shared_with_target']} of {target_name}'s",
-            }
+        text = (
+            f"Knows {row['shared_with_you']} of your connections and "
+            f"{row['shared_with_target']} of {target_name}'s"
         )
+        found.append(reason("shared_connections", text))
     return found
 
 

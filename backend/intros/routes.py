@@ -6,7 +6,6 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from backend.app_services import app_services, now
 from backend.auth import SECURITY, current_person_id
 from backend.intros import brokers, service
 from backend.intros.schemas import (
@@ -48,9 +47,7 @@ class Brokers(MethodView):
     @blp.alt_response(404, description="no such person, or blocked")
     def get(self, args, person_id):
         """Mutual connections ranked as introducers to this person, each with its reasons."""
-        return brokers.rank(
-            app_services().db, now(), current_person_id(), person_id, args["limit"], args["cursor"]
-        )
+        return brokers.rank(current_person_id(), person_id, **args)
 
 
 @blp.route("/v1/intros")
@@ -67,13 +64,9 @@ class Intros(MethodView):
     def post(self, body):
         """Ask a mutual connection for an introduction ``{target, broker, message}``, or, as
         the broker, introduce two of your connections ``{between: [a, b], note}``."""
-        caller = current_person_id()
         if "between" in body:
-            a_id, b_id = body["between"]
-            return service.introduce(app_services().db, now(), caller, a_id, b_id, body["note"])
-        return service.request_intro(
-            app_services().db, now(), caller, body["target"], body["broker"], body["message"]
-        )
+            return service.introduce(current_person_id(), **body)
+        return service.request_intro(current_person_id(), **body)
 
 
 @blp.route("/v1/me/intros")
@@ -83,15 +76,7 @@ class MyIntros(MethodView):
     @blp.response(200, IntroductionPageSchema)
     def get(self, args):
         """The introductions you take part in, newest first; filter by your role and state."""
-        return service.list_mine(
-            app_services().db,
-            now(),
-            current_person_id(),
-            args["role"],
-            args.get("state"),
-            args["limit"],
-            args["cursor"],
-        )
+        return service.list_mine(current_person_id(), **args)
 
 
 @blp.route("/v1/intros/<intro_id>")
@@ -101,7 +86,7 @@ class Intro(MethodView):
     @_refusals(404)
     def get(self, intro_id):
         """One introduction, for its parties only."""
-        return service.get(app_services().db, now(), intro_id, current_person_id())
+        return service.get(current_person_id(), intro_id)
 
 
 @blp.route("/v1/intros/<intro_id>/forward")
@@ -113,9 +98,7 @@ class Forward(MethodView):
     def post(self, body, intro_id):
         """Broker: forward a request to the target with an introduction note (requested -> introduced).
         409 when the broker is no longer connected to both sides."""
-        return service.forward(
-            app_services().db, now(), intro_id, current_person_id(), body["note"]
-        )
+        return service.forward(current_person_id(), intro_id, **body)
 
 
 @blp.route("/v1/intros/<intro_id>/decline")
@@ -126,7 +109,7 @@ class Decline(MethodView):
     def post(self, intro_id):
         """Decline: the broker while requested, the target while introduced; either side of a
         broker-started introduction."""
-        return service.decline(app_services().db, now(), intro_id, current_person_id())
+        return service.decline(current_person_id(), intro_id)
 
 
 @blp.route("/v1/intros/<intro_id>/accept")
@@ -137,7 +120,7 @@ class Accept(MethodView):
     def post(self, intro_id):
         """Accept: the target (introduced -> accepted, and the two are connected in the same
         transaction); a broker-started one needs both sides: the second acceptance connects."""
-        return service.accept(app_services().db, now(), intro_id, current_person_id())
+        return service.accept(current_person_id(), intro_id)
 
 
 @blp.route("/v1/intros/<intro_id>/withdraw")
@@ -148,7 +131,7 @@ class Withdraw(MethodView):
     def post(self, intro_id):
         """Withdraw: whoever started it (the requester, or the broker of a broker-started one),
         while it is open."""
-        return service.withdraw(app_services().db, now(), intro_id, current_person_id())
+        return service.withdraw(current_person_id(), intro_id)
 
 
 @blp.route("/v1/intros/<intro_id>/follow-ups")
@@ -159,9 +142,7 @@ class FollowUps(MethodView):
     @_refusals(403, 404)
     def get(self, args, intro_id):
         """The follow-ups of an introduction, newest recorded first (the two sides only)."""
-        return service.list_follow_ups(
-            app_services().db, intro_id, current_person_id(), args["limit"], args["cursor"]
-        )
+        return service.list_follow_ups(current_person_id(), intro_id, **args)
 
     @blp.doc(security=SECURITY)
     @blp.arguments(FollowUpInSchema)
@@ -169,12 +150,4 @@ class FollowUps(MethodView):
     @_refusals(403, 404, 409)
     def post(self, body, intro_id):
         """Record what came of an accepted introduction: a call, coffee, video chat or meeting."""
-        return service.add_follow_up(
-            app_services().db,
-            now(),
-            intro_id,
-            current_person_id(),
-            body["kind"],
-            body["at"],
-            body["note"],
-        )
+        return service.add_follow_up(current_person_id(), intro_id, **body)

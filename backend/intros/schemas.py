@@ -10,6 +10,7 @@ from webargs.fields import DelimitedList
 from backend.intros.state import OPEN_STATES, ROLES, STATES
 from backend.pagination import PageArgsSchema, page_schema
 from backend.people.schemas import PersonSummarySchema
+from backend.reasons import ReasonSchema
 
 MAX_TEXT = 2000
 FOLLOW_UP_KINDS = ("call", "coffee", "video", "meeting")
@@ -129,15 +130,10 @@ class IntroListArgsSchema(PageArgsSchema):
     )
 
 
-class BrokerReasonSchema(Schema):
-    code = fields.String(required=True)
-    text = fields.String(required=True)
-
-
 class BrokerSchema(Schema):
     person = fields.Nested(PersonSummarySchema, required=True)
     score = fields.Float(required=True)
-    reasons = fields.List(fields.Nested(BrokerReasonSchema), required=True)
+    reasons = fields.List(fields.Nested(ReasonSchema), required=True)
     forward_rate = fields.Float(
         allow_none=True,
         metadata={

@@ -1,8 +1,9 @@
 """Introductions: asking for one, brokering one, moving it through its states, follow-ups.
 
-Every function takes the database and the current time explicitly (routes pass
-``app_services().db`` and ``now()``), so the demo seeder can drive the same rules outside a
-request. Each change is one write transaction: it locks what it checks (the introduction,
+As every service, these functions take the caller's id, then the ids the path names, then what
+the request asked for as keywords; the database, the settings and the clock come from
+``app_services()`` and ``now()`` (the demo seeder back-dates its history with
+``backdated``). Each change is one write transaction: it locks what it checks (the introduction,
 or the requester's quota), reads the facts, refuses with a problem — which rolls the
 transaction back, leaving the graph unchanged — or writes with a compare-and-set query.
 """
@@ -13,6 +14,8 @@ import uuid
 from collections.abc import Callable
 from datetime import datetime
 
+from backend.app_services import app_services
+from backend.app_services import now as current_time
 from backend.db import Database, run
 from backend.errors import Conflict, Forbidden, NotFound, TooManyRequests, Unprocessable
 from backend.intros.state import (
@@ -26,7 +29,7 @@ from backend.intros.state import (
 )
 from backend.network.views import own_network_changed
 from backend.notifications import introductions as notices
-from backend.pagination import decode_cursor, page
+from backend.pagination import NEWEST_FIRST, decode_cursor, page
 from backend.pair_keys import connection_key
 
 
@@ -105,15 +108,15 @@ def _present(row: dict, viewer_id: str, now: datetime, expiry_days: int) -> dict
 # -- creating ------------------------------------------------------------------------------
 
 
-def request_intro(
-    db: Database, now: datetime, requester_id: str, target_id: str, broker_id: str, message: str
-) -> dict:
-    """Ask ``broker_id`` to introduce the requester to ``target_id``: 201 ``requested``."""
+def request_intro(requester_id: str, *, target: str, broker: str, message: str) -> dict:
+    """Ask ``broker`` to introduce the requester to ``target``: 201 ``requested``."""
+    db, now = app_services().db, current_time()
+    target_id, broker_id = target, broker
     if target_id == requester_id:
         raise Unprocessable("target", "You cannot ask for an introduction to yourself.")
     if broker_id in (requester_id, target_id):
         raise Unprocessable("broker", "The broker must be someone other than you and the target.")
-    settings = db.settings
+    settings = app_services().settings
     intro_id = str(uuid.uuid4())  # made outside the transaction function: retries reuse it
     pair = connection_key(requester_id, target_id)
     cutoff = expires_before(now, settings.intro_expiry_days)
@@ -171,8 +174,10 @@ def request_intro(
     return _present(db.write_tx(work), requester_id, now, settings.intro_expiry_days)
 
 
-def introduce(db: Database, now: datetime, broker_id: str, a_id: str, b_id: str, note: str) -> dict:
+def introduce(broker_id: str, *, between: list[str], note: str) -> dict:
     """The broker introduces two of their own connections: 201 ``introduced``, both to accept."""
+    db, now = app_services().db, current_time()
+    a_id, b_id = between
     if a_id == b_id:
         raise Unprocessable("between", "Name two different people.")
     if broker_id in (a_id, b_id):
@@ -236,56 +241,40 @@ def introduce(db: Database, now: datetime, broker_id: str, a_id: str, b_id: str,
 # -- reading ---------------------------------------------------------------------------------
 
 
-def get(db: Database, now: datetime, intro_id: str, viewer_id: str) -> dict:
+def get(viewer_id: str, intro_id: str) -> dict:
+    db, now = app_services().db, current_time()
     facts, row = db.read_tx(lambda tx: _load(tx, db, intro_id))
     if not facts.visible_to(viewer_id):
         raise NotFound("No such introduction.")
     return _present(row, viewer_id, now, _expiry_days(db))
 
 
-def _cursor_key(cursor: str | None) -> tuple[datetime | None, str | None]:
-    """(created_at, id) after which a newest-first page starts."""
-    key = decode_cursor(cursor, 2)
-    if key is None:
-        return None, None
-    try:
-        created_at = datetime.fromisoformat(key[0])
-    except (TypeError, ValueError):
-        created_at = None
-    if created_at is None or created_at.tzinfo is None or not isinstance(key[1], str):
-        raise Unprocessable("cursor", "Not a cursor from this list.")
-    return created_at, key[1]
-
-
-def _newest_first_page(rows: list[dict], limit: int) -> dict:
-    return page(rows, limit, key=lambda row: (_native(row["created_at"]).isoformat(), row["id"]))
-
-
 def list_mine(
-    db: Database,
-    now: datetime,
     person_id: str,
-    role: str | None,
-    states: list[str] | None,
+    *,
+    role: str | None = None,
+    state: list[str] | None = None,
     limit: int,
     cursor: str | None,
 ) -> dict:
+    """The introductions the person takes part in, newest first; filtered by role and states."""
+    db, now = app_services().db, current_time()
     expiry_days = _expiry_days(db)
-    after_created_at, after_id = _cursor_key(cursor)
+    after_instant, after_id = decode_cursor(cursor, NEWEST_FIRST)
 
     def work(tx):
         ids = run(
             tx,
-            db.query("intros.list_mine", 1),
+            db.query("intros.list_mine", 2),
             person_id=person_id,
             role=role,
-            states=states or None,
+            states=state or None,
             expires_before=expires_before(now, expiry_days),
-            after_created_at=after_created_at,
+            after_instant=after_instant,
             after_id=after_id,
             limit=limit + 1,
         )
-        result = _newest_first_page(ids, limit)
+        result = page(ids, limit, key=lambda row: (row["instant"], row["id"]))
         result["items"] = _details(tx, db, [row["id"] for row in result["items"]])
         return result
 
@@ -297,8 +286,9 @@ def list_mine(
 # -- transitions -----------------------------------------------------------------------------
 
 
-def forward(db: Database, now: datetime, intro_id: str, broker_id: str, note: str) -> dict:
+def forward(broker_id: str, intro_id: str, *, note: str) -> dict:
     """The broker passes a request on to the target with a note (requested -> introduced)."""
+    db, now = app_services().db, current_time()
 
     def effect(tx, facts: Facts, row: dict, role: str) -> list:
         names = {side["person"]["id"]: side["person"]["name"] for side in _sides(row)}
@@ -319,18 +309,21 @@ def forward(db: Database, now: datetime, intro_id: str, broker_id: str, note: st
     return _transition(db, now, intro_id, broker_id, Action.FORWARD, effect)
 
 
-def decline(db: Database, now: datetime, intro_id: str, person_id: str) -> dict:
+def decline(person_id: str, intro_id: str) -> dict:
     """The broker (while requested) or the target (while introduced) says no."""
+    db, now = app_services().db, current_time()
     return _transition(db, now, intro_id, person_id, Action.DECLINE, _ending(db, now, "declined"))
 
 
-def withdraw(db: Database, now: datetime, intro_id: str, person_id: str) -> dict:
+def withdraw(person_id: str, intro_id: str) -> dict:
     """Whoever started it takes it back while it is open."""
+    db, now = app_services().db, current_time()
     return _transition(db, now, intro_id, person_id, Action.WITHDRAW, _ending(db, now, "withdrawn"))
 
 
-def accept(db: Database, now: datetime, intro_id: str, person_id: str) -> dict:
+def accept(person_id: str, intro_id: str) -> dict:
     """A side accepts; the last acceptance connects the two sides in this same transaction."""
+    db, now = app_services().db, current_time()
 
     def effect(tx, facts: Facts, row: dict, role: str) -> list:
         if facts.side(person_id).accepted_at is not None:
@@ -417,15 +410,10 @@ def _check_side(facts: Facts, person_id: str) -> None:
 
 
 def add_follow_up(
-    db: Database,
-    now: datetime,
-    intro_id: str,
-    person_id: str,
-    kind: str,
-    at: datetime | None,
-    note: str | None,
+    person_id: str, intro_id: str, *, kind: str, at: datetime | None, note: str | None
 ) -> dict:
     """Record a call, coffee, video chat or meeting on an accepted introduction."""
+    db, now = app_services().db, current_time()
     follow_up_id = str(uuid.uuid4())
 
     def work(tx):
@@ -450,25 +438,27 @@ def add_follow_up(
     return _present_follow_up(db.write_tx(work))
 
 
-def list_follow_ups(
-    db: Database, intro_id: str, person_id: str, limit: int, cursor: str | None
-) -> dict:
-    after_created_at, after_id = _cursor_key(cursor)
+def list_follow_ups(person_id: str, intro_id: str, *, limit: int, cursor: str | None) -> dict:
+    """The follow-ups of an introduction, newest recorded first (the two sides only)."""
+    db = app_services().db
+    after_instant, after_id = decode_cursor(cursor, NEWEST_FIRST)
 
     def work(tx):
         facts, _ = _load(tx, db, intro_id)
         _check_side(facts, person_id)
         return run(
             tx,
-            db.query("intros.follow_ups", 1),
+            db.query("intros.follow_ups", 2),
             intro_id=intro_id,
-            after_created_at=after_created_at,
+            after_instant=after_instant,
             after_id=after_id,
             limit=limit + 1,
         )
 
-    rows = [_present_follow_up(row["follow_up"]) for row in db.read_tx(work)]
-    return _newest_first_page(rows, limit)
+    rows = db.read_tx(work)
+    result = page(rows, limit, key=lambda row: (row["instant"], row["follow_up"]["id"]))
+    result["items"] = [_present_follow_up(row["follow_up"]) for row in result["items"]]
+    return result
 
 
 def _present_follow_up(follow_up: dict) -> dict:

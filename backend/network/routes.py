@@ -34,7 +34,7 @@ class SecondDegree(MethodView):
         `as_of` says which instant it reflects and `from_view` whether it came from one.
         Your own changes (connecting, removing, blocking, unblocking) show at once; other
         people's within MUTUALS_VIEW_MAX_AGE. Cursors work the same either way."""
-        return service.second_degree(current_person_id(), args)
+        return service.second_degree(current_person_id(), **args)
 
 
 @blp.route("/v1/people/<person_id>/mutual")
@@ -45,7 +45,7 @@ class Mutual(MethodView):
     @blp.doc(security=SECURITY)
     def get(self, args, person_id):
         """The connections you share with this person (name order), whatever their privacy"""
-        return service.mutual_connections(current_person_id(), person_id, args)
+        return service.mutual_connections(current_person_id(), person_id, **args)
 
 
 @blp.route("/v1/people/<person_id>/path")
@@ -79,7 +79,7 @@ class Suggestions(MethodView):
 
         `as_of` and `from_view` as for the 2nd connections; someone you dismiss, invite or
         block leaves the list at once."""
-        return service.suggestions(current_person_id(), args)
+        return service.suggestions(current_person_id(), **args)
 
 
 @blp.route("/v1/me/suggestions/<person_id>/dismiss")

@@ -4,6 +4,7 @@ from marshmallow import Schema, fields, validate
 
 from backend.pagination import PageArgsSchema, page_schema
 from backend.people.schemas import SHORT_MAX, SKILL_MAX, PersonSummarySchema, Trimmed
+from backend.reasons import ReasonSchema
 
 
 class PersonRefSchema(Schema):
@@ -86,22 +87,6 @@ NetworkCountsSchema = Schema.from_dict(
     },
     name="NetworkCounts",
 )
-
-
-REASON_KINDS = (
-    "mutual_connections",
-    "location",
-    "industry",
-    "profession",
-    "complementary_profession",
-    "skills",
-    "recommended_by_connections",
-)
-
-
-class ReasonSchema(Schema):
-    kind = fields.String(required=True, validate=validate.OneOf(REASON_KINDS))
-    detail = fields.String(required=True)
 
 
 class SuggestionSchema(PersonSummarySchema):

@@ -17,8 +17,8 @@ from backend.app_services import app_services, now
 from backend.db import run
 from backend.errors import NotFound, Unprocessable
 from backend.network import views
-from backend.pagination import decode_cursor, page
-from backend.people.cursors import name_key
+from backend.pagination import BY_NAME, MOST_FIRST, decode_cursor, page
+from backend.reasons import reason
 
 MUTUAL_SAMPLE_SIZE = 3
 MAX_PATHS = 3
@@ -38,26 +38,20 @@ SCORE_WEIGHTS = {
 SCORE_SCALE = 1000  # points per unit of the score the API shows
 
 
-def _invalid_cursor() -> Unprocessable:
-    return Unprocessable("cursor", "Not a cursor from this list.")
-
-
-def _count_key(cursor: str | None) -> tuple[int | None, str | None]:
-    """(count or score, id) after which a best-first page starts; (None, None) at first."""
-    key = decode_cursor(cursor, 2)
-    if key is None:
-        return None, None
-    count, person_id = key
-    if type(count) is not int or not isinstance(person_id, str):
-        raise _invalid_cursor()
-    return count, person_id
-
-
-def _filters(args: dict) -> dict:
-    """Blank filters match everyone, as in people search; skill is compared lower-case."""
-    filters = {key: args.get(key) or None for key in ("location", "industry", "profession")}
-    filters["skill"] = (args.get("skill") or "").lower() or None
-    return filters
+def profile_filters(
+    location: str | None = None,
+    industry: str | None = None,
+    profession: str | None = None,
+    skill: str | None = None,
+) -> dict:
+    """The profile filters as the queries take them: blank matches everyone, and the skill is
+    compared lower-case (discovery and people search alike)."""
+    return {
+        "location": location or None,
+        "industry": industry or None,
+        "profession": profession or None,
+        "skill": (skill or "").lower() or None,
+    }
 
 
 def require_visible(tx, viewer_id: str, person_id: str) -> None:
@@ -74,12 +68,13 @@ def require_visible(tx, viewer_id: str, person_id: str) -> None:
 # -- 2nd connections, mutuals, paths, counts ---------------------------------------------------
 
 
-def second_degree(person_id: str, args: dict) -> dict:
-    """People 2 hops away, most mutual connections first (then id); from the person's network
-    view when it can answer (see views.py), with the same cursors either way."""
-    after_count, after_id = _count_key(args["cursor"])
-    cursor = dict(after_count=after_count, after_id=after_id)
-    filters, limit = _filters(args), args["limit"] + 1
+def second_degree(person_id: str, *, limit: int, cursor: str | None, **filters) -> dict:
+    """People 2 hops away, most mutual connections first (then id), filtered by profile
+    (``profile_filters``); from the person's network view when it can answer (see views.py),
+    with the same cursors either way."""
+    after_count, after_id = decode_cursor(cursor, MOST_FIRST)
+    after = dict(after_count=after_count, after_id=after_id)
+    filters, fetch = profile_filters(**filters), limit + 1
 
     def live():
         return app_services().db.read(
@@ -87,25 +82,25 @@ def second_degree(person_id: str, args: dict) -> dict:
             1,
             person_id=person_id,
             **filters,
-            **cursor,
-            limit=limit,
+            **after,
+            limit=fetch,
             sample_size=MUTUAL_SAMPLE_SIZE,
         )
 
     rows, freshness = views.read(
-        person_id, "second", "views.second_degree_page", limit, live, **filters, **cursor
+        person_id, "second", "views.second_degree_page", fetch, live, **filters, **after
     )
     return {
-        **page(rows, args["limit"], key=lambda row: (row["mutual_count"], row["id"])),
+        **page(rows, limit, key=lambda row: (row["mutual_count"], row["id"])),
         **freshness,
     }
 
 
-def mutual_connections(person_id: str, other_id: str, args: dict) -> dict:
+def mutual_connections(person_id: str, other_id: str, *, limit: int, cursor: str | None) -> dict:
     """The connections the two share, in name order, whatever the other's privacy setting."""
     if other_id == person_id:
         raise Unprocessable("person_id", "Those are your own connections.")
-    after_name, after_id = name_key(args["cursor"])
+    after_name, after_id = decode_cursor(cursor, BY_NAME)
     db = app_services().db
 
     def work(tx):
@@ -117,12 +112,12 @@ def mutual_connections(person_id: str, other_id: str, args: dict) -> dict:
             other_id=other_id,
             after_name=after_name,
             after_id=after_id,
-            limit=args["limit"] + 1,
+            limit=limit + 1,
         )
 
     rows = db.read_tx(work)
     return {
-        **page(rows, args["limit"], key=lambda row: (row["name_lower"], row["id"])),
+        **page(rows, limit, key=lambda row: (row["name_lower"], row["id"])),
         **views.live(),
     }
 
@@ -196,38 +191,31 @@ def ids_at_degrees(viewer_id: str, degrees: Iterable[int]) -> set[str]:
 
 
 def _reasons(row: dict) -> list[dict]:
+    """Why someone is suggested, as ``{code, text}`` (backend/reasons.py)."""
     reasons = []
     if count := row["mutual_count"]:
-        reasons.append(
-            {
-                "kind": "mutual_connections",
-                "detail": f"{count} mutual connection{'s' if count != 1 else ''}",
-            }
-        )
+        text = f"{count} mutual connection{'s' if count != 1 else ''}"
+        reasons.append(reason("mutual_connections", text))
     if row["same_location"]:
-        reasons.append({"kind": "location", "detail": row["location"]})
+        reasons.append(reason("location", row["location"]))
     if row["same_industry"]:
-        reasons.append({"kind": "industry", "detail": row["industry"]})
+        reasons.append(reason("industry", row["industry"]))
     if row["same_profession"]:
-        reasons.append({"kind": "profession", "detail": row["profession"]})
+        reasons.append(reason("profession", row["profession"]))
     if row["complementary_profession"]:
-        reasons.append({"kind": "complementary_profession", "detail": row["profession"]})
+        reasons.append(reason("complementary_profession", row["profession"]))
     if row["shared_skills"]:
-        reasons.append({"kind": "skills", "detail": ", ".join(row["shared_skills"])})
+        reasons.append(reason("skills", ", ".join(row["shared_skills"])))
     if count := row["recommended_by"]:
-        reasons.append(
-            {
-                "kind": "recommended_by_connections",
-                "detail": f"Recommended by {count} of your connections",
-            }
-        )
+        text = f"Recommended by {count} of your connections"
+        reasons.append(reason("recommended_by_connections", text))
     return reasons
 
 
-def suggestions(person_id: str, args: dict) -> dict:
+def suggestions(person_id: str, *, limit: int, cursor: str | None) -> dict:
     """People you may know, best score first (then id), each with its reasons."""
-    after_points, after_id = _count_key(args["cursor"])
-    cursor, limit = dict(after_score=after_points, after_id=after_id), args["limit"] + 1
+    after_points, after_id = decode_cursor(cursor, MOST_FIRST)
+    after, fetch = dict(after_score=after_points, after_id=after_id), limit + 1
 
     def live():
         return app_services().db.read(
@@ -236,13 +224,13 @@ def suggestions(person_id: str, args: dict) -> dict:
             person_id=person_id,
             weights=SCORE_WEIGHTS,
             pool_size=SUGGESTION_POOL_SIZE,
-            **cursor,
-            limit=limit,
+            **after,
+            limit=fetch,
             sample_size=MUTUAL_SAMPLE_SIZE,
         )
 
     rows, freshness = views.read(
-        person_id, "suggestions", "views.suggestions_page", limit, live, **cursor
+        person_id, "suggestions", "views.suggestions_page", fetch, live, **after
     )
     # The cursor keeps the exact integer points; the API shows them scaled.
     items = [
@@ -255,7 +243,7 @@ def suggestions(person_id: str, args: dict) -> dict:
         for row in rows
     ]
     return {
-        **page(items, args["limit"], key=lambda item: (item["points"], item["id"])),
+        **page(items, limit, key=lambda item: (item["points"], item["id"])),
         **freshness,
     }
 

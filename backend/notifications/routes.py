@@ -24,7 +24,7 @@ class Notifications(MethodView):
     @blp.doc(security=SECURITY)
     def get(self, args):
         """Your notifications, newest first, with how many are unread"""
-        return service.inbox(current_person_id(), args["unread"], args["limit"], args["cursor"])
+        return service.inbox(current_person_id(), **args)
 
 
 @blp.route("/v1/me/notifications/read")
@@ -35,4 +35,4 @@ class ReadNotifications(MethodView):
     @blp.doc(security=SECURITY)
     def post(self, body):
         """Mark notifications read: all up to one (`up_to`), or a list (`ids`)"""
-        return service.mark_read(current_person_id(), body.get("up_to"), body.get("ids") or [])
+        return service.mark_read(current_person_id(), **body)

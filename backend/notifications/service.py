@@ -7,27 +7,26 @@ import json
 from backend.app_services import app_services, now
 from backend.db import run
 from backend.errors import NotFound
-from backend.pagination import page
-from backend.people.cursors import instant_key
+from backend.pagination import NEWEST_FIRST, decode_cursor, page
 
 
-def inbox(person_id: str, unread_only: bool, limit: int, cursor: str | None) -> dict:
+def inbox(person_id: str, *, unread: bool, limit: int, cursor: str | None) -> dict:
     """A page of notifications and the count of unread ones (all of them, not the page's)."""
     db = app_services().db
-    after_instant, after_id = instant_key(cursor)
+    after_instant, after_id = decode_cursor(cursor, NEWEST_FIRST)
 
     def work(tx):
         rows = run(
             tx,
             db.query("notifications.list", 1),
             person_id=person_id,
-            unread_only=unread_only,
+            unread_only=unread,
             after_instant=after_instant,
             after_id=after_id,
             limit=limit + 1,
         )
-        unread = run(tx, db.query("notifications.unread_count", 1), person_id=person_id)[0]
-        return rows, unread["unread"]
+        count = run(tx, db.query("notifications.unread_count", 1), person_id=person_id)[0]
+        return rows, count["unread"]
 
     rows, unread_count = db.read_tx(work)
     result = page(rows, limit, key=lambda row: (row["instant"], row["notification"]["id"]))
@@ -48,7 +47,7 @@ def present(notification: dict, actor: dict | None) -> dict:
     }
 
 
-def mark_read(person_id: str, up_to: str | None, ids: list[str]) -> dict:
+def mark_read(person_id: str, *, up_to: str | None = None, ids: list[str] | None = None) -> dict:
     """Mark read the notifications listed, or ``up_to`` and every older one."""
     db, at = app_services().db, now()
 
@@ -58,7 +57,7 @@ def mark_read(person_id: str, up_to: str | None, ids: list[str]) -> dict:
             db.query("notifications.mark_read", 1),
             person_id=person_id,
             up_to=up_to,
-            ids=ids,
+            ids=ids or [],
             now=at,
         )[0]
         if up_to is not None and not row["found"]:

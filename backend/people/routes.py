@@ -35,7 +35,7 @@ class People(MethodView):
     @blp.doc(security=SECURITY)
     def get(self, args):
         """Search people by name part, location, industry, profession and skill (name order)"""
-        return service.search(current_person_id(), args)
+        return service.search(current_person_id(), **args)
 
 
 @blp.route("/v1/people/<person_id>")

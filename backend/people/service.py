@@ -13,8 +13,7 @@ from backend.db import run
 from backend.errors import NotFound
 from backend.network import service as network
 from backend.network.views import own_network_changed
-from backend.pagination import page
-from backend.people.cursors import name_key
+from backend.pagination import BY_NAME, decode_cursor, page
 from backend.recommendations import service as recommendations
 from backend.tokens import new_token
 
@@ -68,7 +67,7 @@ def profile(viewer_id: str, person_id: str) -> dict:
     rows = app_services().db.read("people.profile", 1, viewer_id=viewer_id, person_id=person_id)
     if not rows:
         raise NotFound("No such person.")
-    person = {**rows[0]["person"], **recommendations.profile_section(person_id, viewer_id)}
+    person = {**rows[0]["person"], **recommendations.profile_section(viewer_id, person_id)}
     if person_id != viewer_id:
         person.update(network.relation(viewer_id, person_id))
     return person
@@ -108,36 +107,42 @@ def delete_person(person_id: str) -> None:
     db.write_tx(work)
 
 
-def search(viewer_id: str, args: dict) -> dict:
+def search(
+    viewer_id: str,
+    *,
+    limit: int,
+    cursor: str | None,
+    q: str | None = None,
+    degree: list[int] | None = None,
+    **filters,
+) -> dict:
     """People by name part (any case), exact location / industry / profession, skill (any
-    case); name order; never the viewer or anyone blocked either way."""
-    after_name, after_id = name_key(args["cursor"])
+    case) (``network.profile_filters``), only at some degrees from the viewer; name order;
+    never the viewer or anyone blocked either way."""
+    after_name, after_id = decode_cursor(cursor, BY_NAME)
     params = dict(
         viewer_id=viewer_id,
         after_name=after_name,
         after_id=after_id,
-        limit=args["limit"] + 1,
-        **{key: args.get(key) or None for key in ("location", "industry", "profession")},
-        skill=(args.get("skill") or "").lower() or None,
+        limit=limit + 1,
+        **network.profile_filters(**filters),
     )
-    q = (args.get("q") or "").lower()
+    q = (q or "").lower()
     db = app_services().db
-    if args.get("degree"):
+    if degree:
         # Few people are within reach of most: start from them rather than from every name.
         rows = db.read(
             "people.search_among",
             1,
             q=q or None,
-            ids=list(network.ids_at_degrees(viewer_id, args["degree"])),
+            ids=list(network.ids_at_degrees(viewer_id, degree)),
             **params,
         )
     elif q:
         rows = db.read("people.search_by_name", 1, q=q, **params)
     else:
         rows = db.read("people.search", 1, **params)
-    result = page(
-        [row["person"] for row in rows], args["limit"], key=lambda p: (p["name_lower"], p["id"])
-    )
+    result = page([row["person"] for row in rows], limit, key=lambda p: (p["name_lower"], p["id"]))
     # Like LinkedIn's "2nd" badge: each result's degree and mutual count, for this page only.
     relation = network.relations(viewer_id, [p["id"] for p in result["items"]])
     for person in result["items"]:

@@ -32,14 +32,14 @@ class PersonRecommendations(MethodView):
     @blp.response(200, RecommendationPageSchema)
     def get(self, args, person_id):
         """The person's accepted (visible) recommendations, newest first."""
-        return service.visible_for(person_id, current_person_id(), args["limit"], args["cursor"])
+        return service.visible_for(current_person_id(), person_id, **args)
 
     @blp.doc(security=SECURITY)
     @blp.arguments(WriteRecommendationSchema)
     @blp.response(201, RecommendationSchema)
     def post(self, body, person_id):
         """Write a recommendation for a 1st connection (pending until they accept it)."""
-        return service.write(current_person_id(), person_id, body["relationship"], body["text"])
+        return service.write(current_person_id(), person_id, **body)
 
 
 @blp.route("/people/<person_id>/recommendation-requests")
@@ -49,7 +49,7 @@ class AskForRecommendation(MethodView):
     @blp.response(201, RecommendationSchema)
     def post(self, body, person_id):
         """Ask a 1st connection to recommend you (state `requested`)."""
-        return service.ask(current_person_id(), person_id, body["message"])
+        return service.ask(current_person_id(), person_id, **body)
 
 
 @blp.route("/me/recommendations")
@@ -59,9 +59,7 @@ class MyRecommendations(MethodView):
     @blp.response(200, RecommendationPageSchema)
     def get(self, args):
         """Recommendations you received (`role=received`) or gave (`role=given`), by state."""
-        return service.list_mine(
-            current_person_id(), args["role"], args["state"], args["limit"], args["cursor"]
-        )
+        return service.list_mine(current_person_id(), **args)
 
 
 @blp.route("/me/recommendations/<rec_id>")
@@ -70,7 +68,7 @@ class MyRecommendation(MethodView):
     @blp.response(200, RecommendationSchema)
     def get(self, rec_id):
         """One recommendation you wrote or received."""
-        return service.get(rec_id, current_person_id())
+        return service.get(current_person_id(), rec_id)
 
 
 @blp.route("/me/recommendations/<rec_id>/<any(accept, hide, show, decline):action>")
@@ -80,7 +78,7 @@ class RecommendationAction(MethodView):
     def post(self, rec_id, action):
         """accept (subject: show it on your profile), hide / show (subject), decline (the
         author declines a request, the subject a pending recommendation)."""
-        return service.act(rec_id, current_person_id(), action)
+        return service.act(current_person_id(), rec_id, action)
 
 
 @blp.route("/me/recommendations/<rec_id>/fulfil")
@@ -90,7 +88,7 @@ class FulfilRecommendation(MethodView):
     @blp.response(200, RecommendationSchema)
     def post(self, body, rec_id):
         """Write the recommendation you were asked for (author); it becomes pending."""
-        return service.act(rec_id, current_person_id(), "fulfil", **body)
+        return service.act(current_person_id(), rec_id, "fulfil", **body)
 
 
 @blp.route("/people/<person_id>/endorsements")
@@ -99,7 +97,7 @@ class Endorsements(MethodView):
     @blp.response(200, EndorsementsSchema)
     def get(self, person_id):
         """Endorsement counts per skill, with endorsers you know first."""
-        return {"items": service.endorsements(person_id, current_person_id())}
+        return {"items": service.endorsements(current_person_id(), person_id)}
 
 
 @blp.route("/people/<person_id>/skills/<skill>/endorsement")

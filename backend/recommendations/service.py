@@ -9,13 +9,12 @@ endorse; removing the connection keeps accepted recommendations, blocking remove
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 
 from backend.app_services import app_services, now
 from backend.db import run
 from backend.errors import Conflict, Forbidden, NotFound, Unprocessable
 from backend.notifications.outbox import notify
-from backend.pagination import decode_cursor, page
+from backend.pagination import NEWEST_FIRST, decode_cursor, page
 
 # action -> (who acts, from state, to state); decline depends on the state (see _rule).
 TRANSITIONS = {
@@ -43,7 +42,7 @@ def _check_pair(tx, author_id: str, subject_id: str) -> dict:
     return context
 
 
-def write(author_id: str, subject_id: str, relationship: str, text: str) -> dict:
+def write(author_id: str, subject_id: str, *, relationship: str, text: str) -> dict:
     """Write a recommendation for a 1st connection; fulfils their open request if any."""
 
     def work(tx):
@@ -82,7 +81,7 @@ def write(author_id: str, subject_id: str, relationship: str, text: str) -> dict
         _received(tx, rec_id, author_id, subject_id)
         return rec_id
 
-    return get(app_services().db.write_tx(work), author_id)
+    return get(author_id, app_services().db.write_tx(work))
 
 
 def _received(tx, rec_id: str, author_id: str, subject_id: str) -> None:
@@ -97,7 +96,7 @@ def _received(tx, rec_id: str, author_id: str, subject_id: str) -> None:
     )
 
 
-def ask(subject_id: str, author_id: str, message: str | None) -> dict:
+def ask(subject_id: str, author_id: str, *, message: str | None) -> dict:
     """Ask a 1st connection to write a recommendation for me."""
 
     def work(tx):
@@ -130,10 +129,10 @@ def ask(subject_id: str, author_id: str, message: str | None) -> dict:
         )
         return rec_id
 
-    return get(app_services().db.write_tx(work), subject_id)
+    return get(subject_id, app_services().db.write_tx(work))
 
 
-def get(rec_id: str, viewer_id: str) -> dict:
+def get(viewer_id: str, rec_id: str) -> dict:
     """A recommendation as its author or subject sees it; 404 for anyone else."""
     rows = app_services().db.read("recommendations.get", 1, rec_id=rec_id)
     if not rows or viewer_id not in (rows[0]["author"]["id"], rows[0]["subject"]["id"]):
@@ -152,9 +151,10 @@ def _rule(action: str, rec: dict) -> tuple[str, str, str]:
 
 
 def act(
-    rec_id: str,
     actor_id: str,
+    rec_id: str,
     action: str,
+    *,
     relationship: str | None = None,
     text: str | None = None,
 ) -> dict:
@@ -186,44 +186,46 @@ def act(
             raise Conflict("The recommendation changed meanwhile; reload it.")
 
     db.write_tx(work)
-    return get(rec_id, actor_id)
+    return get(actor_id, rec_id)
 
 
-def list_mine(person_id: str, role: str, state: str | None, limit: int, cursor: str | None) -> dict:
-    after = decode_cursor(cursor, 2)
+def list_mine(
+    person_id: str, *, role: str, state: str | None, limit: int, cursor: str | None
+) -> dict:
+    """Recommendations the person received or gave, newest first; filtered by state."""
+    after_instant, after_id = decode_cursor(cursor, NEWEST_FIRST)
     rows = app_services().db.read(
         "recommendations.list_mine",
-        1,
+        2,
         person_id=person_id,
         role=role,
         states=[state] if state else None,
-        after_created_at=_cursor_time(after),
-        after_id=after[1] if after else None,
+        after_instant=after_instant,
+        after_id=after_id,
         limit=limit + 1,
     )
-    return page(
-        [_item(r) for r in rows],
-        limit,
-        key=lambda item: (item["created_at"].isoformat(), item["id"]),
-    )
+    return _newest_first_page(rows, limit)
 
 
-def visible_for(subject_id: str, viewer_id: str, limit: int, cursor: str | None) -> dict:
-    after = decode_cursor(cursor, 2)
+def visible_for(viewer_id: str, subject_id: str, *, limit: int, cursor: str | None) -> dict:
+    """The subject's accepted recommendations the viewer may see, newest first."""
+    after_instant, after_id = decode_cursor(cursor, NEWEST_FIRST)
     rows = app_services().db.read(
         "recommendations.visible_for",
-        1,
+        2,
         subject_id=subject_id,
         viewer_id=viewer_id,
-        after_created_at=_cursor_time(after),
-        after_id=after[1] if after else None,
+        after_instant=after_instant,
+        after_id=after_id,
         limit=limit + 1,
     )
-    return page(
-        [_item(r) for r in rows],
-        limit,
-        key=lambda item: (item["created_at"].isoformat(), item["id"]),
-    )
+    return _newest_first_page(rows, limit)
+
+
+def _newest_first_page(rows: list[dict], limit: int) -> dict:
+    result = page(rows, limit, key=lambda row: (row["instant"], row["recommendation"]["id"]))
+    result["items"] = [_item(row) for row in result["items"]]
+    return result
 
 
 def endorse(endorser_id: str, person_id: str, skill: str) -> None:
@@ -260,7 +262,7 @@ def unendorse(endorser_id: str, person_id: str, skill: str) -> None:
     )
 
 
-def profile_section(person_id: str, viewer_id: str) -> dict:
+def profile_section(viewer_id: str, person_id: str) -> dict:
     """What a profile shows of recommendations and endorsements, as the viewer may see them."""
     db = app_services().db
 
@@ -283,7 +285,7 @@ def profile_section(person_id: str, viewer_id: str) -> dict:
     return db.read_tx(work)
 
 
-def endorsements(person_id: str, viewer_id: str, sample_size: int = 3) -> list[dict]:
+def endorsements(viewer_id: str, person_id: str, sample_size: int = 3) -> list[dict]:
     """Per skill on the profile: endorsement count and endorsers, the viewer's connections first."""
     return app_services().db.read(
         "recommendations.endorsement_summary",
@@ -292,15 +294,6 @@ def endorsements(person_id: str, viewer_id: str, sample_size: int = 3) -> list[d
         viewer_id=viewer_id,
         sample_size=sample_size,
     )
-
-
-def _cursor_time(after: list | None) -> datetime | None:
-    if after is None:
-        return None
-    try:
-        return datetime.fromisoformat(after[0])
-    except (TypeError, ValueError):
-        raise Unprocessable("cursor", "Not a cursor from this list.") from None
 
 
 def _item(row: dict) -> dict:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -12,8 +13,9 @@ from neo4j.exceptions import DriverError, Neo4jError
 from backend import errors, migrations
 from backend.app_services import app_services
 from backend.db import Database
+from backend.local_neo4j import LocalNeo4jError
+from backend.seed import bulk, importers
 from backend.seed import demo as demo_network
-from backend.seed import importers
 from backend.seed.dataset import InvalidInput
 from backend.seed.export import export as export_graph
 from backend.seed.export import write_dataset
@@ -40,6 +42,34 @@ def _ready_database() -> Database:
     return db
 
 
+def _bulk_database() -> Database:
+    """The local database, started, migrated and empty, for a bulk load (else one line)."""
+    db = app_services().db
+    try:
+        bulk.prepare_empty(db, bulk.local_server(db.settings), echo=click.echo)
+    except (bulk.BulkError, LocalNeo4jError, migrations.MigrationError) as error:
+        raise click.ClickException(str(error)) from error
+    return db
+
+
+def _bulk_load(db: Database, dataset, progress: bool | None, what: str, **seconds) -> None:
+    try:
+        summary = bulk.load(
+            db, bulk.local_server(db.settings), dataset, progress, seconds, echo=click.echo
+        )
+    except (bulk.BulkError, LocalNeo4jError) as error:
+        raise click.ClickException(f"{what} --bulk: {error}") from error
+    click.echo(f"{what} --bulk: {summary.line()}")
+
+
+bulk_option = click.option(
+    "--bulk",
+    is_flag=True,
+    help="Load an empty local database with Neo4j's offline importer, at disk speed "
+    "(stops and restarts the local Neo4j; docs/seed.md).",
+)
+
+
 def load_options(command):
     """Options every loading command shares."""
     command = click.option(
@@ -47,14 +77,14 @@ def load_options(command):
         default=DEFAULT_BATCH_SIZE,
         show_default=True,
         type=click.IntRange(1),
-        help="Rows per write transaction.",
+        help="Rows per write transaction (online load).",
     )(command)
     command = click.option(
         "--workers",
         default=1,
         show_default=True,
         type=click.IntRange(1, 8),
-        help="Write transactions in flight at once.",
+        help="Write transactions in flight at once (online load).",
     )(command)
     command = click.option(
         "--progress/--no-progress",
@@ -118,15 +148,20 @@ def demo(batch_size: int, workers: int, progress: bool | None):
     show_default=True,
     help="File format with --out.",
 )
+@bulk_option
 @load_options
 @with_appcontext
-def generate(people, avg_degree, seed_, id_prefix, out, kind, batch_size, workers, progress):
+def generate(people, avg_degree, seed_, id_prefix, out, kind, bulk, batch_size, workers, progress):
     """A reproducible power-law network with hubs and clustering."""
-    db = _ready_database()
+    if bulk and out:
+        raise click.BadParameter("--bulk loads the graph, --out writes files: pick one")
+    db = _bulk_database() if bulk else _ready_database()
+    began = time.perf_counter()
     try:
         network = Network(people, avg_degree, seed_, read_professions(db), id_prefix=id_prefix)
     except ValueError as error:
         raise click.BadParameter(str(error)) from error
+    generating = time.perf_counter() - began
     degrees = network.degrees()
     click.echo(
         f"generated {people:,} people, {len(network.keys):,} connections "
@@ -135,8 +170,10 @@ def generate(people, avg_degree, seed_, id_prefix, out, kind, batch_size, worker
     )
     if out:
         click.echo(write_dataset(network.dataset(), out, kind).line())
-        return
-    _load(db, network.dataset(), batch_size, workers, progress, "generate")
+    elif bulk:
+        _bulk_load(db, network.dataset(), progress, "generate", generate=generating)
+    else:
+        _load(db, network.dataset(), batch_size, workers, progress, "generate")
 
 
 @seed.command("import")
@@ -151,11 +188,13 @@ def generate(people, avg_degree, seed_, id_prefix, out, kind, batch_size, worker
 )
 @click.option("--id-prefix", default="", help="Prefix SNAP/LDBC ids (to keep datasets apart).")
 @click.option("--dry-run", is_flag=True, help="Only validate; write nothing.")
+@bulk_option
 @load_options
 @with_appcontext
-def import_(path, fmt, id_prefix, dry_run, batch_size, workers, progress):
+def import_(path, fmt, id_prefix, dry_run, bulk, batch_size, workers, progress):
     """Import files; every file is checked before anything is written."""
-    db = _ready_database()
+    db = _bulk_database() if bulk else _ready_database()
+    began = time.perf_counter()
     try:
         dataset = importers.prepare(db, path, fmt, id_prefix)
     except importers.UnknownFormat as error:
@@ -170,8 +209,10 @@ def import_(path, fmt, id_prefix, dry_run, batch_size, workers, progress):
     totals = ", ".join(f"{k} {v:,}" for k, v in dataset.totals.items())
     if dry_run:
         click.echo(f"import check passed ({totals}); nothing written (--dry-run)")
-        return
-    _load(db, dataset, batch_size, workers, progress, "import")
+    elif bulk:
+        _bulk_load(db, dataset, progress, "import", check=time.perf_counter() - began)
+    else:
+        _load(db, dataset, batch_size, workers, progress, "import")
 
 
 @seed.command("export")

@@ -106,5 +106,8 @@ class Dataset:
     people: Callable[[], Iterable[dict]]
     connections: Callable[[], Iterable[dict]]
     requests: Callable[[], Iterable[dict]] = lambda: ()
+    # The connections as the bulk importer's CSV text (a,b,pair,since lines, dates given),
+    # when the source can make it faster than rows: distinct pairs, none a request names.
+    connection_csv: Callable[[], Iterable[str]] | None = None
     totals: dict[str, int | None] = field(default_factory=dict)
     skipped: Counter = field(default_factory=Counter)

@@ -234,7 +234,7 @@ def introductions(ctx: DemoContext) -> None:
     if ctx.db.read("intros.count_among", 1, person_ids=showcase_ids)[0]["introductions"]:
         ctx.echo("demo introductions: already there")
         return
-    made = seed_demo_intros(ctx.db, showcase_ids)
+    made = seed_demo_intros(showcase_ids)
     ctx.echo("demo introductions: " + ", ".join(f"{n} {state}" for state, n in made.items()))
 
 

@@ -232,6 +232,7 @@ class Network:
             people=self._people,
             connections=self._connections,
             requests=self._request_rows,
+            connection_csv=self._connection_csv,
             totals={
                 "people": self.n,
                 "connections": len(self.keys),
@@ -303,6 +304,29 @@ class Network:
                     "pair": connection_key(a, b),
                     "since": f"{_DAYS[day]}T{minute // 60:02d}:{minute % 60:02d}:00Z",
                 }
+
+    def _connection_csv(self, chunk: int = 200_000):
+        """The connections of :meth:`_connections` as CSV text (a,b,pair,since lines), a chunk
+        at a time: what the bulk load writes for the offline importer, built by numpy's string
+        functions several times faster than row by row."""
+        ids = np.array([self.person_id(i) for i in range(self.n)])
+        rank = np.argsort(np.argsort(ids))  # connection keys order ids as text
+        days = np.array(_DAYS)
+        clock = np.array([f"T{m // 60:02d}:{m % 60:02d}:00Z\n" for m in range(24 * 60)])
+        n, created = self.n, self.attrs["created"]
+        add = np.strings.add
+        for start in range(0, len(self.keys), chunk):
+            keys = self.keys[start : start + chunk]
+            lo, hi = keys // n, keys % n
+            joined = np.maximum(created[lo], created[hi])
+            since = joined + (_fraction(keys) * (len(_DAYS) - 1 - joined)).astype(np.int64)
+            minutes = 540 + (_fraction(keys * 31 + 7) * 900).astype(np.int64)
+            swap = rank[lo] > rank[hi]
+            a, b = ids[lo], ids[hi]
+            line = add(add(a, ","), add(b, ","))
+            line = add(line, add(add(np.where(swap, b, a), "|"), np.where(swap, a, b)))
+            line = add(add(line, ","), add(days[since], clock[minutes]))
+            yield "".join(line.tolist())
 
     def _request_rows(self):
         first = self.attrs["first"]

@@ -31,7 +31,7 @@ class Webhooks(MethodView):
     @blp.doc(security=SECURITY)
     def post(self, body):
         """Register a webhook; the answer holds its signing secret, shown only this once"""
-        return service.create(current_person_id(), body["url"], body.get("kinds"))
+        return service.create(current_person_id(), **body)
 
     @blp.response(200, WebhookListSchema)
     @blp.doc(security=SECURITY)
@@ -55,7 +55,7 @@ class Webhook(MethodView):
     @blp.doc(security=SECURITY)
     def patch(self, changes, webhook_id):
         """Change a webhook's url or kinds, or enable it again after it was disabled"""
-        return service.update(current_person_id(), webhook_id, changes)
+        return service.update(current_person_id(), webhook_id, **changes)
 
     @blp.response(204)
     @blp.alt_response(404, description="No such webhook of yours")
@@ -73,7 +73,7 @@ class Deliveries(MethodView):
     @blp.doc(security=SECURITY)
     def get(self, args, webhook_id):
         """What happened to the webhook's deliveries, newest first, every attempt included"""
-        return service.deliveries(current_person_id(), webhook_id, args["limit"], args["cursor"])
+        return service.deliveries(current_person_id(), webhook_id, **args)
 
 
 @blp.route("/v1/me/webhooks/<webhook_id>/deliveries/<delivery_id>/redeliver")

@@ -7,8 +7,7 @@ import uuid
 
 from backend.app_services import app_services, now
 from backend.errors import Conflict, NotFound, Unprocessable
-from backend.pagination import page
-from backend.people.cursors import instant_key
+from backend.pagination import NEWEST_FIRST, decode_cursor, page
 from backend.webhooks.addresses import RefusedURL, check
 from backend.webhooks.signing import new_secret
 
@@ -29,7 +28,7 @@ def _shown(webhook: dict) -> dict:
     return {key: webhook.get(key) for key in SHOWN}
 
 
-def create(owner_id: str, url: str, kinds: list[str] | None) -> dict:
+def create(owner_id: str, *, url: str, kinds: list[str] | None = None) -> dict:
     """The new webhook with its secret: the only time the secret is shown."""
     rows = app_services().db.write(
         "webhooks.create",
@@ -59,8 +58,9 @@ def get(owner_id: str, webhook_id: str) -> dict:
     return _shown(rows[0]["webhook"])
 
 
-def update(owner_id: str, webhook_id: str, changes: dict) -> dict:
-    """Change url, kinds or enabled (enabling again clears the failure count)."""
+def update(owner_id: str, webhook_id: str, **changes) -> dict:
+    """Change those of ``url``, ``kinds`` and ``enabled`` given (enabling again clears the
+    failure count)."""
     if "url" in changes:
         _checked_url(changes["url"])
     rows = app_services().db.write(
@@ -78,10 +78,10 @@ def delete(owner_id: str, webhook_id: str) -> None:
         raise NotFound("No such webhook.")
 
 
-def deliveries(owner_id: str, webhook_id: str, limit: int, cursor: str | None) -> dict:
+def deliveries(owner_id: str, webhook_id: str, *, limit: int, cursor: str | None) -> dict:
     """The webhook's deliveries, newest first, each with every attempt."""
     get(owner_id, webhook_id)
-    after_instant, after_id = instant_key(cursor)
+    after_instant, after_id = decode_cursor(cursor, NEWEST_FIRST)
     rows = app_services().db.read(
         "webhooks.deliveries",
         1,

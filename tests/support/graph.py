@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import secrets
 
+from backend import migrations
+from backend.db import Database
 from backend.pair_keys import connection_key
 from backend.tokens import hash_token
 
@@ -60,3 +62,18 @@ def graph_fingerprint(cypher) -> list:
 def counts(body: dict) -> dict:
     """The 1st/2nd/3rd counts of a /v1/me/network answer, without its freshness fields."""
     return {key: body[key] for key in ("first", "second", "third")}
+
+
+def wipe(db: Database) -> None:
+    """Delete every node but migration records and reference data (schema stays too).
+    Relationships go first, in batches: DETACH DELETE of a node with thousands of them would
+    hold them all in one transaction's memory."""
+    with db.session() as session:
+        session.run(
+            "MATCH (a)-[r]->() WHERE NOT a:Profession "
+            "CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS"
+        ).consume()
+        session.run(
+            f"MATCH (n) WHERE NOT n:{migrations.LABEL} AND NOT n:Profession "
+            "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+        ).consume()

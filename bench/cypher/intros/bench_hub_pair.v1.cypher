@@ -2,7 +2,8 @@
 // version: 1
 // mode: read
 // params: ids (list of string)
-// returns: at most one row (a_id, b_id, mutuals): the two people among ids, not connected to each other, who share the most connections (the benchmark's pair)
+// returns: at most one row (a_id, b_id, mutuals): the two people among ids, not connected to each
+//   other, who share the most connections (the benchmark's pair)
 // example params (cypher-shell / Browser): :params {ids: ['g1', 'g2', 'g3']}
 UNWIND $ids AS a_id
 UNWIND $ids AS b_id

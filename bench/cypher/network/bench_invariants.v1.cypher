@@ -3,9 +3,9 @@
 // mode: read
 // params: none
 // returns: one row: duplicate_connections (pairs with more than one CONNECTED_TO),
-//   duplicate_requests (ordered pairs with more than one REQUESTED) and
-//   requests_beside_connections (a REQUESTED between two connected people). All three are
-//   0 in a sound graph; the benchmarks check them after a mixed load.
+//   duplicate_requests (ordered pairs with more than one REQUESTED) and requests_beside_connections
+//   (a REQUESTED between two connected people). All three are 0 in a sound graph; the benchmarks
+//   check them after a mixed load.
 // example params (cypher-shell / Browser): :params {}
 CALL () {
   MATCH (a:Person)-[c:CONNECTED_TO]-(b:Person)

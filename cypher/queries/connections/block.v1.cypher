@@ -4,8 +4,8 @@
 // params: person_id (string), other_id (string), open_intro_states (list of string), now (datetime)
 // returns: at most one row (none when either person is missing): blocked_at. Removes the
 //   connection, requests, closeness ratings, endorsements and recommendations between the two
-//   (either way) and deletes the introductions in an open state that both are parties to,
-//   with their follow-ups.
+//   (either way) and deletes the introductions in an open state that both are parties to, with
+//   their follow-ups.
 // example params (cypher-shell / Browser): :params {person_id: '1', other_id: '2', open_intro_states: ['requested', 'introduced'], now: datetime()}
 MATCH (me:Person {id: $person_id}), (other:Person {id: $other_id})
 CALL (me, other) {

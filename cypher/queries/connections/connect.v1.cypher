@@ -3,8 +3,8 @@
 // mode: write
 // params: person_id (string), other_id (string), now (datetime)
 // returns: one row: person (other's summary), since, closeness (null). Replaces the requests
-//   between the two (either way) and any hold on their requests by one CONNECTED_TO
-//   whose pair key is unique.
+//   between the two (either way) and any hold on their requests by one CONNECTED_TO whose pair key
+//   is unique.
 // example params (cypher-shell / Browser): :params {person_id: '1', other_id: '2', now: datetime()}
 MATCH (me:Person {id: $person_id}), (other:Person {id: $other_id})
 CALL (me, other) {

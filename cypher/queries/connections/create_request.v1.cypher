@@ -1,10 +1,11 @@
 // name: connections.create_request
 // version: 1
 // mode: write
-// params: sender_id (string), recipient_id (string), note (string), now (datetime), window_start (datetime)
-// returns: one row: person (the recipient's summary), note, created_at. Also lifts an expired
-//   hold on sender's requests to recipient, and records the send in
-//   sender.invites_sent_at (keeping only times after window_start).
+// params: sender_id (string), recipient_id (string), note (string), now (datetime), window_start
+//   (datetime)
+// returns: one row: person (the recipient's summary), note, created_at. Also lifts an expired hold
+//   on sender's requests to recipient, and records the send in sender.invites_sent_at (keeping only
+//   times after window_start).
 // example params (cypher-shell / Browser): :params {sender_id: '1', recipient_id: '2', note: 'We met at the meetup', now: datetime(), window_start: datetime() - duration({days: 7})}
 MATCH (me:Person {id: $sender_id}), (other:Person {id: $recipient_id})
 OPTIONAL MATCH (me)-[hold:INVITE_HOLD]->(other)

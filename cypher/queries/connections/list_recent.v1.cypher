@@ -1,11 +1,13 @@
 // name: connections.list_recent
 // version: 1
 // mode: read
-// params: viewer_id (string), owner_id (string), shared_only (boolean), after_instant (int), after_id (string), limit (int)
+// params: viewer_id (string), owner_id (string), shared_only (boolean), after_instant (int),
+//   after_id (string), limit (int)
 // returns: one row per 1st connection of owner_id, most recent first, after the cursor
-//   (after_instant, after_id; nulls for the first page), leaving out anyone blocked either way
-//   with the viewer; with shared_only, only connections the viewer shares with the owner.
-//   Columns: person (summary + name_lower), since, instant (since in ns, for the cursor), closeness (the viewer's own rating, or null)
+//   (after_instant, after_id; nulls for the first page), leaving out anyone blocked either way with
+//   the viewer; with shared_only, only connections the viewer shares with the owner. Columns:
+//   person (summary + name_lower), since, instant (since in ns, for the cursor), closeness (the
+//   viewer's own rating, or null)
 // example params (cypher-shell / Browser): :params {viewer_id: '1', owner_id: '1', shared_only: false, after_instant: null, after_id: null, limit: 21}
 MATCH (viewer:Person {id: $viewer_id}), (owner:Person {id: $owner_id})
 MATCH (owner)-[c:CONNECTED_TO]-(other:Person)

@@ -2,10 +2,10 @@
 // version: 1
 // mode: read
 // params: person_id (string), other_id (string)
-// returns: at most one row (none when either person is missing), seen from person_id:
-//   connected, blocked (either way), outgoing (state of my request to other, or null),
-//   incoming (state of other's request to me, or null), hold (my requests to other on
-//   hold: {reason, until} or null), other_visibility (other's connections_visibility)
+// returns: at most one row (none when either person is missing), seen from person_id: connected,
+//   blocked (either way), outgoing (state of my request to other, or null), incoming (state of
+//   other's request to me, or null), hold (my requests to other on hold: {reason, until} or null),
+//   other_visibility (other's connections_visibility)
 // example params (cypher-shell / Browser): :params {person_id: '1', other_id: '2'}
 MATCH (me:Person {id: $person_id}), (other:Person {id: $other_id})
 RETURN EXISTS { (me)-[:CONNECTED_TO]-(other) } AS connected,

@@ -1,8 +1,12 @@
 // name: intros.complete
 // version: 1
 // mode: write
-// params: intro_id (string), person_id (string), a_id (string), b_id (string), pair (string), now (datetime)
-// returns: one row (id) when person_id's acceptance completed the introduced introduction (compare-and-set): it is accepted, and a and b are connected in the same transaction (one CONNECTED_TO with key pair, unless they already are; a pending request between them is replaced); none otherwise
+// params: intro_id (string), person_id (string), a_id (string), b_id (string), pair (string), now
+//   (datetime)
+// returns: one row (id) when person_id's acceptance completed the introduced introduction
+//   (compare-and-set): it is accepted, and a and b are connected in the same transaction (one
+//   CONNECTED_TO with key pair, unless they already are; a pending request between them is
+//   replaced); none otherwise
 // example params (cypher-shell / Browser): :params {intro_id: '6f1c0e1e-0000-4000-8000-000000000000', person_id: '3', a_id: '1', b_id: '3', pair: '1|3', now: datetime()}
 MATCH (i:Introduction {id: $intro_id})-[to:TO]->(:Person {id: $person_id})
 WHERE i.state = 'introduced' AND to.accepted_at IS NULL

@@ -1,8 +1,12 @@
 // name: intros.context
 // version: 1
 // mode: read
-// params: broker_id (string), x_id (string), y_id (string), pair (string), expires_before (datetime)
-// returns: one row of facts about introducing x and y through broker: who exists, names, who opted out of introductions, who is connected to / blocked with whom, the open (not yet expired) introduction of the pair x|y if any, and x's open introduction requests (count, oldest last action)
+// params: broker_id (string), x_id (string), y_id (string), pair (string), expires_before
+//   (datetime)
+// returns: one row of facts about introducing x and y through broker: who exists, names, who opted
+//   out of introductions, who is connected to / blocked with whom, the open (not yet expired)
+//   introduction of the pair x|y if any, and x's open introduction requests (count, oldest last
+//   action)
 // example params (cypher-shell / Browser): :params {broker_id: '2', x_id: '1', y_id: '3', pair: '1|3', expires_before: datetime() - duration({days: 30})}
 OPTIONAL MATCH (b:Person {id: $broker_id})
 OPTIONAL MATCH (x:Person {id: $x_id})

@@ -2,7 +2,9 @@
 // version: 1
 // mode: read
 // params: person_ids (list of string), limit (int)
-// returns: up to limit rows (requester_id, broker_id, target_id and their names) among the given people where the broker is connected to both, the two are not connected, nobody blocked anybody and the target accepts introductions; ordered by ids
+// returns: up to limit rows (requester_id, broker_id, target_id and their names) among the given
+//   people where the broker is connected to both, the two are not connected, nobody blocked anybody
+//   and the target accepts introductions; ordered by ids
 // example params (cypher-shell / Browser): :params {person_ids: ['1', '2', '3'], limit: 50}
 MATCH (r:Person)-[:CONNECTED_TO]-(b:Person)-[:CONNECTED_TO]-(t:Person)
 WHERE r.id IN $person_ids AND b.id IN $person_ids AND t.id IN $person_ids

@@ -2,7 +2,11 @@
 // version: 1
 // mode: read
 // params: intro_ids (list of string)
-// returns: one row per existing introduction, in the order of intro_ids: intro (its properties), broker and requester (null for broker-started) as person summaries, targets [{person, accepted_at}] ordered by id, broker_connected_to (ids of the two sides the broker is still connected to), sides_connected (the two sides are connected), blocks ([blocker id, blocked id] among the parties)
+// returns: one row per existing introduction, in the order of intro_ids: intro (its properties),
+//   broker and requester (null for broker-started) as person summaries, targets [{person,
+//   accepted_at}] ordered by id, broker_connected_to (ids of the two sides the broker is still
+//   connected to), sides_connected (the two sides are connected), blocks ([blocker id, blocked id]
+//   among the parties)
 // example params (cypher-shell / Browser): :params {intro_ids: ['6f1c0e1e-0000-4000-8000-000000000000']}
 UNWIND range(0, size($intro_ids) - 1) AS position
 MATCH (i:Introduction {id: $intro_ids[position]})

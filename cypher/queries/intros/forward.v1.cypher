@@ -2,7 +2,8 @@
 // version: 1
 // mode: write
 // params: intro_id (string), note (string), now (datetime)
-// returns: one row (id) when the introduction was requested and is now introduced (compare-and-set); none otherwise
+// returns: one row (id) when the introduction was requested and is now introduced
+//   (compare-and-set); none otherwise
 // example params (cypher-shell / Browser): :params {intro_id: '6f1c0e1e-0000-4000-8000-000000000000', note: 'Ada, meet Bea.', now: datetime()}
 MATCH (i:Introduction {id: $intro_id})
 WHERE i.state = 'requested'

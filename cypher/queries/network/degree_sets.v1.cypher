@@ -2,11 +2,11 @@
 // version: 1
 // mode: read
 // params: person_id (string), with_third (boolean)
-// returns: one row: first, second and third = the ids of the people exactly 1, 2 and 3 hops
-//   from person_id (third only when with_third, else []), never counting nor passing through
-//   anyone blocked either way with them. No row when the person does not exist.
-//   For filtering a search by degree (p.id IN $ids). The third set of a hub is most of the
-//   graph: ask for it only when the filter needs it.
+// returns: one row: first, second and third = the ids of the people exactly 1, 2 and 3 hops from
+//   person_id (third only when with_third, else []), never counting nor passing through anyone
+//   blocked either way with them. No row when the person does not exist. For filtering a search by
+//   degree (p.id IN $ids). The third set of a hub is most of the graph: ask for it only when the
+//   filter needs it.
 // example params (cypher-shell / Browser): :params {person_id: '107', with_third: false}
 MATCH (me:Person {id: $person_id})
 CALL (me) {

@@ -1,11 +1,12 @@
 // name: network.mutual
 // version: 1
 // mode: read
-// params: person_id (string), other_id (string), after_name (string), after_id (string), limit (int)
-// returns: the connections person_id and other_id share, in name order (name_lower, then id)
-//   after the cursor (after_name, after_id; '' for the first page): id, name, name_lower,
-//   headline, location, industry, profession. Whatever other_id's connections_visibility:
-//   these are person_id's own connections too. Never anyone blocked either way with person_id.
+// params: person_id (string), other_id (string), after_name (string), after_id (string), limit
+//   (int)
+// returns: the connections person_id and other_id share, in name order (name_lower, then id) after
+//   the cursor (after_name, after_id; '' for the first page): id, name, name_lower, headline,
+//   location, industry, profession. Whatever other_id's connections_visibility: these are
+//   person_id's own connections too. Never anyone blocked either way with person_id.
 // example params (cypher-shell / Browser): :params {person_id: '107', other_id: '1912', after_name: '', after_id: '', limit: 21}
 MATCH (me:Person {id: $person_id}), (other:Person {id: $other_id})
 CALL (me) {

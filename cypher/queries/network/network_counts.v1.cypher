@@ -3,11 +3,11 @@
 // mode: read
 // params: person_id (string)
 // returns: one row: first, second, third = how many people are exactly 1, 2 and 3 hops from
-//   person_id, never counting nor passing through anyone blocked either way with them. No row
-//   when the person does not exist.
-//   Cost: set-based breadth-first search, one level at a time: each frontier is expanded once
-//   and deduplicated by a hash aggregation (no variable-length pattern, no duplicate paths);
-//   the 3rd level goes backward from the unreached when that reads fewer relationships.
+//   person_id, never counting nor passing through anyone blocked either way with them. No row when
+//   the person does not exist. Cost: set-based breadth-first search, one level at a time: each
+//   frontier is expanded once and deduplicated by a hash aggregation (no variable-length pattern,
+//   no duplicate paths); the 3rd level goes backward from the unreached when that reads fewer
+//   relationships.
 // example params (cypher-shell / Browser): :params {person_id: '107'}
 MATCH (me:Person {id: $person_id})
 CALL (me) {

@@ -3,11 +3,11 @@
 // mode: read
 // params: person_id (string), target_id (string), max_paths (int)
 // returns: one row: degree (0 for oneself, 1, 2, 3, or null beyond 3 hops) and paths, up to
-//   max_paths shortest paths from person_id to target_id, each a list of {id, name} from the
-//   person to the target, ordered by the ids along the way. No path passes through anyone
-//   blocked either way with person_id. No row when either person does not exist.
-//   Cost: each hop is tried only when the shorter ones found nothing; 3 hops meet in the
-//   middle (the target's connections are hashed once), no variable-length pattern.
+//   max_paths shortest paths from person_id to target_id, each a list of {id, name} from the person
+//   to the target, ordered by the ids along the way. No path passes through anyone blocked either
+//   way with person_id. No row when either person does not exist. Cost: each hop is tried only when
+//   the shorter ones found nothing; 3 hops meet in the middle (the target's connections are hashed
+//   once), no variable-length pattern.
 // example params (cypher-shell / Browser): :params {person_id: '107', target_id: '3980', max_paths: 3}
 MATCH (me:Person {id: $person_id}), (target:Person {id: $target_id})
 CALL (me) {

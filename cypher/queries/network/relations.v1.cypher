@@ -2,11 +2,11 @@
 // version: 1
 // mode: read
 // params: person_id (string), ids (list of string)
-// returns: one row per id in ids that exists: id, degree (0 for person_id itself, 1, 2, 3,
-//   or null: further away, or blocked either way with person_id) and mutual_count (connections
-//   shared with person_id). Neither counts nor paths use anyone blocked with person_id.
-//   For profiles and pages of search results: cost grows with the listed people's own
-//   neighbourhoods, not with person_id's network (a 3-hop check meets in the middle).
+// returns: one row per id in ids that exists: id, degree (0 for person_id itself, 1, 2, 3, or null:
+//   further away, or blocked either way with person_id) and mutual_count (connections shared with
+//   person_id). Neither counts nor paths use anyone blocked with person_id. For profiles and pages
+//   of search results: cost grows with the listed people's own neighbourhoods, not with person_id's
+//   network (a 3-hop check meets in the middle).
 // example params (cypher-shell / Browser): :params {person_id: '107', ids: ['1912', '3980', '0']}
 MATCH (me:Person {id: $person_id})
 CALL (me) {

@@ -1,7 +1,8 @@
 // name: network.suggestions
 // version: 1
 // mode: read
-// params: person_id (string), weights (map), pool_size (int), after_score (int), after_id (string), limit (int), sample_size (int)
+// params: person_id (string), weights (map), pool_size (int), after_score (int), after_id (string),
+//   limit (int), sample_size (int)
 // returns: people person_id may know, best first (score desc, then id), after the cursor
 //   (after_score, after_id; nulls for the first page): id, name, headline, location, industry,
 //   profession, score (an integer), mutual_count, mutual_sample ({id, name} of the first
@@ -10,14 +11,13 @@
 //   recommended_by (how many of person_id's 1st connections wrote them an accepted recommendation).
 //   Candidates: everyone two hops away, plus the pool_size people (lowest ids) with person_id's
 //   location and the same or a complementary profession ((:Profession)-[:COMPLEMENTS]-
-//   (:Profession)), so that a newcomer without connections gets suggestions too. Never person_id, a 1st
-//   connection, anyone with a request either way (pending or ignored), anyone person_id
-//   dismissed, anyone blocked either way.
-//   score = sum over mutuals m of round(weights.mutual / ln(degree of m)) (Adamic-Adar: a
-//   mutual who knows everyone says little) + weights.location, .industry, .profession,
-//   .complementary when shared + weights.skill per shared skill + weights.recommended per
-//   connection of person_id who recommended them. Integers, so that the order
-//   and the cursor are exact.
+//   (:Profession)), so that a newcomer without connections gets suggestions too. Never person_id, a
+//   1st connection, anyone with a request either way (pending or ignored), anyone person_id
+//   dismissed, anyone blocked either way. score = sum over mutuals m of round(weights.mutual /
+//   ln(degree of m)) (Adamic-Adar: a mutual who knows everyone says little) + weights.location,
+//   .industry, .profession, .complementary when shared + weights.skill per shared skill +
+//   weights.recommended per connection of person_id who recommended them. Integers, so that the
+//   order and the cursor are exact.
 // example params (cypher-shell / Browser): :params {person_id: '107', weights: {mutual: 1000, location: 150, industry: 100, profession: 150, complementary: 200, skill: 50, recommended: 500}, pool_size: 200, after_score: null, after_id: null, limit: 21, sample_size: 3}
 MATCH (me:Person {id: $person_id})
 CALL (me) {

@@ -1,7 +1,8 @@
 // name: notifications.create
 // version: 1
 // mode: write
-// params: id (string), key (string), kind (string), recipient_id (string), actor_id (string), data (string), now (datetime)
+// params: id (string), key (string), kind (string), recipient_id (string), actor_id (string), data
+//   (string), now (datetime)
 // returns: one row (id, deliveries) when the notification was written; none when the
 //   recipient is gone, a block stands between recipient and actor, or a notification with
 //   this key exists (key: the id, or a dedup key). Also queues one Delivery per enabled

@@ -1,7 +1,8 @@
 // name: notifications.expiry_due
 // version: 1
 // mode: read
-// params: open_states (list of string), expiring_before (datetime), expired_before (datetime), limit (int)
+// params: open_states (list of string), expiring_before (datetime), expired_before (datetime),
+//   limit (int)
 // returns: one row per open introduction whose expiry notice is due and not yet given:
 //   id, notice ('expiring' or 'expired'), stage (notice|updated_at, what
 //   notifications.mark_expiry_noticed records), updated_at, parties (ids

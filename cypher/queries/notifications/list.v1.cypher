@@ -1,7 +1,8 @@
 // name: notifications.list
 // version: 1
 // mode: read
-// params: person_id (string), unread_only (boolean), after_instant (int), after_id (string), limit (int)
+// params: person_id (string), unread_only (boolean), after_instant (int), after_id (string), limit
+//   (int)
 // returns: one row per notification of the person, newest first, after the cursor
 //   (after_instant, after_id; nulls for the first page), unread ones only if unread_only:
 //   notification (its properties), actor (summary, null when none), instant (created_at

@@ -2,9 +2,9 @@
 // version: 1
 // mode: write
 // params: person_id (string)
-// returns: one row: deleted (0 or 1). Removes the person, their tokens, every relationship
-//   of theirs, every recommendation they wrote or received, and every introduction they are
-//   a party to (requester, broker or target), with its follow-ups.
+// returns: one row: deleted (0 or 1). Removes the person, their tokens, every relationship of
+//   theirs, every recommendation they wrote or received, and every introduction they are a party to
+//   (requester, broker or target), with its follow-ups.
 // example params (cypher-shell / Browser): :params {person_id: '1'}
 OPTIONAL MATCH (p:Person {id: $person_id})
 CALL (p) {

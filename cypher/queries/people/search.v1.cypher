@@ -1,12 +1,13 @@
 // name: people.search
 // version: 1
 // mode: read
-// params: viewer_id (string), location (string), industry (string), profession (string), skill (string), after_name (string), after_id (string), limit (int)
-// returns: one row per match, in name order after the cursor (after_name, after_id; '' for
-//   the first page): person (id, name, name_lower, headline, location, industry, profession).
-//   Null filters match everyone; skill is compared lower-case. Never the viewer, never
-//   someone blocked either way. Walks the name_lower range index in order, so a page costs
-//   about limit / (share of people matching).
+// params: viewer_id (string), location (string), industry (string), profession (string), skill
+//   (string), after_name (string), after_id (string), limit (int)
+// returns: one row per match, in name order after the cursor (after_name, after_id; '' for the
+//   first page): person (id, name, name_lower, headline, location, industry, profession). Null
+//   filters match everyone; skill is compared lower-case. Never the viewer, never someone blocked
+//   either way. Walks the name_lower range index in order, so a page costs about limit / (share of
+//   people matching).
 // example params (cypher-shell / Browser): :params {viewer_id: '1', location: 'Berlin', industry: null, profession: null, skill: null, after_name: '', after_id: '', limit: 21}
 MATCH (viewer:Person {id: $viewer_id})
 MATCH (p:Person)

@@ -1,11 +1,13 @@
 // name: people.search_among
 // version: 1
 // mode: read
-// params: viewer_id (string), ids (list of string), q (string), location (string), industry (string), profession (string), skill (string), after_name (string), after_id (string), limit (int)
-// returns: like people.search, among the given ids only (the search's degree filter passes
-//   the ids at the wanted degrees from network.degree_sets): one row per match, in name order
-//   after the cursor: person (id, name, name_lower, headline, location, industry, profession).
-//   Null q and filters match everyone; q is a lower-case name part; skill is compared lower-case.
+// params: viewer_id (string), ids (list of string), q (string), location (string), industry
+//   (string), profession (string), skill (string), after_name (string), after_id (string), limit
+//   (int)
+// returns: like people.search, among the given ids only (the search's degree filter passes the ids
+//   at the wanted degrees from network.degree_sets): one row per match, in name order after the
+//   cursor: person (id, name, name_lower, headline, location, industry, profession). Null q and
+//   filters match everyone; q is a lower-case name part; skill is compared lower-case.
 // example params (cypher-shell / Browser): :params {viewer_id: '1', ids: ['2', '3'], q: null, location: null, industry: null, profession: null, skill: null, after_name: '', after_id: '', limit: 21}
 MATCH (viewer:Person {id: $viewer_id})
 UNWIND $ids AS id

@@ -1,9 +1,10 @@
 // name: people.search_by_name
 // version: 1
 // mode: read
-// params: viewer_id (string), q (string), location (string), industry (string), profession (string), skill (string), after_name (string), after_id (string), limit (int)
-// returns: like people.search, for people whose name_lower contains q (lower-case): found
-//   through the name_lower text index, then filtered and sorted by name.
+// params: viewer_id (string), q (string), location (string), industry (string), profession
+//   (string), skill (string), after_name (string), after_id (string), limit (int)
+// returns: like people.search, for people whose name_lower contains q (lower-case): found through
+//   the name_lower text index, then filtered and sorted by name.
 // example params (cypher-shell / Browser): :params {viewer_id: '1', q: 'ada', location: null, industry: null, profession: null, skill: null, after_name: '', after_id: '', limit: 21}
 MATCH (viewer:Person {id: $viewer_id})
 MATCH (p:Person)

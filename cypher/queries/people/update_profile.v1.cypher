@@ -2,8 +2,8 @@
 // version: 1
 // mode: write
 // params: person_id (string), changes (map), now (datetime)
-// returns: at most one row: person, the profile after the change (a null in changes clears
-//   that field)
+// returns: at most one row: person, the profile after the change (a null in changes clears that
+//   field)
 // example params (cypher-shell / Browser): :params {person_id: '1', changes: {headline: 'Builder', location: null}, now: datetime()}
 MATCH (p:Person {id: $person_id})
 SET p += $changes, p.name_lower = toLower(p.name), p.updated_at = $now

@@ -2,7 +2,8 @@
 // version: 1
 // mode: read
 // params: author_id (string), subject_id (string)
-// returns: one row: subject_exists, subject_skills, connected, blocked (either way), open_id and open_state of the author's current recommendation for the subject (null when none)
+// returns: one row: subject_exists, subject_skills, connected, blocked (either way), open_id and
+//   open_state of the author's current recommendation for the subject (null when none)
 // example params (cypher-shell / Browser): :params {author_id: 'demo-coach', subject_id: 'demo-0001'}
 OPTIONAL MATCH (author:Person {id: $author_id})
 OPTIONAL MATCH (subject:Person {id: $subject_id})

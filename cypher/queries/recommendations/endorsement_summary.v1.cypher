@@ -2,7 +2,9 @@
 // version: 1
 // mode: read
 // params: person_id (string), viewer_id (string), sample_size (int)
-// returns: one row per skill on the person's profile: skill, count of endorsers, endorsed_by_viewer, and a sample of endorsers ({id, name, known}) with the viewer's own 1st connections first; endorsers blocked with the viewer are left out
+// returns: one row per skill on the person's profile: skill, count of endorsers,
+//   endorsed_by_viewer, and a sample of endorsers ({id, name, known}) with the viewer's own 1st
+//   connections first; endorsers blocked with the viewer are left out
 // example params (cypher-shell / Browser): :params {person_id: 'demo-coach', viewer_id: 'demo-0001', sample_size: 3}
 MATCH (person:Person {id: $person_id})
 OPTIONAL MATCH (viewer:Person {id: $viewer_id})

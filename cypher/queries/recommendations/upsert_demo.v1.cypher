@@ -2,7 +2,8 @@
 // version: 1
 // mode: write
 // params: recommendations (list of map), endorsements (list of map)
-// returns: one row: recommendations and endorsements now in place (idempotent: MERGE on ids and keys; the seed loader's demo uses it)
+// returns: one row: recommendations and endorsements now in place (idempotent: MERGE on ids and
+//   keys; the seed loader's demo uses it)
 // example params (cypher-shell / Browser): :params {recommendations: [{id: 'demo-rec-1', author: 'demo-ana', subject: 'demo-coach', state: 'accepted', relationship: 'coach', text: 'Maya helped me.', at: datetime('2024-01-01T00:00:00Z')}], endorsements: [{endorser: 'demo-ana', person: 'demo-coach', skill: 'Networking', at: datetime('2024-01-01T00:00:00Z')}]}
 CALL {
   UNWIND $recommendations AS row

@@ -2,7 +2,8 @@
 // version: 1
 // mode: read
 // params: none
-// returns: one row: people, connections, requests, blocked (from the count store: instant at any size)
+// returns: one row: people, connections, requests, blocked (from the count store: instant at any
+//   size)
 // example params (cypher-shell / Browser): :params {}
 // The loader skips the block/request checks when blocked and requests are both 0.
 CALL () { MATCH (p:Person) RETURN count(p) AS people }

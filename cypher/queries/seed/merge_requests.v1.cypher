@@ -2,8 +2,10 @@
 // version: 1
 // mode: write
 // params: rows (list of maps)
-// row: {sender, recipient, pair: sender|recipient, created_at: ISO text or null, note, state: 'pending' or 'ignored'}
-// returns: one row: written (rows that now have their request; the rest were already connected, blocked, asked the other way, or unknown)
+// row: {sender, recipient, pair: sender|recipient, created_at: ISO text or null, note,
+//   state: 'pending' or 'ignored'}
+// returns: one row: written (rows that now have their request; the rest were already connected,
+//   blocked, asked the other way, or unknown)
 // example params (cypher-shell / Browser): :params {rows: [{sender: 'demo-hugo', recipient: 'demo-ana', pair: 'demo-hugo|demo-ana', created_at: '2025-12-01T10:00:00Z', note: 'Hi Ana', state: 'pending'}]}
 // Seed loaders: one request per ordered pair; an existing one is kept as it is.
 UNWIND $rows AS row

@@ -2,7 +2,8 @@
 // version: 1
 // mode: read
 // params: none
-// returns: one row per profession (reference data, V0003): name, industry, complements (names, sorted)
+// returns: one row per profession (reference data, V0003): name, industry, complements (names,
+//   sorted)
 // example params (cypher-shell / Browser): :params {}
 MATCH (p:Profession)
 OPTIONAL MATCH (p)-[:COMPLEMENTS]-(c:Profession)

@@ -1,12 +1,13 @@
 // name: views.claim
 // version: 1
 // mode: write
-// params: person_id (string), part (string), create (boolean), lease (string), now (datetime), lease_until (datetime), due_before (datetime)
-// returns: one row (lease) when this caller may compute this part ('second', 'suggestions', 'counts') of
-//   the person's view, none otherwise: the person exists, nobody else holds an unexpired
-//   lease on it, and it is due (never computed, computed before due_before, or older than
-//   the person's own changes). Creates the (:NetworkView) on first use when create is true
-//   (else only a part computed before is claimed). Two callers never both get a row.
+// params: person_id (string), part (string), create (boolean), lease (string), now (datetime),
+//   lease_until (datetime), due_before (datetime)
+// returns: one row (lease) when this caller may compute this part ('second', 'suggestions',
+//   'counts') of the person's view, none otherwise: the person exists, nobody else holds an
+//   unexpired lease on it, and it is due (never computed, computed before due_before, or older than
+//   the person's own changes). Creates the (:NetworkView) on first use when create is true (else
+//   only a part computed before is claimed). Two callers never both get a row.
 // example params (cypher-shell / Browser): :params {person_id: '107', part: 'second', create: true, lease: 'l1', now: datetime(), lease_until: datetime() + duration('PT5M'), due_before: datetime()}
 MATCH (me:Person {id: $person_id})
 OPTIONAL MATCH (existing:NetworkView {person_id: $person_id, part: $part})

@@ -2,9 +2,9 @@
 // version: 1
 // mode: read
 // params: person_id (string)
-// returns: one row when person_id exists. With a current view of them (computed, and not
-//   older than their own latest change): first, second, third (network.network_counts as
-//   of the view) and as_of. Without one: nulls, and work (see views.work).
+// returns: one row when person_id exists. With a current view of them (computed, and not older than
+//   their own latest change): first, second, third (network.network_counts as of the view) and
+//   as_of. Without one: nulls, and work (see views.work).
 // example params (cypher-shell / Browser): :params {person_id: '107'}
 MATCH (me:Person {id: $person_id})
 OPTIONAL MATCH (v:NetworkView {person_id: $person_id, part: 'counts'})

@@ -1,17 +1,17 @@
 // name: views.second_degree_page
 // version: 1
 // mode: read
-// params: person_id (string), location (string), industry (string), profession (string), skill (string), after_count (int), after_id (string), limit (int)
-// returns: one row when person_id exists. With a current view of them (computed, and not
-//   older than their own latest change): as_of (when it was computed), complete (it holds
-//   every 2nd connection, not only the best ones) and items, the next page of network.second_degree
-//   read from the view: up to limit maps {id, name, headline, location, industry, profession,
-//   mutual_count, mutual_sample ([{id, name}] by id), pending}, best first, after the cursor
-//   (after_count, after_id; nulls for the first page), filtered as network.second_degree is.
-//   Cost: proportional to the entries read to fill the page (an index seek each), not to the
-//   neighbourhood. Fewer than limit items from a view that is not complete means the view
-//   ran out: ask network.second_degree with the same cursor. Without a current view: as_of
-//   null, items [] and work (see views.work).
+// params: person_id (string), location (string), industry (string), profession (string), skill
+//   (string), after_count (int), after_id (string), limit (int)
+// returns: one row when person_id exists. With a current view of them (computed, and not older than
+//   their own latest change): as_of (when it was computed), complete (it holds every 2nd
+//   connection, not only the best ones) and items, the next page of network.second_degree read from
+//   the view: up to limit maps {id, name, headline, location, industry, profession, mutual_count,
+//   mutual_sample ([{id, name}] by id), pending}, best first, after the cursor (after_count,
+//   after_id; nulls for the first page), filtered as network.second_degree is. Cost: proportional
+//   to the entries read to fill the page (an index seek each), not to the neighbourhood. Fewer than
+//   limit items from a view that is not complete means the view ran out: ask network.second_degree
+//   with the same cursor. Without a current view: as_of null, items [] and work (see views.work).
 // example params (cypher-shell / Browser): :params {person_id: '107', location: null, industry: null, profession: null, skill: null, after_count: null, after_id: null, limit: 21}
 MATCH (me:Person {id: $person_id})
 OPTIONAL MATCH (v:NetworkView {person_id: $person_id, part: 'second'})

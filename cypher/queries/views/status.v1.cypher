@@ -2,13 +2,11 @@
 // version: 1
 // mode: read
 // params: now (datetime), due_before (datetime)
-// returns: one row per part of the views ('counts', 'second', 'suggestions'; none
-//   without views): part,
-//   views (computed ones), bytes (their payload, total and largest), oldest and newest
-//   computed_at, median_age_s, due (computed before due_before: refreshed on their next
-//   read), outdated (their person changed their own network since: served live until
-//   recomputed), orphans (their person is gone), refreshing (an unexpired lease),
-//   max_compute_ms.
+// returns: one row per part of the views ('counts', 'second', 'suggestions'; none without views):
+//   part, views (computed ones), bytes (their payload, total and largest), oldest and newest
+//   computed_at, median_age_s, due (computed before due_before: refreshed on their next read),
+//   outdated (their person changed their own network since: served live until recomputed), orphans
+//   (their person is gone), refreshing (an unexpired lease), max_compute_ms.
 // example params (cypher-shell / Browser): :params {now: datetime(), due_before: datetime() - duration('PT5M')}
 MATCH (v:NetworkView)
 OPTIONAL MATCH (me:Person {id: v.person_id})

@@ -2,15 +2,14 @@
 // version: 1
 // mode: read
 // params: person_id (string), after_score (int), after_id (string), limit (int)
-// returns: one row when person_id exists. With a current view of them (computed, and not
-//   older than their own latest change): as_of, complete (the view holds every
-//   candidate) and items, the next page of network.suggestions read from the view: up to
-//   limit maps with that query's columns, best first, after the cursor (after_score,
-//   after_id; nulls for the first page). Score, mutual_count, mutual_sample and
-//   recommended_by are the view's; the reasons (same_location, ..., shared_skills) are read
-//   from the two profiles now. People person_id has since dismissed, asked or been asked by,
-//   connected to or blocked are left out. Fewer than limit items from a view that is not
-//   complete means the view ran out: ask network.suggestions with the same cursor. Without a
+// returns: one row when person_id exists. With a current view of them (computed, and not older than
+//   their own latest change): as_of, complete (the view holds every candidate) and items, the next
+//   page of network.suggestions read from the view: up to limit maps with that query's columns,
+//   best first, after the cursor (after_score, after_id; nulls for the first page). Score,
+//   mutual_count, mutual_sample and recommended_by are the view's; the reasons (same_location, ...,
+//   shared_skills) are read from the two profiles now. People person_id has since dismissed, asked
+//   or been asked by, connected to or blocked are left out. Fewer than limit items from a view that
+//   is not complete means the view ran out: ask network.suggestions with the same cursor. Without a
 //   current view: as_of null, items [] and work (see views.work).
 // example params (cypher-shell / Browser): :params {person_id: '107', after_score: null, after_id: null, limit: 21}
 MATCH (me:Person {id: $person_id})

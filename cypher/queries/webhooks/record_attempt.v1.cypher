@@ -1,7 +1,8 @@
 // name: webhooks.record_attempt
 // version: 1
 // mode: write
-// params: delivery_id (string), token (string), at (datetime), state (string), next_at (datetime), status_code (int), outcome (string), error (string), duration_ms (int), disable_after (int)
+// params: delivery_id (string), token (string), at (datetime), state (string), next_at (datetime),
+//   status_code (int), outcome (string), error (string), duration_ms (int), disable_after (int)
 // returns: one row when the lease token still holds the delivery: disabled (whether this
 //   failure disabled the webhook), webhook_id, url, owner_id. Records the attempt, ends the
 //   lease, sets the delivery's state (pending with next_at, delivered or failed), and counts
