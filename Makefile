@@ -21,7 +21,7 @@ TEST_ENV := MUTUALS_LOCAL_NEO4J_DIR=$(CURDIR)/.neo4j-test \
 # app alone, for the Docker image) are lock files with hashes; `make lock` refreshes both.
 LOCK_ARGS := --quiet --universal --python-version 3.11 --generate-hashes
 
-.PHONY: install lock lint run test neo4j-start neo4j-stop test-neo4j-stop stop migrate seed-demo bench clean
+.PHONY: install lock lint run test neo4j-start neo4j-stop test-neo4j-stop stop migrate seed-demo bench fuzz faults faults-neo4j-stop clean
 
 $(STAMP): pyproject.toml requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -70,8 +70,26 @@ test: install lint
 	$(TEST_ENV) $(BIN)/mutuals neo4j start
 	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Fuzzing at volume: MUTUALS_FUZZ_REQUESTS stateful requests (links, tokens) plus
+# MUTUALS_FUZZ_EXAMPLES generated inputs per operation; the suite runs a short slice of both.
+fuzz: install
+	$(TEST_ENV) $(BIN)/mutuals neo4j start
+	$(TEST_ENV) MUTUALS_FUZZ_REQUESTS=$(or $(MUTUALS_FUZZ_REQUESTS),5000) \
+	  MUTUALS_FUZZ_EXAMPLES=$(or $(MUTUALS_FUZZ_EXAMPLES),40) \
+	  $(BIN)/python -m pytest -q -s tests/test_fuzz_stateful.py tests/test_openapi_fuzz.py
+
 bench: install
 	$(BIN)/python -m bench $(BENCH_ARGS)
+
+# The fault suite (bench/faults.py) kills its Neo4j: a server of its own, never the dev or
+# test one. Ports: MUTUALS_FAULTS_BOLT_PORT/HTTP_PORT; gunicorn on FAULTS_PORT (and the next).
+FAULTS_ENV := MUTUALS_LOCAL_NEO4J_DIR=$(CURDIR)/.neo4j-faults \
+              MUTUALS_LOCAL_BOLT_PORT=$(or $(MUTUALS_FAULTS_BOLT_PORT),7689) \
+              MUTUALS_LOCAL_HTTP_PORT=$(or $(MUTUALS_FAULTS_HTTP_PORT),7476)
+
+faults: install
+	$(FAULTS_ENV) $(BIN)/python -m bench faults --port $(or $(FAULTS_PORT),8020) $(FAULTS_ARGS); \
+	  status=$$?; $(FAULTS_ENV) $(BIN)/mutuals neo4j stop; exit $$status
 
 neo4j-stop:
 	-$(BIN)/mutuals neo4j stop
@@ -79,7 +97,10 @@ neo4j-stop:
 test-neo4j-stop:
 	-$(TEST_ENV) $(BIN)/mutuals neo4j stop
 
-stop: neo4j-stop test-neo4j-stop
+faults-neo4j-stop:
+	-$(FAULTS_ENV) $(BIN)/mutuals neo4j stop
+
+stop: neo4j-stop test-neo4j-stop faults-neo4j-stop
 
 clean: stop
-	rm -rf $(VENV) .neo4j .neo4j-test
+	rm -rf $(VENV) .neo4j .neo4j-test .neo4j-faults

@@ -16,5 +16,10 @@ from backend import create_app  # noqa: E402 - settings are read after .env
 app = create_app()
 
 if __name__ == "__main__":
+    import logging.config
+
+    from backend.request_log import LOGGING
+
+    logging.config.dictConfig(LOGGING)
     settings = app.extensions["mutuals"].settings
     app.run(host=settings.host, port=settings.port, debug=True)

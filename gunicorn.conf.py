@@ -8,6 +8,8 @@ import multiprocessing
 import os
 import tempfile
 
+from backend.request_log import LOGGING
+
 bind = f"{os.environ.get('MUTUALS_HOST', '127.0.0.1')}:{os.environ.get('MUTUALS_PORT', '8000')}"
 workers = int(os.environ.get("MUTUALS_WORKERS", multiprocessing.cpu_count() * 2 + 1))
 # Requests wait on Neo4j most of the time: threads overlap that wait cheaply.
@@ -15,9 +17,13 @@ worker_class = "gthread"
 threads = int(os.environ.get("MUTUALS_THREADS", 4))
 preload_app = False
 timeout = 60
+# On SIGTERM the master stops accepting, and each worker finishes the requests it holds
+# (bounded by MUTUALS_DB_TIMEOUT_S when Neo4j is away) before it exits, for up to this long;
+# compose's stop_grace_period (30 s) is longer.
 graceful_timeout = 20
-accesslog = "-"
-errorlog = "-"
+# JSON lines on stdout (backend/request_log.py): the app writes the request line itself.
+logconfig_dict = LOGGING
+accesslog = None
 
 os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", tempfile.mkdtemp(prefix="mutuals-metrics-"))
 

@@ -7,8 +7,9 @@ import importlib
 
 from flask import Flask, send_from_directory
 from swagger_ui_bundle import swagger_ui_path
+from werkzeug.middleware.proxy_fix import ProxyFix
 
-from backend import bookmarks, errors
+from backend import bookmarks, errors, request_log
 from backend.api import ProblemApi, ProblemResponses
 from backend.app_services import AppServices
 from backend.auth import BEARER_SCHEME
@@ -19,6 +20,7 @@ from backend.metrics import init_metrics
 from backend.network.metrics import ViewMetrics
 from backend.network.refresher import ViewRefresher
 from backend.network.views import refresh_changed
+from backend.openapi_links import OperationLinks
 
 # One blueprint per area: backend/<area>/routes.py defines `blp`.
 AREAS = (
@@ -58,6 +60,8 @@ def create_app(config: dict | None = None) -> Flask:
         JSON_SORT_KEYS=False,
     )
     app.config.update(config)
+    if settings.trusted_proxies:  # client addresses from X-Forwarded-For, that many hops deep
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.trusted_proxies)
 
     state = AppServices(settings=settings, db=Database(settings))
     if clock is not None:
@@ -65,7 +69,10 @@ def create_app(config: dict | None = None) -> Flask:
     app.extensions["mutuals"] = state
 
     api = ProblemApi(
-        app, spec_kwargs={"extra_plugins": [ProblemResponses(), bookmarks.BookmarkDocs()]}
+        app,
+        spec_kwargs={
+            "extra_plugins": [ProblemResponses(), bookmarks.BookmarkDocs(), OperationLinks()]
+        },
     )
     api.spec.components.security_scheme("bearerAuth", BEARER_SCHEME)
     for area in AREAS:
@@ -77,6 +84,7 @@ def create_app(config: dict | None = None) -> Flask:
         lambda filename: send_from_directory(swagger_ui_path, filename),
     )
     app.register_error_handler(errors.Problem, errors.render_problem)
+    request_log.init_app(app)  # first: even a request the JSON guard refuses gets its id
     app.before_request(require_json_body)
     app.before_request(bookmarks.read_header)
     app.after_request(bookmarks.add_header)

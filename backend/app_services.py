@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from flask import current_app
 
+from backend.address_limits import AddressLimits
 from backend.config import Settings
 from backend.db import Database
 
@@ -33,6 +34,14 @@ class AppServices:
     # Set by create_app: network views are refreshed in the background of each process.
     refresher: ViewRefresher | None = None
     view_metrics: ViewMetrics | None = None
+    # Sign-ups and failed authentications per client address; made from settings.
+    address_limits: AddressLimits | None = None
+
+    def __post_init__(self):
+        if self.address_limits is None:
+            self.address_limits = AddressLimits(
+                self.settings.signup_limit, self.settings.auth_failure_limit
+            )
 
     def close(self) -> None:
         """Stop the background refreshes, then the driver they use."""

@@ -6,7 +6,7 @@ import hmac
 
 from flask import g, request
 
-from backend.app_services import app_services
+from backend.app_services import app_services, now
 from backend.errors import NotFound, Unauthorized
 from backend.tokens import hash_token
 
@@ -20,23 +20,42 @@ def _bearer_token() -> str | None:
 
 
 def current_person_id() -> str:
-    """The calling person's id, or 401. Cached on ``g`` for the request."""
+    """The calling person's id, or 401 (429 for an address that failed too often). Cached on
+    ``g`` for the request, with the token's hash (``g.token_hash``)."""
     if "person_id" not in g:
+        services = app_services()
         token = _bearer_token()
         if token is None:
             raise Unauthorized()
-        rows = app_services().db.read("auth.person_for_token", 1, token_hash=hash_token(token))
-        if not rows:
-            raise Unauthorized("The bearer token is not valid.")
-        g.person_id = rows[0]["person_id"]
+        services.address_limits.check_auth_failures()
+        token_hash = hash_token(token)
+        rows = services.db.read(
+            "auth.person_for_token",
+            2,
+            token_hash=token_hash,
+            now=now(),
+            ttl_days=services.settings.token_ttl_days,
+        )
+        if not rows or rows[0]["expired"]:
+            services.address_limits.count_auth_failure()
+            raise Unauthorized(
+                "The bearer token has expired." if rows else "The bearer token is not valid."
+            )
+        if rows[0]["stale"]:  # the expiry counts from the last use, recorded at most daily
+            services.db.idempotent_write("auth.touch_token", 1, token_hash=token_hash, now=now())
+        g.person_id, g.token_hash = rows[0]["person_id"], token_hash
     return g.person_id
 
 
 def require_admin() -> None:
     """Admin endpoints exist only when MUTUALS_ADMIN_TOKEN is set; otherwise they are 404."""
-    admin_token = app_services().settings.admin_token
+    services = app_services()
+    admin_token = services.settings.admin_token
     if not admin_token:
         raise NotFound("No such endpoint.")
+    services.address_limits.check_auth_failures()
     token = _bearer_token()
+    # Constant time: how much of a guess matches must not show in how long the answer takes.
     if token is None or not hmac.compare_digest(token.encode(), admin_token.encode()):
+        services.address_limits.count_auth_failure()
         raise Unauthorized("An admin bearer token is required.")

@@ -15,14 +15,13 @@ import time
 
 import click
 from flask.cli import FlaskGroup, with_appcontext
-from neo4j.exceptions import AuthError
 from neo4j.exceptions import ServiceUnavailable as DriverUnavailable
 
 from backend import create_app, migrations
 from backend.app_services import app_services
 from backend.config import ConfigError, Settings
 from backend.cypher_shell import CypherShell
-from backend.db import map_driver_errors
+from backend.db import is_auth_failure, map_driver_errors
 from backend.errors import AuthenticationFailed, Problem
 from backend.local_neo4j import LocalNeo4j, LocalNeo4jError
 from backend.network.views_cli import views
@@ -52,7 +51,7 @@ class MutualsGroup(FlaskGroup):
             raise click.ClickException(str(error)) from error
         except Exception as error:  # noqa: BLE001 - re-raised unless it is about Neo4j
             causes = list(_causes(error))
-            if any(isinstance(c, (AuthError, AuthenticationFailed)) for c in causes):
+            if any(isinstance(c, AuthenticationFailed) or is_auth_failure(c) for c in causes):
                 settings = _settings(ctx)
                 raise click.ClickException(
                     f"Neo4j at {settings.neo4j_uri} refused the credentials of user "

@@ -11,6 +11,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from limits import parse as parse_rate
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -57,6 +59,25 @@ def _given(env, variables: dict[str, tuple]) -> dict:
                 values[field] = convert(name, raw)
                 break
     return values
+
+
+def _positive_number(name: str, raw: str) -> float:
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a number, got {raw!r}") from None
+    if not value > 0:
+        raise ConfigError(f"{name} must be above 0, got {raw!r}")
+    return value
+
+
+def _rate(name: str, raw: str) -> str:
+    """A rate in the `limits` library's notation (``10/hour``, ``5 per minute``)."""
+    try:
+        parse_rate(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a rate such as 10/hour, got {raw!r}") from None
+    return raw
 
 
 def _neo4j_user(env) -> str:
@@ -128,6 +149,17 @@ class Settings:
     view_max_age_s: int = 600
     view_threshold: int = 5_000
     view_size: int = 200
+    # Operations: how long a request may wait for Neo4j in all (connection and retries)
+    # before it answers 503, and the query time above which a query is logged as slow.
+    db_timeout_s: float = 5.0
+    slow_query_ms: int = 500
+    # Tokens expire this many days after their last use (refreshed at most daily); sign-ups
+    # and failed authentications per client address (`limits` notation); how many proxies in
+    # front of the app to believe about X-Forwarded-For (0: none, use the peer address).
+    token_ttl_days: int = 90
+    signup_limit: str = "20/hour"
+    auth_failure_limit: str = "30/minute"
+    trusted_proxies: int = 0
     # Notifications (backend/notifications) and their webhooks (backend/webhooks).
     notifications: bool = True
     notification_days: int = 90
@@ -177,6 +209,12 @@ VARIABLES = {
     "view_max_age_s": ("MUTUALS_VIEW_MAX_AGE", _integer),
     "view_threshold": ("MUTUALS_VIEW_THRESHOLD", _integer),
     "view_size": ("MUTUALS_VIEW_SIZE", _integer),
+    "db_timeout_s": ("MUTUALS_DB_TIMEOUT_S", _positive_number),
+    "slow_query_ms": ("MUTUALS_SLOW_QUERY_MS", _integer),
+    "token_ttl_days": ("MUTUALS_TOKEN_TTL_DAYS", _integer),
+    "signup_limit": ("MUTUALS_SIGNUP_LIMIT", _rate),
+    "auth_failure_limit": ("MUTUALS_AUTH_FAILURE_LIMIT", _rate),
+    "trusted_proxies": ("MUTUALS_TRUSTED_PROXIES", _integer),
     "notifications": ("MUTUALS_NOTIFICATIONS", _switch),
     "notification_days": ("MUTUALS_NOTIFICATION_DAYS", _integer),
     "webhooks_allow_local": ("MUTUALS_WEBHOOKS_ALLOW_LOCAL", _switch),

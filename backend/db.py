@@ -3,14 +3,20 @@
 One driver per process, created on first use: under gunicorn (no preload) that is inside
 the worker, after the fork, so no worker shares a socket pool with another. Reads go through
 ``execute_read`` (routed to secondaries on a cluster), writes through ``execute_write``;
-both retry transient errors, so transaction functions must be idempotent.
+both retry transient errors, so transaction functions must be idempotent. The retries stop
+at the budget :class:`backend.outage.Outage` gives (``MUTUALS_DB_TIMEOUT_S``), not at the
+driver's 30 s, and an unreachable Neo4j becomes a 503 with ``Retry-After``.
 """
 
 from __future__ import annotations
 
+import contextvars
+import logging
 import os
 import threading
+import time
 from collections.abc import Callable
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import neo4j
@@ -18,17 +24,30 @@ from neo4j import GraphDatabase, ManagedTransaction
 from neo4j.exceptions import (
     AuthError,
     ClientError,
+    ConnectionAcquisitionTimeoutError,
     ConstraintError,
+    DriverError,
+    IncompleteCommit,
+    Neo4jError,
     ServiceUnavailable,
     SessionExpired,
     TransientError,
 )
+from tenacity import Retrying, retry_if_exception, stop_before_delay, wait_exponential_jitter
 
-from backend import bookmarks, errors
+from backend import bookmarks, errors, query_metrics
 from backend.config import Settings
+from backend.outage import Outage
 from backend.queries import Query, QueryRegistry, registry
 
 T = TypeVar("T")
+log = logging.getLogger("mutuals.db")
+# Errors that say Neo4j cannot be reached (as opposed to a deadlock, also retried).
+UNREACHABLE = (ServiceUnavailable, SessionExpired)
+# A tighter budget for the calls inside `Database.within(seconds)` (readiness answers in 1 s).
+_budget_cap: contextvars.ContextVar[float | None] = contextvars.ContextVar(
+    "budget_cap", default=None
+)
 
 
 class Database:
@@ -38,6 +57,8 @@ class Database:
         self._driver: neo4j.Driver | None = None
         self._pid: int | None = None
         self._lock = threading.Lock()
+        self.outage = Outage(settings.db_timeout_s)
+        query_metrics.configure(settings.slow_query_ms)
 
     @property
     def driver(self) -> neo4j.Driver:
@@ -49,7 +70,11 @@ class Database:
                     # Server notifications (e.g. "unknown property" on an empty graph) are
                     # noise in production logs; EXPLAIN in the tests shows them where useful.
                     self._driver = GraphDatabase.driver(
-                        self.settings.neo4j_uri, auth=auth, notifications_min_severity="OFF"
+                        self.settings.neo4j_uri,
+                        auth=auth,
+                        notifications_min_severity="OFF",
+                        connection_timeout=self.settings.db_timeout_s,
+                        connection_acquisition_timeout=self.settings.db_timeout_s,
                     )
                     self._pid = os.getpid()
         return self._driver
@@ -81,23 +106,104 @@ class Database:
         query = self.query(name, version)
         return self.write_tx(run, query, **params)
 
+    def idempotent_write(self, name: str, version: int, **params) -> list[dict[str, Any]]:
+        """A write that may run twice (e.g. setting a timestamp): retried even when the
+        connection broke during its commit, which a write in general is not."""
+        query = self.query(name, version)
+        return self._transaction(neo4j.WRITE_ACCESS, run, (query,), params, repeatable=True)
+
     # -- transaction functions (several queries, rules in between) ------------------------
 
     def read_tx(self, work: Callable[..., T], *args, **kwargs) -> T:
-        with map_driver_errors(), self.session(default_access_mode=neo4j.READ_ACCESS) as session:
-            return session.execute_read(work, *args, **kwargs)
+        return self._transaction(neo4j.READ_ACCESS, work, args, kwargs, repeatable=True)
 
     def write_tx(self, work: Callable[..., T], *args, **kwargs) -> T:
-        with map_driver_errors(), self.session() as session:
-            result = session.execute_write(work, *args, **kwargs)
-            bookmarks.record_write(session.last_bookmarks())
-            return result
+        return self._transaction(neo4j.WRITE_ACCESS, work, args, kwargs)
+
+    @staticmethod
+    @contextmanager
+    def within(seconds: float):
+        """Calls inside spend at most ``seconds`` on Neo4j (less if the bound is lower)."""
+        token = _budget_cap.set(seconds)
+        try:
+            yield
+        finally:
+            _budget_cap.reset(token)
+
+    def _transaction(
+        self, access_mode: str, work: Callable[..., T], args, kwargs, repeatable: bool = False
+    ) -> T:
+        """One managed transaction, retried on transient errors until the budget is spent
+        (``repeatable``: also when the connection broke during the commit). The driver's own
+        retry loop is off (it sleeps up to seconds past any bound)."""
+        with self.outage.call() as budget:
+            if (cap := _budget_cap.get()) is not None:
+                budget = min(budget, cap)
+            if budget <= 0:
+                raise self.unavailable()
+            deadline = time.monotonic() + budget
+            retrying = Retrying(
+                retry=retry_if_exception(_retryable_again if repeatable else _retryable),
+                stop=stop_before_delay(budget),
+                wait=wait_exponential_jitter(multiplier=0.1, max=1.0, jitter=0.1),
+                reraise=True,
+            )
+            with map_driver_errors(self.outage):
+                for attempt in retrying:
+                    with attempt:
+                        result = self._attempt(access_mode, work, args, kwargs, deadline)
+                self.outage.succeeded()
+                return result
+
+    def _attempt(self, access_mode, work, args, kwargs, deadline: float):
+        with self.session(
+            default_access_mode=access_mode,
+            connection_acquisition_timeout=max(0.05, deadline - time.monotonic()),
+            max_transaction_retry_time=0,
+            initial_retry_delay=0,
+        ) as session:
+            try:
+                if access_mode == neo4j.READ_ACCESS:
+                    return session.execute_read(work, *args, **kwargs)
+                result = session.execute_write(work, *args, **kwargs)
+                bookmarks.record_write(session.last_bookmarks())
+                return result
+            except UNREACHABLE:
+                self.outage.failed()
+                raise
+            finally:
+                query_metrics.record_pool(self.driver)
+
+    def unavailable(self) -> errors.ServiceUnavailable:
+        return errors.ServiceUnavailable(
+            "The graph database is unavailable.", retry_after_seconds=self.outage.retry_after_s
+        )
+
+
+def is_auth_failure(error: BaseException) -> bool:
+    """Neo4j refused the credentials, or locked the user after too many refusals."""
+    return isinstance(error, AuthError) or (
+        isinstance(error, Neo4jError)
+        and error.code == "Neo.ClientError.Security.AuthenticationRateLimit"
+    )
+
+
+def _retryable(error: BaseException) -> bool:
+    return isinstance(error, (DriverError, Neo4jError)) and error.is_retryable()
+
+
+def _retryable_again(error: BaseException) -> bool:
+    """For work that may run twice (reads, idempotent writes): also a commit whose answer was
+    lost. A write in general may have been committed then: the driver does not retry it, nor
+    does this module."""
+    return isinstance(error, IncompleteCommit) or _retryable(error)
 
 
 def run(tx: ManagedTransaction, query: Query, **params) -> list[dict[str, Any]]:
     """Run a named query inside a transaction function; rows as dicts."""
-    result = tx.run(query.text, query.bind(**params))
-    return [record.data() for record in result]
+    with query_metrics.observed(query):
+        result = tx.run(query.text, query.bind(**params))
+        return [record.data() for record in result]
 
 
 _BAD_BOOKMARK = (
@@ -109,6 +215,9 @@ _BOOKMARK_TIMEOUT = "Neo.TransientError.Transaction.BookmarkTimeout"
 
 class map_driver_errors:
     """Turn driver failures the client can act on into problems; let bugs stay 500s."""
+
+    def __init__(self, outage: Outage | None = None):
+        self.retry_after_s = outage.retry_after_s if outage else 1
 
     def __enter__(self):
         return self
@@ -124,8 +233,11 @@ class map_driver_errors:
             ) from exc
         if isinstance(exc, ConstraintError):
             raise errors.Conflict("The change conflicts with existing data.") from exc
-        if isinstance(exc, AuthError):
+        if is_auth_failure(exc):
             raise errors.AuthenticationFailed() from exc
-        if isinstance(exc, (ServiceUnavailable, SessionExpired)):
-            raise errors.ServiceUnavailable("The graph database is unavailable.") from exc
+        if isinstance(exc, (*UNREACHABLE, ConnectionAcquisitionTimeoutError, TransientError)):
+            log.warning("neo4j unavailable", extra={"error": type(exc).__name__})
+            raise errors.ServiceUnavailable(
+                "The graph database is unavailable.", retry_after_seconds=self.retry_after_s
+            ) from exc
         return False

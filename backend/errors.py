@@ -119,6 +119,10 @@ class TooManyRequests(Problem):
 class ServiceUnavailable(Problem):
     status, title = 503, "Service Unavailable"
 
+    def __init__(self, detail: str, retry_after_seconds: int | None = None):
+        headers = {"Retry-After": str(retry_after_seconds)} if retry_after_seconds else None
+        super().__init__(detail, headers=headers)
+
 
 class AuthenticationFailed(ServiceUnavailable):
     """Neo4j refused the configured credentials: an operator's problem, named as such."""

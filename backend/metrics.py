@@ -7,10 +7,13 @@ import os
 from flask import Flask
 from prometheus_client import CollectorRegistry
 
+from backend import query_metrics
+
 
 def init_metrics(app: Flask) -> CollectorRegistry:
-    """Prometheus at /metrics; under gunicorn, aggregated across workers. Returns the registry
-    the app's own metrics join."""
+    """Prometheus at /metrics, with the named queries' metrics (backend/query_metrics.py);
+    under gunicorn, aggregated across workers. Returns the registry the app's own metrics
+    join."""
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         from prometheus_flask_exporter.multiprocess import GunicornInternalPrometheusMetrics
 
@@ -18,6 +21,8 @@ def init_metrics(app: Flask) -> CollectorRegistry:
     from prometheus_flask_exporter import PrometheusMetrics
 
     # A registry per app, so that tests can build many apps in one process.
-    return PrometheusMetrics(
+    registry = PrometheusMetrics(
         app, group_by="endpoint", registry=CollectorRegistry(auto_describe=True)
     ).registry
+    query_metrics.register(registry)
+    return registry

@@ -104,6 +104,21 @@ def _typed(value, kind: type):
     raise CursorError()
 
 
+def newest_first(
+    read: Callable[..., list[dict]], limit: int, cursor: str | None, id_of: Callable[[dict], str]
+) -> dict:
+    """One page of a newest-first list: ``read(after_instant=, after_id=, limit=)`` runs the
+    list's query (its rows carry ``instant``); ``id_of(row)`` breaks ties between instants."""
+    after_instant, after_id = decode_cursor(cursor, NEWEST_FIRST)
+    rows = read(after_instant=after_instant, after_id=after_id, limit=limit + 1)
+    return page(rows, limit, key=lambda row: (row["instant"], id_of(row)))
+
+
+def person_id_of(row: dict) -> str:
+    """The id of the person a list's row is about (connections, requests, blocks)."""
+    return row["person"]["id"]
+
+
 def page(rows: list, limit: int, key: Callable[[dict], Sequence]) -> dict:
     """Cut ``limit + 1`` fetched rows into one page and the cursor of the next."""
     items = rows[:limit]

@@ -37,6 +37,7 @@ from backend.local_neo4j import LocalNeo4j  # noqa: E402
 from backend.seed.dataset import Dataset  # noqa: E402
 from backend.seed.generate import Network, read_professions  # noqa: E402
 from backend.seed.loader import Loader  # noqa: E402
+from bench.discovery import mutuals_command, write_section  # noqa: E402
 from bench.intros import machine  # noqa: E402
 from bench.load import wipe  # noqa: E402
 
@@ -107,19 +108,10 @@ def main(people, avg_degree, seed, slice_people, wipe_first):
     wipe(db)
     db.close()
 
-    command = [
-        str(ROOT / ".venv" / "bin" / "mutuals"),
-        "seed",
-        "generate",
-        "--people",
-        str(people),
-        "--avg-degree",
-        str(avg_degree),
-        "--seed",
-        str(seed),
-        "--bulk",
-        "--progress",
-    ]
+    command = mutuals_command(
+        *("seed", "generate", "--people", str(people), "--avg-degree", str(avg_degree)),
+        *("--seed", str(seed), "--bulk", "--progress"),
+    )
     began = time.perf_counter()
     run = subprocess.run(command, cwd=ROOT, stdout=subprocess.PIPE, text=True, check=False)
     wall = time.perf_counter() - began
@@ -160,22 +152,10 @@ Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC with
 |---|---|---|
 {table}
 """
-    write_section(f"{people}", section)
+    write_section(f"{people}", section, RESULTS, "bulk", "# Bulk load benchmark\n")
     click.echo(table)
     click.echo(f"bulk: {rate:,.0f} connections/s end to end; online {online_rate:,.0f}/s")
     db.close()
-
-
-def write_section(key: str, text: str) -> None:
-    begin, end = f"<!-- bulk: {key} -->", f"<!-- end bulk: {key} -->"
-    old = RESULTS.read_text() if RESULTS.exists() else "# Bulk load benchmark\n"
-    block = f"{begin}\n{text}\n{end}"
-    if begin in old and end in old:
-        new = old[: old.index(begin)] + block + old[old.index(end) + len(end) :]
-    else:
-        new = old.rstrip("\n") + "\n\n" + block + "\n"
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(new)
 
 
 if __name__ == "__main__":

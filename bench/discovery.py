@@ -413,17 +413,24 @@ def table(paths: list[HotPath], naive_timeout: float) -> str:
     return "\n".join(lines)
 
 
-def write_section(graph: str, text: str) -> None:
-    """Replace this graph's section of the results file, keeping everything else."""
-    begin, end = f"<!-- graph: {graph} -->", f"<!-- end graph: {graph} -->"
-    old = RESULTS.read_text() if RESULTS.exists() else "# Network discovery benchmark\n\n"
+def write_section(
+    key: str,
+    text: str,
+    results: Path = RESULTS,
+    kind: str = "graph",
+    title: str = "# Network discovery benchmark\n\n",
+) -> None:
+    """Replace the section ``key`` (between ``<!-- kind: key -->`` markers) of a results file,
+    keeping everything else; a new section goes at the end."""
+    begin, end = f"<!-- {kind}: {key} -->", f"<!-- end {kind}: {key} -->"
+    old = results.read_text() if results.exists() else title
     block = f"{begin}\n{text}\n{end}"
     if begin in old and end in old:
         new = old[: old.index(begin)] + block + old[old.index(end) + len(end) :]
     else:
         new = old.rstrip("\n") + "\n\n" + block + "\n"
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(new)
+    results.parent.mkdir(parents=True, exist_ok=True)
+    results.write_text(new)
 
 
 # -- the command ---------------------------------------------------------------------------------
@@ -530,8 +537,8 @@ def main(
     click.echo(result)
     hub_2nd, median_2nd = paths[1], paths[0]
     command = "python -m bench discovery " + shlex.join(sys.argv[1:])
-    # The generated graph's section at the default size keeps its old name; other sizes get theirs.
-    section = graph if graph == "ego-facebook" or people == 100_000 else f"{graph}-{people}"
+    # One section per generated size, so that sizes stand side by side.
+    section = graph if graph == "ego-facebook" else f"{graph}-{people}"
     write_section(
         section,
         "\n".join(

@@ -17,12 +17,17 @@ import requests
 from backend import create_app, migrations
 from backend.config import PROJECT_ROOT, Settings
 from backend.db import Database
+from bench.support.tcp_proxy import CuttableProxy
 from tests.support.discovery import complements_of
 from tests.support.graph import wipe
 from tests.support.snap import load_facebook
 
 # A developer's .env (read by `mutuals`, `flask` and app.py) must not point tests elsewhere.
 os.environ.setdefault("FLASK_SKIP_DOTENV", "1")
+# The suite signs up and fails to authenticate far more often, from one address, than a
+# person would: tests of the per-address limits set their own (tests/test_tokens.py).
+os.environ.setdefault("MUTUALS_SIGNUP_LIMIT", "1000000/hour")
+os.environ.setdefault("MUTUALS_AUTH_FAILURE_LIMIT", "1000000/minute")
 
 
 @pytest.fixture(scope="session")
@@ -175,3 +180,13 @@ def complements(cypher) -> set[frozenset]:
 def facebook(cypher):
     """The SNAP ego-Facebook graph loaded, as a plain-Python network (tests/support/snap.py)."""
     return load_facebook(cypher)
+
+
+@pytest.fixture
+def proxy(database):
+    """A TCP proxy in front of the test Neo4j that a test cuts and restores (an outage, a
+    blip) without stopping the server the rest of the suite uses."""
+    host, port = database.settings.neo4j_uri.rpartition("//")[2].rsplit(":", 1)
+    proxy = CuttableProxy((host, int(port)))
+    yield proxy
+    proxy.close()

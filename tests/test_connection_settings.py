@@ -13,10 +13,13 @@ import click
 import click.testing
 import pytest
 from neo4j import GraphDatabase
+from neo4j.exceptions import AuthError
 
 from backend import create_app
 from backend.cli import MutualsGroup, cli
 from backend.config import PROJECT_ROOT, ConfigError, Settings
+from backend.db import is_auth_failure
+from bench.faults import DB_COMMANDS
 from tests.support.graph import auth, create_person
 
 MUTUALS = str(Path(sys.executable).parent / "mutuals")
@@ -186,19 +189,6 @@ def test_an_unreachable_server_is_still_called_unavailable():
     assert "authentication" not in response.get_json()["detail"]
 
 
-# Every command that talks to Neo4j, with the arguments it needs.
-DB_COMMANDS = [
-    ["migrate"],
-    ["seed", "demo"],
-    ["seed", "generate", "--people", "10", "--avg-degree", "2"],
-    ["seed", "import", "{tmp}/people.csv"],
-    ["seed", "export", "{tmp}/out"],
-    ["query", "ops.server_components"],
-    ["views", "status"],
-    ["views", "refresh", "--person", "p1"],
-]
-
-
 @pytest.mark.parametrize("args", DB_COMMANDS, ids=" ".join)
 def test_every_cli_command_names_an_authentication_failure_in_one_line(args, database, tmp_path):
     (tmp_path / "people.csv").write_text("id,name\np1,Ana\n")
@@ -245,3 +235,21 @@ def test_a_real_process_prints_one_line_and_no_traceback(settings, database):
             f"Error: Neo4j at {settings.neo4j_uri} refused the credentials of user 'nobody' "
             "(authentication failed): check NEO4J_USERNAME and NEO4J_PASSWORD"
         ]
+
+
+def test_a_user_locked_after_refusals_is_still_an_authentication_failure(settings, database):
+    """After a few refusals Neo4j locks the user for a while (AuthenticationRateLimit, not
+    an AuthError): the API and the CLI still say "authentication failed"."""
+    database.driver.execute_query(
+        "CREATE USER locked_out IF NOT EXISTS SET PASSWORD 'the-right-one' CHANGE NOT REQUIRED",
+        database_="system",
+    )
+    seen = []
+    for _ in range(6):
+        with GraphDatabase.driver(settings.neo4j_uri, auth=("locked_out", "wrong")) as driver:
+            try:
+                driver.verify_connectivity()
+            except Exception as error:  # noqa: BLE001 - the test looks at each one
+                seen.append(error)
+    assert len(seen) == 6 and all(is_auth_failure(error) for error in seen)
+    assert any(not isinstance(error, AuthError) for error in seen)  # the lock showed up

@@ -6,8 +6,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 
 from backend.network import service
-from bench.inmemory import Network
-from tests.support.discovery import build, graphs, token_of
+from tests.support.discovery import build_with_model, graphs, token_of
 from tests.support.graph import auth, counts
 from tests.support.pages import all_pages
 
@@ -19,16 +18,8 @@ from tests.support.pages import all_pages
 )
 @given(graph=graphs())
 def test_discovery_matches_plain_python(graph, cypher, client, app, complements):
-    people, connections, blocks, requests, dismissed, callers = graph
-    build(cypher, people, connections, blocks, requests, dismissed)
-    model = Network.from_pairs(
-        connections,
-        people=people,
-        blocks={frozenset(b) for b in blocks},
-        requests=set(requests),
-        dismissed=set(dismissed),
-        complements=complements,
-    )
+    people, _, _, requests, _, callers = graph
+    model = build_with_model(cypher, graph, complements)
 
     for me in callers:
         token = token_of(me)

@@ -4,6 +4,8 @@ says for that operation and status."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
@@ -12,6 +14,8 @@ from backend import create_app
 from tests.support.graph import auth, connect, create_person
 from tests.support.openapi import check_error_response
 
+# Per operation; `make fuzz` raises it (MUTUALS_FUZZ_EXAMPLES).
+EXAMPLES = int(os.environ.get("MUTUALS_FUZZ_EXAMPLES") or 15)
 SPEC = create_app().test_client().get("/openapi.json").json  # building it needs no database
 OPERATIONS = [
     (path, method.upper())
@@ -35,7 +39,7 @@ def test_no_input_makes_a_server_error(app, cypher, path, method):
 
     @given(case=operation.as_strategy())
     @settings(
-        max_examples=15, deadline=None, suppress_health_check=list(HealthCheck), database=None
+        max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), database=None
     )
     def check(case):
         response = case.call(headers=auth(token))

@@ -3,6 +3,8 @@ well-formed header, declared params == used params, and EXPLAIN passes."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from backend.queries import (
@@ -25,6 +27,14 @@ def test_there_are_query_files():
 @pytest.mark.parametrize("query", ALL_QUERIES, ids=lambda q: q.key)
 def test_declared_params_are_exactly_the_used_ones(query):
     assert set(query.params) == used_params(query.text), query.path
+
+
+def query_file(root: Path, name: str, text: str) -> Path:
+    """A query file of the area ``people`` under ``root``."""
+    area = root / "people"
+    area.mkdir(exist_ok=True)
+    (area / name).write_text(text)
+    return area / name
 
 
 def long_header_lines(text: str) -> list[str]:
@@ -54,16 +64,16 @@ def test_the_width_check_sees_a_long_header_line_but_not_the_example_or_the_body
 
 
 def test_a_wrapped_field_goes_on_over_its_continuation_lines(tmp_path):
-    area = tmp_path / "people"
-    area.mkdir()
-    (area / "get.v1.cypher").write_text(
+    path = query_file(
+        tmp_path,
+        "get.v1.cypher",
         "// name: people.get\n// version: 1\n// mode: read\n// params: id (string),\n"
         "//   other (int)\n// returns: the person's\n//   profile\n"
         "// example params (cypher-shell / Browser): :params {id: '1', other: 2}\n"
         "//\n// note: free text\n//   state: not a field of its own\n"
-        "MATCH (p:Person {id: $id}) WHERE $other > 0 RETURN p"
+        "MATCH (p:Person {id: $id}) WHERE $other > 0 RETURN p",
     )
-    query = parse_query_file(area / "get.v1.cypher", "people")
+    query = parse_query_file(path, "people")
     assert query.params == {"id": "string", "other": "int"}
     assert query.returns == "the person's profile"
     assert query.examples == (":params {id: '1', other: 2}",)
@@ -105,30 +115,30 @@ def test_bind_refuses_missing_and_extra_params():
 
 
 def test_header_must_match_file_name(tmp_path):
-    area = tmp_path / "people"
-    area.mkdir()
-    (area / "get.v2.cypher").write_text(
+    query_file(
+        tmp_path,
+        "get.v2.cypher",
         "// name: people.get\n// version: 1\n// mode: read\n// params: id (string)\n"
-        "// returns: x\nMATCH (p {id: $id}) RETURN p"
+        "// returns: x\nMATCH (p {id: $id}) RETURN p",
     )
     with pytest.raises(QueryFileError, match="file name says"):
         QueryRegistry(tmp_path)
 
 
 def test_registry_hands_out_by_name_and_version(tmp_path):
-    area = tmp_path / "people"
-    area.mkdir()
     for version in (1, 2):
-        (area / f"get.v{version}.cypher").write_text(
+        first = query_file(
+            tmp_path,
+            f"get.v{version}.cypher",
             f"// name: people.get\n// version: {version}\n// mode: read\n// params: id (string)\n"
             f"// returns: x\n// example params (cypher-shell / Browser): :params {{id: '1'}}\n"
-            f"MATCH (p {{id: $id}}) RETURN p, {version} AS v"
+            f"MATCH (p {{id: $id}}) RETURN p, {version} AS v",
         )
     reg = QueryRegistry(tmp_path)
     assert reg.get("people.get", 1).version == 1
     assert reg.latest("people.get").version == 2
     assert reg.get("people.get", 2).examples == (":params {id: '1'}",)
     assert reg.get("people.get", 2).example_params == ":params {id: '1'}"
-    assert parse_query_file(area / "get.v1.cypher", "people").params == {"id": "string"}
+    assert parse_query_file(first.with_name("get.v1.cypher"), "people").params == {"id": "string"}
     with pytest.raises(KeyError):
         reg.get("people.get", 3)

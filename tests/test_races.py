@@ -31,6 +31,13 @@ def assert_invariants(cypher) -> None:
     ) == [{"n": 0}]
 
 
+def assert_settled(cypher, connected: int) -> None:
+    """After the race: ``connected`` connections, no request left, the invariants hold."""
+    assert count(cypher, "CONNECTED_TO") == connected
+    assert count(cypher, "REQUESTED") == 0
+    assert_invariants(cypher)
+
+
 def count(cypher, kind: str) -> int:
     return cypher(f"MATCH (:Person)-[r:{kind}]->(:Person) RETURN count(r) AS n")[0]["n"]
 
@@ -55,41 +62,42 @@ def test_a_asks_b_while_b_asks_a(live_server, cypher):
     # One of each pair created the request, the other found it and connected the two.
     for i in range(PAIRS):
         assert sorted(statuses[2 * i : 2 * i + 2]) == [200, 201], statuses
-    assert count(cypher, "CONNECTED_TO") == PAIRS
-    assert count(cypher, "REQUESTED") == 0
-    assert_invariants(cypher)
+    assert_settled(cypher, connected=PAIRS)
 
 
-def send_requests(live_server, people) -> None:
+def requested_pairs(live_server, cypher) -> list[tuple[str, str, str, str]]:
+    """``pairs``, in each of which a has sent b a request."""
+    people = pairs(cypher)
     for _, a_token, b, _ in people:
         response = requests.post(
             f"{live_server}/v1/me/requests", headers=auth(a_token), json={"to": b}, timeout=30
         )
         assert response.status_code == 201, response.text
+    return people
+
+
+def accept_call(live_server, sender: str, token: str) -> tuple:
+    """The race call of accepting ``sender``'s request with ``token``."""
+    return ("POST", f"{live_server}/v1/me/requests/incoming/{sender}/accept", token, None)
 
 
 def test_two_accepts_of_one_request(live_server, cypher):
-    people = pairs(cypher)
-    send_requests(live_server, people)
+    people = requested_pairs(live_server, cypher)
     calls = []
     for a, _, _, b_token in people:
-        url = f"{live_server}/v1/me/requests/incoming/{a}/accept"
-        calls += [("POST", url, b_token, None), ("POST", url, b_token, None)]
+        calls += [accept_call(live_server, a, b_token), accept_call(live_server, a, b_token)]
     statuses = [response.status_code for response in race(calls)]
     for i in range(PAIRS):
         assert sorted(statuses[2 * i : 2 * i + 2]) == [201, 409], statuses
-    assert count(cypher, "CONNECTED_TO") == PAIRS
-    assert count(cypher, "REQUESTED") == 0
-    assert_invariants(cypher)
+    assert_settled(cypher, connected=PAIRS)
 
 
 def test_accept_racing_withdraw(live_server, cypher):
-    people = pairs(cypher)
-    send_requests(live_server, people)
+    people = requested_pairs(live_server, cypher)
     calls = []
     for a, a_token, b, b_token in people:
         calls += [
-            ("POST", f"{live_server}/v1/me/requests/incoming/{a}/accept", b_token, None),
+            accept_call(live_server, a, b_token),
             ("DELETE", f"{live_server}/v1/me/requests/outgoing/{b}", a_token, None),
         ]
     statuses = [response.status_code for response in race(calls)]
@@ -105,9 +113,7 @@ def test_accept_racing_withdraw(live_server, cypher):
         )[0]["n"]
         assert pair_connections == (1 if accept == 201 else 0)
         connected += pair_connections
-    assert count(cypher, "CONNECTED_TO") == connected
-    assert count(cypher, "REQUESTED") == 0
-    assert_invariants(cypher)
+    assert_settled(cypher, connected=connected)
 
 
 def test_many_people_ask_one_person_at_once(live_server, cypher):
@@ -132,25 +138,17 @@ def test_many_people_ask_one_person_at_once(live_server, cypher):
     assert len(incoming.json()["items"]) == 25
 
     # ... and accepts them all at once.
-    responses = race(
-        [
-            ("POST", f"{live_server}/v1/me/requests/incoming/{sid}/accept", star, None)
-            for sid, _ in senders[5:]
-        ]
-    )
+    responses = race([accept_call(live_server, sid, star) for sid, _ in senders[5:]])
     assert [response.status_code for response in responses] == [201] * 25
-    assert count(cypher, "CONNECTED_TO") == 30
-    assert count(cypher, "REQUESTED") == 0
-    assert_invariants(cypher)
+    assert_settled(cypher, connected=30)
 
 
 def test_block_racing_accept_and_sends(live_server, cypher):
-    people = pairs(cypher)
-    send_requests(live_server, people)
+    people = requested_pairs(live_server, cypher)
     calls = []
     for a, a_token, b, b_token in people:
         calls += [
-            ("POST", f"{live_server}/v1/me/requests/incoming/{a}/accept", b_token, None),
+            accept_call(live_server, a, b_token),
             ("PUT", f"{live_server}/v1/me/blocks/{b}", a_token, None),
             ("POST", f"{live_server}/v1/me/requests", b_token, {"to": a}),
         ]

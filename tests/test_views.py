@@ -20,8 +20,7 @@ from backend.local_neo4j import LocalNeo4j
 from backend.network import service
 from backend.network.refresher import LEASE
 from backend.tokens import hash_token
-from bench.inmemory import Network
-from tests.support.discovery import build, graphs, token_of
+from tests.support.discovery import build_with_model, graphs, token_of
 from tests.support.graph import auth, connect, counts, create_person
 from tests.support.pages import all_pages, ids
 from tests.support.snap import sample_people
@@ -96,17 +95,9 @@ def test_view_answers_equal_live_answers_and_plain_python(
     """With nothing changed since the view, every page under every filter, the suggestions
     and the counts equal the live ones (views off) and plain Python; small views make the
     pages past their end fall back to the live query with the same cursors."""
-    people, connections, blocks, requests, dismissed, callers = graph
+    callers = graph[-1]
     cypher("MATCH (v:NetworkView) DELETE v")
-    build(cypher, people, connections, blocks, requests, dismissed)
-    model = Network.from_pairs(
-        connections,
-        people=people,
-        blocks={frozenset(b) for b in blocks},
-        requests=set(requests),
-        dismissed=set(dismissed),
-        complements=complements,
-    )
+    model = build_with_model(cypher, graph, complements)
     viewed = make_app(view_threshold=0, view_size=view_size).test_client()
     live = make_app(view_max_age_s=0).test_client()
     for me in callers:

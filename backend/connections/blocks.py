@@ -7,12 +7,14 @@ Blocking someone who already blocked you is allowed (each block is its owner's).
 
 from __future__ import annotations
 
+from functools import partial
+
 from backend.app_services import app_services, now
 from backend.connections.pair import locked_state
 from backend.db import run
 from backend.errors import NotFound, Unprocessable
 from backend.network.views import own_network_changed
-from backend.pagination import NEWEST_FIRST, decode_cursor, page
+from backend.pagination import newest_first, person_id_of
 
 # Introductions still in progress; finished ones (accepted, declined, ...) stay as history.
 OPEN_INTRO_STATES = ("requested", "introduced")
@@ -55,13 +57,5 @@ def unblock(person_id: str, other_id: str) -> None:
 
 def blocked_by(person_id: str, *, limit: int, cursor: str | None) -> dict:
     """The people ``person_id`` blocked, most recent first."""
-    after_instant, after_id = decode_cursor(cursor, NEWEST_FIRST)
-    rows = app_services().db.read(
-        "connections.list_blocks",
-        1,
-        person_id=person_id,
-        after_instant=after_instant,
-        after_id=after_id,
-        limit=limit + 1,
-    )
-    return page(rows, limit, key=lambda row: (row["instant"], row["person"]["id"]))
+    read = partial(app_services().db.read, "connections.list_blocks", 1, person_id=person_id)
+    return newest_first(read, limit, cursor, person_id_of)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from datetime import datetime, timedelta
+from functools import partial
 
 from backend.app_services import app_services, now
 from backend.connections.pair import visible_state
@@ -25,7 +26,7 @@ from backend.db import run
 from backend.errors import Conflict, Forbidden, NotFound, TooManyRequests, Unprocessable
 from backend.network.views import own_network_changed
 from backend.notifications.outbox import notify
-from backend.pagination import NEWEST_FIRST, decode_cursor, page
+from backend.pagination import newest_first, person_id_of
 
 DONT_KNOW = "dont_know"
 IGNORE_REASONS = (DONT_KNOW,)
@@ -213,13 +214,5 @@ def outgoing(person_id: str, *, limit: int, cursor: str | None) -> dict:
 
 
 def _list(query_name: str, person_id: str, limit: int, cursor: str | None) -> dict:
-    after_instant, after_id = decode_cursor(cursor, NEWEST_FIRST)
-    rows = app_services().db.read(
-        query_name,
-        1,
-        person_id=person_id,
-        after_instant=after_instant,
-        after_id=after_id,
-        limit=limit + 1,
-    )
-    return page(rows, limit, key=lambda row: (row["instant"], row["person"]["id"]))
+    read = partial(app_services().db.read, query_name, 1, person_id=person_id)
+    return newest_first(read, limit, cursor, person_id_of)

@@ -8,12 +8,14 @@ the list 404, and blocked people never appear in anyone's view of a list.
 
 from __future__ import annotations
 
+from functools import partial
+
 from backend.app_services import app_services, now
 from backend.connections.pair import visible_state
 from backend.db import run
 from backend.errors import NotFound
 from backend.network.views import own_network_changed
-from backend.pagination import BY_NAME, NEWEST_FIRST, decode_cursor, page
+from backend.pagination import BY_NAME, decode_cursor, newest_first, page, person_id_of
 
 CLOSENESS_LEVELS = ("close", "known", "acquaintance")
 SORTS = ("recent", "name")
@@ -41,21 +43,23 @@ def list_of(viewer_id: str, owner_id: str, *, sort: str, limit: int, cursor: str
 def _list(
     viewer_id: str, owner_id: str, shared_only: bool, sort: str, limit: int, cursor: str | None
 ) -> dict:
-    db, common = (
+    db, whose = (
         app_services().db,
-        dict(viewer_id=viewer_id, owner_id=owner_id, shared_only=shared_only, limit=limit + 1),
+        dict(viewer_id=viewer_id, owner_id=owner_id, shared_only=shared_only),
     )
     if sort == "name":
         after_name, after_id = decode_cursor(cursor, BY_NAME)
         rows = db.read(
-            "connections.list_by_name", 1, after_name=after_name, after_id=after_id, **common
+            "connections.list_by_name",
+            1,
+            after_name=after_name,
+            after_id=after_id,
+            limit=limit + 1,
+            **whose,
         )
         return page(rows, limit, key=lambda row: (row["person"]["name_lower"], row["person"]["id"]))
-    after_instant, after_id = decode_cursor(cursor, NEWEST_FIRST)
-    rows = db.read(
-        "connections.list_recent", 1, after_instant=after_instant, after_id=after_id, **common
-    )
-    return page(rows, limit, key=lambda row: (row["instant"], row["person"]["id"]))
+    read = partial(db.read, "connections.list_recent", 1, **whose)
+    return newest_first(read, limit, cursor, person_id_of)
 
 
 def remove(person_id: str, other_id: str) -> None:

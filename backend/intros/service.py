@@ -13,6 +13,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 
 from backend.app_services import app_services
 from backend.app_services import now as current_time
@@ -29,7 +30,7 @@ from backend.intros.state import (
 )
 from backend.network.views import own_network_changed
 from backend.notifications import introductions as notices
-from backend.pagination import NEWEST_FIRST, decode_cursor, page
+from backend.pagination import newest_first
 from backend.pair_keys import connection_key
 
 
@@ -156,20 +157,19 @@ def request_intro(requester_id: str, *, target: str, broker: str, message: str) 
                 f"({settings.max_open_intros}); withdraw one or wait until one is answered or expires.",
                 retry_after_seconds=(frees_at - now).total_seconds(),
             )
-        run(tx, db.query("intros.expire_pair", 1), pair=pair, expires_before=cutoff)
-        run(
+        notices.requested(tx, db, now, intro_id, requester_id, broker_id, target_id)
+        return _create(
             tx,
-            db.query("intros.create_request", 1),
-            intro_id=intro_id,
+            "intros.create_request",
+            intro_id,
+            pair,
+            cutoff,
+            now,
             requester_id=requester_id,
             broker_id=broker_id,
             target_id=target_id,
             message=message,
-            pair=pair,
-            now=now,
         )
-        notices.requested(tx, db, now, intro_id, requester_id, broker_id, target_id)
-        return _details(tx, db, [intro_id])[0]
 
     return _present(db.write_tx(work), requester_id, now, settings.intro_expiry_days)
 
@@ -220,22 +220,32 @@ def introduce(broker_id: str, *, between: list[str], note: str) -> dict:
             raise Unprocessable("between", "These two people cannot be introduced.")
         if ctx["open_id"] is not None:
             raise Conflict("There is already an open introduction between these two people.")
-        run(tx, db.query("intros.expire_pair", 1), pair=pair, expires_before=cutoff)
-        run(
+        notices.introduced(tx, db, now, intro_id, broker_id, [a_id, b_id])
+        return _create(
             tx,
-            db.query("intros.create_between", 1),
-            intro_id=intro_id,
+            "intros.create_between",
+            intro_id,
+            pair,
+            cutoff,
+            now,
             broker_id=broker_id,
             a_id=a_id,
             b_id=b_id,
             note=note,
-            pair=pair,
-            now=now,
         )
-        notices.introduced(tx, db, now, intro_id, broker_id, [a_id, b_id])
-        return _details(tx, db, [intro_id])[0]
 
     return _present(db.write_tx(work), broker_id, now, expiry_days)
+
+
+def _create(
+    tx, query_name: str, intro_id: str, pair: str, cutoff: datetime, now: datetime, **params
+) -> dict:
+    """A new introduction of the pair (the pair's open ones past expiry end first, as
+    expired): its details."""
+    db = app_services().db
+    run(tx, db.query("intros.expire_pair", 1), pair=pair, expires_before=cutoff)
+    run(tx, db.query(query_name, 1), intro_id=intro_id, pair=pair, now=now, **params)
+    return _details(tx, db, [intro_id])[0]
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -260,21 +270,18 @@ def list_mine(
     """The introductions the person takes part in, newest first; filtered by role and states."""
     db, now = app_services().db, current_time()
     expiry_days = _expiry_days(db)
-    after_instant, after_id = decode_cursor(cursor, NEWEST_FIRST)
 
     def work(tx):
-        ids = run(
+        read = partial(
+            run,
             tx,
             db.query("intros.list_mine", 2),
             person_id=person_id,
             role=role,
             states=state or None,
             expires_before=expires_before(now, expiry_days),
-            after_instant=after_instant,
-            after_id=after_id,
-            limit=limit + 1,
         )
-        result = page(ids, limit, key=lambda row: (row["instant"], row["id"]))
+        result = newest_first(read, limit, cursor, id_of=lambda row: row["id"])
         result["items"] = _details(tx, db, [row["id"] for row in result["items"]])
         return result
 
@@ -441,22 +448,14 @@ def add_follow_up(
 def list_follow_ups(person_id: str, intro_id: str, *, limit: int, cursor: str | None) -> dict:
     """The follow-ups of an introduction, newest recorded first (the two sides only)."""
     db = app_services().db
-    after_instant, after_id = decode_cursor(cursor, NEWEST_FIRST)
 
     def work(tx):
         facts, _ = _load(tx, db, intro_id)
         _check_side(facts, person_id)
-        return run(
-            tx,
-            db.query("intros.follow_ups", 2),
-            intro_id=intro_id,
-            after_instant=after_instant,
-            after_id=after_id,
-            limit=limit + 1,
-        )
+        read = partial(run, tx, db.query("intros.follow_ups", 2), intro_id=intro_id)
+        return newest_first(read, limit, cursor, id_of=lambda row: row["follow_up"]["id"])
 
-    rows = db.read_tx(work)
-    result = page(rows, limit, key=lambda row: (row["instant"], row["follow_up"]["id"]))
+    result = db.read_tx(work)
     result["items"] = [_present_follow_up(row["follow_up"]) for row in result["items"]]
     return result
 

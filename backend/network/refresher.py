@@ -143,14 +143,7 @@ def _second(db, tx, person_id: str, size: int) -> dict:
         limit=size + 1,
         sample_size=MUTUAL_SAMPLE_SIZE,
     )
-    kept = rows[:size]
-    return {
-        "sample_size": MUTUAL_SAMPLE_SIZE,
-        "complete": len(rows) <= size,
-        "ids": [row["id"] for row in kept],
-        "counts": [row["mutual_count"] for row in kept],
-        "samples": _flat_samples(kept),
-    }
+    return _ranked(rows, size, counts="mutual_count")
 
 
 def _suggestions(db, tx, person_id: str, size: int) -> dict:
@@ -166,14 +159,20 @@ def _suggestions(db, tx, person_id: str, size: int) -> dict:
         limit=size + 1,
         sample_size=MUTUAL_SAMPLE_SIZE,
     )
+    return _ranked(
+        rows, size, scores="score", mutual_counts="mutual_count", recommended_by="recommended_by"
+    )
+
+
+def _ranked(rows: list[dict], size: int, **columns: str) -> dict:
+    """The first ``size`` of ``size + 1`` ranked rows as a view part: their ids, mutual
+    samples and the named columns (part field -> row key), and whether that is all of them."""
     kept = rows[:size]
     return {
         "sample_size": MUTUAL_SAMPLE_SIZE,
         "complete": len(rows) <= size,
         "ids": [row["id"] for row in kept],
-        "scores": [row["score"] for row in kept],
-        "mutual_counts": [row["mutual_count"] for row in kept],
-        "recommended_by": [row["recommended_by"] for row in kept],
+        **{field: [row[key] for row in kept] for field, key in columns.items()},
         "samples": _flat_samples(kept),
     }
 

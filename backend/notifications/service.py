@@ -3,33 +3,27 @@
 from __future__ import annotations
 
 import json
+from functools import partial
 
 from backend.app_services import app_services, now
 from backend.db import run
 from backend.errors import NotFound
-from backend.pagination import NEWEST_FIRST, decode_cursor, page
+from backend.pagination import newest_first
 
 
 def inbox(person_id: str, *, unread: bool, limit: int, cursor: str | None) -> dict:
     """A page of notifications and the count of unread ones (all of them, not the page's)."""
     db = app_services().db
-    after_instant, after_id = decode_cursor(cursor, NEWEST_FIRST)
 
     def work(tx):
-        rows = run(
-            tx,
-            db.query("notifications.list", 1),
-            person_id=person_id,
-            unread_only=unread,
-            after_instant=after_instant,
-            after_id=after_id,
-            limit=limit + 1,
+        read = partial(
+            run, tx, db.query("notifications.list", 1), person_id=person_id, unread_only=unread
         )
+        result = newest_first(read, limit, cursor, lambda row: row["notification"]["id"])
         count = run(tx, db.query("notifications.unread_count", 1), person_id=person_id)[0]
-        return rows, count["unread"]
+        return result, count["unread"]
 
-    rows, unread_count = db.read_tx(work)
-    result = page(rows, limit, key=lambda row: (row["instant"], row["notification"]["id"]))
+    result, unread_count = db.read_tx(work)
     result["items"] = [present(row["notification"], row["actor"]) for row in result["items"]]
     result["unread_count"] = unread_count
     return result

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from flask import g
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from backend.app_services import app_services
 from backend.auth import SECURITY, current_person_id, require_admin
 from backend.errors import NotFound
 from backend.people import service
@@ -15,9 +17,10 @@ from backend.people.schemas import (
     SearchArgsSchema,
     SignedUpSchema,
     SignUpSchema,
+    TokenListSchema,
     TokenSchema,
 )
-from backend.tokens import issue_token
+from backend.tokens import issue_token, list_tokens, revoke_token, revoke_token_by_hash
 
 blp = Blueprint("people", __name__, description="People: sign-up, profiles and search")
 
@@ -26,8 +29,10 @@ blp = Blueprint("people", __name__, description="People: sign-up, profiles and s
 class People(MethodView):
     @blp.arguments(SignUpSchema)
     @blp.response(201, SignedUpSchema)
+    @blp.alt_response(429, description="Too many sign-ups from your address (see Retry-After)")
     def post(self, fields):
         """Sign up: the new profile and a bearer token, shown this once"""
+        app_services().address_limits.count_signup()
         return service.sign_up(fields)
 
     @blp.arguments(SearchArgsSchema, location="query")
@@ -69,6 +74,37 @@ class Me(MethodView):
     def delete(self):
         """Delete your account: you, your tokens, connections, requests and introductions"""
         service.delete_person(current_person_id())
+
+
+@blp.route("/v1/me/tokens")
+class MyTokens(MethodView):
+    @blp.response(200, TokenListSchema)
+    @blp.doc(security=SECURITY)
+    def get(self):
+        """Your unexpired tokens, newest first: created, last used, expiry (never the secret)"""
+        me = current_person_id()
+        return {"items": list_tokens(me, g.token_hash)}
+
+
+@blp.route("/v1/me/tokens/current")
+class CurrentToken(MethodView):
+    @blp.response(204)
+    @blp.doc(security=SECURITY)
+    def delete(self):
+        """Log out: revoke the token of this request"""
+        current_person_id()
+        revoke_token_by_hash(g.token_hash)
+
+
+@blp.route("/v1/me/tokens/<token_id>")
+class MyToken(MethodView):
+    @blp.response(204)
+    @blp.alt_response(404, description="You hold no token with this id")
+    @blp.doc(security=SECURITY)
+    def delete(self, token_id):
+        """Revoke one of your tokens (another device's, say)"""
+        if not revoke_token(current_person_id(), token_id):
+            raise NotFound("You hold no token with this id.")
 
 
 @blp.route("/v1/admin/people/<person_id>/tokens")

@@ -145,6 +145,28 @@ class TokenSchema(Schema):
     token = fields.String(required=True, metadata={"description": "bearer token, shown once"})
 
 
+class TokenInfoSchema(Schema):
+    """A token as its owner sees it later: never the secret."""
+
+    id = fields.String(
+        required=True, metadata={"description": "names the token for DELETE /v1/me/tokens/{id}"}
+    )
+    created_at = Timestamp(required=True)
+    last_used_at = Timestamp(
+        allow_none=True, metadata={"description": "recorded at most once a day; null: never"}
+    )
+    expires_at = Timestamp(
+        required=True, metadata={"description": "MUTUALS_TOKEN_TTL_DAYS after the last use"}
+    )
+    current = fields.Boolean(
+        required=True, metadata={"description": "the token this request was made with"}
+    )
+
+
+class TokenListSchema(Schema):
+    items = fields.List(fields.Nested(TokenInfoSchema), required=True)
+
+
 class SearchArgsSchema(PageArgsSchema):
     q = Trimmed(
         validate=validate.Length(max=NAME_MAX),

@@ -9,12 +9,13 @@ endorse; removing the connection keeps accepted recommendations, blocking remove
 from __future__ import annotations
 
 import uuid
+from functools import partial
 
 from backend.app_services import app_services, now
 from backend.db import run
 from backend.errors import Conflict, Forbidden, NotFound, Unprocessable
 from backend.notifications.outbox import notify
-from backend.pagination import NEWEST_FIRST, decode_cursor, page
+from backend.pagination import newest_first
 
 # action -> (who acts, from state, to state); decline depends on the state (see _rule).
 TRANSITIONS = {
@@ -65,19 +66,7 @@ def write(author_id: str, subject_id: str, *, relationship: str, text: str) -> d
             raise Conflict(
                 f"You already have a recommendation for this person ({context['open_state']})."
             )
-        rec_id = uuid.uuid4().hex
-        run(
-            tx,
-            db.query("recommendations.create", 1),
-            rec_id=rec_id,
-            author_id=author_id,
-            subject_id=subject_id,
-            state="pending",
-            relationship=relationship,
-            text=text,
-            message=None,
-            now=now(),
-        )
+        rec_id = _create(tx, author_id, subject_id, "pending", relationship=relationship, text=text)
         _received(tx, rec_id, author_id, subject_id)
         return rec_id
 
@@ -96,6 +85,32 @@ def _received(tx, rec_id: str, author_id: str, subject_id: str) -> None:
     )
 
 
+def _create(
+    tx,
+    author_id: str,
+    subject_id: str,
+    state: str,
+    relationship: str | None = None,
+    text: str | None = None,
+    message: str | None = None,
+) -> str:
+    """A new recommendation (written: pending; asked for: requested); its id."""
+    rec_id = uuid.uuid4().hex
+    run(
+        tx,
+        app_services().db.query("recommendations.create", 1),
+        rec_id=rec_id,
+        author_id=author_id,
+        subject_id=subject_id,
+        state=state,
+        relationship=relationship,
+        text=text,
+        message=message,
+        now=now(),
+    )
+    return rec_id
+
+
 def ask(subject_id: str, author_id: str, *, message: str | None) -> dict:
     """Ask a 1st connection to write a recommendation for me."""
 
@@ -105,19 +120,7 @@ def ask(subject_id: str, author_id: str, *, message: str | None) -> dict:
             raise Conflict(
                 f"There is already a recommendation from this person ({context['open_state']})."
             )
-        rec_id = uuid.uuid4().hex
-        run(
-            tx,
-            app_services().db.query("recommendations.create", 1),
-            rec_id=rec_id,
-            author_id=author_id,
-            subject_id=subject_id,
-            state="requested",
-            relationship=None,
-            text=None,
-            message=message,
-            now=now(),
-        )
+        rec_id = _create(tx, author_id, subject_id, "requested", message=message)
         notify(
             tx,
             app_services().db,
@@ -193,39 +196,35 @@ def list_mine(
     person_id: str, *, role: str, state: str | None, limit: int, cursor: str | None
 ) -> dict:
     """Recommendations the person received or gave, newest first; filtered by state."""
-    after_instant, after_id = decode_cursor(cursor, NEWEST_FIRST)
-    rows = app_services().db.read(
+    read = partial(
+        app_services().db.read,
         "recommendations.list_mine",
         2,
         person_id=person_id,
         role=role,
         states=[state] if state else None,
-        after_instant=after_instant,
-        after_id=after_id,
-        limit=limit + 1,
     )
-    return _newest_first_page(rows, limit)
+    return _items(newest_first(read, limit, cursor, _rec_id))
 
 
 def visible_for(viewer_id: str, subject_id: str, *, limit: int, cursor: str | None) -> dict:
     """The subject's accepted recommendations the viewer may see, newest first."""
-    after_instant, after_id = decode_cursor(cursor, NEWEST_FIRST)
-    rows = app_services().db.read(
+    read = partial(
+        app_services().db.read,
         "recommendations.visible_for",
         2,
         subject_id=subject_id,
         viewer_id=viewer_id,
-        after_instant=after_instant,
-        after_id=after_id,
-        limit=limit + 1,
     )
-    return _newest_first_page(rows, limit)
+    return _items(newest_first(read, limit, cursor, _rec_id))
 
 
-def _newest_first_page(rows: list[dict], limit: int) -> dict:
-    result = page(rows, limit, key=lambda row: (row["instant"], row["recommendation"]["id"]))
-    result["items"] = [_item(row) for row in result["items"]]
-    return result
+def _rec_id(row: dict) -> str:
+    return row["recommendation"]["id"]
+
+
+def _items(result: dict) -> dict:
+    return {**result, "items": [_item(row) for row in result["items"]]}
 
 
 def endorse(endorser_id: str, person_id: str, skill: str) -> None:

@@ -284,7 +284,8 @@ class Network:
                 created_at=f"{_DAYS[a['created'][i]]}T09:00:00Z",
             )
 
-    def _connections(self, chunk: int = 100_000):
+    def _connection_chunks(self, chunk: int):
+        """(lo, hi, day index, minute of the day) arrays of the connections, a chunk at a time."""
         n, created = self.n, self.attrs["created"]
         for start in range(0, len(self.keys), chunk):
             keys = self.keys[start : start + chunk]
@@ -294,6 +295,10 @@ class Network:
             since = joined + (_fraction(keys) * (len(_DAYS) - 1 - joined)).astype(np.int64)
             # People joined at 09:00; connecting on that same day happens later that day.
             minutes = 540 + (_fraction(keys * 31 + 7) * 900).astype(np.int64)
+            yield lo, hi, since, minutes
+
+    def _connections(self, chunk: int = 100_000):
+        for lo, hi, since, minutes in self._connection_chunks(chunk):
             for x, y, day, minute in zip(
                 lo.tolist(), hi.tolist(), since.tolist(), minutes.tolist(), strict=True
             ):
@@ -313,14 +318,8 @@ class Network:
         rank = np.argsort(np.argsort(ids))  # connection keys order ids as text
         days = np.array(_DAYS)
         clock = np.array([f"T{m // 60:02d}:{m % 60:02d}:00Z\n" for m in range(24 * 60)])
-        n, created = self.n, self.attrs["created"]
         add = np.strings.add
-        for start in range(0, len(self.keys), chunk):
-            keys = self.keys[start : start + chunk]
-            lo, hi = keys // n, keys % n
-            joined = np.maximum(created[lo], created[hi])
-            since = joined + (_fraction(keys) * (len(_DAYS) - 1 - joined)).astype(np.int64)
-            minutes = 540 + (_fraction(keys * 31 + 7) * 900).astype(np.int64)
+        for lo, hi, since, minutes in self._connection_chunks(chunk):
             swap = rank[lo] > rank[hi]
             a, b = ids[lo], ids[hi]
             line = add(add(a, ","), add(b, ","))

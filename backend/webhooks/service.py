@@ -4,10 +4,11 @@ happened to their deliveries (with a redeliver action)."""
 from __future__ import annotations
 
 import uuid
+from functools import partial
 
 from backend.app_services import app_services, now
 from backend.errors import Conflict, NotFound, Unprocessable
-from backend.pagination import NEWEST_FIRST, decode_cursor, page
+from backend.pagination import newest_first
 from backend.webhooks.addresses import RefusedURL, check
 from backend.webhooks.signing import new_secret
 
@@ -81,17 +82,10 @@ def delete(owner_id: str, webhook_id: str) -> None:
 def deliveries(owner_id: str, webhook_id: str, *, limit: int, cursor: str | None) -> dict:
     """The webhook's deliveries, newest first, each with every attempt."""
     get(owner_id, webhook_id)
-    after_instant, after_id = decode_cursor(cursor, NEWEST_FIRST)
-    rows = app_services().db.read(
-        "webhooks.deliveries",
-        1,
-        owner_id=owner_id,
-        id=webhook_id,
-        after_instant=after_instant,
-        after_id=after_id,
-        limit=limit + 1,
+    read = partial(
+        app_services().db.read, "webhooks.deliveries", 1, owner_id=owner_id, id=webhook_id
     )
-    result = page(rows, limit, key=lambda row: (row["instant"], row["delivery"]["id"]))
+    result = newest_first(read, limit, cursor, lambda row: row["delivery"]["id"])
     result["items"] = [{**row["delivery"], "attempts": row["attempts"]} for row in result["items"]]
     return result
 

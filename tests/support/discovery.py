@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from backend.pair_keys import connection_key, request_key
 from backend.tokens import hash_token
+from bench.inmemory import Network
 
 LOCATIONS = [None, "Berlin", "Lagos"]
 INDUSTRIES = [None, "Technology", "Media"]
@@ -129,3 +130,17 @@ def complements_of(cypher) -> set[frozenset]:
         "MATCH (a:Profession)-[:COMPLEMENTS]->(b:Profession) RETURN a.name AS a, b.name AS b"
     )
     return {frozenset((row["a"], row["b"])) for row in rows}
+
+
+def build_with_model(cypher, graph, complements: set[frozenset]) -> Network:
+    """A drawn graph (``graphs()``) in Neo4j, and the same graph in plain Python."""
+    people, connections, blocks, requests, dismissed, _ = graph
+    build(cypher, people, connections, blocks, requests, dismissed)
+    return Network.from_pairs(
+        connections,
+        people=people,
+        blocks={frozenset(b) for b in blocks},
+        requests=set(requests),
+        dismissed=set(dismissed),
+        complements=complements,
+    )

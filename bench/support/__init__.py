@@ -1,0 +1,1 @@
+"""What the benchmarks and the fault tests share: a gunicorn server and a cuttable proxy."""

@@ -1,0 +1,193 @@
+"""Token lifecycle: expiry after MUTUALS_TOKEN_TTL_DAYS without use (the last use recorded at
+most daily), listing and revoking one's tokens, logging out; per-address limits on sign-ups
+and failed authentications (429 + Retry-After), X-Forwarded-For only behind trusted proxies;
+the admin token compared in constant time."""
+
+from __future__ import annotations
+
+import hmac
+import re
+from datetime import timedelta
+
+import pytest
+
+from backend import create_app
+from tests.support.graph import auth
+
+
+def sign_up(client, name="Ada", **environ) -> tuple[str, str]:
+    response = client.post("/v1/people", json={"name": name}, environ_base=environ)
+    assert response.status_code == 201, response.json
+    return response.json["person"]["id"], response.json["token"]
+
+
+def tokens(client, token) -> list[dict]:
+    response = client.get("/v1/me/tokens", headers=auth(token))
+    assert response.status_code == 200, response.json
+    return response.json["items"]
+
+
+def test_a_person_lists_their_tokens_without_secrets(client, clock):
+    person, token = sign_up(client)
+    second = client.post(
+        f"/v1/admin/people/{person}/tokens", headers=auth("test-admin-token")
+    ).json["token"]
+
+    listed = tokens(client, token)
+    assert len(listed) == 2 and [t["current"] for t in listed].count(True) == 1
+    for item in listed:
+        assert set(item) == {"id", "created_at", "last_used_at", "expires_at", "current"}
+        assert re.fullmatch(r"[0-9a-f]{16}", item["id"])
+        assert token not in str(item) and second not in str(item)
+    mine = next(t for t in listed if t["current"])
+    assert mine["expires_at"].startswith((clock.now + timedelta(days=90)).date().isoformat())
+    assert [t["current"] for t in tokens(client, second)].count(True) == 1
+
+
+def test_a_token_expires_after_the_ttl_without_use(client, clock):
+    _, token = sign_up(client)
+    clock.advance(days=89)
+    assert client.get("/v1/me", headers=auth(token)).status_code == 200  # refreshes it
+    clock.advance(days=89)
+    assert client.get("/v1/me", headers=auth(token)).status_code == 200
+    clock.advance(days=90)
+    response = client.get("/v1/me", headers=auth(token))
+    assert response.status_code == 401
+    assert response.json["detail"] == "The bearer token has expired."
+
+
+def test_the_last_use_is_recorded_at_most_daily(client, clock, cypher):
+    _, token = sign_up(client)
+    start = clock.now
+    assert tokens(client, token)[0]["last_used_at"] is None  # the sign-up is no use
+    clock.advance(days=1, hours=12)
+    first_use = tokens(client, token)[0]["last_used_at"]
+    assert first_use.startswith((start + timedelta(days=1, hours=12)).isoformat()[:16])
+    clock.advance(hours=20)
+    assert tokens(client, token)[0]["last_used_at"] == first_use  # within the day: no write
+    clock.advance(hours=5)
+    assert tokens(client, token)[0]["last_used_at"] != first_use
+
+
+def test_revoking_a_token_by_id(client):
+    person, token = sign_up(client)
+    other = client.post(f"/v1/admin/people/{person}/tokens", headers=auth("test-admin-token")).json[
+        "token"
+    ]
+    _, stranger = sign_up(client, "Stranger")
+    other_id = next(t["id"] for t in tokens(client, token) if not t["current"])
+
+    assert client.delete(f"/v1/me/tokens/{other_id}", headers=auth(stranger)).status_code == 404
+    assert client.get("/v1/me", headers=auth(other)).status_code == 200  # not theirs to revoke
+    assert client.delete(f"/v1/me/tokens/{other_id}", headers=auth(token)).status_code == 204
+    assert client.get("/v1/me", headers=auth(other)).status_code == 401
+    assert client.get("/v1/me", headers=auth(token)).status_code == 200
+    assert client.delete(f"/v1/me/tokens/{other_id}", headers=auth(token)).status_code == 404
+    assert len(tokens(client, token)) == 1
+
+
+def test_logging_out_revokes_the_current_token_only(client):
+    person, token = sign_up(client)
+    other = client.post(f"/v1/admin/people/{person}/tokens", headers=auth("test-admin-token")).json[
+        "token"
+    ]
+    assert client.delete("/v1/me/tokens/current", headers=auth(token)).status_code == 204
+    assert client.get("/v1/me", headers=auth(token)).status_code == 401
+    assert client.get("/v1/me", headers=auth(other)).status_code == 200
+    assert client.delete("/v1/me/tokens/current").status_code == 401
+
+
+def test_deleting_the_account_deletes_its_tokens(client, cypher):
+    _, token = sign_up(client)
+    assert client.delete("/v1/me", headers=auth(token)).status_code == 204
+    assert client.get("/v1/me/tokens", headers=auth(token)).status_code == 401
+    assert cypher("MATCH (t:Token) RETURN count(t) AS n") == [{"n": 0}]
+
+
+# -- per-address limits ---------------------------------------------------------------------
+
+
+def limited_app(database, **settings):
+    return create_app(
+        {"TESTING": True, "SETTINGS": {"admin_token": "test-admin-token", **settings}}
+    )
+
+
+@pytest.fixture
+def limited(database):
+    apps = []
+
+    def make(**settings):
+        apps.append(limited_app(database, **settings))
+        return apps[-1].test_client()
+
+    yield make
+    for app in apps:
+        app.extensions["mutuals"].close()
+
+
+def test_sign_ups_are_limited_per_address(limited, cypher):
+    client = limited(signup_limit="2/hour")
+    sign_up(client, "One")
+    sign_up(client, "Two")
+    refused = client.post("/v1/people", json={"name": "Three"})
+    assert refused.status_code == 429 and refused.mimetype == "application/problem+json"
+    assert 1 <= int(refused.headers["Retry-After"]) <= 3600
+    assert cypher("MATCH (p:Person {name: 'Three'}) RETURN count(p) AS n") == [{"n": 0}]
+    sign_up(client, "Elsewhere", REMOTE_ADDR="10.0.0.2")  # another address has its own count
+
+
+def test_x_forwarded_for_counts_only_behind_trusted_proxies(limited):
+    direct = limited(signup_limit="1/hour")
+    sign_up(direct, "One")
+    spoofed = direct.post(
+        "/v1/people", json={"name": "Two"}, headers={"X-Forwarded-For": "203.0.113.9"}
+    )
+    assert spoofed.status_code == 429  # a client cannot pick its own address
+
+    proxied = limited(signup_limit="1/hour", trusted_proxies=1)
+    for address in ("203.0.113.1", "203.0.113.2"):
+        response = proxied.post(
+            "/v1/people", json={"name": address}, headers={"X-Forwarded-For": address}
+        )
+        assert response.status_code == 201
+    again = proxied.post(
+        "/v1/people", json={"name": "again"}, headers={"X-Forwarded-For": "203.0.113.1"}
+    )
+    assert again.status_code == 429
+
+
+def test_failed_authentications_are_limited_per_address(limited, cypher):
+    client = limited(auth_failure_limit="3/minute")
+    _, token = sign_up(client)
+    for _ in range(3):
+        assert client.get("/v1/me", headers=auth("not-a-token")).status_code == 401
+    refused = client.get("/v1/me", headers=auth(token))  # even a good token, from there
+    assert refused.status_code == 429 and int(refused.headers["Retry-After"]) >= 1
+    other = client.get("/v1/me", headers=auth(token), environ_base={"REMOTE_ADDR": "10.0.0.3"})
+    assert other.status_code == 200
+    wrong_admin = client.post(
+        "/v1/admin/people/x/tokens",
+        headers=auth("guess"),
+        environ_base={"REMOTE_ADDR": "10.0.0.4"},
+    )
+    assert wrong_admin.status_code == 401
+
+
+def test_the_admin_token_is_compared_in_constant_time(client, monkeypatch):
+    compared = []
+    real = hmac.compare_digest
+
+    def spy(a, b):
+        compared.append((a, b))
+        return real(a, b)
+
+    monkeypatch.setattr(hmac, "compare_digest", spy)
+    for guess in ("test-admin-tokeX", "t", "test-admin-token-and-more"):
+        response = client.post("/v1/admin/people/nobody/tokens", headers=auth(guess))
+        assert response.status_code == 401
+    assert (
+        client.post("/v1/admin/people/nobody/tokens", headers=auth("test-admin-token")).status_code
+        == 404
+    )
+    assert len(compared) == 4
