@@ -46,6 +46,8 @@ migrate: neo4j-start
 seed-demo: migrate
 	$(BIN)/mutuals seed demo
 
+# Webhooks to a receiver on this machine (http://127.0.0.1:...) work in development.
+run: export MUTUALS_WEBHOOKS_ALLOW_LOCAL = 1
 run: seed-demo
 	@$(BIN)/mutuals admin-token --explain
 	@echo "Try      the README's first five minutes (curl), in another terminal"
@@ -55,7 +57,9 @@ run: seed-demo
 	  echo "Neo4j    bolt://127.0.0.1:$(MUTUALS_LOCAL_BOLT_PORT)  Browser http://127.0.0.1:$(MUTUALS_LOCAL_HTTP_PORT)/browser/"; \
 	  echo "         $(BIN)/mutuals neo4j shell opens cypher-shell on it; eval \"\$$($(BIN)/mutuals neo4j env)\" points scripts at it"; \
 	else echo "Neo4j    $$NEO4J_URI"; fi
-	exec $(BIN)/gunicorn -c gunicorn.conf.py app:app
+	@echo "Webhooks the delivery worker runs beside the API (mutuals webhooks deliver; http:// to loopback allowed)"
+	$(BIN)/mutuals webhooks deliver & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
+	  $(BIN)/gunicorn -c gunicorn.conf.py app:app
 
 # ruff: lint rules and formatting, both configured in pyproject.toml.
 lint: install

@@ -23,7 +23,16 @@ from backend.network.views import refresh_changed
 from backend.openapi_links import OperationLinks
 
 # One blueprint per area: backend/<area>/routes.py defines `blp`.
-AREAS = ("health", "people", "connections", "network", "intros", "recommendations")
+AREAS = (
+    "health",
+    "people",
+    "connections",
+    "network",
+    "intros",
+    "recommendations",
+    "notifications",
+    "webhooks",
+)
 # Swagger UI's assets come from the swagger-ui-bundle package: /docs works offline.
 SWAGGER_UI_STATIC = "/docs/static"
 

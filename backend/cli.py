@@ -27,6 +27,7 @@ from backend.local_neo4j import LocalNeo4j, LocalNeo4jError
 from backend.network.views_cli import views
 from backend.query_cli import query
 from backend.seed.cli import seed
+from backend.webhooks.cli import webhooks
 
 
 def _causes(error: BaseException):
@@ -220,3 +221,4 @@ def migrate():
 cli.add_command(seed)
 cli.add_command(query)
 cli.add_command(views)
+cli.add_command(webhooks)

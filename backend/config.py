@@ -27,6 +27,18 @@ def _integer(name: str, raw: str) -> int:
         raise ConfigError(f"{name} must be an integer, got {raw!r}") from None
 
 
+def _number(name: str, raw: str) -> float:
+    try:
+        return float(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a number, got {raw!r}") from None
+
+
+def _switch(name: str, raw: str) -> bool:
+    """``0`` off, any other integer on."""
+    return _integer(name, raw) != 0
+
+
 def _text(name: str, raw: str) -> str:
     return raw
 
@@ -148,6 +160,12 @@ class Settings:
     signup_limit: str = "20/hour"
     auth_failure_limit: str = "30/minute"
     trusted_proxies: int = 0
+    # Notifications (backend/notifications) and their webhooks (backend/webhooks).
+    notifications: bool = True
+    notification_days: int = 90
+    webhooks_allow_local: bool = False
+    webhooks_retry_base_s: float = 10.0
+    webhooks_disable_after: int = 15
 
     @classmethod
     def from_env(cls, env=None) -> Settings:
@@ -197,4 +215,9 @@ VARIABLES = {
     "signup_limit": ("MUTUALS_SIGNUP_LIMIT", _rate),
     "auth_failure_limit": ("MUTUALS_AUTH_FAILURE_LIMIT", _rate),
     "trusted_proxies": ("MUTUALS_TRUSTED_PROXIES", _integer),
+    "notifications": ("MUTUALS_NOTIFICATIONS", _switch),
+    "notification_days": ("MUTUALS_NOTIFICATION_DAYS", _integer),
+    "webhooks_allow_local": ("MUTUALS_WEBHOOKS_ALLOW_LOCAL", _switch),
+    "webhooks_retry_base_s": ("MUTUALS_WEBHOOKS_RETRY_BASE", _number),
+    "webhooks_disable_after": ("MUTUALS_WEBHOOKS_DISABLE_AFTER", _integer),
 }

@@ -36,6 +36,7 @@ def block(person_id: str, other_id: str) -> None:
             open_intro_states=list(OPEN_INTRO_STATES),
             now=at,
         )
+        run(tx, db.query("notifications.forget_pair", 1), person_id=person_id, other_id=other_id)
         own_network_changed(tx, person_id, other_id)
 
     db.write_tx(work)

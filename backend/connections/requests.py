@@ -25,6 +25,7 @@ from backend.connections.pair import visible_state
 from backend.db import run
 from backend.errors import Conflict, Forbidden, NotFound, TooManyRequests, Unprocessable
 from backend.network.views import own_network_changed
+from backend.notifications.outbox import notify
 from backend.pagination import newest_first, person_id_of
 
 DONT_KNOW = "dont_know"
@@ -60,7 +61,7 @@ def send(sender_id: str, *, to: str, note: str | None = None) -> tuple[dict, boo
             return _connect(tx, sender_id, recipient_id, at), True
         _check_hold(state["hold"], at)
         _check_budget(tx, sender_id, at, settings)
-        return run(
+        request = run(
             tx,
             _query("connections.create_request"),
             sender_id=sender_id,
@@ -68,7 +69,17 @@ def send(sender_id: str, *, to: str, note: str | None = None) -> tuple[dict, boo
             note=note or None,
             now=at,
             window_start=at - INVITE_WINDOW,
-        )[0], False
+        )[0]
+        notify(
+            tx,
+            app_services().db,
+            "connection.requested",
+            recipient_id,
+            sender_id,
+            at,
+            {"person_id": sender_id, "note": note or None},
+        )
+        return request, False
 
     return app_services().db.write_tx(work)
 
@@ -122,7 +133,17 @@ def accept(recipient_id: str, sender_id: str) -> dict:
 
 
 def _connect(tx, person_id: str, other_id: str, at: datetime) -> dict:
+    """``person_id`` accepts ``other_id``'s request (or asked back): ``other_id`` is told."""
     own_network_changed(tx, person_id, other_id)
+    notify(
+        tx,
+        app_services().db,
+        "connection.accepted",
+        other_id,
+        person_id,
+        at,
+        {"person_id": person_id},
+    )
     return run(tx, _query("connections.connect"), person_id=person_id, other_id=other_id, now=at)[0]
 
 

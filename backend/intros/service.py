@@ -29,6 +29,7 @@ from backend.intros.state import (
     expires_before,
 )
 from backend.network.views import own_network_changed
+from backend.notifications import introductions as notices
 from backend.pagination import newest_first
 from backend.pair_keys import connection_key
 
@@ -156,6 +157,7 @@ def request_intro(requester_id: str, *, target: str, broker: str, message: str) 
                 f"({settings.max_open_intros}); withdraw one or wait until one is answered or expires.",
                 retry_after_seconds=(frees_at - now).total_seconds(),
             )
+        notices.requested(tx, db, now, intro_id, requester_id, broker_id, target_id)
         return _create(
             tx,
             "intros.create_request",
@@ -218,6 +220,7 @@ def introduce(broker_id: str, *, between: list[str], note: str) -> dict:
             raise Unprocessable("between", "These two people cannot be introduced.")
         if ctx["open_id"] is not None:
             raise Conflict("There is already an open introduction between these two people.")
+        notices.introduced(tx, db, now, intro_id, broker_id, [a_id, b_id])
         return _create(
             tx,
             "intros.create_between",
@@ -396,7 +399,9 @@ def _transition(
         if not effect(tx, facts, row, role):
             # Cannot happen under the lock; refuse rather than report a non-change.
             raise Conflict("The introduction changed meanwhile; read it again.")
-        return _details(tx, db, [intro_id])[0]
+        after = _details(tx, db, [intro_id])[0]
+        notices.acted(tx, db, now, facts, action, actor_id, after["intro"]["state"])
+        return after
 
     return _present(db.write_tx(work), actor_id, now, expiry_days)
 
@@ -423,7 +428,7 @@ def add_follow_up(
         _check_side(facts, person_id)
         if facts.state != "accepted":
             raise Conflict("Follow-ups are recorded on accepted introductions only.")
-        return run(
+        follow_up = run(
             tx,
             db.query("intros.add_follow_up", 1),
             intro_id=intro_id,
@@ -434,6 +439,8 @@ def add_follow_up(
             recorded_by=person_id,
             now=now,
         )[0]["follow_up"]
+        notices.follow_up(tx, db, now, facts, person_id, follow_up)
+        return follow_up
 
     return _present_follow_up(db.write_tx(work))
 

@@ -94,11 +94,12 @@ def update_profile(person_id: str, changes: dict) -> dict:
 
 
 def delete_person(person_id: str) -> None:
-    """Removes the person, their tokens, relationships, network view and every introduction
-    they are a party to."""
+    """Removes the person, their tokens, relationships, network view, every introduction
+    they are a party to, their notifications and webhooks and the notifications naming them."""
     db = app_services().db
 
     def work(tx):
+        run(tx, db.query("notifications.delete_for_person", 1), person_id=person_id)
         if not run(tx, db.query("people.delete_person", 1), person_id=person_id)[0]["deleted"]:
             raise NotFound("No such person.")
         run(tx, db.query("views.delete", 1), person_id=person_id)

@@ -14,6 +14,7 @@ from functools import partial
 from backend.app_services import app_services, now
 from backend.db import run
 from backend.errors import Conflict, Forbidden, NotFound, Unprocessable
+from backend.notifications.outbox import notify
 from backend.pagination import newest_first
 
 # action -> (who acts, from state, to state); decline depends on the state (see _rule).
@@ -59,14 +60,29 @@ def write(author_id: str, subject_id: str, *, relationship: str, text: str) -> d
                 text=text,
                 now=now(),
             )
+            _received(tx, context["open_id"], author_id, subject_id)
             return context["open_id"]
         if context["open_id"] is not None:
             raise Conflict(
                 f"You already have a recommendation for this person ({context['open_state']})."
             )
-        return _create(tx, author_id, subject_id, "pending", relationship=relationship, text=text)
+        rec_id = _create(tx, author_id, subject_id, "pending", relationship=relationship, text=text)
+        _received(tx, rec_id, author_id, subject_id)
+        return rec_id
 
     return get(author_id, app_services().db.write_tx(work))
+
+
+def _received(tx, rec_id: str, author_id: str, subject_id: str) -> None:
+    notify(
+        tx,
+        app_services().db,
+        "recommendation.received",
+        subject_id,
+        author_id,
+        now(),
+        {"recommendation_id": rec_id},
+    )
 
 
 def _create(
@@ -104,7 +120,17 @@ def ask(subject_id: str, author_id: str, *, message: str | None) -> dict:
             raise Conflict(
                 f"There is already a recommendation from this person ({context['open_state']})."
             )
-        return _create(tx, author_id, subject_id, "requested", message=message)
+        rec_id = _create(tx, author_id, subject_id, "requested", message=message)
+        notify(
+            tx,
+            app_services().db,
+            "recommendation.requested",
+            author_id,
+            subject_id,
+            now(),
+            {"recommendation_id": rec_id},
+        )
+        return rec_id
 
     return get(subject_id, app_services().db.write_tx(work))
 
@@ -213,6 +239,17 @@ def endorse(endorser_id: str, person_id: str, skill: str) -> None:
             person_id=person_id,
             skill=skill,
             now=now(),
+        )
+        # Endorsing twice is one endorsement: one notification.
+        notify(
+            tx,
+            app_services().db,
+            "endorsement.received",
+            person_id,
+            endorser_id,
+            now(),
+            {"skill": skill},
+            dedup_key=f"endorsement|{endorser_id}|{person_id}|{skill}",
         )
 
     app_services().db.write_tx(work)

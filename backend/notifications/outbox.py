@@ -1,0 +1,64 @@
+"""Writing a notification inside the transaction of the event it reports.
+
+Call :func:`notify` from the event's own transaction function: the notification (and the
+webhook deliveries it queues) commit with the event or not at all. Nothing is written when
+the recipient is the actor, a block stands between them, or notifications are off
+(``MUTUALS_NOTIFICATIONS=0``).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import datetime
+
+from backend.db import Database, run
+from backend.notifications.kinds import KINDS
+
+
+def notify(
+    tx,
+    db: Database,
+    kind: str,
+    recipient_id: str,
+    actor_id: str | None,
+    at: datetime,
+    data: dict,
+    dedup_key: str | None = None,
+) -> bool:
+    """Notify ``recipient_id`` of ``kind``; with ``dedup_key``, at most once per key.
+    Returns whether a notification was written."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown notification kind {kind!r}")
+    if not db.settings.notifications or recipient_id == actor_id:
+        return False
+    notification_id = uuid.uuid4().hex
+    return bool(
+        run(
+            tx,
+            db.query("notifications.create", 1),
+            id=notification_id,
+            key=dedup_key or notification_id,
+            kind=kind,
+            recipient_id=recipient_id,
+            actor_id=actor_id,
+            data=json.dumps(data, default=json_default, separators=(",", ":")),
+            now=at,
+        )
+    )
+
+
+def notify_all(
+    tx, db: Database, kind: str, recipient_ids, actor_id: str | None, at: datetime, data: dict
+) -> None:
+    for recipient_id in dict.fromkeys(recipient_ids):  # once per recipient, in order
+        notify(tx, db, kind, recipient_id, actor_id, at, data)
+
+
+def json_default(value):
+    """Datetimes (Python or neo4j.time) as ISO 8601 text."""
+    if hasattr(value, "to_native"):
+        value = value.to_native()
+    if isinstance(value, datetime):
+        return value.isoformat()
+    raise TypeError(f"not JSON serialisable: {value!r}")
