@@ -39,10 +39,6 @@ def _native(value):
     return value.to_native() if hasattr(value, "to_native") else value
 
 
-def _expiry_days(db: Database) -> int:
-    return db.settings.intro_expiry_days
-
-
 def _details(tx, db: Database, intro_ids: list[str]) -> list[dict]:
     rows = run(tx, db.query("intros.details", 1), intro_ids=intro_ids)
     for row in rows:
@@ -182,7 +178,7 @@ def introduce(broker_id: str, *, between: list[str], note: str) -> dict:
         raise Unprocessable("between", "Name two different people.")
     if broker_id in (a_id, b_id):
         raise Unprocessable("between", "Introduce two people other than yourself.")
-    expiry_days = _expiry_days(db)
+    expiry_days = db.settings.intro_expiry_days
     intro_id = str(uuid.uuid4())
     pair = connection_key(a_id, b_id)
     cutoff = expires_before(now, expiry_days)
@@ -256,7 +252,7 @@ def get(viewer_id: str, intro_id: str) -> dict:
     facts, row = db.read_tx(lambda tx: _load(tx, db, intro_id))
     if not facts.visible_to(viewer_id):
         raise NotFound("No such introduction.")
-    return _present(row, viewer_id, now, _expiry_days(db))
+    return _present(row, viewer_id, now, db.settings.intro_expiry_days)
 
 
 def list_mine(
@@ -269,7 +265,7 @@ def list_mine(
 ) -> dict:
     """The introductions the person takes part in, newest first; filtered by role and states."""
     db, now = app_services().db, current_time()
-    expiry_days = _expiry_days(db)
+    expiry_days = db.settings.intro_expiry_days
 
     def work(tx):
         read = partial(
@@ -389,7 +385,7 @@ def _transition(
 ) -> dict:
     """One action as one compare-and-set write transaction: lock the introduction, check the
     state machine's rules, then ``effect(tx, facts, row, role)`` writes the change."""
-    expiry_days = _expiry_days(db)
+    expiry_days = db.settings.intro_expiry_days
 
     def work(tx):
         if not run(tx, db.query("intros.lock", 1), intro_id=intro_id):
