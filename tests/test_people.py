@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from backend import create_app
 from backend.tokens import hash_token
+from tests.support.auth import sign_up
 from tests.support.graph import auth, create_person
-
-
-def sign_up(client, **fields) -> tuple[dict, str]:
-    response = client.post("/v1/people", json={"name": "Ada Lovelace", **fields})
-    assert response.status_code == 201, response.json
-    return response.json["person"], response.json["token"]
 
 
 def test_sign_up_returns_profile_and_a_working_token(client, cypher, clock):
     person, token = sign_up(
-        client, headline="  Analyst  ", location="London", skills=["Maths", "maths", "Poetry"]
+        client,
+        "Ada Lovelace",
+        headline="  Analyst  ",
+        location="London",
+        skills=["Maths", "maths", "Poetry"],
     )
     assert len(person["id"]) == 32
     assert person == {

@@ -23,7 +23,7 @@ from backend import create_app
 from backend.config import PROJECT_ROOT, Settings
 from backend.local_neo4j import LocalNeo4j
 from backend.webhooks.worker import Worker
-from tests.conftest import FakeClock
+from tests.support.clock import FakeClock
 from tests.support.graph import auth, create_person, graph_fingerprint
 from tests.support.webhook_receiver import Receiver, closed_port, start
 
