@@ -55,9 +55,9 @@ from backend.config import Settings  # noqa: E402
 from backend.db import Database  # noqa: E402
 from backend.local_neo4j import LocalNeo4j  # noqa: E402
 from bench.intros import machine, percentile  # noqa: E402
-from bench.queries import bench_registry  # noqa: E402
-from bench.support.gunicorn import Gunicorn  # noqa: E402
-from bench.support.tcp_proxy import CuttableProxy  # noqa: E402
+from harness.gunicorn import Gunicorn  # noqa: E402
+from harness.queries import bench_registry  # noqa: E402
+from harness.tcp_proxy import CuttableProxy  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "faults.md"
 MUTUALS = str(ROOT / ".venv" / "bin" / "mutuals")
@@ -573,7 +573,7 @@ def render(results, command, bound, workers, threads, load_before, load_after) -
         f"- machine: {machine()}; 1-minute load average {load_before:.1f} before, "
         f"{load_after:.1f} after (shared with other work)\n"
         f"- server: gunicorn {workers} workers x {threads} threads, "
-        f"MUTUALS_DB_TIMEOUT_S={bound}, Neo4j 5.26 behind a TCP proxy (bench/support)\n\n"
+        f"MUTUALS_DB_TIMEOUT_S={bound}, Neo4j 5.26 behind a TCP proxy (harness/tcp_proxy.py)\n\n"
         "| scenario | result | figures |\n|---|---|---|\n" + table + "\n"
     )
 

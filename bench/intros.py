@@ -46,7 +46,7 @@ from backend.errors import Problem  # noqa: E402
 from backend.intros import service  # noqa: E402
 from backend.intros.state import expires_before  # noqa: E402
 from backend.tokens import new_token  # noqa: E402
-from bench.queries import bench_registry  # noqa: E402
+from harness.queries import bench_registry  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "intros.md"
 LEVELS = ("close", "known", "acquaintance")

@@ -33,7 +33,7 @@ from backend.network.service import (  # noqa: E402
 )
 from bench.discovery import NO_FILTERS, ensure_graph  # noqa: E402
 from bench.intros import machine, neo4j_setup  # noqa: E402
-from bench.queries import with_bench_queries  # noqa: E402
+from harness.queries import with_bench_queries  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "threshold.md"
 BOUNDS = (0, 1_000, 2_500, 5_000, 10_000, 20_000, 50_000, 100_000)

@@ -51,7 +51,7 @@ from backend import create_app  # noqa: E402
 from backend.tokens import new_token  # noqa: E402
 from bench.discovery import ensure_graph  # noqa: E402
 from bench.intros import gunicorn, machine, neo4j_setup, percentile  # noqa: E402
-from bench.queries import with_bench_queries  # noqa: E402
+from harness.queries import with_bench_queries  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "views.md"
 BASELINE = "a21917e"  # the last commit before network views

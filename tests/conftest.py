@@ -17,7 +17,7 @@ import requests
 from backend import create_app, migrations
 from backend.config import PROJECT_ROOT, Settings
 from backend.db import Database
-from bench.support.tcp_proxy import CuttableProxy
+from harness.tcp_proxy import CuttableProxy
 from tests.support.clock import FakeClock
 from tests.support.discovery import complements_of
 from tests.support.graph import wipe

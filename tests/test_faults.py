@@ -11,8 +11,8 @@ import pytest
 
 from backend.db import Database
 from bench import faults
-from bench.queries import bench_registry
-from bench.support.gunicorn import Gunicorn
+from harness.gunicorn import Gunicorn
+from harness.queries import bench_registry
 
 BOUND_S = 5.0
 

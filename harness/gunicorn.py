@@ -12,7 +12,7 @@ from pathlib import Path
 
 import requests
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+from backend.config import PROJECT_ROOT
 
 
 class Gunicorn:
@@ -41,7 +41,7 @@ class Gunicorn:
         with open(self.log, "ab") as out:
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "app:app"],
-                cwd=ROOT,
+                cwd=PROJECT_ROOT,
                 env=self.env,
                 stdout=out,
                 stderr=subprocess.STDOUT,
