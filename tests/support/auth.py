@@ -45,7 +45,8 @@ class AuthActions:
         )
 
     def get(self, person_id: str, path: str, **query):
-        return self.open(person_id, "GET", path, query_string=query)
+        """``query`` as the query string (or none: ``path`` may carry its own)."""
+        return self.open(person_id, "GET", path, **({"query_string": query} if query else {}))
 
     def post(self, person_id: str, path: str, body: dict | None = None, **kw):
         return self.open(person_id, "POST", path, json=body, **kw)
