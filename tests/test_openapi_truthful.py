@@ -18,6 +18,7 @@ import pytest
 import requests
 
 from backend import create_app
+from tests.support.auth import AuthActions
 from tests.support.graph import auth, connect, create_person
 from tests.support.openapi import PROBLEM_MIME, check_error_response, documented_response
 
@@ -107,11 +108,8 @@ def test_real_error_responses_validate_against_the_document(client, cypher):
             response.get_json(),
         )
     # A body that is not JSON at all (415) and one that is not an object are problems too.
-    response = client.post(
-        "/v1/me/requests",
-        headers=auth(token),
-        data="to=ben",
-        content_type="application/x-www-form-urlencoded",
+    response = AuthActions(client, {"ana": token}).post(
+        "ana", "/v1/me/requests", data="to=ben", content_type="application/x-www-form-urlencoded"
     )
     assert response.status_code == 415
     check_error_response(
@@ -120,8 +118,9 @@ def test_real_error_responses_validate_against_the_document(client, cypher):
 
 
 def test_422_answers_name_each_field(client, cypher):
-    token = create_person(cypher, "ana")
-    response = client.post("/v1/me/requests", headers=auth(token), json={"to": 5, "extra": True})
+    ana = AuthActions(client)
+    ana.add(cypher, "ana")
+    response = ana.post("ana", "/v1/me/requests", {"to": 5, "extra": True})
     body = response.get_json()
     assert response.status_code == 422 and set(body["errors"]) == {"to", "extra"}
     assert documented_response(SPEC, "POST", "/v1/me/requests", 422)["content"][PROBLEM_MIME]
