@@ -46,17 +46,12 @@ from backend.errors import Problem  # noqa: E402
 from backend.intros import service  # noqa: E402
 from backend.intros.state import expires_before  # noqa: E402
 from backend.tokens import new_token  # noqa: E402
+from harness.http import percentile  # noqa: E402
 from harness.queries import bench_registry  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "intros.md"
 LEVELS = ("close", "known", "acquaintance")
 PAGE = 20  # the API's default page size
-
-
-def percentile(samples: list[float], q: float) -> float:
-    """Nearest-rank percentile (q in 0..100) of samples, in the samples' unit."""
-    ordered = sorted(samples)
-    return ordered[max(0, min(len(ordered) - 1, round(q / 100 * len(ordered) + 0.5) - 1))]
 
 
 def mutuals_command(*args: str) -> list[str]:

@@ -19,7 +19,7 @@ from backend import create_app
 from backend.cli import MutualsGroup, cli
 from backend.config import PROJECT_ROOT, ConfigError, Settings
 from backend.db import is_auth_failure
-from bench.faults import DB_COMMANDS
+from harness.faults import DB_COMMANDS
 from tests.support.auth import AuthActions
 from tests.support.graph import create_person
 

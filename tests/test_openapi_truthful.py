@@ -185,7 +185,8 @@ def test_a_generated_client_drives_the_main_flow(generated_client, live_server, 
 
     anonymous = mc.Client(base_url=live_server)
 
-    def sign_up(name: str, profession: str):
+    def generated_client_of_new_person(name: str, profession: str):
+        """Signs up with the generated client: the id, and a client acting as them."""
         response = people.sync_detailed(
             client=anonymous, body=models.SignUp(name=name, profession=profession)
         )
@@ -194,9 +195,9 @@ def test_a_generated_client_drives_the_main_flow(generated_client, live_server, 
         assert isinstance(signed, models.SignedUp)
         return signed.person.id, mc.AuthenticatedClient(base_url=live_server, token=signed.token)
 
-    ana_id, ana = sign_up("Ana Client", "Software Engineer")
-    ben_id, ben = sign_up("Ben Client", "Recruiter")
-    cara_id, cara = sign_up("Cara Client", "Product Manager")
+    ana_id, ana = generated_client_of_new_person("Ana Client", "Software Engineer")
+    ben_id, ben = generated_client_of_new_person("Ben Client", "Recruiter")
+    cara_id, cara = generated_client_of_new_person("Cara Client", "Product Manager")
 
     for sender, recipient, recipient_id, sender_id in (
         (ana, ben, ben_id, ana_id),
