@@ -40,7 +40,6 @@ from tqdm import tqdm
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from backend.config import Settings  # noqa: E402
 from backend.db import Database  # noqa: E402
 from backend.network import service  # noqa: E402
 from backend.tokens import new_token  # noqa: E402
@@ -52,6 +51,7 @@ from bench.intros import (  # noqa: E402
     neo4j_setup,
     percentile,
 )
+from bench.support.ready import ready_neo4j  # noqa: E402
 from harness.inmemory import Network  # noqa: E402
 from harness.queries import bench_registry  # noqa: E402
 
@@ -477,8 +477,8 @@ def main(
     in_memory,
 ):
     """p50/p99 of each discovery hot path: API, raw Bolt, naive query, plain Python."""
+    settings = ready_neo4j()
     started, load_before = time.monotonic(), os.getloadavg()[0]
-    settings = Settings.from_env()
     db = Database(settings, bench_registry())
     described = ensure_graph(db, graph, people, avg_degree, seed, reset)
     click.echo(f"graph: {described}")
