@@ -22,7 +22,7 @@ from backend.network.refresher import LEASE
 from backend.tokens import hash_token
 from tests.support.auth import AuthActions
 from tests.support.discovery import build_with_model, graphs, token_of
-from tests.support.graph import connect, counts, create_person
+from tests.support.graph import auth, connect, counts, create_person
 from tests.support.pages import all_pages, ids
 from tests.support.snap import sample_people
 
@@ -423,7 +423,7 @@ def test_view_reads_and_refreshes_are_in_the_metrics(views_app, cypher):
     second_degree(people, "me")
     refresher(views_app).wait_idle()
     second_degree(people, "me")
-    metrics = people.client.get("/metrics").get_data(as_text=True)
+    metrics = people.client.get("/metrics", headers=auth("test-admin-token")).get_data(as_text=True)
     assert 'mutuals_view_reads_total{outcome="live",part="second"} 1.0' in metrics
     assert 'mutuals_view_reads_total{outcome="view",part="second"} 1.0' in metrics
     assert 'mutuals_view_refresh_seconds_count{part="second"} 1.0' in metrics
