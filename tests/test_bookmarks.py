@@ -7,11 +7,11 @@ import base64
 import json
 
 import pytest
-import requests
 
 from backend.bookmarks import HEADER, decode, encode
 from tests.support.auth import AuthActions
-from tests.support.graph import auth, create_person, graph_fingerprint
+from tests.support.graph import graph_fingerprint
+from tests.support.live import LiveClient
 
 
 @pytest.fixture
@@ -74,24 +74,17 @@ def test_a_malformed_bookmark_is_a_400_naming_the_header(cypher, people, value):
 def test_read_your_write_on_any_worker(live_server, cypher):
     """Many workers and threads: each write's bookmark, sent with the next read, which any
     worker may serve, shows that write."""
-    tokens = {name: create_person(cypher, name) for name in ("ann", *(f"p{i}" for i in range(12)))}
-    with requests.Session() as session:
-        for i in range(12):
-            sent = session.post(
-                f"{live_server}/v1/me/requests",
-                headers=auth(tokens["ann"]),
-                json={"to": f"p{i}"},
-                timeout=30,
-            )
-            assert sent.status_code == 201, sent.text
-            outgoing = session.get(
-                f"{live_server}/v1/me/requests/outgoing",
-                headers={**auth(tokens["ann"]), HEADER: sent.headers[HEADER]},
-                params={"limit": 50},
-                timeout=30,
-            )
-            assert outgoing.status_code == 200, outgoing.text
-            assert f"p{i}" in {item["person"]["id"] for item in outgoing.json()["items"]}
+    people = AuthActions(LiveClient(live_server))
+    for person_id in ("ann", *(f"p{i}" for i in range(12))):
+        people.add(cypher, person_id)
+    for i in range(12):
+        sent = people.post("ann", "/v1/me/requests", {"to": f"p{i}"})
+        assert sent.status_code == 201, sent.json
+        outgoing = people.get(
+            "ann", "/v1/me/requests/outgoing", limit=50, headers={HEADER: sent.headers[HEADER]}
+        )
+        assert outgoing.status_code == 200, outgoing.json
+        assert f"p{i}" in {item["person"]["id"] for item in outgoing.json["items"]}
 
 
 def test_the_header_is_documented(client):

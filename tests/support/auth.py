@@ -44,9 +44,11 @@ class AuthActions:
             path, method=method, headers={**self.headers(person_id), **(headers or {})}, **kw
         )
 
-    def get(self, person_id: str, path: str, **query):
+    def get(self, person_id: str, path: str, headers: dict | None = None, **query):
         """``query`` as the query string (or none: ``path`` may carry its own)."""
-        return self.open(person_id, "GET", path, **({"query_string": query} if query else {}))
+        return self.open(
+            person_id, "GET", path, headers, **({"query_string": query} if query else {})
+        )
 
     def post(self, person_id: str, path: str, body: dict | None = None, **kw):
         return self.open(person_id, "POST", path, json=body, **kw)
