@@ -11,10 +11,12 @@ caller's own rating of the broker is theirs, so it is named.
 
 from __future__ import annotations
 
+from functools import partial
+
 from backend.app_services import app_services, now
 from backend.errors import NotFound, Unprocessable
 from backend.intros.state import expires_before
-from backend.pagination import Order, decode_cursor, page
+from backend.pagination import Order, paginate
 from backend.reasons import reason
 
 WELL = 2  # closeness points of 'known'; 'close' is 3
@@ -22,7 +24,9 @@ FAST_ANSWER_HOURS = 48  # the query's bonus threshold, named in the reasons
 
 
 # Best introducer first: (score, shared connections, id).
-BEST_FIRST = Order((float, int, str), (None, None, None))
+BEST_FIRST = Order(
+    "introducer", ("after_score", "after_shared", "after_id"), (float, int, str), (None, None, None)
+)
 
 
 def rank(person_id: str, target_id: str, *, limit: int, cursor: str | None) -> dict:
@@ -31,23 +35,25 @@ def rank(person_id: str, target_id: str, *, limit: int, cursor: str | None) -> d
         raise Unprocessable("person_id", "You need no introduction to yourself.")
     services = app_services()
     db, settings = services.db, services.settings
-    after_score, after_shared, after_id = decode_cursor(cursor, BEST_FIRST)
     targets = db.read("intros.broker_target", 1, person_id=person_id, target_id=target_id)
     if not targets:
         raise NotFound("No such person.")
     target_name = targets[0]["name"]
-    rows = db.read(
+    read = partial(
+        db.read,
         "intros.brokers",
         1,
         person_id=person_id,
         target_id=target_id,
         expires_before=expires_before(now(), settings.intro_expiry_days),
-        after_score=after_score,
-        after_shared=after_shared,
-        after_id=after_id,
-        limit=limit + 1,
     )
-    result = page(rows, limit, key=lambda row: (row["score"], row["shared"], row["person"]["id"]))
+    result = paginate(
+        read,
+        BEST_FIRST,
+        limit,
+        cursor,
+        key=lambda row: (row["score"], row["shared"], row["person"]["id"]),
+    )
     result["items"] = [_present(row, target_name) for row in result["items"]]
     return result
 
