@@ -61,8 +61,8 @@ def receiver():
 
 
 @pytest.fixture
-def worker(app, clock) -> Worker:
-    return Worker(app.extensions["mutuals"].db, clock=clock)
+def worker(app) -> Worker:
+    return Worker(app)
 
 
 @pytest.fixture
@@ -283,9 +283,8 @@ def test_an_address_refused_at_delivery_time_is_never_contacted(
     webhook_id = register(client, tokens["bob"], receiver.url).json["id"]
     request(client, tokens)
     # The worker runs without the development setting: loopback is refused before connecting.
-    db = app.extensions["mutuals"].db
-    strict = Worker(db, clock=clock)
-    strict.settings = dataclasses.replace(db.settings, webhooks_allow_local=False)
+    strict = Worker(app)
+    strict.settings = dataclasses.replace(strict.settings, webhooks_allow_local=False)
     strict.deliver_once()
     [delivery] = deliveries(client, tokens["bob"], webhook_id)
     [attempt] = delivery["attempts"]

@@ -8,7 +8,8 @@ redelivered); ``webhooks_disable_after`` failures in a row disable the webhook a
 owner in the inbox. A worker that dies mid-attempt leaves a lease that expires: another
 worker then sends the attempt again, with the same ``webhook-id`` (at-least-once).
 
-Between claims it sweeps (backend/notifications/sweep.py): expiry notices and pruning.
+Between claims it sweeps: introduction expiry notices (backend/intros/notices.py) and
+pruning (backend/notifications/sweep.py).
 """
 
 from __future__ import annotations
@@ -19,16 +20,18 @@ import random
 import threading
 import time
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from backend.app_services import utc_now
-from backend.db import Database, run
+from flask import Flask
+
+from backend.app_services import app_services, now
+from backend.db import run
 from backend.errors import ServiceUnavailable
+from backend.intros.notices import expiry_notices
 from backend.notifications.outbox import json_default, notify
 from backend.notifications.service import present
-from backend.notifications.sweep import sweep
+from backend.notifications.sweep import prune
 from backend.webhooks import sender, signing
 
 log = logging.getLogger(__name__)
@@ -59,6 +62,12 @@ def body(notification: dict, actor: dict | None) -> str:
     )
 
 
+def sweep() -> dict:
+    """The periodic work between claims: introduction expiry notices, then pruning the
+    inboxes. Returns what it did, for the worker's log."""
+    return {"expiry_notices": expiry_notices(), "pruned": prune()}
+
+
 @dataclass
 class Counts:
     delivered: int = 0
@@ -76,16 +85,12 @@ class Counts:
 
 
 class Worker:
-    def __init__(
-        self,
-        db: Database,
-        clock: Callable[[], datetime] = utc_now,
-        batch: int = BATCH,
-        lease: timedelta = LEASE,
-    ):
-        self.db = db
-        self.settings = db.settings
-        self.clock = clock
+    def __init__(self, app: Flask, batch: int = BATCH, lease: timedelta = LEASE):
+        """A worker of ``app``: its rounds run in the app's context, so the database, the
+        settings and the clock are the app's, as for every service."""
+        self.app = app
+        with app.app_context():
+            self.db, self.settings = app_services().db, app_services().settings
         self.batch = batch
         self.lease = lease
         self.counts = Counts()
@@ -94,7 +99,7 @@ class Worker:
     # -- one round -------------------------------------------------------------------------
 
     def claim(self) -> tuple[str, list[dict]]:
-        token, at = uuid.uuid4().hex, self.clock()
+        token, at = uuid.uuid4().hex, now()
 
         def work(tx):
             ids = [
@@ -117,6 +122,10 @@ class Worker:
         return token, self.db.write_tx(work)
 
     def deliver_once(self) -> int:
+        with self.app.app_context():
+            return self._deliver_once()
+
+    def _deliver_once(self) -> int:
         """Claim a batch and attempt each; returns how many were attempted."""
         token, claimed = self.claim()
         for delivery in claimed:
@@ -124,7 +133,7 @@ class Worker:
         return len(claimed)
 
     def attempt(self, token: str, delivery: dict) -> None:
-        at = self.clock()
+        at = now()
         notification = delivery["notification"]
         if notification is None:
             outcome = sender.Outcome("refused", None, "The notification no longer exists.", 0)
@@ -173,11 +182,9 @@ class Worker:
             if rows and rows[0]["disabled"]:
                 notify(
                     tx,
-                    self.db,
                     "webhook.disabled",
                     rows[0]["owner_id"],
                     None,
-                    at,
                     {"webhook_id": rows[0]["webhook_id"], "url": rows[0]["url"]},
                 )
             return rows
@@ -197,7 +204,8 @@ class Worker:
             self.counts.disabled += 1
 
     def sweep(self) -> None:
-        done = sweep(self.db, self.clock())
+        with self.app.app_context():
+            done = sweep()
         self.counts.expiry_notices += done["expiry_notices"]
         self.counts.pruned += done["pruned"]
 
