@@ -414,8 +414,9 @@ def _check_side(facts: Facts, person_id: str) -> None:
 def add_follow_up(
     person_id: str, intro_id: str, *, kind: str, at: datetime | None, note: str | None
 ) -> dict:
-    """Record a call, coffee, video chat or meeting on an accepted introduction."""
-    db, at = app_services().db, now()
+    """Record a call, coffee, video chat or meeting (``at``: when, if given) on an accepted
+    introduction."""
+    db, recorded_at = app_services().db, now()
     follow_up_id = str(uuid.uuid4())
 
     def work(tx):
@@ -432,7 +433,7 @@ def add_follow_up(
             at=at,
             note=note,
             recorded_by=person_id,
-            now=at,
+            now=recorded_at,
         )[0]["follow_up"]
         notices.follow_up(tx, facts, person_id, follow_up)
         return follow_up
