@@ -291,6 +291,55 @@ def test_redeliver_sends_the_same_webhook_id_again(client, tokens, receiver, wor
     assert missing.status_code == 404
 
 
+# -- a fair queue ------------------------------------------------------------------------------
+
+
+def test_a_disabled_webhooks_backlog_does_not_hold_up_anyone_else(
+    client, cypher, tokens, receiver, worker, clock
+):
+    """Ada gathers 25 deliveries, disables her webhook and redelivers them all: they are the
+    oldest due deliveries, but Bob's newer one is still the next one sent."""
+    ada_hook = register(client, tokens["ada"], receiver.url).json["id"]
+    for i in range(25):
+        request(
+            client, {"ada": tokens["ada"], f"p{i}": create_person(cypher, f"p{i}")}, f"p{i}", "ada"
+        )
+    drain(worker)
+    client.patch(
+        f"/v1/me/webhooks/{ada_hook}", json={"enabled": False}, headers=auth(tokens["ada"])
+    )
+    clock.advance(seconds=1)
+    for delivery in deliveries(client, tokens["ada"], ada_hook):
+        redone = client.post(
+            f"/v1/me/webhooks/{ada_hook}/deliveries/{delivery['id']}/redeliver",
+            headers=auth(tokens["ada"]),
+        )
+        assert redone.status_code == 202, redone.json
+    clock.advance(seconds=1)
+    register(client, tokens["bob"], receiver.url)
+    request(client, tokens)  # bob hears of ada's request
+    received = len(receiver.received)
+    assert worker.deliver_once() == 1
+    assert [r.json["type"] for r in receiver.received[received:]] == ["connection.requested"]
+
+
+def test_one_owners_backlog_does_not_hold_up_another(
+    client, cypher, tokens, receiver, worker, clock
+):
+    """One claim round takes every owner's oldest due delivery before anyone's second."""
+    register(client, tokens["ada"], receiver.url)
+    for i in range(30):
+        request(
+            client, {"ada": tokens["ada"], f"p{i}": create_person(cypher, f"p{i}")}, f"p{i}", "ada"
+        )
+    clock.advance(seconds=1)
+    register(client, tokens["bob"], receiver.url)
+    request(client, tokens)
+    assert worker.deliver_once() == 20  # one batch: 30 of ada's are older than bob's one
+    actors = [r.json["data"]["actor"]["id"] for r in receiver.received]
+    assert "ada" in actors, actors  # bob's: ada asked him
+
+
 # -- SSRF at delivery time ---------------------------------------------------------------------
 
 

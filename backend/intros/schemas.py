@@ -104,7 +104,11 @@ class IntroductionSchema(Schema):
         metadata={"description": "the two people the introduction connects"},
     )
     message = fields.String(
-        allow_none=True, metadata={"description": "the requester's message to the broker"}
+        allow_none=True,
+        metadata={
+            "description": "the requester's message to the broker: shown to the two of them "
+            "only (null for the target, who reads the broker's note)"
+        },
     )
     note = fields.String(
         allow_none=True, metadata={"description": "the broker's introduction note"}

@@ -105,7 +105,7 @@ class Worker:
             ids = [
                 row["id"]
                 for row in run(
-                    tx, self.db.query("webhooks.claim_lock", 1), now=at, limit=self.batch
+                    tx, self.db.query("webhooks.claim_lock", 2), now=at, limit=self.batch
                 )
             ]
             if not ids:
