@@ -136,7 +136,6 @@ class IntroListArgsSchema(PageArgsSchema):
 
 class BrokerSchema(Schema):
     person = fields.Nested(PersonSummarySchema, required=True)
-    score = fields.Float(required=True)
     reasons = fields.List(fields.Nested(ReasonSchema), required=True)
     forward_rate = fields.Float(
         allow_none=True,
