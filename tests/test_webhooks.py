@@ -65,8 +65,8 @@ def receiver():
 
 
 @pytest.fixture
-def worker(app, clock) -> Worker:
-    return Worker(app.extensions["mutuals"].db, clock=clock)
+def worker(app) -> Worker:
+    return Worker(app)
 
 
 @pytest.fixture
@@ -373,8 +373,7 @@ def test_a_lease_lost_mid_batch_is_not_sent_again(people, receiver, app, clock):
     worker B claims and sends; A, getting to it at last, skips it."""
     register(people, "bob", receiver.url)
     request(people)
-    db = app.extensions["mutuals"].db
-    slow, quick = Worker(db, clock=clock), Worker(db, clock=clock)
+    slow, quick = Worker(app), Worker(app)
     token, claimed = slow.claim()
     clock.advance(seconds=slow.lease.total_seconds() + 1)
     assert quick.deliver_once() == 1
@@ -426,9 +425,8 @@ def test_an_address_refused_at_delivery_time_is_never_contacted(people, receiver
     webhook_id = register(people, "bob", receiver.url).json["id"]
     request(people)
     # The worker runs without the development setting: loopback is refused before connecting.
-    db = app.extensions["mutuals"].db
-    strict = Worker(db, clock=clock)
-    strict.settings = dataclasses.replace(db.settings, webhooks_allow_local=False)
+    strict = Worker(app)
+    strict.settings = dataclasses.replace(strict.settings, webhooks_allow_local=False)
     strict.deliver_once()
     [delivery] = deliveries(people, "bob", webhook_id)
     [attempt] = delivery["attempts"]
