@@ -15,8 +15,10 @@ import pytest
 import requests
 
 from backend import create_app, migrations
+from backend.address_limits import AddressLimits
 from backend.config import PROJECT_ROOT, Settings
 from backend.db import Database
+from backend.outage import Outage
 from harness.tcp_proxy import CuttableProxy
 from tests.support.clock import FakeClock
 from tests.support.discovery import complements_of
@@ -78,19 +80,52 @@ def cypher(database):
     return run
 
 
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
+START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="session")
+def session_clock() -> FakeClock:
+    return FakeClock(START)
 
 
 @pytest.fixture
-def app(database, clock):
+def clock(session_clock) -> FakeClock:
+    """The clock of the suite's app (and of any app a test makes with it), at START again."""
+    session_clock.now = START
+    return session_clock
+
+
+@pytest.fixture(scope="session")
+def session_app(database, session_clock):
+    """One app for the whole suite: building one takes longer than most tests run."""
     app = create_app(
-        {"TESTING": True, "CLOCK": clock, "SETTINGS": {"admin_token": "test-admin-token"}}
+        {"TESTING": True, "CLOCK": session_clock, "SETTINGS": {"admin_token": "test-admin-token"}}
     )
     yield app
-    # Also stops the view refreshes, which would write into the next test's graph.
     app.extensions["mutuals"].close()
+
+
+@pytest.fixture
+def app(session_app, clock):
+    """The suite's app, as new for each test: its clock at START, no sign-ups or failed
+    authentications counted, no outage known, and whatever a test reassigned on its services
+    (settings, queries) put back afterwards."""
+    services = session_app.extensions["mutuals"]
+    db = services.db
+    kept = dict(vars(services)), {k: v for k, v in vars(db).items() if k not in DRIVER_STATE}
+    services.address_limits = AddressLimits(
+        services.settings.signup_limit, services.settings.auth_failure_limit
+    )
+    db.outage = Outage(db.settings.db_timeout_s)
+    yield session_app
+    # A refresh still running would write into the next test's graph.
+    services.refresher.wait_idle()
+    vars(services).update(kept[0])
+    vars(db).update(kept[1])
+
+
+# The driver a Database made (and for which process): never put back, a test may close it.
+DRIVER_STATE = ("_driver", "_pid", "_lock")
 
 
 @pytest.fixture

@@ -51,9 +51,9 @@ JSONL_SKILLS = (
 
 @pytest.fixture
 def bulk(app, settings, database):
-    """``mutuals seed <args> --bulk`` against the local test server. The test's own driver
-    is renewed after it: its connections died with the restart, and its bookmarks name
-    transactions of the database the import replaced."""
+    """``mutuals seed <args> --bulk`` against the local test server. The test's driver and
+    the app's are renewed after it: their connections died with the restart, and their
+    bookmarks name transactions of the database the import replaced."""
     if not settings.uses_local_neo4j:
         pytest.skip("--bulk loads the local server; NEO4J_URI points elsewhere")
 
@@ -62,6 +62,7 @@ def bulk(app, settings, database):
             return run_cli(app, "seed", *args, "--bulk", "--no-progress")
         finally:
             database.close()
+            app.extensions["mutuals"].db.close()
 
     return run
 
