@@ -87,6 +87,7 @@ def create_app(config: dict | None = None) -> Flask:
     request_log.init_app(app)  # first: even a request the JSON guard refuses gets its id
     app.before_request(require_json_body)
     bookmarks.init_app(app, settings)
+    app.teardown_request(state.db.end_request)
     state.view_metrics = ViewMetrics(init_metrics(app))
     state.refresher = ViewRefresher(state)
     app.after_request(refresh_changed)

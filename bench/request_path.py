@@ -12,6 +12,8 @@ authentication, serialisation, logging and metrics add to the graph work.
    page and path against their named queries (each in one read transaction, as
    bench/discovery.py times them), and ``GET /healthz`` (no graph work: HTTP and Flask alone).
 3. A table of p50/p99, API/Bolt and API - Bolt, written to bench/results/request_path.md.
+   ``--baseline DIR`` also serves another checkout (say, ``git archive`` of an older commit)
+   on a second gunicorn, timed in the same rounds: before and after in one run.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ import os
 import shlex
 import sys
 import time
+from contextlib import ExitStack
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 import click
@@ -100,23 +104,25 @@ def paths(db: Database, picked: dict, api) -> dict[str, tuple]:
     }
 
 
-def table(samples: dict[str, list[float]], names: list[str]) -> str:
+def table(samples: dict[str, list[float]], names: list[str], apis: list[str]) -> str:
+    """One row per path and API (this checkout's, then the baseline's)."""
     lines = [
-        "| path | API p50 | API p99 | Bolt p50 | Bolt p99 | API/Bolt | API - Bolt (p50) |",
-        "|---|---|---|---|---|---|---|",
+        "| path | API | API p50 | API p99 | Bolt p50 | Bolt p99 | API/Bolt | API - Bolt (p50) |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for name in names:
-        api = samples[f"{name} api"]
         bolt = samples.get(f"{name} bolt")
-        a50, a99 = percentile(api, 50), percentile(api, 99)
-        if bolt is None:
-            lines.append(f"| {name} | {a50:.1f} | {a99:.1f} | - | - | - | - |")
-            continue
-        b50, b99 = percentile(bolt, 50), percentile(bolt, 99)
-        lines.append(
-            f"| {name} | {a50:.1f} | {a99:.1f} | {b50:.1f} | {b99:.1f} | "
-            f"{a50 / b50:.2f}x | {a50 - b50:.1f} |"
-        )
+        for api_name in apis:
+            api = samples[f"{name} {api_name}"]
+            a50, a99 = percentile(api, 50), percentile(api, 99)
+            if bolt is None:
+                lines.append(f"| {name} | {api_name} | {a50:.1f} | {a99:.1f} | - | - | - | - |")
+                continue
+            b50, b99 = percentile(bolt, 50), percentile(bolt, 99)
+            lines.append(
+                f"| {name} | {api_name} | {a50:.1f} | {a99:.1f} | {b50:.1f} | {b99:.1f} | "
+                f"{a50 / b50:.2f}x | {a50 - b50:.1f} |"
+            )
     return "\n".join(lines)
 
 
@@ -130,7 +136,12 @@ def table(samples: dict[str, list[float]], names: list[str]) -> str:
 @click.option("--warmup", default=20, show_default=True)
 @click.option("--workers", default=2, show_default=True, help="gunicorn workers.")
 @click.option("--threads", default=4, show_default=True, help="gunicorn threads per worker.")
-def main(people, avg_degree, seed, reset, hub_degree, rounds, warmup, workers, threads):
+@click.option(
+    "--baseline",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Another checkout to serve and time alongside (e.g. an older commit's files).",
+)
+def main(people, avg_degree, seed, reset, hub_degree, rounds, warmup, workers, threads, baseline):
     """p50/p99 of the request path through the API and over raw Bolt, side by side."""
     started, load_before = time.monotonic(), os.getloadavg()
     settings = Settings.from_env()
@@ -145,22 +156,29 @@ def main(people, avg_degree, seed, reset, hub_degree, rounds, warmup, workers, t
             "auth.create_token", 1, person_id=person, token_hash=token_hash, now=datetime.now(UTC)
         )
 
-    with gunicorn(settings, workers, threads) as base, requests.Session() as session:
+    roots = {"this": ROOT, **({"baseline": baseline} if baseline else {})}
+    with ExitStack() as stack:
+        session = stack.enter_context(requests.Session())
+        bases = {
+            name: stack.enter_context(gunicorn(settings, workers, threads, root))
+            for name, root in roots.items()
+        }
 
-        def api(me: str | None, path: str, **query) -> None:
+        def api(base: str, me: str | None, path: str, **query) -> None:
             headers = {"Authorization": f"Bearer {tokens[me]}"} if me else {}
             response = session.get(base + path, params=query, headers=headers, timeout=60)
             response.raise_for_status()
 
         calls = {}
-        for name, (through_api, over_bolt) in paths(db, picked, api).items():
-            calls[f"{name} api"] = through_api
-            if over_bolt is not None:
-                calls[f"{name} bolt"] = over_bolt
+        for api_name, base in bases.items():
+            for name, (through_api, over_bolt) in paths(db, picked, partial(api, base)).items():
+                calls[f"{name} {api_name}"] = through_api
+                if over_bolt is not None:
+                    calls[f"{name} bolt"] = over_bolt
         samples = measure(calls, rounds, warmup)
 
     names = list(paths(db, picked, None))
-    result = table(samples, names)
+    result = table(samples, names, list(roots))
     click.echo(result)
     load_after = os.getloadavg()
     command = "python -m bench request_path " + shlex.join(sys.argv[1:])
@@ -178,7 +196,8 @@ def main(people, avg_degree, seed, reset, hub_degree, rounds, warmup, workers, t
                 f"- people: hub {picked['hub_id']} ({picked['hub_degree']:,} connections), median "
                 f"person {picked['median_id']}; mutuals with {picked['best_2nd_of_hub']}; "
                 f"path and profile of {picked['far_from_median']}",
-                f"- server: gunicorn, {workers} workers x {threads} threads, one client "
+                f"- API: this checkout{f' and the baseline {baseline}' if baseline else ''}, each "
+                f"under gunicorn, {workers} workers x {threads} threads, one client "
                 f"(keep-alive); {warmup} warm-up rounds, then {rounds} rounds, the paths in "
                 "turns; Bolt: the same named query in one read transaction (`Database.read`); "
                 "times in ms",
@@ -193,7 +212,7 @@ def main(people, avg_degree, seed, reset, hub_degree, rounds, warmup, workers, t
     me = names[0]
     click.echo(
         f"done in {time.monotonic() - started:.0f}s: GET /v1/me p50 "
-        f"{percentile(samples[f'{me} api'], 50):.1f} ms vs one Bolt query "
+        f"{percentile(samples[f'{me} this'], 50):.1f} ms vs one Bolt query "
         f"{percentile(samples[f'{me} bolt'], 50):.1f} ms; written to {RESULTS.relative_to(ROOT)}"
     )
     db.close()
