@@ -89,6 +89,6 @@ def create_app(config: dict | None = None) -> Flask:
     bookmarks.init_app(app, settings)
     app.teardown_request(state.db.end_request)
     state.view_metrics = ViewMetrics(init_metrics(app))
-    state.refresher = ViewRefresher(state)
+    state.refresher = ViewRefresher(app)
     app.after_request(refresh_changed)
     return app

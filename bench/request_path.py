@@ -33,35 +33,17 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from backend.config import Settings  # noqa: E402
 from backend.db import Database  # noqa: E402
 from backend.network import service  # noqa: E402
 from backend.tokens import new_token  # noqa: E402
-from bench.discovery import NO_FILTERS, ensure_graph, write_section  # noqa: E402
-from bench.intros import gunicorn, machine, measure, neo4j_setup, percentile  # noqa: E402
-from bench.queries import bench_registry  # noqa: E402
+from bench.discovery import ensure_graph, pick_people, write_section  # noqa: E402
+from bench.intros import gunicorn, machine, measure, neo4j_setup  # noqa: E402
+from bench.support.ready import ready_neo4j  # noqa: E402
+from harness.http import percentile  # noqa: E402
+from harness.queries import bench_registry  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "request_path.md"
 PAGE = 20
-
-
-def pick_people(db: Database, hub_degree: int) -> dict:
-    """The discovery benchmark's people: hub, median person, the hub's best 2nd connection
-    and someone 3 hops from the median person."""
-    picked = db.read("network.bench_people", 2, hub_degree=hub_degree, sample=201)[0]
-    picked["best_2nd_of_hub"] = db.read(
-        "network.second_degree",
-        1,
-        person_id=picked["hub_id"],
-        **NO_FILTERS,
-        after_count=None,
-        after_id=None,
-        limit=1,
-        sample_size=0,
-    )[0]["id"]
-    sets = db.read("network.degree_sets", 1, person_id=picked["median_id"], with_third=True)[0]
-    picked["far_from_median"] = min(sets["third"] or sets["second"])
-    return picked
 
 
 def paths(db: Database, picked: dict, api) -> dict[str, tuple]:
@@ -143,8 +125,8 @@ def table(samples: dict[str, list[float]], names: list[str], apis: list[str]) ->
 )
 def main(people, avg_degree, seed, reset, hub_degree, rounds, warmup, workers, threads, baseline):
     """p50/p99 of the request path through the API and over raw Bolt, side by side."""
+    settings = ready_neo4j()
     started, load_before = time.monotonic(), os.getloadavg()
-    settings = Settings.from_env()
     db = Database(settings, bench_registry())
     described = ensure_graph(db, "generated", people, avg_degree, seed, reset)
     picked = pick_people(db, hub_degree)

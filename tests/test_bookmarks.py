@@ -1,5 +1,6 @@
-"""``Mutuals-Bookmark``: write responses carry the bookmark of their transactions; requests that
-send it back run with it (on any worker); a value the API did not issue is a 400 naming it."""
+"""``Mutuals-Bookmark``: write responses carry the bookmark of their transactions, signed and
+naming the writer; requests that send it back run with it (on any worker); a value the API did
+not issue, or issued to someone else, is a 400 naming it; forged ones hold no server thread."""
 
 from __future__ import annotations
 
@@ -13,14 +14,19 @@ import pytest
 import requests
 
 from backend.bookmarks import HEADER, decode, encode, signing_key
-from bench.support.gunicorn import Gunicorn
+from harness.gunicorn import Gunicorn
+from tests.support.auth import AuthActions
 from tests.support.graph import auth, create_person, graph_fingerprint
+from tests.support.live import LiveClient
 from tests.support.servers import free_port, production_environment
 
 
 @pytest.fixture
-def people(cypher):
-    return {name: create_person(cypher, name, name=name.title()) for name in ("ann", "bob", "cy")}
+def people(cypher, client):
+    people = AuthActions(client)
+    for person_id in ("ann", "bob", "cy"):
+        people.add(cypher, person_id)
+    return people
 
 
 @pytest.fixture
@@ -28,38 +34,32 @@ def key(settings) -> bytes:
     return signing_key(settings)
 
 
-def test_a_write_response_carries_a_bookmark_that_reads_accept(client, people, key):
-    sent = client.post("/v1/me/requests", headers=auth(people["ann"]), json={"to": "bob"})
+def test_a_write_response_carries_a_bookmark_that_reads_accept(people, key):
+    sent = people.post("ann", "/v1/me/requests", {"to": "bob"})
     assert sent.status_code == 201, sent.json
     bookmark = sent.headers[HEADER]
     values, person = decode(key, bookmark)  # Neo4j's bookmark values, signed, Ann's
     assert values and person == "ann"
 
-    outgoing = client.get(
-        "/v1/me/requests/outgoing", headers={**auth(people["ann"]), HEADER: bookmark}
-    )
+    outgoing = people.get("ann", "/v1/me/requests/outgoing", headers={HEADER: bookmark})
     assert outgoing.status_code == 200, outgoing.json
     assert [item["person"]["id"] for item in outgoing.json["items"]] == ["bob"]
     assert HEADER not in outgoing.headers  # a read wrote nothing
 
-    again = client.post(
-        "/v1/me/requests", headers={**auth(people["ann"]), HEADER: bookmark}, json={"to": "cy"}
-    )
+    again = people.post("ann", "/v1/me/requests", {"to": "cy"}, headers={HEADER: bookmark})
     assert again.status_code == 201, again.json
     assert again.headers[HEADER] != bookmark  # the newer write's
 
 
-def test_someone_elses_bookmark_is_a_400(client, people):
-    sent = client.post("/v1/me/requests", headers=auth(people["ann"]), json={"to": "bob"})
-    response = client.get(
-        "/v1/me/requests/incoming", headers={**auth(people["bob"]), HEADER: sent.headers[HEADER]}
-    )
+def test_someone_elses_bookmark_is_a_400(people):
+    sent = people.post("ann", "/v1/me/requests", {"to": "bob"})
+    response = people.get("bob", "/v1/me/requests/incoming", headers={HEADER: sent.headers[HEADER]})
     assert response.status_code == 400, response.json
     assert HEADER in response.json["errors"]
 
 
-def test_a_refused_write_carries_no_bookmark(client, people):
-    refused = client.post("/v1/me/requests", headers=auth(people["ann"]), json={"to": "nobody"})
+def test_a_refused_write_carries_no_bookmark(people):
+    refused = people.post("ann", "/v1/me/requests", {"to": "nobody"})
     assert refused.status_code == 404
     assert HEADER not in refused.headers
 
@@ -95,15 +95,13 @@ def _unsigned(data) -> str:
         "not-neo4j",
     ],
 )
-def test_a_malformed_bookmark_is_a_400_naming_the_header(client, cypher, people, key, value):
+def test_a_malformed_bookmark_is_a_400_naming_the_header(cypher, people, key, value):
     before = graph_fingerprint(cypher)
     for method, path, body in (
         ("GET", "/v1/me/requests/incoming", None),
         ("POST", "/v1/me/requests", {"to": "bob"}),
     ):
-        response = client.open(
-            path, method=method, json=body, headers={**auth(people["ann"]), HEADER: value(key)}
-        )
+        response = people.open("ann", method, path, json=body, headers={HEADER: value(key)})
         assert response.status_code == 400, (method, response.json)
         assert response.content_type == "application/problem+json"
         assert HEADER in response.json["detail"] and HEADER in response.json["errors"]
@@ -114,24 +112,17 @@ def test_a_malformed_bookmark_is_a_400_naming_the_header(client, cypher, people,
 def test_read_your_write_on_any_worker(live_server, cypher):
     """Many workers and threads: each write's bookmark, sent with the next read, which any
     worker may serve, shows that write."""
-    tokens = {name: create_person(cypher, name) for name in ("ann", *(f"p{i}" for i in range(12)))}
-    with requests.Session() as session:
-        for i in range(12):
-            sent = session.post(
-                f"{live_server}/v1/me/requests",
-                headers=auth(tokens["ann"]),
-                json={"to": f"p{i}"},
-                timeout=30,
-            )
-            assert sent.status_code == 201, sent.text
-            outgoing = session.get(
-                f"{live_server}/v1/me/requests/outgoing",
-                headers={**auth(tokens["ann"]), HEADER: sent.headers[HEADER]},
-                params={"limit": 50},
-                timeout=30,
-            )
-            assert outgoing.status_code == 200, outgoing.text
-            assert f"p{i}" in {item["person"]["id"] for item in outgoing.json()["items"]}
+    people = AuthActions(LiveClient(live_server))
+    for person_id in ("ann", *(f"p{i}" for i in range(12))):
+        people.add(cypher, person_id)
+    for i in range(12):
+        sent = people.post("ann", "/v1/me/requests", {"to": f"p{i}"})
+        assert sent.status_code == 201, sent.json
+        outgoing = people.get(
+            "ann", "/v1/me/requests/outgoing", limit=50, headers={HEADER: sent.headers[HEADER]}
+        )
+        assert outgoing.status_code == 200, outgoing.json
+        assert f"p{i}" in {item["person"]["id"] for item in outgoing.json["items"]}
 
 
 def test_the_header_is_documented(client):

@@ -14,7 +14,7 @@ import requests
 from prometheus_client.parser import text_string_to_metric_families
 
 from backend.config import PROJECT_ROOT
-from bench.support.gunicorn import Gunicorn
+from harness.gunicorn import Gunicorn
 from tests.support.graph import auth
 from tests.support.servers import free_port, production_environment
 
