@@ -15,7 +15,6 @@ import pytest
 import requests
 
 from backend import create_app, migrations
-from backend.address_limits import AddressLimits
 from backend.config import PROJECT_ROOT, Settings
 from backend.db import Database
 from backend.outage import Outage
@@ -113,9 +112,8 @@ def app(session_app, clock):
     services = session_app.extensions["mutuals"]
     db = services.db
     kept = dict(vars(services)), {k: v for k, v in vars(db).items() if k not in DRIVER_STATE}
-    services.address_limits = AddressLimits(
-        services.settings.signup_limit, services.settings.auth_failure_limit
-    )
+    services.address_limits = None
+    services.__post_init__()  # new per-address limits, made as the app made its own
     db.outage = Outage(db.settings.db_timeout_s)
     yield session_app
     # A refresh still running would write into the next test's graph.
