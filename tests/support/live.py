@@ -3,6 +3,8 @@ so that ``AuthActions`` acts as people over real HTTP: ``AuthActions(LiveClient(
 
 from __future__ import annotations
 
+import time
+
 import requests
 
 
@@ -22,6 +24,28 @@ class LiveResponse:
         )
 
 
+# The live server answers a pile-up of requests slowly on a loaded machine (they queue on
+# Neo4j's locks, and a transaction waiting on a lock is not cut at MUTUALS_DB_TIMEOUT_S; the
+# last of a race has waited more than a minute). The tests check outcomes, never how long
+# they took, so the wait for an answer is bounded only to fail a hung server within pytest's
+# own timeout.
+ANSWER_TIMEOUT_S = 240
+
+
+def answered(session: requests.Session, method: str, url: str, **kwargs) -> requests.Response:
+    """The answer to one request. A 503 with Retry-After (Neo4j did not answer within the
+    server's budget) is sent again after that wait, as the API tells every client to."""
+    started = time.monotonic()
+    while True:
+        response = session.request(method, url, timeout=ANSWER_TIMEOUT_S, **kwargs)
+        retry_after = response.headers.get("Retry-After")
+        if response.status_code != 503 or retry_after is None:
+            return response
+        if time.monotonic() - started > ANSWER_TIMEOUT_S:
+            return response
+        time.sleep(float(retry_after))
+
+
 class LiveClient:
     """``get``, ``post``, ``put``, ``patch`` and ``delete`` like Flask's test client, sent to
     the live server over one keep-alive session."""
@@ -31,8 +55,13 @@ class LiveClient:
         self.session = requests.Session()
 
     def open(self, path: str, method: str = "GET", json=None, headers=None, query_string=None):
-        response = self.session.request(
-            method, self.base + path, json=json, headers=headers, params=query_string, timeout=60
+        response = answered(
+            self.session,
+            method,
+            self.base + path,
+            json=json,
+            headers=headers,
+            params=query_string,
         )
         return LiveResponse(response)
 

@@ -8,13 +8,7 @@ import time
 import requests
 
 from tests.support.graph import auth
-
-# A race is a pile-up by design: its writes queue behind each other on the same Neo4j locks,
-# and on a loaded machine the last of them has waited more than a minute (a transaction that
-# waits on a lock is not cut at MUTUALS_DB_TIMEOUT_S). What the tests check is the outcome,
-# never how long it took, so the wait for an answer is bounded only to fail a hung server
-# within pytest's own timeout.
-ANSWER_TIMEOUT_S = 240
+from tests.support.live import answered
 
 
 def race(calls: list[tuple]) -> list[requests.Response]:
@@ -28,7 +22,6 @@ def race(calls: list[tuple]) -> list[requests.Response]:
     barrier = threading.Barrier(len(calls))
     responses: list = [None] * len(calls)
     waited: list[float] = [0.0] * len(calls)
-    resent: list[int] = [0] * len(calls)
 
     def fire(index, method, url, token, body):
         started = time.monotonic()
@@ -36,17 +29,7 @@ def race(calls: list[tuple]) -> list[requests.Response]:
             with requests.Session() as session:
                 barrier.wait()
                 started = time.monotonic()
-                while True:
-                    response = session.request(
-                        method, url, json=body, headers=auth(token), timeout=ANSWER_TIMEOUT_S
-                    )
-                    retry_after = response.headers.get("Retry-After")
-                    if response.status_code != 503 or retry_after is None:
-                        break
-                    if time.monotonic() - started > ANSWER_TIMEOUT_S:
-                        break
-                    resent[index] += 1
-                    time.sleep(float(retry_after))
+                response = answered(session, method, url, json=body, headers=auth(token))
                 responses[index] = response
         except requests.RequestException as error:  # reported below, in the test's own thread
             responses[index] = error
@@ -68,7 +51,5 @@ def race(calls: list[tuple]) -> list[requests.Response]:
         f"(slowest answered: {max(waited):.1f} s): " + "; ".join(unanswered)
     )
     statuses = [response.status_code for response in responses]
-    assert all(status < 500 for status in statuses), (
-        f"statuses {statuses}; sent again after a 503: {sum(resent)} times"
-    )
+    assert all(status < 500 for status in statuses), statuses
     return responses
