@@ -104,8 +104,7 @@ class TokenInfoSchema(Schema):
     )
 
 
-class TokenListSchema(Schema):
-    items = fields.List(fields.Nested(TokenInfoSchema), required=True)
+TokenPageSchema = page_schema(TokenInfoSchema, "TokenPage")
 
 
 class SearchArgsSchema(PageArgsSchema):

@@ -7,13 +7,14 @@ exactly like a person who does not exist.
 from __future__ import annotations
 
 import uuid
+from functools import partial
 
 from backend.app_services import app_services, now
 from backend.db import run
 from backend.errors import NotFound
 from backend.network import service as network
 from backend.network.views import own_network_changed
-from backend.pagination import BY_NAME, name_key, paginate
+from backend.pagination import BY_NAME, name_key, newest_first, paginate
 from backend.recommendations import service as recommendations
 from backend.tokens import new_token
 
@@ -34,8 +35,10 @@ def _clean(fields: dict) -> dict:
     return cleaned
 
 
-def sign_up(fields: dict) -> dict:
-    """A new person and their first token, in one transaction: never a person without a way in."""
+def sign_up(**fields) -> dict:
+    """A new person and their first token, in one transaction: never a person without a way
+    in. Each client address has MUTUALS_SIGNUP_LIMIT of them (429 after that)."""
+    app_services().address_limits.count_signup()
     db = app_services().db
     person_id = uuid.uuid4().hex
     token, token_hash = new_token()
@@ -73,7 +76,8 @@ def profile(viewer_id: str, person_id: str) -> dict:
     return person
 
 
-def update_profile(person_id: str, changes: dict) -> dict:
+def update_profile(person_id: str, **changes) -> dict:
+    """Only the fields given change; None clears an optional field."""
     db, at = app_services().db, now()
 
     def work(tx):
@@ -140,3 +144,45 @@ def search(
     for person in result["items"]:
         person.update(relation.get(person["id"], {"degree": None, "mutual_count": 0}))
     return result
+
+
+# -- tokens ------------------------------------------------------------------------------------
+
+
+def list_tokens(person_id: str, *, current_hash: str, limit: int, cursor: str | None) -> dict:
+    """The person's unexpired tokens, newest first, never the secret; ``current_hash`` marks
+    the token of this request."""
+    state = app_services()
+    read = partial(
+        state.db.read,
+        "auth.list_tokens",
+        2,
+        person_id=person_id,
+        current_hash=current_hash,
+        now=now(),
+        ttl_days=state.settings.token_ttl_days,
+    )
+    return newest_first(read, limit, cursor, id_of=lambda row: row["id"])
+
+
+def revoke_token(person_id: str, token_id: str) -> None:
+    """Delete one of the person's tokens by its id (404 when they hold none such)."""
+    rows = app_services().db.write("auth.delete_token", 1, person_id=person_id, token_id=token_id)
+    if not rows[0]["deleted"]:
+        raise NotFound("You hold no token with this id.")
+
+
+def revoke_token_by_hash(token_hash: str) -> None:
+    """Log out: delete the token of this request."""
+    app_services().db.write("auth.delete_token_by_hash", 1, token_hash=token_hash)
+
+
+def issue_token(person_id: str) -> dict:
+    """A new token for an existing person (404 when there is no such person)."""
+    token, token_hash = new_token()
+    rows = app_services().db.write(
+        "auth.create_token", 1, person_id=person_id, token_hash=token_hash, now=now()
+    )
+    if not rows:
+        raise NotFound("No such person.")
+    return {"token": token}
