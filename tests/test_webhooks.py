@@ -16,12 +16,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+import requests
 import yaml
 from standardwebhooks.webhooks import Webhook
 
 from backend import create_app
 from backend.config import PROJECT_ROOT, Settings
 from backend.local_neo4j import LocalNeo4j
+from backend.webhooks.addresses import RefusedURL, check
 from backend.webhooks.worker import Worker
 from tests.conftest import FakeClock
 from tests.support.graph import auth, create_person, graph_fingerprint
@@ -144,6 +146,40 @@ def test_unsafe_urls_are_refused_with_a_422(client, tokens, cypher, url):
     assert response.status_code == 422, response.json
     assert "url" in response.json["errors"]
     assert graph_fingerprint(cypher) == before
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "64:ff9b::a00:1",  # NAT64 of 10.0.0.1
+        "2002:a00:1::1",  # 6to4 of 10.0.0.1
+        "2001:0:a00:1::1",  # Teredo
+        "::ffff:0:a00:1",  # IPv4-translated 10.0.0.1
+        "fec0::1",  # site-local
+        "224.0.0.1",  # multicast
+        "ff0e::1",
+    ],
+)
+def test_addresses_that_may_route_inside_are_not_public(address):
+    with pytest.raises(RefusedURL, match=r"^Not a public address\.$"):
+        check(f"https://[{address}]/" if ":" in address else f"https://{address}/", False)
+
+
+def test_global_unicast_addresses_are_public():
+    for host in ("8.8.8.8", "[2001:4860:4860::8888]", "[::ffff:8.8.8.8]"):
+        assert check(f"https://{host}/hook", False).address in host
+
+
+def test_a_refused_url_names_no_address_over_http(live_server, cypher):
+    """The 422 says only "not a public address": not what a name resolved to."""
+    token = create_person(cypher, "bob")
+    for url in ("https://localhost/hook", "https://[64:ff9b::a00:1]/", "https://10.1.2.3/"):
+        response = requests.post(
+            live_server + "/v1/me/webhooks", json={"url": url}, headers=auth(token), timeout=30
+        )
+        assert response.status_code == 422, (url, response.text)
+        assert response.json()["errors"] == {"url": ["Not a public address."]}, url
+        assert "127.0.0.1" not in response.text and "10." not in response.text
 
 
 def test_loopback_needs_the_development_setting(database, cypher, receiver):

@@ -14,6 +14,7 @@ from functools import partial
 from backend.app_services import app_services, now
 from backend.db import run
 from backend.errors import Conflict, Forbidden, NotFound, Unprocessable
+from backend.network.service import require_visible
 from backend.notifications.outbox import notify
 from backend.pagination import newest_first
 
@@ -208,15 +209,22 @@ def list_mine(
 
 
 def visible_for(viewer_id: str, subject_id: str, *, limit: int, cursor: str | None) -> dict:
-    """The subject's accepted recommendations the viewer may see, newest first."""
-    read = partial(
-        app_services().db.read,
-        "recommendations.visible_for",
-        2,
-        subject_id=subject_id,
-        viewer_id=viewer_id,
-    )
-    return _items(newest_first(read, limit, cursor, _rec_id))
+    """The subject's accepted recommendations the viewer may see, newest first; NotFound when
+    the subject does not exist or a block stands between the two (as for the profile)."""
+    db = app_services().db
+
+    def work(tx):
+        require_visible(tx, viewer_id, subject_id)
+        read = partial(
+            run,
+            tx,
+            db.query("recommendations.visible_for", 2),
+            subject_id=subject_id,
+            viewer_id=viewer_id,
+        )
+        return newest_first(read, limit, cursor, _rec_id)
+
+    return _items(db.read_tx(work))
 
 
 def _rec_id(row: dict) -> str:
@@ -285,14 +293,21 @@ def profile_section(viewer_id: str, person_id: str) -> dict:
 
 
 def endorsements(viewer_id: str, person_id: str, sample_size: int = 3) -> list[dict]:
-    """Per skill on the profile: endorsement count and endorsers, the viewer's connections first."""
-    return app_services().db.read(
-        "recommendations.endorsement_summary",
-        1,
-        person_id=person_id,
-        viewer_id=viewer_id,
-        sample_size=sample_size,
-    )
+    """Per skill on the profile: endorsement count and endorsers, the viewer's connections
+    first; NotFound when the person does not exist or a block stands between the two."""
+    db = app_services().db
+
+    def work(tx):
+        require_visible(tx, viewer_id, person_id)
+        return run(
+            tx,
+            db.query("recommendations.endorsement_summary", 1),
+            person_id=person_id,
+            viewer_id=viewer_id,
+            sample_size=sample_size,
+        )
+
+    return db.read_tx(work)
 
 
 def _item(row: dict) -> dict:

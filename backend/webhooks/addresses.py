@@ -1,6 +1,12 @@
-"""Where a webhook may send: https to public addresses only (no private, loopback,
-link-local or cloud metadata address, after DNS resolution), and http to loopback when
-``MUTUALS_WEBHOOKS_ALLOW_LOCAL=1`` (tests, ``make run``).
+"""Where a webhook may send: https to public addresses only, after DNS resolution, and http
+to loopback when ``MUTUALS_WEBHOOKS_ALLOW_LOCAL=1`` (tests, ``make run``).
+
+"Public" is an allow-list, not ``is_global`` alone: a unicast range (IPv4 below multicast,
+IPv6 2000::/3) that the IANA registries also call global, minus the IPv6 ranges that carry
+an IPv4 address inside (6to4, Teredo) and so may route to an internal host. Everything else
+(private, loopback, link-local, cloud metadata, NAT64 64:ff9b::/96, IPv4-translated
+::ffff:0:0:0/96, site-local fec0::/10, multicast, reserved) is refused. A refusal says only
+"not a public address": never the address a name resolved to (a way to map internal DNS).
 
 The check runs when a webhook is registered (a 422) and again before every attempt, on the
 addresses the connection then uses (a name may resolve elsewhere later): the sender connects
@@ -15,6 +21,12 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 URL_MAX = 2000
+NOT_PUBLIC = "Not a public address."
+GLOBAL_UNICAST = tuple(
+    ipaddress.ip_network(n) for n in ("0.0.0.0/1", "128.0.0.0/2", "192.0.0.0/3", "2000::/3")
+)
+# Global unicast on paper, an IPv4 address inside: 6to4 (2002::/16) and Teredo (2001::/32).
+TUNNELLED = tuple(ipaddress.ip_network(n) for n in ("2002::/16", "2001::/32"))
 DEFAULT_PORTS = {"https": 443, "http": 80}
 
 
@@ -53,14 +65,8 @@ def check(url: str, allow_local: bool) -> Target:
     local = all(address.is_loopback for address in addresses)
     if parts.scheme == "http" and not (allow_local and local):
         raise RefusedURL("Use an https:// URL (http only for loopback in development).")
-    for address in addresses:
-        if not (address.is_global or (allow_local and address.is_loopback)):
-            named = (
-                parts.hostname
-                if parts.hostname == str(address)
-                else (f"{parts.hostname} resolves to {address}, which")
-            )
-            raise RefusedURL(f"{named} is a private, loopback, link-local or reserved address.")
+    if not all(is_public(a) or (allow_local and a.is_loopback) for a in addresses):
+        raise RefusedURL(NOT_PUBLIC)
     path = parts.path or "/"
     return Target(
         scheme=parts.scheme,
@@ -68,6 +74,15 @@ def check(url: str, allow_local: bool) -> Target:
         port=port,
         path=f"{path}?{parts.query}" if parts.query else path,
         address=str(addresses[0]),
+    )
+
+
+def is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """On the allow-list (an address is never in a network of the other IP version)."""
+    return (
+        any(address in network for network in GLOBAL_UNICAST)
+        and not any(address in network for network in TUNNELLED)
+        and address.is_global
     )
 
 
