@@ -2,11 +2,16 @@
 typeahead and the organization page."""
 
 from marshmallow import Schema, ValidationError, fields, post_load, validate, validates_schema
+from webargs.fields import DelimitedList
 
+from backend.careers.months import Month
+from backend.intros.schemas import BrokerSchema
 from backend.organizations import names
-from backend.people.schemas import Trimmed
+from backend.pagination import PageArgsSchema, page_schema
+from backend.people.schemas import PersonSummarySchema, Trimmed
 
 ORGANIZATION_NAME_MAX = 200
+TENURES = ("current", "former", "any")
 
 
 class OrganizationRefSchema(Schema):
@@ -80,3 +85,62 @@ class OrganizationSchema(OrganizationSummarySchema):
     aliases = fields.List(fields.String(), required=True)
     current = fields.Integer(required=True, metadata={"description": "people there now"})
     former = fields.Integer(required=True, metadata={"description": "people there before"})
+    network = fields.Nested(
+        lambda: NetworkAtOrganizationSchema(),
+        required=True,
+        metadata={"description": "how many of them are 1, 2 and 3 hops from you, now and before"},
+    )
+
+
+class OrganizationPeopleArgsSchema(PageArgsSchema):
+    degree = DelimitedList(
+        fields.Integer(validate=validate.OneOf((1, 2, 3))),
+        load_default=[1, 2],
+        validate=validate.Length(min=1, max=3),
+        metadata={"description": "degrees from you, e.g. 1,2 (the default) or 3"},
+    )
+    tenure = fields.String(
+        load_default="any",
+        validate=validate.OneOf(TENURES),
+        metadata={"description": "current: there now; former: there before, not now; any"},
+    )
+
+
+class OrganizationPersonSchema(Schema):
+    person = fields.Nested(PersonSummarySchema, required=True)
+    degree = fields.Integer(required=True, metadata={"description": "1, 2 or 3 from you"})
+    strength = fields.Float(
+        required=True,
+        metadata={
+            "description": "the best path's strength: for a 1st connection your closeness "
+            "rating (0-3), for a 2nd the best broker's score, for a 3rd 0"
+        },
+    )
+    tenure = fields.String(required=True, metadata={"description": "current or former"})
+    title = fields.String(allow_none=True, metadata={"description": "of the latest stint there"})
+    start = Month(allow_none=True, required=True, metadata={"description": "first start there"})
+    end = Month(allow_none=True, required=True, metadata={"description": "last end; null: now"})
+    years = fields.Float(allow_none=True, required=True, metadata={"description": "time there"})
+    broker_count = fields.Integer(
+        required=True,
+        metadata={"description": "2nd degree: how many of your connections know them"},
+    )
+    brokers = fields.List(
+        fields.Nested(BrokerSchema),
+        required=True,
+        metadata={"description": "2nd degree: the best 3 brokers, as /v1/people/{id}/brokers"},
+    )
+
+
+OrganizationPeoplePageSchema = page_schema(OrganizationPersonSchema, "OrganizationPeoplePage")
+
+
+class TenureCountsSchema(Schema):
+    current = fields.Integer(required=True)
+    former = fields.Integer(required=True)
+
+
+class NetworkAtOrganizationSchema(Schema):
+    first = fields.Nested(TenureCountsSchema, required=True)
+    second = fields.Nested(TenureCountsSchema, required=True)
+    third = fields.Nested(TenureCountsSchema, required=True)

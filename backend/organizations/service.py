@@ -12,7 +12,7 @@ import uuid
 from backend.app_services import app_services, now
 from backend.db import run
 from backend.errors import NotFound, Unprocessable
-from backend.organizations import names
+from backend.organizations import names, people
 
 # The typeahead ranks this many full-text hits (prefix matches first, then size).
 SEARCH_CANDIDATES = 100
@@ -99,4 +99,9 @@ def get(person_id: str, organization_id: str) -> dict:
     if not rows:
         raise NotFound("No such organization.")
     row = rows[0]
-    return {**row["organization"], "current": row["current"], "former": row["former"]}
+    return {
+        **row["organization"],
+        "current": row["current"],
+        "former": row["former"],
+        "network": people.counts(person_id, organization_id),
+    }
