@@ -116,7 +116,8 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def live_server(database, tmp_path_factory):
-    """The real thing: gunicorn with several workers and threads, for racing requests."""
+    """The real thing: gunicorn with several workers and threads, for racing requests (its
+    metrics folder is gunicorn.conf.py's, as in production)."""
     port = _free_port()
     env = dict(
         os.environ,
@@ -129,7 +130,6 @@ def live_server(database, tmp_path_factory):
         NEO4J_USER=database.settings.neo4j_user,
         NEO4J_USERNAME=database.settings.neo4j_user,
         NEO4J_PASSWORD=database.settings.neo4j_password or "",
-        PROMETHEUS_MULTIPROC_DIR=str(tmp_path_factory.mktemp("metrics")),
     )
     log = tmp_path_factory.mktemp("gunicorn") / "gunicorn.log"
     with open(log, "wb") as out:

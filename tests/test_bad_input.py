@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+import requests
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -278,3 +279,53 @@ def test_arbitrary_json_never_gets_a_500(client, cypher, world, endpoint, fields
             assert graph_fingerprint(cypher) == before
 
     check()
+
+
+# -- bodies that reach the server in pieces, or deeper than a parser recurses -------------------
+
+
+def _chunked(text: str):
+    """A body sent with Transfer-Encoding: chunked (no Content-Length), in two pieces."""
+    data = text.encode()
+    yield data[: len(data) // 2]
+    yield data[len(data) // 2 :]
+
+
+@pytest.mark.parametrize(
+    "body, status",
+    [
+        ("[" * 30000 + "]" * 30000, 400),  # deeper than json.loads recurses
+        ("[" * 3000 + "]" * 3000, 400),  # within json.loads on 3.12+, not 3.11
+        ("[" * 950 + "]" * 950, 400),  # within json.loads everywhere, too deep for any field
+        ('{"name": "\\ud800"}', 422),  # a lone surrogate the driver cannot send
+        ('{"name": ', 400),
+    ],
+)
+@pytest.mark.parametrize("sent", ["chunked", "with length"])
+def test_bodies_are_guarded_however_they_are_sent(live_server, cypher, body, status, sent):
+    """Under gunicorn, on every Python the project allows: a 4xx problem+json, never a 500."""
+    before = graph_fingerprint(cypher)
+    response = requests.post(
+        live_server + "/v1/people",
+        data=_chunked(body) if sent == "chunked" else body.encode(),
+        headers={"Content-Type": "application/json"},
+        timeout=30,
+    )
+    assert response.status_code == status, response.text[:300]
+    assert response.headers["Content-Type"] == "application/problem+json"
+    assert graph_fingerprint(cypher) == before
+
+
+def test_a_chunked_body_is_read_as_one_with_a_length(live_server, cypher):
+    response = requests.post(
+        live_server + "/v1/people", data=_chunked('{"name": "Zed Chunked"}'), timeout=30
+    )
+    assert response.status_code == 415, response.text  # no Content-Type: not taken as JSON
+    response = requests.post(
+        live_server + "/v1/people",
+        data=_chunked('{"name": "Zed Chunked"}'),
+        headers={"Content-Type": "application/json"},
+        timeout=30,
+    )
+    assert response.status_code == 201, response.text
+    assert response.json()["person"]["name"] == "Zed Chunked"

@@ -90,7 +90,9 @@ def test_a_refused_body_is_logged_with_its_id(client, json_lines):
 def _sample(client, name: str, **labels) -> float:
     from prometheus_client.parser import text_string_to_metric_families
 
-    for family in text_string_to_metric_families(client.get("/metrics").text):
+    for family in text_string_to_metric_families(
+        client.get("/metrics", headers=auth("test-admin-token")).text
+    ):
         for sample in family.samples:
             if sample.name == name and all(sample.labels.get(k) == v for k, v in labels.items()):
                 return sample.value

@@ -432,7 +432,7 @@ def test_view_reads_and_refreshes_are_in_the_metrics(views_app, cypher):
     second_degree(client, tokens["me"])
     refresher(views_app).wait_idle()
     second_degree(client, tokens["me"])
-    metrics = client.get("/metrics").get_data(as_text=True)
+    metrics = client.get("/metrics", headers=auth("test-admin-token")).get_data(as_text=True)
     assert 'mutuals_view_reads_total{outcome="live",part="second"} 1.0' in metrics
     assert 'mutuals_view_reads_total{outcome="view",part="second"} 1.0' in metrics
     assert 'mutuals_view_refresh_seconds_count{part="second"} 1.0' in metrics

@@ -9,6 +9,7 @@ import dataclasses
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -23,11 +24,12 @@ from standardwebhooks.webhooks import Webhook
 from backend import create_app
 from backend.config import PROJECT_ROOT, Settings
 from backend.local_neo4j import LocalNeo4j
+from backend.webhooks import sender
 from backend.webhooks.addresses import RefusedURL, check
 from backend.webhooks.worker import Worker
 from tests.conftest import FakeClock
 from tests.support.graph import auth, create_person, graph_fingerprint
-from tests.support.webhook_receiver import Receiver, closed_port, start
+from tests.support.webhook_receiver import Receiver, Trickler, closed_port, start
 
 MUTUALS = str(Path(sys.executable).parent / "mutuals")
 SETTINGS = {
@@ -291,6 +293,123 @@ def test_redeliver_sends_the_same_webhook_id_again(client, tokens, receiver, wor
     assert missing.status_code == 404
 
 
+# -- a fair queue ------------------------------------------------------------------------------
+
+
+def test_a_disabled_webhooks_backlog_does_not_hold_up_anyone_else(
+    client, cypher, tokens, receiver, worker, clock
+):
+    """Ada gathers 25 deliveries, disables her webhook and redelivers them all: they are the
+    oldest due deliveries, but Bob's newer one is still the next one sent."""
+    ada_hook = register(client, tokens["ada"], receiver.url).json["id"]
+    for i in range(25):
+        request(
+            client, {"ada": tokens["ada"], f"p{i}": create_person(cypher, f"p{i}")}, f"p{i}", "ada"
+        )
+    drain(worker)
+    client.patch(
+        f"/v1/me/webhooks/{ada_hook}", json={"enabled": False}, headers=auth(tokens["ada"])
+    )
+    clock.advance(seconds=1)
+    for delivery in deliveries(client, tokens["ada"], ada_hook):
+        redone = client.post(
+            f"/v1/me/webhooks/{ada_hook}/deliveries/{delivery['id']}/redeliver",
+            headers=auth(tokens["ada"]),
+        )
+        assert redone.status_code == 202, redone.json
+    clock.advance(seconds=1)
+    register(client, tokens["bob"], receiver.url)
+    request(client, tokens)  # bob hears of ada's request
+    received = len(receiver.received)
+    assert worker.deliver_once() == 1
+    assert [r.json["type"] for r in receiver.received[received:]] == ["connection.requested"]
+
+
+def test_one_owners_backlog_does_not_hold_up_another(
+    client, cypher, tokens, receiver, worker, clock
+):
+    """One claim round takes every owner's oldest due delivery before anyone's second."""
+    register(client, tokens["ada"], receiver.url)
+    for i in range(30):
+        request(
+            client, {"ada": tokens["ada"], f"p{i}": create_person(cypher, f"p{i}")}, f"p{i}", "ada"
+        )
+    clock.advance(seconds=1)
+    register(client, tokens["bob"], receiver.url)
+    request(client, tokens)
+    assert worker.deliver_once() == 20  # one batch: 30 of ada's are older than bob's one
+    actors = [r.json["data"]["actor"]["id"] for r in receiver.received]
+    assert "ada" in actors, actors  # bob's: ada asked him
+
+
+# -- slow receivers ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def trickler():
+    trickler = Trickler(every_s=1.0).start()
+    yield trickler
+    trickler.close()
+
+
+def test_a_trickling_receiver_is_cut_at_the_deadline_and_two_workers_send_each_once(
+    client, cypher, trickler, database
+):
+    """A receiver that answers a byte a second (each read well within any read timeout):
+    every attempt ends at the deadline, and with two workers no webhook-id arrives twice."""
+    bob = create_person(cypher, "bob")
+    register(client, bob, trickler.url)
+    for i in range(4):
+        request(client, {f"p{i}": create_person(cypher, f"p{i}"), "bob": bob}, sender=f"p{i}")
+    env = {"MUTUALS_WEBHOOKS_DEADLINE_S": "2", "MUTUALS_WEBHOOKS_RETRY_BASE": "3600"}
+    workers = [start_worker(database, env=env) for _ in range(2)]
+    try:
+        deadline = time.monotonic() + 200
+        while time.monotonic() < deadline:
+            attempts = cypher("MATCH (:Delivery)-[:ATTEMPTED]->(a) RETURN a.error AS error")
+            if len(attempts) >= 4:
+                break
+            time.sleep(0.5)
+    finally:
+        for worker in workers:
+            worker.send_signal(signal.SIGTERM)
+            worker.communicate(timeout=120)
+    assert len(trickler.ids) == 4 and len(set(trickler.ids)) == 4, trickler.ids
+    assert [a["error"] for a in attempts] == ["No answer within the 2 s deadline."] * 4
+
+
+def test_a_lease_lost_mid_batch_is_not_sent_again(client, tokens, receiver, app, clock):
+    """Worker A claims a batch; its lease runs out before it gets to the last one, which
+    worker B claims and sends; A, getting to it at last, skips it."""
+    register(client, tokens["bob"], receiver.url)
+    request(client, tokens)
+    db = app.extensions["mutuals"].db
+    slow, quick = Worker(db, clock=clock), Worker(db, clock=clock)
+    token, claimed = slow.claim()
+    clock.advance(seconds=slow.lease.total_seconds() + 1)
+    assert quick.deliver_once() == 1
+    for delivery in claimed:
+        slow.attempt(token, delivery)
+    assert len(receiver.ids()) == 1, receiver.ids()
+
+
+def test_a_slow_name_lookup_counts_against_the_deadline(monkeypatch):
+    """getaddrinfo has no timeout: a resolver that takes 30 s (standing in for a DNS server
+    that does not answer) ends the attempt at its deadline."""
+    resolve = socket.getaddrinfo
+
+    def slow(host, *args, **kwargs):
+        if host == "slow.example":
+            time.sleep(30)
+        return resolve(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", slow)
+    began = time.monotonic()
+    outcome = sender.post("https://slow.example/hook", "{}", {}, False, deadline_s=1)
+    assert outcome.outcome == "refused" and "within" in outcome.error, outcome
+    assert time.monotonic() - began < 30
+
+
 # -- SSRF at delivery time ---------------------------------------------------------------------
 
 
@@ -346,10 +465,10 @@ def _worker_env(database) -> dict:
     )
 
 
-def start_worker(database, *args) -> subprocess.Popen:
+def start_worker(database, *args, env: dict | None = None) -> subprocess.Popen:
     return subprocess.Popen(
         [MUTUALS, "webhooks", "deliver", "--poll", "0.2", *args],
-        env=_worker_env(database),
+        env={**_worker_env(database), **(env or {})},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

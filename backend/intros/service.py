@@ -33,6 +33,8 @@ from backend.notifications import introductions as notices
 from backend.pagination import newest_first
 from backend.pair_keys import connection_key
 
+GENERIC_REFUSAL = "These two people cannot be introduced."
+
 
 def _native(value):
     """neo4j.time values as Python datetimes (other values unchanged)."""
@@ -92,10 +94,13 @@ def _present(row: dict, viewer_id: str, now: datetime, expiry_days: int) -> dict
     intro = row["intro"]
     state = facts.effective(now, expiry_days)
     open_ = state in OPEN_STATES
+    role = facts.role_of(viewer_id)
+    if role == "target":  # the requester wrote the message to the broker, not to the target
+        intro = {**intro, "message": None}
     return {
         **intro,
         "state": state,
-        "your_role": facts.role_of(viewer_id),
+        "your_role": role,
         "broker": row["broker"],
         "sides": _sides(row),
         "expires_at": expires_at(intro["updated_at"], expiry_days) if open_ else None,
@@ -123,7 +128,7 @@ def request_intro(requester_id: str, *, target: str, broker: str, message: str) 
         run(tx, db.query("connections.lock_pair", 1), person_ids=[requester_id])
         ctx = run(
             tx,
-            db.query("intros.context", 1),
+            db.query("intros.context", 2),
             broker_id=broker_id,
             x_id=requester_id,
             y_id=target_id,
@@ -186,7 +191,7 @@ def introduce(broker_id: str, *, between: list[str], note: str) -> dict:
     def work(tx):
         ctx = run(
             tx,
-            db.query("intros.context", 1),
+            db.query("intros.context", 2),
             broker_id=broker_id,
             x_id=a_id,
             y_id=b_id,
@@ -212,8 +217,9 @@ def introduce(broker_id: str, *, between: list[str], note: str) -> dict:
         ):
             if opted_out:
                 raise Unprocessable("between", f"{name} does not accept introductions.")
-        if ctx["x_y_blocked"]:
-            raise Unprocessable("between", "These two people cannot be introduced.")
+        if ctx["x_y_kept_apart"]:
+            # One refusal for a block and for "I don't know them": the broker learns neither.
+            raise Unprocessable("between", GENERIC_REFUSAL)
         if ctx["open_id"] is not None:
             raise Conflict("There is already an open introduction between these two people.")
         notices.introduced(tx, db, now, intro_id, broker_id, [a_id, b_id])
@@ -307,6 +313,18 @@ def forward(broker_id: str, intro_id: str, *, note: str) -> dict:
             )
         if facts.sides_connected:
             raise Conflict("They are already connected.")
+        requester, target = (side.person_id for side in facts.sides)
+        ctx = run(
+            tx,
+            db.query("intros.context", 2),
+            broker_id=broker_id,
+            x_id=requester,
+            y_id=target,
+            pair=connection_key(requester, target),
+            expires_before=expires_before(now, db.settings.intro_expiry_days),
+        )[0]
+        if ctx["y_opted_out"]:  # since the request: the target's word now is what counts
+            raise Conflict(f"{ctx['y_name']} does not accept introductions any more.")
         return run(tx, db.query("intros.forward", 1), intro_id=facts.id, note=note, now=now)
 
     return _transition(db, now, intro_id, broker_id, Action.FORWARD, effect)

@@ -28,12 +28,15 @@ TRANSITIONS = {
 
 
 def _check_pair(tx, author_id: str, subject_id: str) -> dict:
-    """The author/subject context, or the refusal that applies."""
+    """The author/subject context, or the refusal that applies. Both people are locked first
+    (as blocks lock them), so a block racing this write runs wholly before or after it."""
     if author_id == subject_id:
         raise Unprocessable("person_id", "You cannot recommend or endorse yourself.")
+    db = app_services().db
+    run(tx, db.query("connections.lock_pair", 1), person_ids=[author_id, subject_id])
     context = run(
         tx,
-        app_services().db.query("recommendations.context", 1),
+        db.query("recommendations.context", 1),
         author_id=author_id,
         subject_id=subject_id,
     )[0]
@@ -168,6 +171,12 @@ def act(
     def work(tx):
         rows = run(tx, db.query("recommendations.get", 1), rec_id=rec_id)
         if not rows or actor_id not in (rows[0]["author"]["id"], rows[0]["subject"]["id"]):
+            raise NotFound("No such recommendation.")
+        # Lock the two as a block does, then read again: a block that ran meanwhile removed it.
+        ends = [rows[0]["author"]["id"], rows[0]["subject"]["id"]]
+        run(tx, db.query("connections.lock_pair", 1), person_ids=ends)
+        rows = run(tx, db.query("recommendations.get", 1), rec_id=rec_id)
+        if not rows:
             raise NotFound("No such recommendation.")
         rec = rows[0]
         role, from_state, to_state = _rule(action, rec)

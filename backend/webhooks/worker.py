@@ -1,8 +1,11 @@
 """The delivery worker behind ``mutuals webhooks deliver``.
 
 It claims due deliveries from Neo4j with a lease (a token and an expiry on each, set in one
-transaction after taking their locks, so two workers never claim the same attempt), POSTs
-each one signed, and records the attempt under the same token. A failure is retried with
+transaction after taking their locks, so two workers never claim the same attempt), then for
+each in turn renews its lease (and counts the attempt) under the same token right before it
+POSTs it signed, within ``MUTUALS_WEBHOOKS_DEADLINE_S`` in all, and records the attempt under
+that token. A delivery whose lease ran out and that another worker claimed meanwhile is
+skipped: it is that worker's to send, and no attempt is sent twice. A failure is retried with
 exponential backoff and jitter until a day has passed since the delivery was queued (or
 redelivered); ``webhooks_disable_after`` failures in a row disable the webhook and tell its
 owner in the inbox. A worker that dies mid-attempt leaves a lease that expires: another
@@ -87,7 +90,8 @@ class Worker:
         self.settings = db.settings
         self.clock = clock
         self.batch = batch
-        self.lease = lease
+        # A lease outlives the attempt it covers, whatever the deadline is set to.
+        self.lease = max(lease, timedelta(seconds=2 * self.settings.webhooks_deadline_s))
         self.counts = Counts()
         self.stopping = threading.Event()
 
@@ -100,14 +104,14 @@ class Worker:
             ids = [
                 row["id"]
                 for row in run(
-                    tx, self.db.query("webhooks.claim_lock", 1), now=at, limit=self.batch
+                    tx, self.db.query("webhooks.claim_lock", 2), now=at, limit=self.batch
                 )
             ]
             if not ids:
                 return []
             return run(
                 tx,
-                self.db.query("webhooks.claim", 1),
+                self.db.query("webhooks.claim", 2),
                 ids=ids,
                 now=at,
                 lease_until=at + self.lease,
@@ -123,7 +127,23 @@ class Worker:
             self.attempt(token, delivery)
         return len(claimed)
 
+    def start(self, token: str, delivery: dict) -> int | None:
+        """This attempt's number, the delivery leased anew; None when the lease was lost."""
+        rows = self.db.write(
+            "webhooks.start_attempt",
+            1,
+            delivery_id=delivery["id"],
+            token=token,
+            lease_until=self.clock() + self.lease,
+        )
+        return rows[0]["attempt"] if rows else None
+
     def attempt(self, token: str, delivery: dict) -> None:
+        number = self.start(token, delivery)
+        if number is None:
+            log.info("delivery %s: claimed by another worker meanwhile; skipped", delivery["id"])
+            return
+        delivery = {**delivery, "attempt": number}
         at = self.clock()
         notification = delivery["notification"]
         if notification is None:
@@ -136,6 +156,7 @@ class Worker:
                 payload,
                 signing.headers(webhook["secret"], delivery["id"], at, payload),
                 self.settings.webhooks_allow_local,
+                self.settings.webhooks_deadline_s,
             )
         self.record(token, delivery, at, outcome, retry=notification is not None)
 
