@@ -31,10 +31,10 @@ from tqdm import tqdm
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from backend.careers.months import month_of  # noqa: E402
 from backend.config import Settings  # noqa: E402
 from backend.db import Database  # noqa: E402
 from backend.intros.state import expires_before  # noqa: E402
+from backend.months import month_of  # noqa: E402
 from backend.organizations import names  # noqa: E402
 from backend.tokens import new_token  # noqa: E402
 from bench.intros import gunicorn, machine, measure, neo4j_setup, percentile  # noqa: E402
@@ -164,9 +164,7 @@ def main(organizations, seed, hub_degree, count, warmup, workers, threads):
                     degrees=[1, 2],
                     tenure="any",
                     expires_before=expires_before(datetime.now(UTC), settings.intro_expiry_days),
-                    after_degree=None,
-                    after_strength=None,
-                    after_id=None,
+                    skip=0,
                     limit=21,
                 )
 

@@ -2,7 +2,7 @@
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from backend.careers.months import Month
+from backend.months import Month
 from backend.organizations.schemas import OrganizationRefSchema, OrganizationSummarySchema
 from backend.people.schemas import SHORT_MAX, Trimmed
 

@@ -13,9 +13,9 @@ import uuid
 from dataclasses import dataclass
 
 from backend.app_services import app_services, now
-from backend.careers.months import as_text, month_of
 from backend.db import run
 from backend.errors import NotFound, Unprocessable
+from backend.months import as_text, month_of
 from backend.organizations import service as organizations
 
 MAX_ENTRIES = 100

@@ -6,22 +6,22 @@ connection of yours knows shows only as a broker here, as a mutual connection do
 2nd connections, whatever that connection's ``connections_visibility``.
 
 The ranking (degree, then the strength of the best path) is graph work, in
-``organizations.people`` (its header gives the strength); a 2nd-degree person's brokers are
-those of ``GET /v1/people/{id}/brokers`` (backend/intros/brokers.py), the best three.
+``organizations.people`` (its header gives it); a 2nd-degree person's brokers are those of
+``GET /v1/people/{id}/brokers`` (backend/intros/brokers.py), the best three. As there, a
+broker's closeness ratings only order: no strength is returned, and the cursor is a position
+in the ranking, not a sort key (a key would carry the strength).
 """
 
 from __future__ import annotations
 
 from backend.app_services import app_services, now
-from backend.careers.months import month_of
 from backend.errors import NotFound
 from backend.intros import brokers
 from backend.intros.state import expires_before
-from backend.pagination import Order, decode_cursor, page
+from backend.months import month_of
+from backend.pagination import CursorError, decode_cursor, page
 
 BROKERS_SHOWN = 3
-# Nearest first, then the strongest path: (degree, strength, id).
-NEAREST_FIRST = Order((int, float, str), (None, None, None))
 
 
 def people(
@@ -35,7 +35,9 @@ def people(
 ) -> dict:
     """The people there at those degrees from you, nearest and strongest first."""
     services = app_services()
-    after_degree, after_strength, after_id = decode_cursor(cursor, NEAREST_FIRST)
+    (skip,) = decode_cursor(cursor, brokers.RANKED)
+    if skip < 0:
+        raise CursorError()
     _require(organization_id)
     rows = services.db.read(
         "organizations.people",
@@ -45,14 +47,10 @@ def people(
         degrees=sorted(set(degree)),
         tenure=tenure,
         expires_before=expires_before(now(), services.settings.intro_expiry_days),
-        after_degree=after_degree,
-        after_strength=after_strength,
-        after_id=after_id,
+        skip=skip,
         limit=limit + 1,
     )
-    result = page(
-        rows, limit, key=lambda row: (row["degree"], row["strength"], row["person"]["id"])
-    )
+    result = page(rows, limit, key=lambda row: (skip + limit,))
     result["items"] = [_present(person_id, row) for row in result["items"]]
     return result
 
@@ -81,7 +79,6 @@ def _present(person_id: str, row: dict) -> dict:
     item = {
         "person": row["person"],
         "degree": row["degree"],
-        "strength": row["strength"],
         **tenure(row["stints"], month_of(now())),
         "broker_count": row["brokers"],
         "brokers": [],

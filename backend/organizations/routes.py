@@ -81,7 +81,6 @@ class OrganizationPeople(MethodView):
                 {
                     "person": {"id": "demo-ines", "name": "Ines Duarte", "headline": None},
                     "degree": 2,
-                    "strength": 7.0,
                     "tenure": "current",
                     "title": "Product Lead",
                     "start": "2022-02",
@@ -91,13 +90,12 @@ class OrganizationPeople(MethodView):
                     "brokers": [
                         {
                             "person": BEN,
-                            "score": 7.0,
                             "reasons": [
                                 {
                                     "code": "mutual_connection",
                                     "text": "1st connection of both you and Ines Duarte",
                                 },
-                                {"code": "knows_target_well", "text": "Knows Ines Duarte well"},
+                                {"code": "your_closeness", "text": "You rated them 'close'"},
                             ],
                             "forward_rate": None,
                             "requests_decided": 0,
@@ -117,7 +115,7 @@ class OrganizationPeople(MethodView):
         """Who you know there: people at the organization within 1-3 hops of you
 
         Nearest first, then by the strength of the best path: for a 1st connection your
-        closeness rating, for a 2nd the best broker's score (the same ranking as
-        /v1/people/{id}/brokers, whose best 3 each item shows), for a 3rd by id. `tenure`:
-        current, former or any. Blocked people never appear, broker or lie on a path."""
+        closeness rating, for a 2nd the best broker in the order of /v1/people/{id}/brokers
+        (whose best 3 each item shows), for a 3rd by id. `tenure`: current, former or any.
+        Blocked people never appear, broker or lie on a path."""
         return people.people(current_person_id(), organization_id, **args)

@@ -4,8 +4,8 @@ typeahead and the organization page."""
 from marshmallow import Schema, ValidationError, fields, post_load, validate, validates_schema
 from webargs.fields import DelimitedList
 
-from backend.careers.months import Month
 from backend.intros.schemas import BrokerSchema
+from backend.months import Month
 from backend.organizations import names
 from backend.pagination import PageArgsSchema, page_schema
 from backend.people.schemas import PersonSummarySchema, Trimmed
@@ -109,13 +109,6 @@ class OrganizationPeopleArgsSchema(PageArgsSchema):
 class OrganizationPersonSchema(Schema):
     person = fields.Nested(PersonSummarySchema, required=True)
     degree = fields.Integer(required=True, metadata={"description": "1, 2 or 3 from you"})
-    strength = fields.Float(
-        required=True,
-        metadata={
-            "description": "the best path's strength: for a 1st connection your closeness "
-            "rating (0-3), for a 2nd the best broker's score, for a 3rd 0"
-        },
-    )
     tenure = fields.String(required=True, metadata={"description": "current or former"})
     title = fields.String(allow_none=True, metadata={"description": "of the latest stint there"})
     start = Month(allow_none=True, required=True, metadata={"description": "first start there"})

@@ -2,25 +2,26 @@
 // version: 1
 // mode: read
 // params: person_id (string), organization_id (string), degrees (list of int), tenure (string),
-//   expires_before (datetime), after_degree (int), after_strength (float), after_id (string),
-//   limit (int)
-// returns: up to limit rows, the people with a position (or an education entry) at the organization
-//   who are within person_id's network at one of degrees (1, 2, 3), with tenure 'current' (a
-//   stint with no end), 'former' (none without) or 'any'; best first: degree asc, strength desc,
-//   id asc; after the cursor (nulls for the first page). Columns: person (summary), degree,
-//   strength, brokers (for degree 2: how many of person_id's connections know them), stints (each
-//   {title, degree, field, start, end}; months). Neither person_id nor anyone blocked either way
-//   with person_id appears, brokers, or lies on a path.
-// example params (cypher-shell / Browser): :params {person_id: 'demo-ada', organization_id: 'demo-org-northwind', degrees: [1, 2], tenure: 'any', expires_before: datetime() - duration({days: 30}), after_degree: null, after_strength: null, after_id: null, limit: 21}
+//   expires_before (datetime), skip (int), limit (int)
+// returns: up to limit rows after the first skip, the people with a position (or an education
+//   entry) at the organization who are within person_id's network at one of degrees (1, 2, 3), with
+//   tenure 'current' (a stint with no end), 'former' (none without) or 'any'; nearest first, then
+//   the strongest path, then id. Columns: person (summary), degree, brokers (for degree 2: how
+//   many of person_id's connections know them), stints (each {title, degree, field, start, end};
+//   months). Neither person_id nor anyone blocked either way with person_id appears, brokers, or
+//   lies on a path. No value derived from a broker's closeness ratings is returned: as in
+//   intros.brokers, they only order the rows.
+// example params (cypher-shell / Browser): :params {person_id: 'demo-ada', organization_id: 'demo-org-northwind', degrees: [1, 2], tenure: 'any', expires_before: datetime() - duration({days: 30}), skip: 0, limit: 21}
 //
-// strength, the strength of the best path:
+// The strongest path (rank, higher first):
 //   degree 1: your closeness rating of them as points (close 3, known 2, acquaintance 1, none 0)
-//   degree 2: the best broker's score, exactly as intros.brokers v1 scores a broker b for target c:
-//     2 * knows_target + knows_you + you_know (closeness points: b of c, b of you, you of b)
-//     + 2 when an accepted or hidden recommendation links b and c, + 1 for b and you
-//     + 4 * (forwarded / decided - 0.5) when b decided any introduction request
-//     + 1 when b's median time to answer is at most 48 hours; rounded to 3 decimals
-//   degree 3: 0 (ties broken by id)
+//   degree 2: the best broker in intros.brokers v2's order: 100 * you_know + score, where
+//     you_know is your rating of the broker as points (it orders first there too) and
+//     score = 2 * (broker's rating of them) + (broker's rating of you)
+//             + 2 when an accepted recommendation links broker and them, + 1 for broker and you
+//             + 4 * (forwarded / decided - 0.5) when the broker decided any introduction request
+//             + 1 when the broker's median time to answer is at most 48 hours    (-2..15)
+//   degree 3: 0
 MATCH (me:Person {id: $person_id}), (o:Organization {id: $organization_id})
 CALL (me) {
   OPTIONAL MATCH (me)-[:BLOCKED]-(b:Person)
@@ -80,20 +81,18 @@ CALL (me, firsts, c, degree) {
        CASE me_b.level WHEN 'close' THEN 3 WHEN 'known' THEN 2 WHEN 'acquaintance' THEN 1 ELSE 0
        END AS you_know,
        EXISTS {
-         (b)-[:WROTE|FOR]-(r:Recommendation)-[:WROTE|FOR]-(c)
-         WHERE r.state IN ['accepted', 'hidden']
+         (b)-[:WROTE|FOR]-(r:Recommendation)-[:WROTE|FOR]-(c) WHERE r.state = 'accepted'
        } AS vouched_target,
        EXISTS {
-         (b)-[:WROTE|FOR]-(r:Recommendation)-[:WROTE|FOR]-(me)
-         WHERE r.state IN ['accepted', 'hidden']
+         (b)-[:WROTE|FOR]-(r:Recommendation)-[:WROTE|FOR]-(me) WHERE r.state = 'accepted'
        } AS vouched_you
   // Grouped by c: a person who is not at degree 2 gets no row from this branch.
-  WITH c, max(round(2 * knows_target + knows_you + you_know
-                    + CASE WHEN vouched_target THEN 2 ELSE 0 END
-                    + CASE WHEN vouched_you THEN 1 ELSE 0 END
-                    + CASE WHEN decided = 0 THEN 0.0
-                           ELSE 4.0 * (toFloat(forwarded) / decided - 0.5) END
-                    + CASE WHEN median_answer_hours <= 48 THEN 1.0 ELSE 0.0 END, 3)) AS strength,
+  WITH c, max(100 * you_know + 2 * knows_target + knows_you
+              + CASE WHEN vouched_target THEN 2 ELSE 0 END
+              + CASE WHEN vouched_you THEN 1 ELSE 0 END
+              + CASE WHEN decided = 0 THEN 0.0
+                     ELSE 4.0 * (toFloat(forwarded) / decided - 0.5) END
+              + CASE WHEN median_answer_hours <= 48 THEN 1.0 ELSE 0.0 END) AS strength,
           count(b) AS brokers
   RETURN strength, brokers
   UNION
@@ -101,10 +100,8 @@ CALL (me, firsts, c, degree) {
   RETURN 0.0 AS strength, 0 AS brokers
 }
 WITH c, degree, strength, brokers, stints
-WHERE $after_id IS NULL OR degree > $after_degree
-      OR (degree = $after_degree
-          AND (strength < $after_strength OR (strength = $after_strength AND c.id > $after_id)))
 ORDER BY degree, strength DESC, c.id
+SKIP $skip
 LIMIT $limit
-RETURN c {.id, .name, .headline, .location, .industry, .profession} AS person, degree, strength,
-       brokers, [s IN stints | s {.title, .degree, .field, .start, .end}] AS stints
+RETURN c {.id, .name, .headline, .location, .industry, .profession} AS person, degree, brokers,
+       [s IN stints | s {.title, .degree, .field, .start, .end}] AS stints
