@@ -147,3 +147,16 @@ def test_education_entries_with_optional_months(client, cypher):
         "ada", "/v1/me/education", {"school": {"name": "X"}, "start": "2012-01", "end": "2011-01"}
     )
     assert refused.status_code == 422 and "end" in refused.json["errors"]
+
+
+def test_deleting_the_account_erases_positions_and_education_not_the_organizations(client, cypher):
+    people = ada(client, cypher)
+    people.add(cypher, "bob")
+    people.post("ada", "/v1/me/positions", position())
+    people.post("bob", "/v1/me/positions", position())
+    people.post("ada", "/v1/me/education", {"school": {"name": "TU Berlin"}})
+    assert people.delete("ada", "/v1/me").status_code == 204
+    assert cypher(
+        "MATCH (p:Person)-[r:WORKED_AT|STUDIED_AT]->() RETURN p.id AS id, type(r) AS type"
+    ) == [{"id": "bob", "type": "WORKED_AT"}]
+    assert cypher("MATCH (o:Organization) RETURN count(o) AS n") == [{"n": 2}]
