@@ -23,9 +23,13 @@ CALL (me, blocked, firsts) {
   WHERE s <> me AND NOT s IN blocked AND NOT s IN firsts
   RETURN collect(DISTINCT s) AS seconds
 }
-MATCH (o)<-[w:WORKED_AT|STUDIED_AT]-(c:Person)
+// Each person there once (grouped by the person alone, not by the lists above).
+CALL (o) {
+  MATCH (o)<-[w:WORKED_AT|STUDIED_AT]-(c:Person)
+  RETURN c, max(CASE WHEN w.end IS NULL THEN 1 ELSE 0 END) = 1 AS current
+}
+WITH firsts, seconds, c, current
 WHERE c <> me AND NOT c IN blocked
-WITH firsts, seconds, c, max(CASE WHEN w.end IS NULL THEN 1 ELSE 0 END) = 1 AS current
 WITH c, current,
      CASE
        WHEN c IN firsts THEN 1

@@ -39,11 +39,16 @@ CALL (me, blocked, firsts) {
   WHERE s <> me AND NOT s IN blocked AND NOT s IN firsts
   RETURN collect(DISTINCT s) AS seconds
 }
-MATCH (o)<-[w:WORKED_AT|STUDIED_AT]-(c:Person)
+// Each person there once, with their stints (grouped by the person alone: a grouping key that
+// held the lists above would be copied into every group).
+CALL (o) {
+  MATCH (o)<-[w:WORKED_AT|STUDIED_AT]-(c:Person)
+  WITH c, collect(w) AS stints
+  RETURN c, stints, any(s IN stints WHERE s.end IS NULL) AS current
+}
+WITH me, firsts, seconds, c, stints
 WHERE c <> me AND NOT c IN blocked
-WITH me, firsts, seconds, c, collect(w) AS stints
-WITH me, firsts, seconds, c, stints, any(s IN stints WHERE s.end IS NULL) AS current
-WHERE $tenure = 'any' OR current = ($tenure = 'current')
+  AND ($tenure = 'any' OR current = ($tenure = 'current'))
 WITH me, firsts, c, stints,
      CASE
        WHEN c IN firsts THEN 1
