@@ -204,7 +204,7 @@ def bench_deliveries(app, db, run: str, count: int, receiver_ms: int) -> tuple[i
                 now=state.clock(),
             ).consume()
     Receiver.delay_s = receiver_ms / 1000
-    worker = Worker(db)
+    worker = Worker(app)
     began = time.perf_counter()
     with tqdm(total=count, desc=f"deliver (receiver {receiver_ms} ms)", unit="delivery") as bar:
         while done := worker.deliver_once():

@@ -9,7 +9,7 @@ import threading
 import pytest
 
 from backend.notifications.outbox import notify
-from backend.notifications.sweep import sweep
+from backend.webhooks.worker import sweep
 from tests.support.graph import auth, connect, create_person, graph_fingerprint
 from tests.support.intros import asked, forwarded, trio
 
@@ -132,21 +132,24 @@ def test_declines_reach_those_who_see_the_introduction(people, client, clock):
 
 def test_expiring_and_expired_notices_once_per_party(people, client, clock, app, database):
     intro_id = forwarded(people)
-    db = app.extensions["mutuals"].db
     before = {pid: len(kinds(client, people.tokens[pid])) for pid in ("ada", "bob", "bea")}
 
+    def sweep_in_app():
+        with app.app_context():
+            sweep()
+
     clock.advance(days=26)
-    sweep(db, clock.now)
+    sweep_in_app()
     assert {pid: len(kinds(client, people.tokens[pid])) for pid in before} == before
 
     clock.advance(days=1, seconds=1)  # 3 days left
     # Sweeps racing each other, as several workers would: one notice each.
-    threads = [threading.Thread(target=sweep, args=(db, clock.now)) for _ in range(3)]
+    threads = [threading.Thread(target=sweep_in_app) for _ in range(3)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    sweep(db, clock.now)
+    sweep_in_app()
     for pid in ("ada", "bob", "bea"):
         notices = [k for k in kinds(client, people.tokens[pid]) if k[0] == "introduction.expiring"]
         assert notices == [("introduction.expiring", None)], pid
@@ -155,8 +158,8 @@ def test_expiring_and_expired_notices_once_per_party(people, client, clock, app,
     assert expiring["data"]["expires_at"].startswith("2026-02-0")
 
     clock.advance(days=3)
-    sweep(db, clock.now)
-    sweep(db, clock.now)
+    sweep_in_app()
+    sweep_in_app()
     for pid in ("ada", "bob", "bea"):
         assert kinds(client, people.tokens[pid]).count(("introduction.expired", None)) == 1
 
@@ -166,7 +169,8 @@ def test_a_request_the_broker_never_forwarded_expires_unseen_by_the_target(
 ):
     asked(people)
     clock.advance(days=31)
-    sweep(app.extensions["mutuals"].db, clock.now)
+    with app.app_context():
+        sweep()
     assert kinds(client, people.tokens["bea"]) == []
     assert ("introduction.expired", None) in kinds(client, people.tokens["bob"])
     # Expired at once: no "expiring" notice after the fact.
@@ -212,16 +216,16 @@ def test_recommendations_and_endorsements(client, cypher):
 # -- the outbox: one transaction ----------------------------------------------------------------
 
 
-def test_a_transaction_that_fails_leaves_no_notification(app, cypher, clock):
+def test_a_transaction_that_fails_leaves_no_notification(app, cypher):
     db = app.extensions["mutuals"].db
     create_person(cypher, "ada")
     create_person(cypher, "bob")
 
     def work(tx):
-        assert notify(tx, db, "connection.requested", "bob", "ada", clock.now, {"person_id": "ada"})
+        assert notify(tx, "connection.requested", "bob", "ada", {"person_id": "ada"})
         raise RuntimeError("the event fails after its notification was written")
 
-    with pytest.raises(RuntimeError):
+    with pytest.raises(RuntimeError), app.app_context():
         db.write_tx(work)
     assert stored(cypher) == 0
 
@@ -243,8 +247,8 @@ def test_an_accept_whose_connection_fails_leaves_no_notification(client, cypher)
 
 
 def test_notifications_off_writes_none(client, cypher, app):
-    db = app.extensions["mutuals"].db
-    db.settings = dataclasses.replace(db.settings, notifications=False)
+    state = app.extensions["mutuals"]
+    state.settings = dataclasses.replace(state.settings, notifications=False)
     tokens = {pid: create_person(cypher, pid) for pid in ("ada", "bob")}
     sent = client.post("/v1/me/requests", json={"to": "bob"}, headers=auth(tokens["ada"]))
     assert sent.status_code == 201
@@ -266,10 +270,9 @@ def test_a_block_forgets_what_each_heard_of_the_other(people, client, app, clock
     assert kinds(client, people.tokens["bob"]) == [("introduction.declined", "bea")]
     assert kinds(client, people.tokens["ada"]) == [("introduction.declined", "bea")]
     # Nothing new about ada reaches bob while the block stands, whoever would cause it.
-    db = app.extensions["mutuals"].db
-    assert not db.write_tx(
-        lambda tx: notify(tx, db, "connection.requested", "bob", "ada", clock.now, {})
-    )
+    with app.app_context():
+        db = app.extensions["mutuals"].db
+        assert not db.write_tx(lambda tx: notify(tx, "connection.requested", "bob", "ada", {}))
     assert kinds(client, people.tokens["bob"]) == [("introduction.declined", "bea")]
 
 
@@ -323,7 +326,8 @@ def test_old_notifications_are_pruned(people, client, clock, cypher, app):
     clock.advance(days=80)
     assert people.post("ada", "/v1/me/requests", {"to": "bea"}).status_code == 201
     clock.advance(days=11)  # the first is 91 days old, the second 11
-    sweep(app.extensions["mutuals"].db, clock.now)
+    with app.app_context():
+        sweep()
     assert kinds(client, people.tokens["bob"]) == []
     assert kinds(client, people.tokens["bea"]) == [("connection.requested", "ada")]
 

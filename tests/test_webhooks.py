@@ -65,8 +65,8 @@ def receiver():
 
 
 @pytest.fixture
-def worker(app, clock) -> Worker:
-    return Worker(app.extensions["mutuals"].db, clock=clock)
+def worker(app) -> Worker:
+    return Worker(app)
 
 
 @pytest.fixture
@@ -383,8 +383,7 @@ def test_a_lease_lost_mid_batch_is_not_sent_again(client, tokens, receiver, app,
     worker B claims and sends; A, getting to it at last, skips it."""
     register(client, tokens["bob"], receiver.url)
     request(client, tokens)
-    db = app.extensions["mutuals"].db
-    slow, quick = Worker(db, clock=clock), Worker(db, clock=clock)
+    slow, quick = Worker(app), Worker(app)
     token, claimed = slow.claim()
     clock.advance(seconds=slow.lease.total_seconds() + 1)
     assert quick.deliver_once() == 1
@@ -438,9 +437,8 @@ def test_an_address_refused_at_delivery_time_is_never_contacted(
     webhook_id = register(client, tokens["bob"], receiver.url).json["id"]
     request(client, tokens)
     # The worker runs without the development setting: loopback is refused before connecting.
-    db = app.extensions["mutuals"].db
-    strict = Worker(db, clock=clock)
-    strict.settings = dataclasses.replace(db.settings, webhooks_allow_local=False)
+    strict = Worker(app)
+    strict.settings = dataclasses.replace(strict.settings, webhooks_allow_local=False)
     strict.deliver_once()
     [delivery] = deliveries(client, tokens["bob"], webhook_id)
     [attempt] = delivery["attempts"]
