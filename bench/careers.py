@@ -140,7 +140,12 @@ def main(organizations, seed, hub_degree, count, warmup, workers, threads):
         tokens[person] = token
     load_before = os.getloadavg()[0]
     prefix = largest["name"].split()[0][:4].lower()
-    with gunicorn(settings, workers, threads) as base, requests.Session() as session:
+    # The slowest paths take seconds on a loaded machine: measured, not cut off at the
+    # production budget (MUTUALS_DB_TIMEOUT_S, 5 s).
+    with (
+        gunicorn(settings, workers, threads, MUTUALS_DB_TIMEOUT_S="120") as base,
+        requests.Session() as session,
+    ):
 
         def api(person, path, **query):
             def call():

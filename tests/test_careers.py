@@ -160,3 +160,22 @@ def test_deleting_the_account_erases_positions_and_education_not_the_organizatio
         "MATCH (p:Person)-[r:WORKED_AT|STUDIED_AT]->() RETURN p.id AS id, type(r) AS type"
     ) == [{"id": "bob", "type": "WORKED_AT"}]
     assert cypher("MATCH (o:Organization) RETURN count(o) AS n") == [{"n": 2}]
+
+
+def test_profiles_show_positions_and_education_and_a_headline_from_the_current_job(client, cypher):
+    people = ada(client, cypher)
+    people.add(cypher, "bob")
+    people.post("ada", "/v1/me/positions", position(start="2010-01", end="2015-01", title="Dev"))
+    people.post(
+        "ada", "/v1/me/positions", position({"name": "Globex"}, start="2016-01", title="CTO")
+    )
+    people.post("ada", "/v1/me/education", {"school": {"name": "TU Berlin"}, "degree": "MSc"})
+    seen = people.get("bob", "/v1/people/ada").json
+    assert [p["title"] for p in seen["positions"]] == ["CTO", "Dev"]
+    assert [e["school"]["name"] for e in seen["education"]] == ["TU Berlin"]
+    assert seen["headline"] == "CTO at Globex"
+    assert people.get("ada", "/v1/me").json["headline"] == "CTO at Globex"
+    # A headline of one's own wins; without a current position there is none.
+    people.patch("ada", "/v1/me", {"headline": "Builder of things"})
+    assert people.get("bob", "/v1/people/ada").json["headline"] == "Builder of things"
+    assert people.get("bob", "/v1/people/bob").json["headline"] is None

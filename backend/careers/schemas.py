@@ -4,7 +4,7 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 
 from backend.months import Month
 from backend.organizations.schemas import OrganizationRefSchema, OrganizationSummarySchema
-from backend.people.schemas import SHORT_MAX, Trimmed
+from backend.schemas import SHORT_MAX, Trimmed
 
 TITLE_MAX, DESCRIPTION_MAX = 150, 2000
 

@@ -19,9 +19,11 @@ from backend.errors import NotFound
 from backend.intros import brokers
 from backend.intros.state import expires_before
 from backend.months import month_of
-from backend.pagination import CursorError, decode_cursor, page
+from backend.pagination import CursorError, Order, paginate
 
 BROKERS_SHOWN = 3
+# Nearest and strongest first; the cursor is the position of the next person in that order.
+RANKED = Order("organization_people", ("skip",), (int,), (0,))
 
 
 def people(
@@ -35,22 +37,25 @@ def people(
 ) -> dict:
     """The people there at those degrees from you, nearest and strongest first."""
     services = app_services()
-    (skip,) = decode_cursor(cursor, brokers.RANKED)
-    if skip < 0:
-        raise CursorError()
     _require(organization_id)
-    rows = services.db.read(
-        "organizations.people",
-        1,
-        person_id=person_id,
-        organization_id=organization_id,
-        degrees=sorted(set(degree)),
-        tenure=tenure,
-        expires_before=expires_before(now(), services.settings.intro_expiry_days),
-        skip=skip,
-        limit=limit + 1,
-    )
-    result = page(rows, limit, key=lambda row: (skip + limit,))
+
+    def read(*, skip: int, limit: int) -> list[dict]:
+        if skip < 0:
+            raise CursorError()
+        rows = services.db.read(
+            "organizations.people",
+            1,
+            person_id=person_id,
+            organization_id=organization_id,
+            degrees=sorted(set(degree)),
+            tenure=tenure,
+            expires_before=expires_before(now(), services.settings.intro_expiry_days),
+            skip=skip,
+            limit=limit,
+        )
+        return [{**row, "next": skip + n} for n, row in enumerate(rows, start=1)]
+
+    result = paginate(read, RANKED, limit, cursor, key=lambda row: (row["next"],))
     result["items"] = [_present(person_id, row) for row in result["items"]]
     return result
 

@@ -8,7 +8,7 @@ from backend.intros.schemas import BrokerSchema
 from backend.months import Month
 from backend.organizations import names
 from backend.pagination import PageArgsSchema, page_schema
-from backend.people.schemas import PersonSummarySchema, Trimmed
+from backend.schemas import PersonSummarySchema, Trimmed
 
 ORGANIZATION_NAME_MAX = 200
 TENURES = ("current", "former", "any")

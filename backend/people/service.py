@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 
 from backend.app_services import app_services, now
+from backend.careers import service as careers
 from backend.db import run
 from backend.errors import NotFound
 from backend.network import service as network
@@ -68,6 +69,10 @@ def profile(viewer_id: str, person_id: str) -> dict:
     if not rows:
         raise NotFound("No such person.")
     person = {**rows[0]["person"], **recommendations.profile_section(viewer_id, person_id)}
+    person["positions"] = careers.entries(careers.POSITIONS, person_id)
+    person["education"] = careers.entries(careers.EDUCATION, person_id)
+    if not person["headline"]:  # the current title and employer say who they are
+        person["headline"] = careers.headline(person["positions"])
     if person_id != viewer_id:
         person.update(network.relation(viewer_id, person_id))
     return person
