@@ -37,8 +37,9 @@ from backend.intros.state import expires_before  # noqa: E402
 from backend.months import month_of  # noqa: E402
 from backend.organizations import names  # noqa: E402
 from backend.tokens import new_token  # noqa: E402
-from bench.intros import gunicorn, machine, measure, neo4j_setup, percentile  # noqa: E402
-from bench.queries import bench_registry  # noqa: E402
+from bench.intros import gunicorn, machine, measure, neo4j_setup  # noqa: E402
+from harness.http import percentile  # noqa: E402
+from harness.queries import bench_registry  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "careers.md"
 WORDS = (

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from tests.support.auth import AuthActions
 from tests.support.discovery import build_with_model, graphs, token_of
-from tests.support.graph import auth, connect
+from tests.support.graph import connect
 from tests.support.pages import all_pages
 
 ORGANIZATIONS = {"org-acme": "company", "org-tu": "school"}
@@ -65,15 +65,15 @@ def test_who_do_i_know_at_x_matches_plain_python(data, graph, cypher, client, co
     stints, ratings = data.draw(careers(sorted(people)))
     build_careers(cypher, stints, ratings)
 
+    viewers = AuthActions(client, {me: token_of(me) for me in callers})
     for me, organization in itertools.product(callers, ORGANIZATIONS):
-        token = token_of(me)
         there = {}
         for person, org, _, end in stints:
             if org == organization and person != me and person not in model.blocked_with(me):
                 there[person] = there.get(person, False) or end is None
         degrees = {person: model.degree(me, person) for person in there}
 
-        page = client.get(f"/v1/organizations/{organization}", headers=auth(token)).json
+        page = viewers.get(me, f"/v1/organizations/{organization}").json
         assert page["network"] == {
             name: {
                 "current": sum(1 for p, now in there.items() if degrees[p] == d and now),
@@ -86,9 +86,9 @@ def test_who_do_i_know_at_x_matches_plain_python(data, graph, cypher, client, co
             ([1], [2], [3], [1, 2, 3]), ("current", "former", "any")
         ):
             items = all_pages(
-                client,
+                viewers,
+                me,
                 f"/v1/organizations/{organization}/people",
-                token,
                 limit=2,
                 degree=",".join(map(str, wanted)),
                 tenure=tenure,
@@ -105,9 +105,7 @@ def test_who_do_i_know_at_x_matches_plain_python(data, graph, cypher, client, co
                 assert item["degree"] == degrees[person]
                 assert item["tenure"] == ("current" if there[person] else "former")
                 if item["degree"] == 2:
-                    brokers = client.get(f"/v1/people/{person}/brokers", headers=auth(token)).json[
-                        "items"
-                    ]
+                    brokers = viewers.get(me, f"/v1/people/{person}/brokers").json["items"]
                     assert item["brokers"] == brokers[:3]
                     assert item["broker_count"] == len(model.mutuals(me, person))
                 else:
@@ -167,7 +165,7 @@ def test_tenure_title_and_years_come_from_the_stints(client, cypher, clock):
         == []
     )
     # Blocking the broker's target hides them; an unknown organization is 404.
-    assert people.client.put("/v1/me/blocks/cy", headers=people.headers("ada")).status_code == 204
+    assert people.put("ada", "/v1/me/blocks/cy").status_code == 204
     assert people.get("ada", f"/v1/organizations/{organization}/people").json["items"] == []
     assert people.get("ada", "/v1/organizations/nope/people").status_code == 404
     bad = people.get("ada", f"/v1/organizations/{organization}/people", degree="4")
