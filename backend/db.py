@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import neo4j
+from flask import has_request_context
 from neo4j import GraphDatabase, ManagedTransaction
 from neo4j.exceptions import (
     AuthError,
@@ -38,6 +39,7 @@ from tenacity import Retrying, retry_if_exception, stop_before_delay, wait_expon
 
 from backend import bookmarks, errors, query_metrics
 from backend.config import Settings
+from backend.db_deadline import Watchdog
 from backend.outage import Outage
 from backend.queries import Query, QueryRegistry, registry
 
@@ -164,16 +166,23 @@ class Database:
             initial_retry_delay=0,
         ) as session:
             try:
-                if access_mode == neo4j.READ_ACCESS:
-                    return session.execute_read(work, *args, **kwargs)
-                result = session.execute_write(work, *args, **kwargs)
-                bookmarks.record_write(session.last_bookmarks())
-                return result
+                if not has_request_context():  # no client waits: background work takes long
+                    return self._run(session, access_mode, work, args, kwargs)
+                with Watchdog(deadline, session) as watchdog:  # ends by the request's deadline
+                    return self._run(session, access_mode, watchdog.bounded(work), args, kwargs)
             except UNREACHABLE:
                 self.outage.failed()
                 raise
             finally:
                 query_metrics.record_pool(self.driver)
+
+    @staticmethod
+    def _run(session: neo4j.Session, access_mode: str, work, args, kwargs):
+        if access_mode == neo4j.READ_ACCESS:
+            return session.execute_read(work, *args, **kwargs)
+        result = session.execute_write(work, *args, **kwargs)
+        bookmarks.record_write(session.last_bookmarks())
+        return result
 
     def unavailable(self) -> errors.ServiceUnavailable:
         return errors.ServiceUnavailable(
@@ -216,6 +225,11 @@ _BAD_BOOKMARK = (
     "Neo.ClientError.Transaction.InvalidBookmarkMixture",
 )
 _BOOKMARK_TIMEOUT = "Neo.TransientError.Transaction.BookmarkTimeout"
+# The server ended a transaction at its timeout (backend/db_deadline.py).
+_TIMED_OUT = (
+    "Neo.ClientError.Transaction.TransactionTimedOut",
+    "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+)
 
 
 class map_driver_errors:
@@ -235,6 +249,12 @@ class map_driver_errors:
         if isinstance(exc, TransientError) and exc.code == _BOOKMARK_TIMEOUT:
             raise errors.ServiceUnavailable(
                 f"The database has not caught up with the {bookmarks.HEADER} yet; retry."
+            ) from exc
+        failure = exc.__cause__ if isinstance(exc, ResultFailedError) else exc
+        if isinstance(failure, Neo4jError) and failure.code in _TIMED_OUT:
+            log.warning("neo4j transaction timed out")
+            raise errors.ServiceUnavailable(
+                "The graph database did not answer in time.", retry_after_seconds=self.retry_after_s
             ) from exc
         if isinstance(exc, ConstraintError):
             raise errors.Conflict("The change conflicts with existing data.") from exc
