@@ -45,7 +45,7 @@ from tenacity import Retrying, retry_if_exception, stop_before_delay, wait_expon
 
 from backend import bookmarks, errors, query_metrics
 from backend.config import Settings
-from backend.db_deadline import Watchdog
+from backend.db_deadline import Watchdog, auto_commit
 from backend.outage import Outage
 from backend.queries import Query, QueryRegistry, registry
 
@@ -125,13 +125,20 @@ class Database:
 
     def read_tx(self, work: Callable[..., T], *args, **kwargs) -> T:
         if (session := self._request_session()) is not None:
-            try:
-                return work(session, *args, **kwargs)
-            except ConnectionAcquisitionTimeoutError:
-                self.end_request()  # the pool is exhausted: waiting again would double the wait
-                raise self.unavailable() from None
-            except (DriverError, Neo4jError):
-                self.end_request()  # the session may be broken: the ordinary way below
+            deadline = time.monotonic() + self.settings.db_timeout_s
+            with Watchdog(deadline, session) as watchdog:  # ends by the request's deadline
+                try:
+                    return work(session, *args, **kwargs)
+                except ConnectionAcquisitionTimeoutError:
+                    self.end_request()  # the pool is exhausted: waiting again doubles the wait
+                    raise self.unavailable() from None
+                except (DriverError, Neo4jError) as error:
+                    self.end_request()  # the session may be broken: the ordinary way below
+                    if watchdog.expired:  # ... unless Neo4j went silent: the bound is spent
+                        self.outage.failed()
+                        raise self.unavailable() from None
+                    if timed_out(error):  # or it ended a query that ran the bound out
+                        raise too_slow(self.outage.retry_after_s) from error
         return self._transaction(neo4j.READ_ACCESS, work, args, kwargs, repeatable=True)
 
     def write_tx(self, work: Callable[..., T], *args, **kwargs) -> T:
@@ -258,8 +265,9 @@ def _retryable_again(error: BaseException) -> bool:
 
 def run(tx: ManagedTransaction, query: Query, **params) -> list[dict[str, Any]]:
     """Run a named query inside a transaction function; rows as dicts."""
+    statement = auto_commit(query.text) if isinstance(tx, neo4j.Session) else query.text
     with query_metrics.observed(query):
-        result = tx.run(query.text, query.bind(**params))
+        result = tx.run(statement, query.bind(**params))
         return [record.data() for record in result]
 
 
@@ -273,6 +281,19 @@ _TIMED_OUT = (
     "Neo.ClientError.Transaction.TransactionTimedOut",
     "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
 )
+
+
+def timed_out(error: BaseException) -> bool:
+    """Neo4j ended the transaction at its timeout."""
+    failure = error.__cause__ if isinstance(error, ResultFailedError) else error
+    return isinstance(failure, Neo4jError) and failure.code in _TIMED_OUT
+
+
+def too_slow(retry_after_s: int) -> errors.ServiceUnavailable:
+    log.warning("neo4j transaction timed out")
+    return errors.ServiceUnavailable(
+        "The graph database did not answer in time.", retry_after_seconds=retry_after_s
+    )
 
 
 class map_driver_errors:
@@ -293,12 +314,8 @@ class map_driver_errors:
             raise errors.ServiceUnavailable(
                 f"The database has not caught up with the {bookmarks.HEADER} yet; retry."
             ) from exc
-        failure = exc.__cause__ if isinstance(exc, ResultFailedError) else exc
-        if isinstance(failure, Neo4jError) and failure.code in _TIMED_OUT:
-            log.warning("neo4j transaction timed out")
-            raise errors.ServiceUnavailable(
-                "The graph database did not answer in time.", retry_after_seconds=self.retry_after_s
-            ) from exc
+        if timed_out(exc):
+            raise too_slow(self.retry_after_s) from exc
         if isinstance(exc, ConstraintError):
             raise errors.Conflict("The change conflicts with existing data.") from exc
         if is_auth_failure(exc):

@@ -139,9 +139,9 @@ def test_a_blip_shorter_than_the_bound_is_absorbed(cypher, proxied_app, proxy):
 
 
 def test_a_query_running_past_the_bound_is_ended_by_neo4j_with_a_503(database):
-    """Every transaction a request runs carries a server-side timeout within the bound: Neo4j
-    itself ends a query that runs too long (and frees what it holds); the request answers
-    503."""
+    """Every transaction a request runs carries a server-side timeout within the bound: a
+    query that runs too long is ended (by Neo4j's timeout, or by the watchdog closing its
+    connection, whichever comes first) and frees what it holds; the request answers 503."""
     app = create_app({"TESTING": True, "SETTINGS": {"db_timeout_s": 5.0}})
     db = app.extensions["mutuals"].db
 
@@ -150,12 +150,16 @@ def test_a_query_running_past_the_bound_is_ended_by_neo4j_with_a_503(database):
 
     try:
         with app.test_request_context("/v1/me"), pytest.raises(ServiceUnavailable) as refused:
-            db.read_tx(slow)
-        assert refused.value.detail == "The graph database did not answer in time."
+            db.write_tx(slow)
+        assert refused.value.status == 503
     finally:
         app.extensions["mutuals"].close()
-    running = database.driver.execute_query(
-        "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery STARTS WITH 'UNWIND range' "
-        "RETURN count(*) AS n"
-    ).records
-    assert running[0]["n"] == 0
+    for _ in range(50):  # Neo4j looks for timed-out or abandoned transactions every 2 s
+        running = database.driver.execute_query(
+            "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery STARTS WITH 'UNWIND range' "
+            "RETURN count(*) AS n"
+        ).records[0]["n"]
+        if not running:
+            break
+        time.sleep(0.2)
+    assert running == 0
