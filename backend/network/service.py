@@ -17,24 +17,20 @@ from backend.app_services import app_services, now
 from backend.db import run
 from backend.errors import NotFound, Unprocessable
 from backend.network import views
+from backend.network.parts import (
+    COUNTS,
+    MUTUAL_SAMPLE_SIZE,
+    SCORE_WEIGHTS,
+    SECOND,
+    SUGGESTION_POOL_SIZE,
+    SUGGESTIONS,
+)
 from backend.pagination import BY_NAME, MOST_FIRST, decode_cursor, page
 from backend.reasons import reason
 
-MUTUAL_SAMPLE_SIZE = 3
+__all__ = ["MUTUAL_SAMPLE_SIZE", "SCORE_WEIGHTS", "SUGGESTION_POOL_SIZE"]  # the rules' constants
+
 MAX_PATHS = 3
-# Suggestions also consider this many people who share your location and your (or a
-# complementary) profession, so that someone without connections yet gets suggestions.
-SUGGESTION_POOL_SIZE = 200
-# Score points; a mutual is worth MUTUAL / ln(their number of connections) (Adamic-Adar).
-SCORE_WEIGHTS = {
-    "mutual": 1000,
-    "location": 150,
-    "industry": 100,
-    "profession": 150,
-    "complementary": 200,
-    "skill": 50,
-    "recommended": 500,
-}
 SCORE_SCALE = 1000  # points per unit of the score the API shows
 
 
@@ -72,24 +68,21 @@ def second_degree(person_id: str, *, limit: int, cursor: str | None, **filters) 
     """People 2 hops away, most mutual connections first (then id), filtered by profile
     (``profile_filters``); from the person's network view when it can answer (see views.py),
     with the same cursors either way."""
-    after_count, after_id = decode_cursor(cursor, MOST_FIRST)
-    after = dict(after_count=after_count, after_id=after_id)
+    after = dict(zip(SECOND.cursor, decode_cursor(cursor, MOST_FIRST), strict=True))
     filters, fetch = profile_filters(**filters), limit + 1
 
     def live():
         return app_services().db.read(
-            "network.second_degree",
+            SECOND.live_query,
             1,
             person_id=person_id,
             **filters,
             **after,
             limit=fetch,
-            sample_size=MUTUAL_SAMPLE_SIZE,
+            **SECOND.params(),
         )
 
-    rows, freshness = views.read(
-        person_id, "second", "views.second_degree_page", fetch, live, **filters, **after
-    )
+    rows, freshness = views.read(SECOND, person_id, fetch, live, **filters, **after)
     return {
         **page(rows, limit, key=lambda row: (row["mutual_count"], row["id"])),
         **freshness,
@@ -143,9 +136,9 @@ def network_counts(person_id: str) -> dict:
     """How many people are 1, 2 and 3 hops away (from the network view when there is one)."""
 
     def live():
-        return app_services().db.read("network.network_counts", 1, person_id=person_id)[0]
+        return app_services().db.read(COUNTS.live_query, 1, person_id=person_id)[0]
 
-    counts, freshness = views.read(person_id, "counts", "views.network_counts", None, live)
+    counts, freshness = views.read(COUNTS, person_id, None, live)
     return {
         "first": counts["first"],
         "second": counts["second"],
@@ -214,24 +207,20 @@ def _reasons(row: dict) -> list[dict]:
 
 def suggestions(person_id: str, *, limit: int, cursor: str | None) -> dict:
     """People you may know, best score first (then id), each with its reasons."""
-    after_points, after_id = decode_cursor(cursor, MOST_FIRST)
-    after, fetch = dict(after_score=after_points, after_id=after_id), limit + 1
+    after = dict(zip(SUGGESTIONS.cursor, decode_cursor(cursor, MOST_FIRST), strict=True))
+    fetch = limit + 1
 
     def live():
         return app_services().db.read(
-            "network.suggestions",
+            SUGGESTIONS.live_query,
             1,
             person_id=person_id,
-            weights=SCORE_WEIGHTS,
-            pool_size=SUGGESTION_POOL_SIZE,
             **after,
             limit=fetch,
-            sample_size=MUTUAL_SAMPLE_SIZE,
+            **SUGGESTIONS.params(),
         )
 
-    rows, freshness = views.read(
-        person_id, "suggestions", "views.suggestions_page", fetch, live, **after
-    )
+    rows, freshness = views.read(SUGGESTIONS, person_id, fetch, live, **after)
     # The cursor keeps the exact integer points; the API shows them scaled.
     items = [
         {
