@@ -87,13 +87,15 @@ class ViewRefresher:
                 self.state.view_metrics.deltas_dropped.inc()
                 return
             self._pending_deltas += 1
-        self._deltas.submit(self._neighbours_queued, event)
+        self._deltas.submit(self._neighbours_queued, event, time.perf_counter())
 
-    def _neighbours_queued(self, event: deltas.Event) -> None:
-        began = time.perf_counter()
+    def _neighbours_queued(self, event: deltas.Event, queued_at: float) -> None:
+        metrics, began = self.state.view_metrics, time.perf_counter()
         try:
             deltas.apply_to_neighbours(self.state.db, self.state.settings.view_size, event)
-            self.state.view_metrics.delta_seconds.observe(time.perf_counter() - began)
+            done = time.perf_counter()
+            metrics.delta_seconds.observe(done - began)
+            metrics.delta_lag_seconds.observe(done - queued_at)
         except Exception:  # noqa: BLE001 - a failed delta must not kill the thread
             self.state.view_metrics.deltas_dropped.inc()
             log.exception("the neighbours' delta of %s failed", event)
