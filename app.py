@@ -1,4 +1,5 @@
-"""WSGI entry point: ``gunicorn app:app``; ``python app.py`` runs the dev server.
+"""WSGI entry point: ``gunicorn app:app``; ``python app.py`` runs the dev server (with the
+debugger only when ``FLASK_DEBUG=1``, as ``flask run``: it runs any code a visitor sends).
 
 Like the ``flask`` and ``mutuals`` commands, it reads ``.env`` (and ``.flaskenv``) from the
 working directory upwards first, without overriding variables already set; set
@@ -22,4 +23,4 @@ if __name__ == "__main__":
 
     logging.config.dictConfig(LOGGING)
     settings = app.extensions["mutuals"].settings
-    app.run(host=settings.host, port=settings.port, debug=True)
+    app.run(host=settings.host, port=settings.port)

@@ -8,7 +8,14 @@ import multiprocessing
 import os
 import tempfile
 
-from backend.request_log import LOGGING
+# Before anything imports prometheus_client (backend does): it picks in-memory or file-backed
+# metrics once, at import, and the workers inherit that choice from this process.
+os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", tempfile.mkdtemp(prefix="mutuals-metrics-"))
+# Flask's debug mode is for `flask run` only, whatever the environment or a .env says (.env
+# never overrides a variable already set): it shows internals and lets errors escape.
+os.environ["FLASK_DEBUG"] = "0"
+
+from backend.request_log import LOGGING  # noqa: E402 - after the variable above
 
 bind = f"{os.environ.get('MUTUALS_HOST', '127.0.0.1')}:{os.environ.get('MUTUALS_PORT', '8000')}"
 workers = int(os.environ.get("MUTUALS_WORKERS", multiprocessing.cpu_count() * 2 + 1))
@@ -24,8 +31,6 @@ graceful_timeout = 20
 # JSON lines on stdout (backend/request_log.py): the app writes the request line itself.
 logconfig_dict = LOGGING
 accesslog = None
-
-os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", tempfile.mkdtemp(prefix="mutuals-metrics-"))
 
 
 def child_exit(server, worker):

@@ -89,6 +89,6 @@ def create_app(config: dict | None = None) -> Flask:
     app.before_request(bookmarks.read_header)
     app.after_request(bookmarks.add_header)
     state.view_metrics = ViewMetrics(init_metrics(app))
-    state.refresher = ViewRefresher(state)
+    state.refresher = ViewRefresher(app)
     app.after_request(after_changes)
     return app

@@ -50,12 +50,17 @@ def current_person_id() -> str:
 def require_admin() -> None:
     """Admin endpoints exist only when MUTUALS_ADMIN_TOKEN is set; otherwise they are 404."""
     services = app_services()
-    admin_token = services.settings.admin_token
-    if not admin_token:
+    if not services.settings.admin_token:
         raise NotFound("No such endpoint.")
     services.address_limits.check_auth_failures()
-    token = _bearer_token()
-    # Constant time: how much of a guess matches must not show in how long the answer takes.
-    if token is None or not hmac.compare_digest(token.encode(), admin_token.encode()):
+    if not has_admin_token():
         services.address_limits.count_auth_failure()
         raise Unauthorized("An admin bearer token is required.")
+
+
+def has_admin_token() -> bool:
+    """Whether the request carries the admin token (MUTUALS_ADMIN_TOKEN, when set)."""
+    admin_token = app_services().settings.admin_token
+    token = _bearer_token()
+    # Constant time: how much of a guess matches must not show in how long the answer takes.
+    return bool(admin_token and token) and hmac.compare_digest(token.encode(), admin_token.encode())

@@ -166,6 +166,8 @@ class Settings:
     webhooks_allow_local: bool = False
     webhooks_retry_base_s: float = 10.0
     webhooks_disable_after: int = 15
+    # One delivery attempt in all (DNS, connect, TLS, send, the answer's headers).
+    webhooks_deadline_s: float = 15.0
 
     @classmethod
     def from_env(cls, env=None) -> Settings:
@@ -220,4 +222,5 @@ VARIABLES = {
     "webhooks_allow_local": ("MUTUALS_WEBHOOKS_ALLOW_LOCAL", _switch),
     "webhooks_retry_base_s": ("MUTUALS_WEBHOOKS_RETRY_BASE", _number),
     "webhooks_disable_after": ("MUTUALS_WEBHOOKS_DISABLE_AFTER", _integer),
+    "webhooks_deadline_s": ("MUTUALS_WEBHOOKS_DEADLINE_S", _positive_number),
 }

@@ -29,6 +29,7 @@ from neo4j.exceptions import (
     DriverError,
     IncompleteCommit,
     Neo4jError,
+    ResultFailedError,
     ServiceUnavailable,
     SessionExpired,
     TransientError,
@@ -189,6 +190,10 @@ def is_auth_failure(error: BaseException) -> bool:
 
 
 def _retryable(error: BaseException) -> bool:
+    # A query that failed inside a transaction function (a deadlock, say) reaches us as the
+    # ResultFailedError that the driver's rollback raises from it: judge the failure itself.
+    if isinstance(error, ResultFailedError) and error.__cause__ is not None:
+        error = error.__cause__
     return isinstance(error, (DriverError, Neo4jError)) and error.is_retryable()
 
 

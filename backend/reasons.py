@@ -16,8 +16,6 @@ SUGGESTION_CODES = (
 )
 BROKER_CODES = (
     "mutual_connection",
-    "knows_target_well",
-    "knows_you_well",
     "recommendation_target",
     "recommendation_you",
     "your_closeness",

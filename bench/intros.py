@@ -10,7 +10,7 @@
    way) and some of them a history of answered and expired introduction requests, made
    through the service, so every part of the ranking has data to work on (done once).
 3. The measurement: ``GET /v1/people/{target}/brokers`` under gunicorn (a subprocess), and the
-   same named query ``intros.brokers`` v1 over Bolt with the same parameters; warm-up first,
+   same named query ``intros.brokers`` v2 over Bolt with the same parameters; warm-up first,
    then ``--requests`` calls each, one client, the two paths taking turns. Prints a table and
    writes bench/results/intros.md.
 """
@@ -46,17 +46,13 @@ from backend.errors import Problem  # noqa: E402
 from backend.intros import service  # noqa: E402
 from backend.intros.state import expires_before  # noqa: E402
 from backend.tokens import new_token  # noqa: E402
-from bench.queries import bench_registry  # noqa: E402
+from bench.support.ready import SERVER_ENV, ready_neo4j  # noqa: E402
+from harness.http import percentile  # noqa: E402
+from harness.queries import bench_registry  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "intros.md"
 LEVELS = ("close", "known", "acquaintance")
 PAGE = 20  # the API's default page size
-
-
-def percentile(samples: list[float], q: float) -> float:
-    """Nearest-rank percentile (q in 0..100) of samples, in the samples' unit."""
-    ordered = sorted(samples)
-    return ordered[max(0, min(len(ordered) - 1, round(q / 100 * len(ordered) + 0.5) - 1))]
 
 
 def mutuals_command(*args: str) -> list[str]:
@@ -171,6 +167,7 @@ def gunicorn(settings: Settings, workers: int, threads: int, root: Path = ROOT, 
         NEO4J_PASSWORD=settings.neo4j_password or "",
         PYTHONPATH=str(root),
         PROMETHEUS_MULTIPROC_DIR=tempfile.mkdtemp(prefix="mutuals-bench-metrics-"),
+        **SERVER_ENV,
         **env_vars,
     )
     proc = subprocess.Popen(
@@ -273,7 +270,7 @@ def machine() -> str:
 @click.option("--threads", default=4, show_default=True, help="gunicorn threads per worker.")
 def main(people, avg_degree, seed, hub_degree, count, warmup, workers, threads):
     """Broker ranking for a pair of hubs: p50/p99 through the API and through raw Bolt."""
-    settings = Settings.from_env()
+    settings = ready_neo4j()
     db = Database(settings, bench_registry())
     started = time.monotonic()
     load_before = os.getloadavg()[0]
@@ -299,9 +296,7 @@ def main(people, avg_degree, seed, hub_degree, count, warmup, workers, threads):
     params = dict(
         person_id=pair["caller"],
         target_id=pair["target"],
-        after_score=None,
-        after_shared=None,
-        after_id=None,
+        skip=0,
         limit=PAGE + 1,
     )
 
@@ -309,7 +304,7 @@ def main(people, avg_degree, seed, hub_degree, count, warmup, workers, threads):
         now = datetime.now(UTC)
         return db.read(
             "intros.brokers",
-            1,
+            2,
             expires_before=expires_before(now, settings.intro_expiry_days),
             **params,
         )
@@ -331,7 +326,7 @@ def main(people, avg_degree, seed, hub_degree, count, warmup, workers, threads):
         samples = measure({"api": api, "bolt": bolt}, count, warmup)
     api_ms, bolt_ms = samples["api"], samples["bolt"]
 
-    rows = [("API (gunicorn, HTTP)", api_ms), ("raw Bolt, intros.brokers v1", bolt_ms)]
+    rows = [("API (gunicorn, HTTP)", api_ms), ("raw Bolt, intros.brokers v2", bolt_ms)]
     table = ["| path | calls | p50 ms | p99 ms | mean ms |", "|---|---|---|---|---|"]
     table += [
         f"| {name} | {len(ms)} | {percentile(ms, 50):.1f} | {percentile(ms, 99):.1f} | "
@@ -343,7 +338,7 @@ def main(people, avg_degree, seed, hub_degree, count, warmup, workers, threads):
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(
         "# Broker ranking for a pair of hubs\n\n"
-        f"`GET /v1/people/{{target}}/brokers?limit={PAGE}` against `intros.brokers` v1 run directly over Bolt, "
+        f"`GET /v1/people/{{target}}/brokers?limit={PAGE}` against `intros.brokers` v2 run directly over Bolt, "
         "same parameters: one client, the two paths taking turns, after a warm-up.\n\n"
         f"- command: `{command}`\n"
         f"- machine: {machine()}; shared with other work while it ran (1-minute load average "

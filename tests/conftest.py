@@ -8,7 +8,7 @@ import socket
 import subprocess
 import sys
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -17,7 +17,8 @@ import requests
 from backend import create_app, migrations
 from backend.config import PROJECT_ROOT, Settings
 from backend.db import Database
-from bench.support.tcp_proxy import CuttableProxy
+from harness.tcp_proxy import CuttableProxy
+from tests.support.clock import FakeClock
 from tests.support.discovery import complements_of
 from tests.support.graph import wipe
 from tests.support.snap import load_facebook
@@ -77,17 +78,6 @@ def cypher(database):
     return run
 
 
-class FakeClock:
-    def __init__(self, start: datetime):
-        self.now = start
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta) -> None:
-        self.now += timedelta(**delta)
-
-
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
@@ -138,7 +128,8 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def live_server(database, tmp_path_factory):
-    """The real thing: gunicorn with several workers and threads, for racing requests."""
+    """The real thing: gunicorn with several workers and threads, for racing requests (its
+    metrics folder is gunicorn.conf.py's, as in production)."""
     port = _free_port()
     env = dict(
         os.environ,
@@ -151,7 +142,6 @@ def live_server(database, tmp_path_factory):
         NEO4J_USER=database.settings.neo4j_user,
         NEO4J_USERNAME=database.settings.neo4j_user,
         NEO4J_PASSWORD=database.settings.neo4j_password or "",
-        PROMETHEUS_MULTIPROC_DIR=str(tmp_path_factory.mktemp("metrics")),
     )
     log = tmp_path_factory.mktemp("gunicorn") / "gunicorn.log"
     with open(log, "wb") as out:

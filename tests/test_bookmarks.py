@@ -7,39 +7,39 @@ import base64
 import json
 
 import pytest
-import requests
 
 from backend.bookmarks import HEADER, decode, encode
-from tests.support.graph import auth, create_person, graph_fingerprint
+from tests.support.auth import AuthActions
+from tests.support.graph import graph_fingerprint
+from tests.support.live import LiveClient
 
 
 @pytest.fixture
-def people(cypher):
-    return {name: create_person(cypher, name, name=name.title()) for name in ("ann", "bob")}
+def people(cypher, client):
+    people = AuthActions(client)
+    for person_id in ("ann", "bob"):
+        people.add(cypher, person_id)
+    return people
 
 
-def test_a_write_response_carries_a_bookmark_that_reads_accept(client, people):
-    sent = client.post("/v1/me/requests", headers=auth(people["ann"]), json={"to": "bob"})
+def test_a_write_response_carries_a_bookmark_that_reads_accept(people):
+    sent = people.post("ann", "/v1/me/requests", {"to": "bob"})
     assert sent.status_code == 201, sent.json
     bookmark = sent.headers[HEADER]
     assert decode(bookmark)  # Neo4j's bookmark values, opaque to the client
 
-    incoming = client.get(
-        "/v1/me/requests/incoming", headers={**auth(people["bob"]), HEADER: bookmark}
-    )
+    incoming = people.open("bob", "GET", "/v1/me/requests/incoming", headers={HEADER: bookmark})
     assert incoming.status_code == 200, incoming.json
     assert [item["person"]["id"] for item in incoming.json["items"]] == ["ann"]
     assert HEADER not in incoming.headers  # a read wrote nothing
 
-    accepted = client.post(
-        "/v1/me/requests/incoming/ann/accept", headers={**auth(people["bob"]), HEADER: bookmark}
-    )
+    accepted = people.post("bob", "/v1/me/requests/incoming/ann/accept", headers={HEADER: bookmark})
     assert accepted.status_code == 201, accepted.json
     assert accepted.headers[HEADER] != bookmark  # the newer write's
 
 
-def test_a_refused_write_carries_no_bookmark(client, people):
-    refused = client.post("/v1/me/requests", headers=auth(people["ann"]), json={"to": "nobody"})
+def test_a_refused_write_carries_no_bookmark(people):
+    refused = people.post("ann", "/v1/me/requests", {"to": "nobody"})
     assert refused.status_code == 404
     assert HEADER not in refused.headers
 
@@ -57,15 +57,13 @@ def test_a_refused_write_carries_no_bookmark(client, people):
     ],
     ids=["garbage", "not-json", "empty", "object", "numbers", "too-long", "not-neo4j"],
 )
-def test_a_malformed_bookmark_is_a_400_naming_the_header(client, cypher, people, value):
+def test_a_malformed_bookmark_is_a_400_naming_the_header(cypher, people, value):
     before = graph_fingerprint(cypher)
     for method, path, body in (
         ("GET", "/v1/me/requests/incoming", None),
         ("POST", "/v1/me/requests", {"to": "bob"}),
     ):
-        response = client.open(
-            path, method=method, json=body, headers={**auth(people["ann"]), HEADER: value}
-        )
+        response = people.open("ann", method, path, json=body, headers={HEADER: value})
         assert response.status_code == 400, (method, response.json)
         assert response.content_type == "application/problem+json"
         assert HEADER in response.json["detail"] and HEADER in response.json["errors"]
@@ -76,24 +74,17 @@ def test_a_malformed_bookmark_is_a_400_naming_the_header(client, cypher, people,
 def test_read_your_write_on_any_worker(live_server, cypher):
     """Many workers and threads: each write's bookmark, sent with the next read, which any
     worker may serve, shows that write."""
-    tokens = {name: create_person(cypher, name) for name in ("ann", *(f"p{i}" for i in range(12)))}
-    with requests.Session() as session:
-        for i in range(12):
-            sent = session.post(
-                f"{live_server}/v1/me/requests",
-                headers=auth(tokens["ann"]),
-                json={"to": f"p{i}"},
-                timeout=30,
-            )
-            assert sent.status_code == 201, sent.text
-            outgoing = session.get(
-                f"{live_server}/v1/me/requests/outgoing",
-                headers={**auth(tokens["ann"]), HEADER: sent.headers[HEADER]},
-                params={"limit": 50},
-                timeout=30,
-            )
-            assert outgoing.status_code == 200, outgoing.text
-            assert f"p{i}" in {item["person"]["id"] for item in outgoing.json()["items"]}
+    people = AuthActions(LiveClient(live_server))
+    for person_id in ("ann", *(f"p{i}" for i in range(12))):
+        people.add(cypher, person_id)
+    for i in range(12):
+        sent = people.post("ann", "/v1/me/requests", {"to": f"p{i}"})
+        assert sent.status_code == 201, sent.json
+        outgoing = people.get(
+            "ann", "/v1/me/requests/outgoing", limit=50, headers={HEADER: sent.headers[HEADER]}
+        )
+        assert outgoing.status_code == 200, outgoing.json
+        assert f"p{i}" in {item["person"]["id"] for item in outgoing.json["items"]}
 
 
 def test_the_header_is_documented(client):

@@ -50,11 +50,9 @@ def test_make_run_then_the_readme_block_as_pasted(database, settings, tmp_path):
         MUTUALS_PORT=str(port),
         MUTUALS_WORKERS="2",
         MUTUALS_THREADS="4",
-        PROMETHEUS_MULTIPROC_DIR=str(tmp_path / "metrics"),
     )
     if not settings.uses_local_neo4j:  # an external Neo4j has no development token
         env["MUTUALS_ADMIN_TOKEN"] = "five-minutes-admin"
-    (tmp_path / "metrics").mkdir()
     log_path = tmp_path / "make-run.log"
     with open(log_path, "wb") as log:
         make = subprocess.Popen(

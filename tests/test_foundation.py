@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from backend import create_app
+from tests.support.graph import auth
 
 
 def test_round_trip_to_neo4j(cypher):
@@ -27,8 +28,8 @@ def test_healthz(client):
     assert response.json == {"status": "ok"}
 
 
-def test_readyz_reports_neo4j_version_and_migrations(client):
-    response = client.get("/readyz")
+def test_readyz_reports_neo4j_version_and_migrations_to_the_admin(client):
+    response = client.get("/readyz", headers=auth("test-admin-token"))
     assert response.status_code == 200, response.json
     body = response.json
     assert body["status"] == "ready"
@@ -90,7 +91,7 @@ def test_openapi_document_and_swagger_ui(client):
 
 def test_metrics_are_prometheus_text(client):
     client.get("/healthz")
-    response = client.get("/metrics")
+    response = client.get("/metrics", headers=auth("test-admin-token"))
     assert response.status_code == 200
     assert b"flask_http_request_total" in response.data
 
@@ -128,9 +129,9 @@ def test_cursor_values_that_cannot_reach_neo4j_are_refused():
 
     from backend.pagination import CursorError, Order, decode_cursor, encode_cursor
 
-    order = Order((str, int), ("", None))
-    assert decode_cursor(encode_cursor(["ada", 3]), order) == ("ada", 3)
+    order = Order("test", ("after_name", "after_id"), (str, int), ("", None))
+    assert decode_cursor(encode_cursor(["test", "ada", 3]), order) == ("ada", 3)
     assert decode_cursor(None, order) == ("", None)
     for bad in (["\ud800", 1], ["x", 2**70], [{"a": 1}, 1], ["x", 1.5], ["x", True], ["x"]):
         with pytest.raises(CursorError):
-            decode_cursor(encode_cursor(bad), order)
+            decode_cursor(encode_cursor(["test", *bad]), order)

@@ -54,7 +54,9 @@ def test_request_forward_accept_connects_the_two_once(people, cypher, clock):
     seen_by_target = people.get("bea", f"/v1/intros/{intro['id']}")
     assert seen_by_target.status_code == 200
     assert seen_by_target.json["your_role"] == "target"
-    assert seen_by_target.json["message"] == intro["message"]
+    # The requester's message was for the broker: the target reads the broker's note.
+    assert seen_by_target.json["message"] is None
+    assert seen_by_target.json["note"] == "Ada, meet Bea. Bea, meet Ada."
 
     clock.advance(days=2)
     accepted = people.act("bea", intro["id"], "accept")

@@ -10,6 +10,7 @@ import yaml
 from prometheus_client.parser import text_string_to_metric_families
 
 from backend.config import PROJECT_ROOT
+from tests.support.graph import auth
 
 COMPOSE = yaml.safe_load((PROJECT_ROOT / "docker-compose.yml").read_text())
 OPS = PROJECT_ROOT / "ops"
@@ -51,7 +52,12 @@ def test_prometheus_scrapes_the_api_and_grafana_reads_prometheus():
 
 def test_every_dashboard_query_names_a_metric_the_api_exports(client):
     client.get("/healthz")
-    exported = {f.name for f in text_string_to_metric_families(client.get("/metrics").text)}
+    exported = {
+        f.name
+        for f in text_string_to_metric_families(
+            client.get("/metrics", headers=auth("test-admin-token")).text
+        )
+    }
     queried = {
         _SUFFIX.sub("", name)
         for panel in DASHBOARD["panels"]

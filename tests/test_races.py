@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import requests
 
-from tests.support.graph import auth, create_person
+from tests.support.graph import auth, connect, create_person
 from tests.support.races import race
 
 PAIRS = 12
@@ -160,3 +160,28 @@ def test_block_racing_accept_and_sends(live_server, cypher):
     ) == [{"n": 0}]
     assert count(cypher, "BLOCKED") == PAIRS
     assert_invariants(cypher)
+
+
+def test_endorsements_and_recommendations_racing_a_block_do_not_survive_it(live_server, cypher):
+    """b blocks a while a endorses b's skills and writes b a recommendation, and while b asks
+    a for one: whichever runs first, nothing of a's or b's for the other outlives the block."""
+    skills = [f"skill{k}" for k in range(4)]
+    people = pairs(cypher)
+    cypher("MATCH (b:Person) WHERE b.id STARTS WITH 'b' SET b.skills = $skills", skills=skills)
+    text = {"relationship": "worked_together", "text": "A careful colleague, every single day."}
+    calls = []
+    for a, a_token, b, b_token in people:
+        connect(cypher, a, b)
+        calls += [
+            ("PUT", f"{live_server}/v1/people/{b}/skills/{skill}/endorsement", a_token, None)
+            for skill in skills
+        ]
+        calls += [
+            ("POST", f"{live_server}/v1/people/{b}/recommendations", a_token, text),
+            ("POST", f"{live_server}/v1/people/{a}/recommendation-requests", b_token, {}),
+            ("PUT", f"{live_server}/v1/me/blocks/{a}", b_token, None),
+        ]
+    race(calls)
+    assert count(cypher, "ENDORSED") == 0
+    assert cypher("MATCH (r:Recommendation) RETURN count(r) AS n") == [{"n": 0}]
+    assert count(cypher, "BLOCKED") == PAIRS

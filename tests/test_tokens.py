@@ -12,13 +12,8 @@ from datetime import timedelta
 import pytest
 
 from backend import create_app
+from tests.support.auth import sign_up
 from tests.support.graph import auth
-
-
-def sign_up(client, name="Ada", **environ) -> tuple[str, str]:
-    response = client.post("/v1/people", json={"name": name}, environ_base=environ)
-    assert response.status_code == 201, response.json
-    return response.json["person"]["id"], response.json["token"]
 
 
 def tokens(client, token) -> list[dict]:
@@ -30,7 +25,7 @@ def tokens(client, token) -> list[dict]:
 def test_a_person_lists_their_tokens_without_secrets(client, clock):
     person, token = sign_up(client)
     second = client.post(
-        f"/v1/admin/people/{person}/tokens", headers=auth("test-admin-token")
+        f"/v1/admin/people/{person['id']}/tokens", headers=auth("test-admin-token")
     ).json["token"]
 
     listed = tokens(client, token)
@@ -71,9 +66,9 @@ def test_the_last_use_is_recorded_at_most_daily(client, clock, cypher):
 
 def test_revoking_a_token_by_id(client):
     person, token = sign_up(client)
-    other = client.post(f"/v1/admin/people/{person}/tokens", headers=auth("test-admin-token")).json[
-        "token"
-    ]
+    other = client.post(
+        f"/v1/admin/people/{person['id']}/tokens", headers=auth("test-admin-token")
+    ).json["token"]
     _, stranger = sign_up(client, "Stranger")
     other_id = next(t["id"] for t in tokens(client, token) if not t["current"])
 
@@ -88,9 +83,9 @@ def test_revoking_a_token_by_id(client):
 
 def test_logging_out_revokes_the_current_token_only(client):
     person, token = sign_up(client)
-    other = client.post(f"/v1/admin/people/{person}/tokens", headers=auth("test-admin-token")).json[
-        "token"
-    ]
+    other = client.post(
+        f"/v1/admin/people/{person['id']}/tokens", headers=auth("test-admin-token")
+    ).json["token"]
     assert client.delete("/v1/me/tokens/current", headers=auth(token)).status_code == 204
     assert client.get("/v1/me", headers=auth(token)).status_code == 401
     assert client.get("/v1/me", headers=auth(other)).status_code == 200
@@ -134,7 +129,9 @@ def test_sign_ups_are_limited_per_address(limited, cypher):
     assert refused.status_code == 429 and refused.mimetype == "application/problem+json"
     assert 1 <= int(refused.headers["Retry-After"]) <= 3600
     assert cypher("MATCH (p:Person {name: 'Three'}) RETURN count(p) AS n") == [{"n": 0}]
-    sign_up(client, "Elsewhere", REMOTE_ADDR="10.0.0.2")  # another address has its own count
+    sign_up(
+        client, "Elsewhere", environ_base={"REMOTE_ADDR": "10.0.0.2"}
+    )  # another address has its own count
 
 
 def test_x_forwarded_for_counts_only_behind_trusted_proxies(limited):

@@ -8,6 +8,7 @@ from marshmallow import Schema, fields
 
 from backend import migrations
 from backend.app_services import app_services
+from backend.auth import has_admin_token
 from backend.db import map_driver_errors
 from backend.errors import ServiceUnavailable
 
@@ -23,8 +24,9 @@ class HealthSchema(Schema):
 
 class ReadySchema(Schema):
     status = fields.String(required=True)
-    neo4j = fields.Dict(required=True)
-    migrations = fields.Dict(required=True)
+    # Only with the admin token: the server's address and version help an attacker.
+    neo4j = fields.Dict(metadata={"description": "uri, version, edition (admin token only)"})
+    migrations = fields.Dict(metadata={"description": "applied, pending (admin token only)"})
 
 
 @blp.route("/healthz")
@@ -40,9 +42,9 @@ class Ready(MethodView):
     @blp.response(200, ReadySchema)
     @blp.alt_response(503, description="Neo4j unreachable or migrations pending")
     def get(self):
-        """Neo4j answers, with its version, and every migration file is applied. Answers
-        within a second: an outage already known answers at once, a new one after one short
-        attempt."""
+        """Neo4j answers and every migration file is applied. Answers within a second: an
+        outage already known answers at once, a new one after one short attempt. With the
+        admin token, also Neo4j's address, version and edition and the migrations applied."""
         db = app_services().db
         with db.within(READY_BUDGET_S):
             components = db.read("ops.server_components", 1)
@@ -61,11 +63,13 @@ class Ready(MethodView):
                 + ", ".join(m.path.name for m in todo)
                 + " (run `mutuals migrate`)."
             )
+        if not has_admin_token():
+            return {"status": "ready"}
         applied = [m.path.name for m in migrations.discover()]
         return {
             "status": "ready",
             "neo4j": {
-                "uri": db.settings.neo4j_uri,
+                "uri": app_services().settings.neo4j_uri,
                 "version": kernel["versions"][0],
                 "edition": kernel["edition"],
             },

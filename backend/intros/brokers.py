@@ -4,9 +4,11 @@ The ranking itself is graph work (``intros.brokers``: its header gives the score
 analysts running the file get the same order; this module checks who may ask, pages, and
 says why each broker ranks where it does.
 
-The broker's closeness ratings are private to the broker: they count in the score, but the
-reasons only ever say "knows <name> well" (for ``close`` or ``known``), never the level. The
-caller's own rating of the broker is theirs, so it is named.
+A broker's closeness ratings are private to the broker: they order the brokers, and nothing
+else. No score is returned, no reason is derived from them, and the cursor is a position in
+the ranking, not a sort key (a key would carry the score). What the order itself tells is in
+docs/intros.md ("What the ranking reveals"). The caller's own rating of the broker is theirs:
+it is named, and it orders first, apart from the broker's ratings.
 """
 
 from __future__ import annotations
@@ -14,15 +16,14 @@ from __future__ import annotations
 from backend.app_services import app_services, now
 from backend.errors import NotFound, Unprocessable
 from backend.intros.state import expires_before
-from backend.pagination import Order, decode_cursor, page
+from backend.pagination import CursorError, Order, paginate
 from backend.reasons import reason
 
-WELL = 2  # closeness points of 'known'; 'close' is 3
 FAST_ANSWER_HOURS = 48  # the query's bonus threshold, named in the reasons
 
 
-# Best introducer first: (score, shared connections, id).
-BEST_FIRST = Order((float, int, str), (None, None, None))
+# Best introducer first; the cursor is the position of the next broker in that order.
+RANKED = Order("brokers", ("skip",), (int,), (0,))
 
 
 def rank(person_id: str, target_id: str, *, limit: int, cursor: str | None) -> dict:
@@ -31,23 +32,26 @@ def rank(person_id: str, target_id: str, *, limit: int, cursor: str | None) -> d
         raise Unprocessable("person_id", "You need no introduction to yourself.")
     services = app_services()
     db, settings = services.db, services.settings
-    after_score, after_shared, after_id = decode_cursor(cursor, BEST_FIRST)
     targets = db.read("intros.broker_target", 1, person_id=person_id, target_id=target_id)
     if not targets:
         raise NotFound("No such person.")
     target_name = targets[0]["name"]
-    rows = db.read(
-        "intros.brokers",
-        1,
-        person_id=person_id,
-        target_id=target_id,
-        expires_before=expires_before(now(), settings.intro_expiry_days),
-        after_score=after_score,
-        after_shared=after_shared,
-        after_id=after_id,
-        limit=limit + 1,
-    )
-    result = page(rows, limit, key=lambda row: (row["score"], row["shared"], row["person"]["id"]))
+
+    def read(*, skip: int, limit: int) -> list[dict]:
+        if skip < 0:
+            raise CursorError()
+        rows = db.read(
+            "intros.brokers",
+            2,
+            person_id=person_id,
+            target_id=target_id,
+            expires_before=expires_before(now(), settings.intro_expiry_days),
+            skip=skip,
+            limit=limit,
+        )
+        return [{**row, "next": skip + n} for n, row in enumerate(rows, start=1)]
+
+    result = paginate(read, RANKED, limit, cursor, key=lambda row: (row["next"],))
     result["items"] = [_present(row, target_name) for row in result["items"]]
     return result
 
@@ -56,7 +60,6 @@ def _present(row: dict, target_name: str) -> dict:
     forward_rate = row["forwarded"] / row["decided"] if row["decided"] else None
     return {
         "person": row["person"],
-        "score": row["score"],
         "reasons": reasons(row, target_name),
         "forward_rate": forward_rate,
         "requests_decided": row["decided"],
@@ -69,10 +72,6 @@ def _present(row: dict, target_name: str) -> dict:
 def reasons(row: dict, target_name: str) -> list[dict]:
     """Why this broker ranks here, strongest signals first, as ``{code, text}``."""
     found = [reason("mutual_connection", f"1st connection of both you and {target_name}")]
-    if row["knows_target"] >= WELL:
-        found.append(reason("knows_target_well", f"Knows {target_name} well"))
-    if row["knows_you"] >= WELL:
-        found.append(reason("knows_you_well", "Knows you well"))
     if row["vouched_target"]:
         text = f"A recommendation links them with {target_name}"
         found.append(reason("recommendation_target", text))

@@ -9,8 +9,8 @@ from webargs.fields import DelimitedList
 
 from backend.intros.state import OPEN_STATES, ROLES, STATES
 from backend.pagination import PageArgsSchema, page_schema
-from backend.people.schemas import PersonSummarySchema
 from backend.reasons import ReasonSchema
+from backend.schemas import PersonSummarySchema
 
 MAX_TEXT = 2000
 FOLLOW_UP_KINDS = ("call", "coffee", "video", "meeting")
@@ -104,7 +104,11 @@ class IntroductionSchema(Schema):
         metadata={"description": "the two people the introduction connects"},
     )
     message = fields.String(
-        allow_none=True, metadata={"description": "the requester's message to the broker"}
+        allow_none=True,
+        metadata={
+            "description": "the requester's message to the broker: shown to the two of them "
+            "only (null for the target, who reads the broker's note)"
+        },
     )
     note = fields.String(
         allow_none=True, metadata={"description": "the broker's introduction note"}
@@ -132,7 +136,6 @@ class IntroListArgsSchema(PageArgsSchema):
 
 class BrokerSchema(Schema):
     person = fields.Nested(PersonSummarySchema, required=True)
-    score = fields.Float(required=True)
     reasons = fields.List(fields.Nested(ReasonSchema), required=True)
     forward_rate = fields.Float(
         allow_none=True,

@@ -144,7 +144,8 @@ def check(facts: Facts, action: Action, actor_id: str, now: datetime, expiry_day
     if not facts.visible_to(actor_id):
         raise NotFound("No such introduction.")
     if facts.blocked():
-        raise Conflict("This introduction has ended: two of its parties blocked each other.")
+        # Not which two, nor why: the actor may be neither of them (the blocked get 404).
+        raise Conflict("This introduction has ended.")
     role = facts.role_of(actor_id)
     allowed = RULES[(facts.kind, action)]
     if role not in allowed:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from backend.pagination import Order
+
 MUTUAL_SAMPLE_SIZE = 3
 # Suggestions also consider this many people who share your location and your (or a
 # complementary) profession, so that someone without connections yet gets suggestions.
@@ -30,10 +32,14 @@ class Part:
     live_query: str  # network.*: the answer computed live (and the whole part, by the refresher)
     page_query: tuple[str, int]  # views.*: the answer read from the stored part
     sort_key: str | None  # the live rows' column a ranked part is sorted by (desc, then id)
-    cursor: tuple[str, str] | None  # the live and page queries' cursor parameters
+    order: Order | None  # its cursors: the live and page queries' parameters after the key
     entries_query: tuple[str, int] | None  # views.*_entries: exact entries (the delta)
     # What the live query and the entries query take besides the person, cursor and limit.
     fixed_params: tuple[tuple[str, object], ...] = ()
+
+    def key(self, row: dict) -> tuple:
+        """A ranked row's sort key, as its order's cursor holds it."""
+        return row[self.sort_key], row["id"]
 
     @property
     def ranked(self) -> bool:
@@ -49,7 +55,8 @@ SECOND = Part(
     live_query="network.second_degree",
     page_query=("views.second_degree_page", 2),
     sort_key="mutual_count",
-    cursor=("after_count", "after_id"),
+    # Most mutual connections first: (mutual count, id).
+    order=Order("mutuals", ("after_count", "after_id"), (int, str), (None, None)),
     entries_query=("views.second_entries", 1),
     fixed_params=(("sample_size", MUTUAL_SAMPLE_SIZE),),
 )
@@ -58,7 +65,8 @@ SUGGESTIONS = Part(
     live_query="network.suggestions",
     page_query=("views.suggestions_page", 2),
     sort_key="score",
-    cursor=("after_score", "after_id"),
+    # Best first: (integer score points, id).
+    order=Order("score", ("after_score", "after_id"), (int, str), (None, None)),
     entries_query=("views.suggestion_entries", 1),
     fixed_params=(
         ("weights", SCORE_WEIGHTS),
@@ -72,7 +80,7 @@ COUNTS = Part(
     live_query="network.network_counts",
     page_query=("views.network_counts", 1),
     sort_key=None,
-    cursor=None,
+    order=None,
     entries_query=None,
 )
 

@@ -24,15 +24,14 @@ import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
-from typing import TYPE_CHECKING
 
+from flask import Flask
+
+from backend.app_services import app_services, now
 from backend.db import run
 from backend.network import deltas
 from backend.network.parts import COUNTS, MUTUAL_SAMPLE_SIZE, PARTS, SECOND, Part
 from backend.network.views import due_before
-
-if TYPE_CHECKING:
-    from backend.app_services import AppServices
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +46,9 @@ SAVE_ATTEMPTS = 3
 
 
 class ViewRefresher:
-    def __init__(self, state: AppServices):
-        self.state = state
+    def __init__(self, app: Flask):
+        # Refreshes and deltas run in this app's context, on a background thread or the caller's.
+        self.app = app
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="network-views")
         self._deltas = ThreadPoolExecutor(max_workers=1, thread_name_prefix="view-deltas")
         self._queued: set[tuple[str, str]] = set()
@@ -70,7 +70,8 @@ class ViewRefresher:
         try:
             self.refresh(person_id, part, existing_only=existing_only)
         except Exception:  # noqa: BLE001 - a failed refresh must not kill the thread
-            self.state.view_metrics.refresh_failures.labels(part).inc()
+            with self.app.app_context():
+                app_services().view_metrics.refresh_failures.labels(part).inc()
             log.exception("refreshing the %s view of %s failed", part, person_id)
         finally:
             with self._lock:
@@ -84,24 +85,25 @@ class ViewRefresher:
             if self._closed:
                 return
             if self._pending_deltas >= MAX_PENDING_DELTAS:
-                self.state.view_metrics.deltas_dropped.inc()
+                app_services().view_metrics.deltas_dropped.inc()
                 return
             self._pending_deltas += 1
         self._deltas.submit(self._neighbours_queued, event, time.perf_counter())
 
     def _neighbours_queued(self, event: deltas.Event, queued_at: float) -> None:
-        metrics, began = self.state.view_metrics, time.perf_counter()
-        try:
-            deltas.apply_to_neighbours(self.state.db, self.state.settings.view_size, event)
-            done = time.perf_counter()
-            metrics.delta_seconds.observe(done - began)
-            metrics.delta_lag_seconds.observe(done - queued_at)
-        except Exception:  # noqa: BLE001 - a failed delta must not kill the thread
-            self.state.view_metrics.deltas_dropped.inc()
-            log.exception("the neighbours' delta of %s failed", event)
-        finally:
-            with self._lock:
-                self._pending_deltas -= 1
+        with self.app.app_context():
+            state, began = app_services(), time.perf_counter()
+            try:
+                deltas.apply_to_neighbours(state.db, state.settings.view_size, event)
+                done = time.perf_counter()
+                state.view_metrics.delta_seconds.observe(done - began)
+                state.view_metrics.delta_lag_seconds.observe(done - queued_at)
+            except Exception:  # noqa: BLE001 - a failed delta must not kill the thread
+                state.view_metrics.deltas_dropped.inc()
+                log.exception("the neighbours' delta of %s failed", event)
+            finally:
+                with self._lock:
+                    self._pending_deltas -= 1
 
     def wait_idle(self) -> None:
         """Block until every delta and refresh queued so far has finished (tests, the CLI)."""
@@ -124,8 +126,11 @@ class ViewRefresher:
         ``force``), nobody else is computing it, and (with ``existing_only``) it was computed
         before. Returns what happened: ``refreshed``, ``skipped`` (none of that, or no such
         person) or ``lease lost``."""
-        db, settings, clock = self.state.db, self.state.settings, self.state.clock
-        started_at = clock()
+        with self.app.app_context():
+            return self._refresh(person_id, part, force, existing_only)
+
+    def _refresh(self, person_id: str, part: str, force: bool, existing_only: bool) -> str:
+        db, settings, started_at = app_services().db, app_services().settings, now()
         lease = uuid.uuid4().hex
         claimed = db.write(
             "views.claim",
@@ -166,7 +171,7 @@ class ViewRefresher:
                 changes=changes,
                 fields=fields,
             )
-            self.state.view_metrics.refresh_seconds.labels(part).observe(seconds)
+            app_services().view_metrics.refresh_seconds.labels(part).observe(seconds)
             if not saved:
                 return "lease lost"
             if saved[0]["saved"]:
@@ -177,13 +182,12 @@ class ViewRefresher:
     def _compute(self, tx, person_id: str, part: Part, size: int) -> dict | None:
         """The part's properties, computed in this transaction after the person's version
         and the part's count of deltas."""
-        state = run(
-            tx, self.state.db.query("views.person_version", 2), person_id=person_id, part=part.name
-        )
+        db = app_services().db
+        state = run(tx, db.query("views.person_version", 2), person_id=person_id, part=part.name)
         if not state:
             return None
         compute = _counts if part is COUNTS else _ranked
-        return {**state[0], **compute(self.state.db, tx, part, person_id, size)}
+        return {**state[0], **compute(db, tx, part, person_id, size)}
 
 
 def _ranked(db, tx, part: Part, person_id: str, size: int) -> dict:
@@ -194,7 +198,7 @@ def _ranked(db, tx, part: Part, person_id: str, size: int) -> dict:
         db.query(part.live_query, 1),
         person_id=person_id,
         **(NO_FILTERS if part is SECOND else {}),
-        **dict.fromkeys(part.cursor),
+        **dict(zip(part.order.params, part.order.first, strict=True)),
         limit=size + 1,
         **part.params(),
     )

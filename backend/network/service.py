@@ -12,6 +12,7 @@ The people area calls :func:`relation`, :func:`relations` and :func:`ids_at_degr
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 
 from backend.app_services import app_services, now
 from backend.db import run
@@ -25,7 +26,7 @@ from backend.network.parts import (
     SUGGESTION_POOL_SIZE,
     SUGGESTIONS,
 )
-from backend.pagination import BY_NAME, MOST_FIRST, decode_cursor, page
+from backend.pagination import BY_NAME, name_key, paginate
 from backend.reasons import reason
 
 __all__ = ["MUTUAL_SAMPLE_SIZE", "SCORE_WEIGHTS", "SUGGESTION_POOL_SIZE"]  # the rules' constants
@@ -68,51 +69,43 @@ def second_degree(person_id: str, *, limit: int, cursor: str | None, **filters) 
     """People 2 hops away, most mutual connections first (then id), filtered by profile
     (``profile_filters``); from the person's network view when it can answer (see views.py),
     with the same cursors either way."""
-    after = dict(zip(SECOND.cursor, decode_cursor(cursor, MOST_FIRST), strict=True))
-    filters, fetch = profile_filters(**filters), limit + 1
+    filters, freshness = profile_filters(**filters), {}
 
-    def live():
-        return app_services().db.read(
-            SECOND.live_query,
-            1,
-            person_id=person_id,
-            **filters,
-            **after,
-            limit=fetch,
-            **SECOND.params(),
-        )
+    def read(*, limit: int, **after) -> list[dict]:
+        def live():
+            return app_services().db.read(
+                SECOND.live_query,
+                1,
+                person_id=person_id,
+                **filters,
+                **after,
+                limit=limit,
+                **SECOND.params(),
+            )
 
-    rows, freshness = views.read(SECOND, person_id, fetch, live, **filters, **after)
-    return {
-        **page(rows, limit, key=lambda row: (row["mutual_count"], row["id"])),
-        **freshness,
-    }
+        rows, fresh = views.read(SECOND, person_id, limit, live, **filters, **after)
+        freshness.update(fresh)
+        return rows
+
+    page = paginate(read, SECOND.order, limit, cursor, key=SECOND.key)
+    return {**page, **freshness}
 
 
 def mutual_connections(person_id: str, other_id: str, *, limit: int, cursor: str | None) -> dict:
     """The connections the two share, in name order, whatever the other's privacy setting."""
     if other_id == person_id:
         raise Unprocessable("person_id", "Those are your own connections.")
-    after_name, after_id = decode_cursor(cursor, BY_NAME)
     db = app_services().db
 
-    def work(tx):
+    def work(tx, **after):
         require_visible(tx, person_id, other_id)
         return run(
-            tx,
-            db.query("network.mutual", 1),
-            person_id=person_id,
-            other_id=other_id,
-            after_name=after_name,
-            after_id=after_id,
-            limit=limit + 1,
+            tx, db.query("network.mutual", 1), person_id=person_id, other_id=other_id, **after
         )
 
-    rows = db.read_tx(work)
-    return {
-        **page(rows, limit, key=lambda row: (row["name_lower"], row["id"])),
-        **views.live(),
-    }
+    read = partial(db.read_tx, work)
+    page = paginate(read, BY_NAME, limit, cursor, key=name_key)
+    return {**page, **views.live()}
 
 
 def path(person_id: str, other_id: str) -> dict:
@@ -207,34 +200,30 @@ def _reasons(row: dict) -> list[dict]:
 
 def suggestions(person_id: str, *, limit: int, cursor: str | None) -> dict:
     """People you may know, best score first (then id), each with its reasons."""
-    after = dict(zip(SUGGESTIONS.cursor, decode_cursor(cursor, MOST_FIRST), strict=True))
-    fetch = limit + 1
+    freshness = {}
 
-    def live():
-        return app_services().db.read(
-            SUGGESTIONS.live_query,
-            1,
-            person_id=person_id,
-            **after,
-            limit=fetch,
-            **SUGGESTIONS.params(),
-        )
+    def read(*, limit: int, **after) -> list[dict]:
+        def live():
+            return app_services().db.read(
+                SUGGESTIONS.live_query,
+                1,
+                person_id=person_id,
+                **after,
+                limit=limit,
+                **SUGGESTIONS.params(),
+            )
 
-    rows, freshness = views.read(SUGGESTIONS, person_id, fetch, live, **after)
+        rows, fresh = views.read(SUGGESTIONS, person_id, limit, live, **after)
+        freshness.update(fresh)
+        return rows
+
     # The cursor keeps the exact integer points; the API shows them scaled.
-    items = [
-        {
-            **row,
-            "points": row["score"],
-            "score": row["score"] / SCORE_SCALE,
-            "reasons": _reasons(row),
-        }
-        for row in rows
+    result = paginate(read, SUGGESTIONS.order, limit, cursor, key=SUGGESTIONS.key)
+    result["items"] = [
+        {**row, "score": row["score"] / SCORE_SCALE, "reasons": _reasons(row)}
+        for row in result["items"]
     ]
-    return {
-        **page(items, limit, key=lambda item: (item["points"], item["id"])),
-        **freshness,
-    }
+    return {**result, **freshness}
 
 
 def dismiss(person_id: str, other_id: str) -> None:

@@ -6,6 +6,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from backend.auth import SECURITY, current_person_id
+from backend.network.routes import NOT_FOUND
 from backend.pagination import PageArgsSchema
 from backend.recommendations import service
 from backend.recommendations.schemas import (
@@ -30,6 +31,7 @@ class PersonRecommendations(MethodView):
     @blp.doc(security=SECURITY)
     @blp.arguments(PageArgsSchema, location="query")
     @blp.response(200, RecommendationPageSchema)
+    @blp.alt_response(404, description=NOT_FOUND)
     def get(self, args, person_id):
         """The person's accepted (visible) recommendations, newest first."""
         return service.visible_for(current_person_id(), person_id, **args)
@@ -95,6 +97,7 @@ class FulfilRecommendation(MethodView):
 class Endorsements(MethodView):
     @blp.doc(security=SECURITY)
     @blp.response(200, EndorsementsSchema)
+    @blp.alt_response(404, description=NOT_FOUND)
     def get(self, person_id):
         """Endorsement counts per skill, with endorsers you know first."""
         return {"items": service.endorsements(current_person_id(), person_id)}

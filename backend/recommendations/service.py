@@ -14,6 +14,7 @@ from functools import partial
 from backend.app_services import app_services, now
 from backend.db import run
 from backend.errors import Conflict, Forbidden, NotFound, Unprocessable
+from backend.network.service import require_visible
 from backend.notifications.outbox import notify
 from backend.pagination import newest_first
 
@@ -27,12 +28,15 @@ TRANSITIONS = {
 
 
 def _check_pair(tx, author_id: str, subject_id: str) -> dict:
-    """The author/subject context, or the refusal that applies."""
+    """The author/subject context, or the refusal that applies. Both people are locked first
+    (as blocks lock them), so a block racing this write runs wholly before or after it."""
     if author_id == subject_id:
         raise Unprocessable("person_id", "You cannot recommend or endorse yourself.")
+    db = app_services().db
+    run(tx, db.query("connections.lock_pair", 1), person_ids=[author_id, subject_id])
     context = run(
         tx,
-        app_services().db.query("recommendations.context", 1),
+        db.query("recommendations.context", 1),
         author_id=author_id,
         subject_id=subject_id,
     )[0]
@@ -76,11 +80,9 @@ def write(author_id: str, subject_id: str, *, relationship: str, text: str) -> d
 def _received(tx, rec_id: str, author_id: str, subject_id: str) -> None:
     notify(
         tx,
-        app_services().db,
         "recommendation.received",
         subject_id,
         author_id,
-        now(),
         {"recommendation_id": rec_id},
     )
 
@@ -123,11 +125,9 @@ def ask(subject_id: str, author_id: str, *, message: str | None) -> dict:
         rec_id = _create(tx, author_id, subject_id, "requested", message=message)
         notify(
             tx,
-            app_services().db,
             "recommendation.requested",
             author_id,
             subject_id,
-            now(),
             {"recommendation_id": rec_id},
         )
         return rec_id
@@ -167,6 +167,12 @@ def act(
     def work(tx):
         rows = run(tx, db.query("recommendations.get", 1), rec_id=rec_id)
         if not rows or actor_id not in (rows[0]["author"]["id"], rows[0]["subject"]["id"]):
+            raise NotFound("No such recommendation.")
+        # Lock the two as a block does, then read again: a block that ran meanwhile removed it.
+        ends = [rows[0]["author"]["id"], rows[0]["subject"]["id"]]
+        run(tx, db.query("connections.lock_pair", 1), person_ids=ends)
+        rows = run(tx, db.query("recommendations.get", 1), rec_id=rec_id)
+        if not rows:
             raise NotFound("No such recommendation.")
         rec = rows[0]
         role, from_state, to_state = _rule(action, rec)
@@ -208,15 +214,22 @@ def list_mine(
 
 
 def visible_for(viewer_id: str, subject_id: str, *, limit: int, cursor: str | None) -> dict:
-    """The subject's accepted recommendations the viewer may see, newest first."""
-    read = partial(
-        app_services().db.read,
-        "recommendations.visible_for",
-        2,
-        subject_id=subject_id,
-        viewer_id=viewer_id,
-    )
-    return _items(newest_first(read, limit, cursor, _rec_id))
+    """The subject's accepted recommendations the viewer may see, newest first; NotFound when
+    the subject does not exist or a block stands between the two (as for the profile)."""
+    db = app_services().db
+
+    def work(tx):
+        require_visible(tx, viewer_id, subject_id)
+        read = partial(
+            run,
+            tx,
+            db.query("recommendations.visible_for", 2),
+            subject_id=subject_id,
+            viewer_id=viewer_id,
+        )
+        return newest_first(read, limit, cursor, _rec_id)
+
+    return _items(db.read_tx(work))
 
 
 def _rec_id(row: dict) -> str:
@@ -243,11 +256,9 @@ def endorse(endorser_id: str, person_id: str, skill: str) -> None:
         # Endorsing twice is one endorsement: one notification.
         notify(
             tx,
-            app_services().db,
             "endorsement.received",
             person_id,
             endorser_id,
-            now(),
             {"skill": skill},
             dedup_key=f"endorsement|{endorser_id}|{person_id}|{skill}",
         )
@@ -285,14 +296,21 @@ def profile_section(viewer_id: str, person_id: str) -> dict:
 
 
 def endorsements(viewer_id: str, person_id: str, sample_size: int = 3) -> list[dict]:
-    """Per skill on the profile: endorsement count and endorsers, the viewer's connections first."""
-    return app_services().db.read(
-        "recommendations.endorsement_summary",
-        1,
-        person_id=person_id,
-        viewer_id=viewer_id,
-        sample_size=sample_size,
-    )
+    """Per skill on the profile: endorsement count and endorsers, the viewer's connections
+    first; NotFound when the person does not exist or a block stands between the two."""
+    db = app_services().db
+
+    def work(tx):
+        require_visible(tx, viewer_id, person_id)
+        return run(
+            tx,
+            db.query("recommendations.endorsement_summary", 1),
+            person_id=person_id,
+            viewer_id=viewer_id,
+            sample_size=sample_size,
+        )
+
+    return db.read_tx(work)
 
 
 def _item(row: dict) -> dict:

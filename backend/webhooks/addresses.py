@@ -1,6 +1,12 @@
-"""Where a webhook may send: https to public addresses only (no private, loopback,
-link-local or cloud metadata address, after DNS resolution), and http to loopback when
-``MUTUALS_WEBHOOKS_ALLOW_LOCAL=1`` (tests, ``make run``).
+"""Where a webhook may send: https to public addresses only, after DNS resolution, and http
+to loopback when ``MUTUALS_WEBHOOKS_ALLOW_LOCAL=1`` (tests, ``make run``).
+
+"Public" is an allow-list, not ``is_global`` alone: a unicast range (IPv4 below multicast,
+IPv6 2000::/3) that the IANA registries also call global, minus the IPv6 ranges that carry
+an IPv4 address inside (6to4, Teredo) and so may route to an internal host. Everything else
+(private, loopback, link-local, cloud metadata, NAT64 64:ff9b::/96, IPv4-translated
+::ffff:0:0:0/96, site-local fec0::/10, multicast, reserved) is refused. A refusal says only
+"not a public address": never the address a name resolved to (a way to map internal DNS).
 
 The check runs when a webhook is registered (a 422) and again before every attempt, on the
 addresses the connection then uses (a name may resolve elsewhere later): the sender connects
@@ -11,10 +17,20 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import threading
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 URL_MAX = 2000
+# A name that takes longer to resolve is refused (at registration; an attempt has its own
+# deadline, which includes the lookup).
+RESOLVE_TIMEOUT_S = 5.0
+NOT_PUBLIC = "Not a public address."
+GLOBAL_UNICAST = tuple(
+    ipaddress.ip_network(n) for n in ("0.0.0.0/1", "128.0.0.0/2", "192.0.0.0/3", "2000::/3")
+)
+# Global unicast on paper, an IPv4 address inside: 6to4 (2002::/16) and Teredo (2001::/32).
+TUNNELLED = tuple(ipaddress.ip_network(n) for n in ("2002::/16", "2001::/32"))
 DEFAULT_PORTS = {"https": 443, "http": 80}
 
 
@@ -33,8 +49,9 @@ class Target:
     address: str  # the IP address checked
 
 
-def check(url: str, allow_local: bool) -> Target:
-    """The target of ``url``, or :class:`RefusedURL`."""
+def check(url: str, allow_local: bool, resolve_timeout_s: float = RESOLVE_TIMEOUT_S) -> Target:
+    """The target of ``url``, or :class:`RefusedURL` (also when its name does not resolve
+    within ``resolve_timeout_s``)."""
     if len(url) > URL_MAX:
         raise RefusedURL(f"Longer than {URL_MAX} characters.")
     try:
@@ -49,18 +66,12 @@ def check(url: str, allow_local: bool) -> Target:
     if parts.fragment:
         raise RefusedURL("No #fragment in the URL.")
     port = port or DEFAULT_PORTS[parts.scheme]
-    addresses = resolve(parts.hostname, port)
+    addresses = resolve(parts.hostname, port, resolve_timeout_s)
     local = all(address.is_loopback for address in addresses)
     if parts.scheme == "http" and not (allow_local and local):
         raise RefusedURL("Use an https:// URL (http only for loopback in development).")
-    for address in addresses:
-        if not (address.is_global or (allow_local and address.is_loopback)):
-            named = (
-                parts.hostname
-                if parts.hostname == str(address)
-                else (f"{parts.hostname} resolves to {address}, which")
-            )
-            raise RefusedURL(f"{named} is a private, loopback, link-local or reserved address.")
+    if not all(is_public(a) or (allow_local and a.is_loopback) for a in addresses):
+        raise RefusedURL(NOT_PUBLIC)
     path = parts.path or "/"
     return Target(
         scheme=parts.scheme,
@@ -71,12 +82,20 @@ def check(url: str, allow_local: bool) -> Target:
     )
 
 
-def resolve(host: str, port: int) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+def is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """On the allow-list (an address is never in a network of the other IP version)."""
+    return (
+        any(address in network for network in GLOBAL_UNICAST)
+        and not any(address in network for network in TUNNELLED)
+        and address.is_global
+    )
+
+
+def resolve(
+    host: str, port: int, timeout_s: float = RESOLVE_TIMEOUT_S
+) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
     """Every address ``host`` resolves to (an IPv4-mapped IPv6 address as its IPv4 one)."""
-    try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError) as error:
-        raise RefusedURL(f"Cannot resolve {host}: {error}.") from None
+    infos = _getaddrinfo_within(host, port, timeout_s)
     addresses = []
     for info in infos:
         address = ipaddress.ip_address(info[4][0].split("%")[0])
@@ -87,3 +106,24 @@ def resolve(host: str, port: int) -> list[ipaddress.IPv4Address | ipaddress.IPv6
     if not addresses:
         raise RefusedURL(f"Cannot resolve {host}.")
     return addresses
+
+
+def _getaddrinfo_within(host: str, port: int, timeout_s: float) -> list:
+    """``getaddrinfo``, which has no timeout of its own, given ``timeout_s``: the lookup runs
+    in a daemon thread that is left behind (to finish or fail on its own) when it is late."""
+    answer: dict = {}
+
+    def lookup():
+        try:
+            answer["infos"] = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        except (OSError, UnicodeError) as error:  # gaierror is an OSError
+            answer["error"] = error
+
+    thread = threading.Thread(target=lookup, daemon=True, name=f"resolve {host}")
+    thread.start()
+    thread.join(max(timeout_s, 0.0))
+    if thread.is_alive():
+        raise RefusedURL(f"Cannot resolve {host} within {timeout_s:.0f} s.")
+    if "error" in answer:
+        raise RefusedURL(f"Cannot resolve {host}: {answer['error']}.")
+    return answer["infos"]

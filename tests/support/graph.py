@@ -12,6 +12,7 @@ from backend import migrations
 from backend.db import Database
 from backend.pair_keys import connection_key
 from backend.tokens import hash_token
+from harness.http import auth  # noqa: F401 - the tests' bearer header, from one place
 
 
 def create_person(cypher, person_id: str, name: str | None = None, **props) -> str:
@@ -38,10 +39,6 @@ def connect(cypher, a: str, b: str) -> None:
         b=b,
         pair=connection_key(a, b),
     )
-
-
-def auth(token: str) -> dict:
-    return {"Authorization": f"Bearer {token}"}
 
 
 def graph_fingerprint(cypher) -> list:

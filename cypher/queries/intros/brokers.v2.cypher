@@ -1,21 +1,22 @@
 // name: intros.brokers
-// version: 1
+// version: 2
 // mode: read
-// params: person_id (string), target_id (string), expires_before (datetime), after_score (float),
-//   after_shared (int), after_id (string), limit (int)
-// returns: up to limit rows, one per mutual connection of person_id and target_id (neither blocked
-//   with either side), best introducer first (score desc, shared desc, id asc), after the cursor
-//   (null for the first page): person (summary), score, knows_target / knows_you (the broker's own
-//   closeness rating of each side as points: close 3, known 2, acquaintance 1, none 0),
-//   vouched_target / vouched_you (an accepted or hidden recommendation between the broker and that
-//   side, either way), you_rated (your rating of the broker, or null), decided / forwarded (earlier
-//   introduction requests the broker answered or let expire, and forwarded), median_answer_hours,
-//   shared_with_you / shared_with_target (the broker's connections in common with each side),
-//   shared (their sum)
-// example params (cypher-shell / Browser): :params {person_id: '1', target_id: '3', expires_before: datetime() - duration({days: 30}), after_score: null, after_shared: null, after_id: null, limit: 21}
+// params: person_id (string), target_id (string), expires_before (datetime), skip (int), limit
+//   (int)
+// returns: up to limit rows after the first skip, one per mutual connection of person_id and
+//   target_id (neither blocked with either side), best introducer first: person (summary),
+//   vouched_target / vouched_you (an accepted recommendation between the broker and that side,
+//   either way; a hidden one vouches for nobody), you_rated (your rating of the broker, or null),
+//   decided / forwarded (earlier introduction requests the broker answered or let expire, and
+//   forwarded), median_answer_hours, shared_with_you / shared_with_target (the broker's
+//   connections in common with each side), shared (their sum). No value derived from the
+//   broker's closeness ratings is returned: they only order the rows.
+// example params (cypher-shell / Browser): :params {person_id: '1', target_id: '3', expires_before: datetime() - duration({days: 30}), skip: 0, limit: 21}
 //
-// score = closeness + vouching + responsiveness, rounded to 3 decimals:
-//   closeness      = 2 * knows_target + knows_you + (your rating of the broker as points)   (0..12)
+// Order: your own rating of the broker first (close 3, known 2, acquaintance 1, none 0), then
+// score, then shared, then id. Your rating is a key of its own, never added to the broker's
+// private ratings, so that changing it cannot be used to measure them. score =
+//   closeness      = 2 * (broker's rating of the target) + (broker's rating of you)        (0..9)
 //   vouching       = 2 when a recommendation links broker and target, + 1 for broker and you (0..3)
 //   responsiveness = 4 * (forwarded / decided - 0.5), when the broker decided any request  (-2..+2)
 //                    + 1 when the median time to answer is at most 48 hours
@@ -39,10 +40,10 @@ OPTIONAL MATCH (b)-[b_me:CLOSENESS]->(me)
 OPTIONAL MATCH (me)-[me_b:CLOSENESS]->(b)
 WITH me, t, b, b_t, b_me, me_b, yours, theirs,
      EXISTS {
-       (b)-[:WROTE|FOR]-(r:Recommendation)-[:WROTE|FOR]-(t) WHERE r.state IN ['accepted', 'hidden']
+       (b)-[:WROTE|FOR]-(r:Recommendation)-[:WROTE|FOR]-(t) WHERE r.state = 'accepted'
      } AS vouched_target,
      EXISTS {
-       (b)-[:WROTE|FOR]-(r:Recommendation)-[:WROTE|FOR]-(me) WHERE r.state IN ['accepted', 'hidden']
+       (b)-[:WROTE|FOR]-(r:Recommendation)-[:WROTE|FOR]-(me) WHERE r.state = 'accepted'
      } AS vouched_you
 CALL (b) {
   // Earlier requests the broker decided: answered (forwarded or declined), or left to expire.
@@ -69,19 +70,14 @@ WITH b, vouched_target, vouched_you, decided, forwarded, median_answer_hours, sh
      CASE me_b.level WHEN 'close' THEN 3 WHEN 'known' THEN 2 WHEN 'acquaintance' THEN 1 ELSE 0 END
        AS you_know
 WITH b, decided, forwarded, median_answer_hours, shared_with_you, shared_with_target, you_rated,
-     knows_target, knows_you, vouched_target, vouched_you,
-     shared_with_you + shared_with_target AS shared,
-     round(2 * knows_target + knows_you + you_know
-           + CASE WHEN vouched_target THEN 2 ELSE 0 END + CASE WHEN vouched_you THEN 1 ELSE 0 END
-           + CASE WHEN decided = 0 THEN 0.0 ELSE 4.0 * (toFloat(forwarded) / decided - 0.5) END
-           + CASE WHEN median_answer_hours <= 48 THEN 1.0 ELSE 0.0 END, 3) AS score
-WHERE $after_id IS NULL OR score < $after_score
-      OR (score = $after_score
-          AND (shared < $after_shared OR (shared = $after_shared AND b.id > $after_id)))
-WITH b, score, knows_target, knows_you, vouched_target, vouched_you, you_rated, decided,
-     forwarded, median_answer_hours, shared_with_you, shared_with_target, shared
-ORDER BY score DESC, shared DESC, b.id
+     you_know, vouched_target, vouched_you, shared_with_you + shared_with_target AS shared,
+     2 * knows_target + knows_you
+       + CASE WHEN vouched_target THEN 2 ELSE 0 END + CASE WHEN vouched_you THEN 1 ELSE 0 END
+       + CASE WHEN decided = 0 THEN 0.0 ELSE 4.0 * (toFloat(forwarded) / decided - 0.5) END
+       + CASE WHEN median_answer_hours <= 48 THEN 1.0 ELSE 0.0 END AS score
+ORDER BY you_know DESC, score DESC, shared DESC, b.id
+SKIP $skip
 LIMIT $limit
-RETURN b {.id, .name, .headline, .location, .industry, .profession} AS person, score,
-       knows_target, knows_you, vouched_target, vouched_you, you_rated, decided, forwarded,
-       median_answer_hours, shared_with_you, shared_with_target, shared
+RETURN b {.id, .name, .headline, .location, .industry, .profession} AS person, vouched_target,
+       vouched_you, you_rated, decided, forwarded, median_answer_hours, shared_with_you,
+       shared_with_target, shared

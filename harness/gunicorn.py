@@ -12,25 +12,34 @@ from pathlib import Path
 
 import requests
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+from backend.config import PROJECT_ROOT
+
+# The command line of the Dockerfile, compose and `make run`: `gunicorn -c gunicorn.conf.py app:app`.
+GUNICORN = str(Path(sys.executable).parent / "gunicorn")
 
 
 class Gunicorn:
     """``with Gunicorn(port, NEO4J_URI=..., ...) as server:`` serves ``server.base`` until the
-    block ends; the environment's variables plus the ones given."""
+    block ends, started as production starts it; the variables of ``environ`` (default: this
+    process's environment) plus the ones given."""
 
     def __init__(
-        self, port: int, workers: int = 2, threads: int = 4, log: Path | None = None, **env
+        self,
+        port: int,
+        workers: int = 2,
+        threads: int = 4,
+        log: Path | None = None,
+        environ: dict | None = None,
+        **env,
     ):
         self.port = port
         self.base = f"http://127.0.0.1:{port}"
         self.env = dict(
-            os.environ,
+            os.environ if environ is None else environ,
             MUTUALS_HOST="127.0.0.1",
             MUTUALS_PORT=str(port),
             MUTUALS_WORKERS=str(workers),
             MUTUALS_THREADS=str(threads),
-            PROMETHEUS_MULTIPROC_DIR=tempfile.mkdtemp(prefix="mutuals-metrics-"),
             **env,
         )
         self.workers = workers
@@ -40,8 +49,8 @@ class Gunicorn:
     def __enter__(self) -> Gunicorn:
         with open(self.log, "ab") as out:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "app:app"],
-                cwd=ROOT,
+                [GUNICORN, "-c", "gunicorn.conf.py", "app:app"],
+                cwd=PROJECT_ROOT,
                 env=self.env,
                 stdout=out,
                 stderr=subprocess.STDOUT,

@@ -1,10 +1,12 @@
 // name: intros.context
-// version: 1
+// version: 2
 // mode: read
 // params: broker_id (string), x_id (string), y_id (string), pair (string), expires_before
 //   (datetime)
 // returns: one row of facts about introducing x and y through broker: who exists, names, who opted
-//   out of introductions, who is connected to / blocked with whom, the open (not yet expired)
+//   out of introductions, who is connected to / blocked with whom, whether x and y are kept
+//   apart (blocked either way, or one told us they do not know the other: a 'dont_know'
+//   invitation hold either way), the open (not yet expired)
 //   introduction of the pair x|y if any, and x's open introduction requests (count, oldest last
 //   action)
 // example params (cypher-shell / Browser): :params {broker_id: '2', x_id: '1', y_id: '3', pair: '1|3', expires_before: datetime() - duration({days: 30})}
@@ -32,6 +34,8 @@ RETURN b IS NOT NULL AS broker_exists,
        EXISTS { (b)-[:BLOCKED]-(x) } AS broker_x_blocked,
        EXISTS { (b)-[:BLOCKED]-(y) } AS broker_y_blocked,
        EXISTS { (x)-[:BLOCKED]-(y) } AS x_y_blocked,
+       EXISTS { (x)-[:BLOCKED]-(y) }
+         OR EXISTS { (x)-[:INVITE_HOLD {reason: 'dont_know'}]-(y) } AS x_y_kept_apart,
        open.id AS open_id,
        x_open_requests,
        x_oldest_open_at
