@@ -18,9 +18,9 @@ import pytest
 
 from backend.network import deltas
 from backend.tokens import hash_token
-from bench.inmemory import Network
+from harness.inmemory import Network
+from tests.support.auth import AuthActions
 from tests.support.discovery import token_of
-from tests.support.graph import auth
 from tests.support.pages import all_pages
 from tests.support.snap import sample_people
 from tests.support.view_deltas import LOCATIONS, PROFESSIONS, World, check_views
@@ -105,15 +105,16 @@ def settle(app, world: World, done: str) -> None:
 def check_pages(viewed, live, world: World, person: str) -> bool:
     """Every page of one person's 2nd connections (a random filter) and suggestions: from the
     view, as live, and from a view indeed."""
-    token, filters = world.tokens[person], world.rng.choice(FILTERS)
-    assert all_pages(viewed, "/v1/me/second-degree", token, 3, **filters) == all_pages(
-        live, "/v1/me/second-degree", token, 3, **filters
+    filters = world.rng.choice(FILTERS)
+    viewed, live = AuthActions(viewed, world.tokens), AuthActions(live, world.tokens)
+    assert all_pages(viewed, person, "/v1/me/second-degree", 3, **filters) == all_pages(
+        live, person, "/v1/me/second-degree", 3, **filters
     ), filters
-    assert all_pages(viewed, "/v1/me/suggestions", token, 3) == all_pages(
-        live, "/v1/me/suggestions", token, 3
+    assert all_pages(viewed, person, "/v1/me/suggestions", 3) == all_pages(
+        live, person, "/v1/me/suggestions", 3
     )
     # Whether the first page came from the view (a view worn below a page goes live).
-    return viewed.get("/v1/me/second-degree?limit=1", headers=auth(token)).json["from_view"]
+    return viewed.get(person, "/v1/me/second-degree", limit=1).json["from_view"]
 
 
 @pytest.mark.parametrize("budget", [deltas.OWN_DELTA_BUDGET, 0], ids=["budget", "floor-raises"])

@@ -2,7 +2,7 @@
 after each (tests/test_view_deltas.py).
 
 A :class:`World` holds the graph twice: in Neo4j (changed only through the API, as users do)
-and in plain Python (bench/inmemory.py, changed by the same operation). :func:`check_views`
+and in plain Python (harness/inmemory.py, changed by the same operation). :func:`check_views`
 reads every ranked view part and checks the maintained invariant: each entry's key (mutual
 count, score), mutual count and sample are exact, and the entries above the floor are exactly
 the best candidates of the plain-Python ranking down to that floor.
@@ -14,8 +14,8 @@ import random
 from dataclasses import dataclass, field
 
 from backend.network.parts import MUTUAL_SAMPLE_SIZE, SCORE_WEIGHTS, SUGGESTION_POOL_SIZE
-from bench.inmemory import Network
-from tests.support.graph import auth
+from harness.inmemory import Network
+from tests.support.auth import AuthActions
 
 LOCATIONS = ["Berlin", "Lagos"]
 PROFESSIONS = ["Software Engineer", "Product Manager", "Founder"]
@@ -47,7 +47,7 @@ class World:
         return a, b
 
     def call(self, client, method: str, person: str, path: str, **kwargs):
-        return client.open(path, method=method, headers=auth(self.tokens[person]), **kwargs)
+        return AuthActions(client, self.tokens).open(person, method, path, **kwargs)
 
     # -- operations: through the API, mirrored in plain Python when they succeed ------------
 
