@@ -99,6 +99,25 @@ def ensure_graph(
     )
 
 
+def pick_people(db: Database, hub_degree: int) -> dict:
+    """The people measured: a hub (connections closest to ``hub_degree``), a median person,
+    the hub's best 2nd connection and someone 3 hops from the median person."""
+    picked = db.read("network.bench_people", 2, hub_degree=hub_degree, sample=201)[0]
+    picked["best_2nd_of_hub"] = db.read(
+        "network.second_degree",
+        1,
+        person_id=picked["hub_id"],
+        **NO_FILTERS,
+        after_count=None,
+        after_id=None,
+        limit=1,
+        sample_size=0,
+    )[0]["id"]
+    sets = db.read("network.degree_sets", 1, person_id=picked["median_id"], with_third=True)[0]
+    picked["far_from_median"] = min(sets["third"] or sets["second"])
+    return picked
+
+
 def read_network(db: Database) -> Network:
     """The whole graph in plain Python: adjacency sets, attributes, requests, complements."""
     network = Network()
@@ -482,19 +501,7 @@ def main(
     db = Database(settings, bench_registry())
     described = ensure_graph(db, graph, people, avg_degree, seed, reset)
     click.echo(f"graph: {described}")
-    picked = db.read("network.bench_people", 2, hub_degree=hub_degree, sample=201)[0]
-    picked["best_2nd_of_hub"] = db.read(
-        "network.second_degree",
-        1,
-        person_id=picked["hub_id"],
-        **NO_FILTERS,
-        after_count=None,
-        after_id=None,
-        limit=1,
-        sample_size=0,
-    )[0]["id"]
-    sets = db.read("network.degree_sets", 1, person_id=picked["median_id"], with_third=True)[0]
-    picked["far_from_median"] = min(sets["third"] or sets["second"])
+    picked = pick_people(db, hub_degree)
     click.echo(f"people: {picked}")
     network = read_network(db) if in_memory else None
 
