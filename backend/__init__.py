@@ -19,7 +19,7 @@ from backend.json_body import MAX_BODY_BYTES, require_json_body
 from backend.metrics import init_metrics
 from backend.network.metrics import ViewMetrics
 from backend.network.refresher import ViewRefresher
-from backend.network.views import refresh_changed
+from backend.network.views import after_changes
 from backend.openapi_links import OperationLinks
 
 # One blueprint per area: backend/<area>/routes.py defines `blp`.
@@ -32,6 +32,8 @@ AREAS = (
     "recommendations",
     "notifications",
     "webhooks",
+    "organizations",
+    "careers",
 )
 # Swagger UI's assets come from the swagger-ui-bundle package: /docs works offline.
 SWAGGER_UI_STATIC = "/docs/static"
@@ -86,9 +88,9 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_error_handler(errors.Problem, errors.render_problem)
     request_log.init_app(app)  # first: even a request the JSON guard refuses gets its id
     app.before_request(require_json_body)
-    app.before_request(bookmarks.read_header)
-    app.after_request(bookmarks.add_header)
+    bookmarks.init_app(app, settings)
+    app.teardown_request(state.db.end_request)
     state.view_metrics = ViewMetrics(init_metrics(app))
     state.refresher = ViewRefresher(app)
-    app.after_request(refresh_changed)
+    app.after_request(after_changes)
     return app

@@ -12,7 +12,7 @@ from typing import Any, Protocol
 
 from flask import current_app
 
-from backend.address_limits import AddressLimits
+from backend.address_limits import AddressLimits, counters_storage
 from backend.config import Settings
 from backend.db import Database
 
@@ -44,7 +44,9 @@ class AppServices:
     def __post_init__(self):
         if self.address_limits is None:
             self.address_limits = AddressLimits(
-                self.settings.signup_limit, self.settings.auth_failure_limit
+                counters_storage(self.settings.limits_storage, self.db),
+                self.settings.signup_limit,
+                self.settings.auth_failure_limit,
             )
 
     def close(self) -> None:

@@ -137,6 +137,9 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     admin_token: str | None = None
+    # The key that signs Mutuals-Bookmark headers (backend/bookmarks.py); unset: derived from
+    # the Neo4j password.
+    bookmark_secret: str | None = None
     # Product rules; the defaults are the ones the issues name.
     resend_wait_days: int = 21
     max_pending_outgoing: int = 500
@@ -147,7 +150,7 @@ class Settings:
     # recomputed (0: always live), the 2-hop work above which a person gets one, and how
     # many ranked entries it keeps.
     view_max_age_s: int = 600
-    view_threshold: int = 5_000
+    view_threshold: int = 1_000
     view_size: int = 200
     # Operations: how long a request may wait for Neo4j in all (connection and retries)
     # before it answers 503, and the query time above which a query is logged as slow.
@@ -159,6 +162,9 @@ class Settings:
     token_ttl_days: int = 90
     signup_limit: str = "20/hour"
     auth_failure_limit: str = "30/minute"
+    # Where those counts live: a `limits` storage URI (redis://..., memcached://...); unset:
+    # in the graph, seen by every worker and server (backend/address_limits.py).
+    limits_storage: str | None = None
     trusted_proxies: int = 0
     # Notifications (backend/notifications) and their webhooks (backend/webhooks).
     notifications: bool = True
@@ -200,6 +206,7 @@ LOCAL_VARIABLES = {
 VARIABLES = {
     "host": ("MUTUALS_HOST", _text),
     "port": ("MUTUALS_PORT", _integer),
+    "bookmark_secret": ("MUTUALS_BOOKMARK_SECRET", _text),
     "resend_wait_days": (("MUTUALS_RESEND_WAIT_DAYS", "MUTUALS_REINVITE_WAIT_DAYS"), _integer),
     "max_pending_outgoing": ("MUTUALS_MAX_PENDING_OUTGOING", _integer),
     "max_requests_per_week": (
@@ -216,6 +223,7 @@ VARIABLES = {
     "token_ttl_days": ("MUTUALS_TOKEN_TTL_DAYS", _integer),
     "signup_limit": ("MUTUALS_SIGNUP_LIMIT", _rate),
     "auth_failure_limit": ("MUTUALS_AUTH_FAILURE_LIMIT", _rate),
+    "limits_storage": ("MUTUALS_LIMITS_STORAGE", _text),
     "trusted_proxies": ("MUTUALS_TRUSTED_PROXIES", _integer),
     "notifications": ("MUTUALS_NOTIFICATIONS", _switch),
     "notification_days": ("MUTUALS_NOTIFICATION_DAYS", _integer),

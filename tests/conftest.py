@@ -8,7 +8,7 @@ import socket
 import subprocess
 import sys
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -17,7 +17,8 @@ import requests
 from backend import create_app, migrations
 from backend.config import PROJECT_ROOT, Settings
 from backend.db import Database
-from bench.support.tcp_proxy import CuttableProxy
+from harness.tcp_proxy import CuttableProxy
+from tests.support.clock import FakeClock
 from tests.support.discovery import complements_of
 from tests.support.graph import wipe
 from tests.support.snap import load_facebook
@@ -77,17 +78,6 @@ def cypher(database):
     return run
 
 
-class FakeClock:
-    def __init__(self, start: datetime):
-        self.now = start
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta) -> None:
-        self.now += timedelta(**delta)
-
-
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
@@ -101,6 +91,28 @@ def app(database, clock):
     yield app
     # Also stops the view refreshes, which would write into the next test's graph.
     app.extensions["mutuals"].close()
+
+
+@pytest.fixture
+def make_app(database, clock):
+    """Apps with their own settings (views forced on for everyone, or off), each with its own
+    driver and refresher, closed after the test."""
+    made = []
+
+    def make(**overrides):
+        app = create_app(
+            {
+                "TESTING": True,
+                "CLOCK": clock,
+                "SETTINGS": {"admin_token": "test-admin-token", **overrides},
+            }
+        )
+        made.append(app)
+        return app
+
+    yield make
+    for app in made:
+        app.extensions["mutuals"].close()
 
 
 @pytest.fixture

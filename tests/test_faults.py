@@ -1,7 +1,7 @@
-"""The fast part of the fault suite (bench/faults.py), on the test Neo4j behind a cuttable
-proxy: Neo4j unreachable under 50 concurrent requests, a blip under load, a gunicorn worker
-killed mid-request, and a graceful drain on SIGTERM. The timings are the bench's business
-(`make faults`); here only what each client was answered."""
+"""The fast part of the fault suite (harness/faults.py, which `make faults` times), on the
+test Neo4j behind a cuttable proxy: Neo4j unreachable under 50 concurrent requests, a blip
+under load, a gunicorn worker killed mid-request, and a graceful drain on SIGTERM. The
+timings are the bench's business; here only what each client was answered."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import socket
 import pytest
 
 from backend.db import Database
-from bench import faults
-from bench.queries import bench_registry
-from bench.support.gunicorn import Gunicorn
+from harness import faults
+from harness.gunicorn import Gunicorn
+from harness.queries import bench_registry
 
 BOUND_S = 5.0
 
@@ -41,6 +41,16 @@ def server(database, proxy, tmp_path):
 def test_fifty_concurrent_requests_while_neo4j_is_down_all_answer_503(server, proxy):
     token = faults.sign_up_token(server.base)
     result = faults.concurrent_while_down(server.base, token, proxy.cut, proxy.restore)
+    assert result["statuses"] == {503: 50} and result["with_retry_after"] == 50, result
+    assert (result["readyz"], result["healthz"]) == (503, 200)
+    assert result["ok"]
+
+
+def test_a_neo4j_that_hangs_on_open_connections_answers_503_within_the_bound(server, proxy):
+    """The proxy stops forwarding without closing anything: only the app's own deadline (and
+    the server-side transaction timeout) ends the wait."""
+    token = faults.sign_up_token(server.base)
+    result = faults.concurrent_while_down(server.base, token, proxy.stall, proxy.restore)
     assert result["statuses"] == {503: 50} and result["with_retry_after"] == 50, result
     assert (result["readyz"], result["healthz"]) == (503, 200)
     assert result["ok"]
