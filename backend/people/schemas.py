@@ -125,6 +125,14 @@ class SearchArgsSchema(PageArgsSchema):
         validate=validate.Length(min=1, max=3),
         metadata={"description": "only people at these degrees from you, e.g. 1,2"},
     )
+    organization = Trimmed(
+        validate=validate.Length(max=100),
+        metadata={"description": "only people there now: an organization's id (careers)"},
+    )
+    title = Trimmed(
+        validate=validate.Length(max=SHORT_MAX),
+        metadata={"description": "only people whose current title contains this, any case"},
+    )
 
 
 class SearchResultSchema(PersonSummarySchema):

@@ -123,21 +123,33 @@ def search(
     cursor: str | None,
     q: str | None = None,
     degree: list[int] | None = None,
+    organization: str | None = None,
+    title: str | None = None,
     **filters,
 ) -> dict:
     """People by name part (any case), exact location / industry / profession, skill (any
-    case) (``network.profile_filters``), only at some degrees from the viewer; name order;
-    never the viewer or anyone blocked either way."""
+    case) (``network.profile_filters``), only at some degrees from the viewer, only those
+    there now at an organization or with a current title containing some text (any case);
+    name order; never the viewer or anyone blocked either way."""
     profile = network.profile_filters(**filters)
     q = (q or "").lower()
     db = app_services().db
 
+    def among() -> set[str] | None:
+        """The ids the degree and career filters allow (None: anyone)."""
+        allowed = None
+        if organization or title:
+            allowed = set(careers.current_people(organization, title))
+        if degree:
+            within = network.ids_at_degrees(viewer_id, degree)
+            allowed = within if allowed is None else allowed & within
+        return allowed
+
     def read(**params) -> list[dict]:
         params.update(viewer_id=viewer_id, **profile)
-        if degree:
+        if (ids := among()) is not None:
             # Few people are within reach of most: start from them rather than from every name.
-            ids = list(network.ids_at_degrees(viewer_id, degree))
-            return db.read("people.search_among", 1, q=q or None, ids=ids, **params)
+            return db.read("people.search_among", 1, q=q or None, ids=list(ids), **params)
         if q:
             return db.read("people.search_by_name", 1, q=q, **params)
         return db.read("people.search", 1, **params)
