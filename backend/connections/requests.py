@@ -24,14 +24,14 @@ from backend.app_services import app_services, now
 from backend.connections.pair import visible_state
 from backend.db import run
 from backend.errors import Conflict, Forbidden, NotFound, TooManyRequests, Unprocessable
-from backend.network.views import own_network_changed
+from backend.network.views import Change, changed
 from backend.notifications.outbox import notify
 from backend.pagination import newest_first, person_id_of
 
 DONT_KNOW = "dont_know"
 IGNORE_REASONS = (DONT_KNOW,)
 WITHDRAWN = "withdrawn"
-INVITE_WINDOW = timedelta(days=7)
+REQUEST_WINDOW = timedelta(days=7)
 PENDING_LIMIT_RETRY = timedelta(days=1)
 
 
@@ -44,7 +44,7 @@ def send(sender_id: str, *, to: str, note: str | None = None) -> tuple[dict, boo
     they had already asked the sender (``(connection, True)``)."""
     recipient_id = to
     if sender_id == recipient_id:
-        raise Unprocessable("to", "You cannot invite yourself.")
+        raise Unprocessable("to", "You cannot send yourself a request.")
     settings, at = app_services().settings, now()
 
     def work(tx):
@@ -64,7 +64,7 @@ def send(sender_id: str, *, to: str, note: str | None = None) -> tuple[dict, boo
             recipient_id=recipient_id,
             note=note or None,
             now=at,
-            window_start=at - INVITE_WINDOW,
+            window_start=at - REQUEST_WINDOW,
         )[0]
         notify(
             tx,
@@ -82,7 +82,7 @@ def _check_hold(hold: dict | None, at: datetime) -> None:
     if hold is None:
         return
     if hold["until"] is None:
-        raise Forbidden("You cannot invite this person.")
+        raise Forbidden("You cannot send this person a request.")
     until = hold["until"].to_native()
     if until > at:
         raise TooManyRequests(
@@ -96,7 +96,7 @@ def _check_budget(tx, sender_id: str, at: datetime, settings) -> None:
         tx,
         app_services().db.query("connections.request_budget", 1),
         person_id=sender_id,
-        since=at - INVITE_WINDOW,
+        since=at - REQUEST_WINDOW,
     )[0]
     if budget["pending_outgoing"] >= settings.max_pending_outgoing:
         raise TooManyRequests(
@@ -110,7 +110,7 @@ def _check_budget(tx, sender_id: str, at: datetime, settings) -> None:
         oldest_counted = sorted(sent)[len(sent) - settings.max_requests_per_week]
         raise TooManyRequests(
             f"You sent {len(sent)} requests in the last 7 days, the most allowed.",
-            _seconds_until(oldest_counted.to_native() + INVITE_WINDOW, at),
+            _seconds_until(oldest_counted.to_native() + REQUEST_WINDOW, at),
         )
 
 
@@ -131,7 +131,6 @@ def accept(recipient_id: str, sender_id: str) -> dict:
 
 def _connect(tx, person_id: str, other_id: str, at: datetime) -> dict:
     """``person_id`` accepts ``other_id``'s request (or asked back): ``other_id`` is told."""
-    own_network_changed(tx, person_id, other_id)
     notify(
         tx,
         "connection.accepted",
@@ -139,13 +138,15 @@ def _connect(tx, person_id: str, other_id: str, at: datetime) -> dict:
         person_id,
         {"person_id": person_id},
     )
-    return run(
+    connection = run(
         tx,
         app_services().db.query("connections.connect", 1),
         person_id=person_id,
         other_id=other_id,
         now=at,
     )[0]
+    changed(tx, Change.CONNECTED, person_id, other_id)  # after: its deltas read the connection
+    return connection
 
 
 def ignore(recipient_id: str, sender_id: str, *, reason: str | None = None) -> None:
@@ -191,7 +192,7 @@ def withdraw(sender_id: str, recipient_id: str) -> None:
             recipient_id=recipient_id,
         )
         # The two may be suggested to each other again.
-        own_network_changed(tx, sender_id, recipient_id)
+        changed(tx, Change.REQUEST_WITHDRAWN, sender_id, recipient_id)
         if not (state["hold"] and state["hold"]["reason"] == DONT_KNOW):
             run(
                 tx,
