@@ -160,6 +160,8 @@ class Settings:
     signup_limit: str = "20/hour"
     auth_failure_limit: str = "30/minute"
     trusted_proxies: int = 0
+    # GET /v1/me/export: how many times a person may export their data per rolling 24 hours.
+    exports_per_day: int = 5
     # Notifications (backend/notifications) and their webhooks (backend/webhooks).
     notifications: bool = True
     notification_days: int = 90
@@ -215,6 +217,7 @@ VARIABLES = {
     "signup_limit": ("MUTUALS_SIGNUP_LIMIT", _rate),
     "auth_failure_limit": ("MUTUALS_AUTH_FAILURE_LIMIT", _rate),
     "trusted_proxies": ("MUTUALS_TRUSTED_PROXIES", _integer),
+    "exports_per_day": ("MUTUALS_EXPORTS_PER_DAY", _integer),
     "notifications": ("MUTUALS_NOTIFICATIONS", _switch),
     "notification_days": ("MUTUALS_NOTIFICATION_DAYS", _integer),
     "webhooks_allow_local": ("MUTUALS_WEBHOOKS_ALLOW_LOCAL", _switch),

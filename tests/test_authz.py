@@ -14,7 +14,7 @@ from tests.support.graph import auth, connect, create_person, graph_fingerprint
 ENDPOINTS = [
     ("GET", "/v1/me", None),
     ("PATCH", "/v1/me", {"headline": "Taken over"}),
-    ("DELETE", "/v1/me", None),
+    ("DELETE", "/v1/me", {"confirm": "bob"}),
     ("GET", "/v1/people", None),
     ("GET", "/v1/people/bob", None),
     ("GET", "/v1/people/bob/connections", None),
@@ -156,6 +156,9 @@ def test_me_endpoints_act_only_on_the_callers_own_data(client, cypher, world):
         client.patch("/v1/me", headers=auth(world["eve"]), json={"headline": "Mine"}).status_code
         == 200
     )
-    assert client.delete("/v1/me", headers=auth(world["eve"])).status_code == 204
+    assert (
+        client.delete("/v1/me", json={"confirm": "eve"}, headers=auth(world["eve"])).status_code
+        == 204
+    )
     assert cypher("MATCH (b:Person {id: 'bob'}) RETURN properties(b) AS p") == bob_before
     assert cypher("MATCH (p:Person) RETURN count(p) AS n") == [{"n": 4}]

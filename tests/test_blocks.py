@@ -181,7 +181,10 @@ def test_delete_account_removes_the_person_and_changes_nobody_elses_data(client,
     kept_ids = cypher(OTHERS_ONLY, gone="gone")[0]["ids"]
     before = fingerprint_of(cypher, kept_ids)
 
-    assert client.delete("/v1/me", headers=auth(tokens["gone"])).status_code == 204
+    assert (
+        client.delete("/v1/me", json={"confirm": "gone"}, headers=auth(tokens["gone"])).status_code
+        == 204
+    )
 
     remaining = cypher(
         "MATCH (n) WHERE NOT n:__MutualsMigration AND NOT n:Profession "
@@ -193,7 +196,10 @@ def test_delete_account_removes_the_person_and_changes_nobody_elses_data(client,
     assert cypher("MATCH (t:Token) RETURN count(t) AS n") == [{"n": 3}]
     assert client.get("/v1/me", headers=auth(tokens["gone"])).status_code == 401
     assert client.get("/v1/people/gone", headers=auth(tokens["a"])).status_code == 404
-    assert client.delete("/v1/me", headers=auth(tokens["gone"])).status_code == 401
+    assert (
+        client.delete("/v1/me", json={"confirm": "gone"}, headers=auth(tokens["gone"])).status_code
+        == 401
+    )
 
 
 def test_blocked_people_are_never_in_search(client, cypher):

@@ -263,7 +263,10 @@ def test_deleting_an_account_removes_its_recommendations_only(client, cypher, pe
     theirs = write(client, people, "ada", "cyd").json
     connect(cypher, "bob", "cyd")
     other = write(client, people, "bob", "cyd").json
-    assert client.delete("/v1/me", headers=auth(people["ada"])).status_code == 204
+    assert (
+        client.delete("/v1/me", json={"confirm": "ada"}, headers=auth(people["ada"])).status_code
+        == 204
+    )
     remaining = cypher("MATCH (r:Recommendation) RETURN collect(r.id) AS ids")[0]["ids"]
     assert (
         remaining == [other["id"]] and mine["id"] not in remaining and theirs["id"] not in remaining

@@ -278,7 +278,10 @@ def test_a_profile_change_shows_at_once(viewed, views_app, make_app, cypher):
 def test_deleting_the_account_deletes_the_view(viewed, cypher):
     client, tokens = viewed
     assert cypher("MATCH (v:NetworkView {person_id: 'me'}) RETURN count(v) AS n")[0]["n"] == 3
-    assert client.delete("/v1/me", headers=auth(tokens["me"])).status_code == 204
+    assert (
+        client.delete("/v1/me", json={"confirm": "me"}, headers=auth(tokens["me"])).status_code
+        == 204
+    )
     assert cypher("MATCH (v:NetworkView {person_id: 'me'}) RETURN count(v) AS n")[0]["n"] == 0
 
 

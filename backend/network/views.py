@@ -56,6 +56,12 @@ def own_network_changed(tx, *person_ids: str) -> None:
         )
 
 
+def forget(tx, person_id: str) -> None:
+    """Inside the transaction that deletes ``person_id``: their own view parts go, and every
+    other part that lists them (they are computed again when next asked for)."""
+    run(tx, registry().get("views.forget_person", 1), person_id=person_id)
+
+
 def refresh_changed(response: Response) -> Response:
     """After a request (its transaction committed): queue the refresh of the eager parts
     that the views of the people whose own network it changed have."""
