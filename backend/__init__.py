@@ -86,9 +86,9 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_error_handler(errors.Problem, errors.render_problem)
     request_log.init_app(app)  # first: even a request the JSON guard refuses gets its id
     app.before_request(require_json_body)
-    app.before_request(bookmarks.read_header)
-    app.after_request(bookmarks.add_header)
+    bookmarks.init_app(app, settings)
+    app.teardown_request(state.db.end_request)
     state.view_metrics = ViewMetrics(init_metrics(app))
-    state.refresher = ViewRefresher(state)
+    state.refresher = ViewRefresher(app)
     app.after_request(refresh_changed)
     return app

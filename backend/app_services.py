@@ -8,17 +8,20 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from flask import current_app
 
-from backend.address_limits import AddressLimits
+from backend.address_limits import AddressLimits, counters_storage
 from backend.config import Settings
 from backend.db import Database
 
-if TYPE_CHECKING:
-    from backend.network.metrics import ViewMetrics
-    from backend.network.refresher import ViewRefresher
+
+class Background(Protocol):
+    """Work a process runs beside its requests (the network views' refresher): stopped
+    before the driver it uses. This module is the lowest layer, so it names no feature."""
+
+    def close(self) -> None: ...
 
 
 def utc_now() -> datetime:
@@ -31,16 +34,19 @@ class AppServices:
     db: Database
     # Injected in tests (expiry, re-invite waits) instead of sleeping.
     clock: Callable[[], datetime] = utc_now
-    # Set by create_app: network views are refreshed in the background of each process.
-    refresher: ViewRefresher | None = None
-    view_metrics: ViewMetrics | None = None
+    # Set by create_app: network views are refreshed in the background of each process
+    # (backend/network/refresher.py), and measured (backend/network/metrics.py).
+    refresher: Background | None = None
+    view_metrics: Any = None
     # Sign-ups and failed authentications per client address; made from settings.
     address_limits: AddressLimits | None = None
 
     def __post_init__(self):
         if self.address_limits is None:
             self.address_limits = AddressLimits(
-                self.settings.signup_limit, self.settings.auth_failure_limit
+                counters_storage(self.settings.limits_storage, self.db),
+                self.settings.signup_limit,
+                self.settings.auth_failure_limit,
             )
 
     def close(self) -> None:

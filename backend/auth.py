@@ -6,6 +6,7 @@ import hmac
 
 from flask import g, request
 
+from backend import bookmarks
 from backend.app_services import app_services, now
 from backend.errors import NotFound, Unauthorized
 from backend.tokens import hash_token
@@ -20,14 +21,14 @@ def _bearer_token() -> str | None:
 
 
 def current_person_id() -> str:
-    """The calling person's id, or 401 (429 for an address that failed too often). Cached on
-    ``g`` for the request, with the token's hash (``g.token_hash``)."""
+    """The calling person's id, or 401 (429 instead once the client has failed too often: a
+    valid token is honoured whatever its address did). Cached on ``g`` for the request, with
+    the token's hash (``g.token_hash``)."""
     if "person_id" not in g:
         services = app_services()
         token = _bearer_token()
         if token is None:
             raise Unauthorized()
-        services.address_limits.check_auth_failures()
         token_hash = hash_token(token)
         rows = services.db.read(
             "auth.person_for_token",
@@ -44,6 +45,7 @@ def current_person_id() -> str:
         if rows[0]["stale"]:  # the expiry counts from the last use, recorded at most daily
             services.db.idempotent_write("auth.touch_token", 1, token_hash=token_hash, now=now())
         g.person_id, g.token_hash = rows[0]["person_id"], token_hash
+        bookmarks.check_person(g.person_id)
     return g.person_id
 
 

@@ -213,7 +213,7 @@ def migrate():
                 session, on_apply=lambda m: click.echo(f"applied {m.path.name}")
             )
     except (migrations.MigrationError, Problem) as error:
-        raise click.ClickException(f"{error} ({db.settings.neo4j_uri})") from error
+        raise click.ClickException(f"{error} ({app_services().settings.neo4j_uri})") from error
     total = len(migrations.discover())
     click.echo(f"migrations: {len(applied)} applied, {total} in total, database up to date")
 

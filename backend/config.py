@@ -137,6 +137,9 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     admin_token: str | None = None
+    # The key that signs Mutuals-Bookmark headers (backend/bookmarks.py); unset: derived from
+    # the Neo4j password.
+    bookmark_secret: str | None = None
     # Product rules; the defaults are the ones the issues name.
     resend_wait_days: int = 21
     max_pending_outgoing: int = 500
@@ -159,6 +162,9 @@ class Settings:
     token_ttl_days: int = 90
     signup_limit: str = "20/hour"
     auth_failure_limit: str = "30/minute"
+    # Where those counts live: a `limits` storage URI (redis://..., memcached://...); unset:
+    # in the graph, seen by every worker and server (backend/address_limits.py).
+    limits_storage: str | None = None
     trusted_proxies: int = 0
     # GET /v1/me/export: how many times a person may export their data per rolling 24 hours.
     exports_per_day: int = 5
@@ -168,6 +174,8 @@ class Settings:
     webhooks_allow_local: bool = False
     webhooks_retry_base_s: float = 10.0
     webhooks_disable_after: int = 15
+    # One delivery attempt in all (DNS, connect, TLS, send, the answer's headers).
+    webhooks_deadline_s: float = 15.0
 
     @classmethod
     def from_env(cls, env=None) -> Settings:
@@ -200,6 +208,7 @@ LOCAL_VARIABLES = {
 VARIABLES = {
     "host": ("MUTUALS_HOST", _text),
     "port": ("MUTUALS_PORT", _integer),
+    "bookmark_secret": ("MUTUALS_BOOKMARK_SECRET", _text),
     "resend_wait_days": (("MUTUALS_RESEND_WAIT_DAYS", "MUTUALS_REINVITE_WAIT_DAYS"), _integer),
     "max_pending_outgoing": ("MUTUALS_MAX_PENDING_OUTGOING", _integer),
     "max_requests_per_week": (
@@ -216,6 +225,7 @@ VARIABLES = {
     "token_ttl_days": ("MUTUALS_TOKEN_TTL_DAYS", _integer),
     "signup_limit": ("MUTUALS_SIGNUP_LIMIT", _rate),
     "auth_failure_limit": ("MUTUALS_AUTH_FAILURE_LIMIT", _rate),
+    "limits_storage": ("MUTUALS_LIMITS_STORAGE", _text),
     "trusted_proxies": ("MUTUALS_TRUSTED_PROXIES", _integer),
     "exports_per_day": ("MUTUALS_EXPORTS_PER_DAY", _integer),
     "notifications": ("MUTUALS_NOTIFICATIONS", _switch),
@@ -223,4 +233,5 @@ VARIABLES = {
     "webhooks_allow_local": ("MUTUALS_WEBHOOKS_ALLOW_LOCAL", _switch),
     "webhooks_retry_base_s": ("MUTUALS_WEBHOOKS_RETRY_BASE", _number),
     "webhooks_disable_after": ("MUTUALS_WEBHOOKS_DISABLE_AFTER", _integer),
+    "webhooks_deadline_s": ("MUTUALS_WEBHOOKS_DEADLINE_S", _positive_number),
 }

@@ -6,6 +6,12 @@ the worker, after the fork, so no worker shares a socket pool with another. Read
 both retry transient errors, so transaction functions must be idempotent. The retries stop
 at the budget :class:`backend.outage.Outage` gives (``MUTUALS_DB_TIMEOUT_S``), not at the
 driver's 30 s, and an unreachable Neo4j becomes a 503 with ``Retry-After``.
+
+Within an HTTP request, reads share one session and run as auto-commit queries: the token
+lookup and the reads after it cost one round trip per query, where a managed transaction
+each costs three (BEGIN, RUN, COMMIT) and its own session. A read that fails there is run
+again the ordinary way (retried, errors mapped); a write ends the shared session, so that the
+reads after it start from its bookmark.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import neo4j
+from flask import g, has_request_context
 from neo4j import GraphDatabase, ManagedTransaction
 from neo4j.exceptions import (
     AuthError,
@@ -116,10 +123,45 @@ class Database:
     # -- transaction functions (several queries, rules in between) ------------------------
 
     def read_tx(self, work: Callable[..., T], *args, **kwargs) -> T:
+        if (session := self._request_session()) is not None:
+            try:
+                return work(session, *args, **kwargs)
+            except ConnectionAcquisitionTimeoutError:
+                self.end_request()  # the pool is exhausted: waiting again would double the wait
+                raise self.unavailable() from None
+            except (DriverError, Neo4jError):
+                self.end_request()  # the session may be broken: the ordinary way below
         return self._transaction(neo4j.READ_ACCESS, work, args, kwargs, repeatable=True)
 
     def write_tx(self, work: Callable[..., T], *args, **kwargs) -> T:
         return self._transaction(neo4j.WRITE_ACCESS, work, args, kwargs)
+
+    # -- the request's read session -------------------------------------------------------
+
+    def _request_session(self) -> neo4j.Session | None:
+        """The current request's read session (opened on its first read), or None outside
+        requests, under ``within`` (readiness keeps its own bound) and during an outage."""
+        if not has_request_context() or _budget_cap.get() is not None or self.outage.down:
+            return None
+        held = g.get("read_session")
+        if held is None or held[0] is not self:
+            session = self.session(
+                default_access_mode=neo4j.READ_ACCESS,
+                connection_acquisition_timeout=self.settings.db_timeout_s,
+            )
+            g.read_session = held = (self, session)
+        return held[1]
+
+    def end_request(self, _error: BaseException | None = None) -> None:
+        """teardown_request (and before a write): close the request's read session."""
+        held = g.get("read_session") if has_request_context() else None
+        if held is not None and held[0] is self:
+            del g.read_session
+            try:
+                held[1].close()
+            except (DriverError, Neo4jError):  # a broken connection: the pool drops it
+                log.debug("closing a broken request session", exc_info=True)
+            query_metrics.record_pool(self.driver)
 
     @staticmethod
     @contextmanager
@@ -137,6 +179,8 @@ class Database:
         """One managed transaction, retried on transient errors until the budget is spent
         (``repeatable``: also when the connection broke during the commit). The driver's own
         retry loop is off (it sleeps up to seconds past any bound)."""
+        if access_mode == neo4j.WRITE_ACCESS:
+            self.end_request()  # the reads after this write start from its bookmark
         with self.outage.call() as budget:
             if (cap := _budget_cap.get()) is not None:
                 budget = min(budget, cap)

@@ -1,10 +1,11 @@
 """Cursor pagination, for every list of the API: ``{"items": [...], "next_cursor": ...}``.
 
-A cursor is the sort key of the last item served, as url-safe base64 JSON: opaque to
-clients, and stable while the list changes (the next page starts after that key, it does
-not skip a count). Each list has an :class:`Order` (``NEWEST_FIRST``, ``MOST_FIRST``,
-``BY_NAME``, or its own) that says the key's types; :func:`decode_cursor` checks a cursor
-against it. Queries fetch ``limit + 1`` rows to know whether there is a next page.
+A cursor is the name of the list's order and the sort key of the last item served, as
+url-safe base64 JSON: opaque to clients, and stable while the list changes (the next page
+starts after that key, it does not skip a count). Each list pages through :func:`paginate`
+with its :class:`Order` (``NEWEST_FIRST``, ``BY_NAME``, or its own most-first order), which
+names the key's query parameters and types; a cursor of another order is refused (422).
+Queries fetch ``limit + 1`` rows to know whether there is a next page.
 """
 
 from __future__ import annotations
@@ -51,9 +52,13 @@ class CursorError(Unprocessable):
 
 @dataclass(frozen=True)
 class Order:
-    """A list's order, as its cursors hold it: the types of the sort key's values, and the key
-    that comes before the first item (what the query takes for "first page")."""
+    """A list's order, as its cursors hold it: a name (distinct for each order, so that a
+    cursor copied from a list of another order is refused), the query parameters that take
+    the sort key of the last item served, their types, and the key that comes before the
+    first item (what the query takes for "first page")."""
 
+    name: str
+    params: tuple[str, ...]
     types: tuple[type, ...]
     first: tuple
 
@@ -62,30 +67,32 @@ class Order:
 # Cypher as ``t.epochSeconds * 1000000000 + t.nanosecond``, never the datetime itself: Cypher
 # orders equal instants in different zone forms ('Z', '+00:00', '[UTC]') apart, and a
 # datetime's text loses the zone form, so such a cursor could skip or repeat items.
-NEWEST_FIRST = Order((int, str), (None, None))
-# Most first: (count or integer points, id): 2nd connections by mutuals, suggestions by score.
-MOST_FIRST = Order((int, str), (None, None))
+NEWEST_FIRST = Order("newest", ("after_instant", "after_id"), (int, str), (None, None))
 # By name: (name in lower case, id).
-BY_NAME = Order((str, str), ("", ""))
+BY_NAME = Order("name", ("after_name", "after_id"), (str, str), ("", ""))
+# Most first: each ranked list names its own (2nd connections by mutuals, suggestions by
+# integer points, brokers by score), beside the query that ranks it.
 
 
 def encode_cursor(key: Sequence) -> str:
+    """A cursor holding ``key`` (its order's name first)."""
     raw = json.dumps(list(key), separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
 def decode_cursor(cursor: str | None, order: Order) -> tuple:
-    """The sort key inside a cursor, each value of the order's type, or ``order.first`` for
-    the first page. A cursor is client input: anything else is a ``CursorError`` (422)."""
+    """The sort key inside a cursor of ``order``, each value of the order's type, or
+    ``order.first`` for the first page. A cursor is client input: anything else (another
+    order's cursor included) is a ``CursorError`` (422)."""
     if cursor is None:
         return order.first
     try:
         key = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
     except (binascii.Error, ValueError, UnicodeDecodeError):
         raise CursorError() from None
-    if not isinstance(key, list) or len(key) != len(order.types):
+    if not isinstance(key, list) or len(key) != 1 + len(order.types) or key[0] != order.name:
         raise CursorError()
-    return tuple(_typed(value, kind) for value, kind in zip(key, order.types, strict=True))
+    return tuple(_typed(value, kind) for value, kind in zip(key[1:], order.types, strict=True))
 
 
 def _typed(value, kind: type):
@@ -104,14 +111,29 @@ def _typed(value, kind: type):
     raise CursorError()
 
 
+def paginate(
+    read: Callable[..., list[dict]],
+    order: Order,
+    limit: int,
+    cursor: str | None,
+    key: Callable[[dict], Sequence],
+) -> dict:
+    """One page of a list: ``read(limit=, **after)`` runs the list's query with the key of
+    the last item served as ``order.params`` (``order.first`` for the first page);
+    ``key(row)`` is a row's sort key, as the query orders by it."""
+    after = dict(zip(order.params, decode_cursor(cursor, order), strict=True))
+    rows = read(**after, limit=limit + 1)
+    items = rows[:limit]
+    next_cursor = encode_cursor([order.name, *key(items[-1])]) if len(rows) > limit else None
+    return {"items": items, "next_cursor": next_cursor}
+
+
 def newest_first(
     read: Callable[..., list[dict]], limit: int, cursor: str | None, id_of: Callable[[dict], str]
 ) -> dict:
     """One page of a newest-first list: ``read(after_instant=, after_id=, limit=)`` runs the
     list's query (its rows carry ``instant``); ``id_of(row)`` breaks ties between instants."""
-    after_instant, after_id = decode_cursor(cursor, NEWEST_FIRST)
-    rows = read(after_instant=after_instant, after_id=after_id, limit=limit + 1)
-    return page(rows, limit, key=lambda row: (row["instant"], id_of(row)))
+    return paginate(read, NEWEST_FIRST, limit, cursor, key=lambda row: (row["instant"], id_of(row)))
 
 
 def person_id_of(row: dict) -> str:
@@ -119,8 +141,6 @@ def person_id_of(row: dict) -> str:
     return row["person"]["id"]
 
 
-def page(rows: list, limit: int, key: Callable[[dict], Sequence]) -> dict:
-    """Cut ``limit + 1`` fetched rows into one page and the cursor of the next."""
-    items = rows[:limit]
-    next_cursor = encode_cursor(key(items[-1])) if len(rows) > limit else None
-    return {"items": items, "next_cursor": next_cursor}
+def name_key(person: dict) -> tuple[str, str]:
+    """A person's place in a ``BY_NAME`` list (the queries return ``name_lower``)."""
+    return person["name_lower"], person["id"]

@@ -30,7 +30,6 @@ import click
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from backend import migrations  # noqa: E402
 from backend.config import Settings  # noqa: E402
 from backend.db import Database  # noqa: E402
 from backend.local_neo4j import LocalNeo4j  # noqa: E402
@@ -40,6 +39,7 @@ from backend.seed.loader import Loader  # noqa: E402
 from bench.discovery import write_section  # noqa: E402
 from bench.intros import machine, mutuals_command  # noqa: E402
 from bench.load import wipe  # noqa: E402
+from bench.support.ready import ready_neo4j  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "bulk.md"
 
@@ -90,13 +90,11 @@ def resident(pid: int | None) -> str:
 @click.option("--wipe", "wipe_first", is_flag=True, help="Empty the graph first (online).")
 def main(people, avg_degree, seed, slice_people, wipe_first):
     """Bulk load end to end against the online load of a slice, same generated network."""
-    settings = Settings.from_env()
-    if not settings.uses_local_neo4j:
+    if not Settings.from_env().uses_local_neo4j:
         raise click.ClickException("the bulk load needs the local Neo4j: unset NEO4J_URI")
+    settings = ready_neo4j()
     local = LocalNeo4j(settings.local)
     db = Database(settings)
-    with db.session() as session:
-        migrations.migrate(session)
     if wipe_first:
         click.echo(f"wiped {wipe(db):,} people")
     load_before = os.getloadavg()[0]

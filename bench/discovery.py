@@ -12,7 +12,7 @@ plain Python, on the same graph, with every answer checked to agree.
    2nd connection, the path goes from the median person to someone 3 hops away.
 3. Each hot path, in turns: ``GET`` on the API under gunicorn (a subprocess), the same named
    query over Bolt, the naive query tutorials publish (bench/cypher/network/naive_*), and
-   the plain-Python computation (bench/inmemory.py) on the graph read into memory. Warm-up
+   the plain-Python computation (harness/inmemory.py) on the graph read into memory. Warm-up
    first; then up to ``--requests`` rounds, fewer when a path's ``--budget`` seconds run out.
    A naive query that passes ``--naive-timeout`` is stopped and reported as such.
 4. A table of p50/p99 with the ratios API/raw, naive/ours and ours/in-memory, written to
@@ -40,11 +40,9 @@ from tqdm import tqdm
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from backend.config import Settings  # noqa: E402
 from backend.db import Database  # noqa: E402
 from backend.network import service  # noqa: E402
 from backend.tokens import new_token  # noqa: E402
-from bench.inmemory import Network  # noqa: E402
 from bench.intros import (  # noqa: E402
     generate_args,
     gunicorn,
@@ -53,7 +51,9 @@ from bench.intros import (  # noqa: E402
     neo4j_setup,
     percentile,
 )
-from bench.queries import bench_registry  # noqa: E402
+from bench.support.ready import ready_neo4j  # noqa: E402
+from harness.inmemory import Network  # noqa: E402
+from harness.queries import bench_registry  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "discovery.md"
 SNAP_FILE = ROOT.parent / "shared" / "data" / "snap-ego-facebook" / "facebook_combined.txt"
@@ -97,6 +97,25 @@ def ensure_graph(
         f"{counts['requests']:,} pending requests, {counts['blocked']:,} blocks "
         f"(`mutuals {shlex.join(command)}`; {how})"
     )
+
+
+def pick_people(db: Database, hub_degree: int) -> dict:
+    """The people measured: a hub (connections closest to ``hub_degree``), a median person,
+    the hub's best 2nd connection and someone 3 hops from the median person."""
+    picked = db.read("network.bench_people", 2, hub_degree=hub_degree, sample=201)[0]
+    picked["best_2nd_of_hub"] = db.read(
+        "network.second_degree",
+        1,
+        person_id=picked["hub_id"],
+        **NO_FILTERS,
+        after_count=None,
+        after_id=None,
+        limit=1,
+        sample_size=0,
+    )[0]["id"]
+    sets = db.read("network.degree_sets", 1, person_id=picked["median_id"], with_third=True)[0]
+    picked["far_from_median"] = min(sets["third"] or sets["second"])
+    return picked
 
 
 def read_network(db: Database) -> Network:
@@ -477,24 +496,12 @@ def main(
     in_memory,
 ):
     """p50/p99 of each discovery hot path: API, raw Bolt, naive query, plain Python."""
+    settings = ready_neo4j()
     started, load_before = time.monotonic(), os.getloadavg()[0]
-    settings = Settings.from_env()
     db = Database(settings, bench_registry())
     described = ensure_graph(db, graph, people, avg_degree, seed, reset)
     click.echo(f"graph: {described}")
-    picked = db.read("network.bench_people", 2, hub_degree=hub_degree, sample=201)[0]
-    picked["best_2nd_of_hub"] = db.read(
-        "network.second_degree",
-        1,
-        person_id=picked["hub_id"],
-        **NO_FILTERS,
-        after_count=None,
-        after_id=None,
-        limit=1,
-        sample_size=0,
-    )[0]["id"]
-    sets = db.read("network.degree_sets", 1, person_id=picked["median_id"], with_third=True)[0]
-    picked["far_from_median"] = min(sets["third"] or sets["second"])
+    picked = pick_people(db, hub_degree)
     click.echo(f"people: {picked}")
     network = read_network(db) if in_memory else None
 

@@ -46,17 +46,13 @@ from backend.errors import Problem  # noqa: E402
 from backend.intros import service  # noqa: E402
 from backend.intros.state import expires_before  # noqa: E402
 from backend.tokens import new_token  # noqa: E402
-from bench.queries import bench_registry  # noqa: E402
+from bench.support.ready import SERVER_ENV, ready_neo4j  # noqa: E402
+from harness.http import percentile  # noqa: E402
+from harness.queries import bench_registry  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "intros.md"
 LEVELS = ("close", "known", "acquaintance")
 PAGE = 20  # the API's default page size
-
-
-def percentile(samples: list[float], q: float) -> float:
-    """Nearest-rank percentile (q in 0..100) of samples, in the samples' unit."""
-    ordered = sorted(samples)
-    return ordered[max(0, min(len(ordered) - 1, round(q / 100 * len(ordered) + 0.5) - 1))]
 
 
 def mutuals_command(*args: str) -> list[str]:
@@ -171,6 +167,7 @@ def gunicorn(settings: Settings, workers: int, threads: int, root: Path = ROOT, 
         NEO4J_PASSWORD=settings.neo4j_password or "",
         PYTHONPATH=str(root),
         PROMETHEUS_MULTIPROC_DIR=tempfile.mkdtemp(prefix="mutuals-bench-metrics-"),
+        **SERVER_ENV,
         **env_vars,
     )
     proc = subprocess.Popen(
@@ -273,7 +270,7 @@ def machine() -> str:
 @click.option("--threads", default=4, show_default=True, help="gunicorn threads per worker.")
 def main(people, avg_degree, seed, hub_degree, count, warmup, workers, threads):
     """Broker ranking for a pair of hubs: p50/p99 through the API and through raw Bolt."""
-    settings = Settings.from_env()
+    settings = ready_neo4j()
     db = Database(settings, bench_registry())
     started = time.monotonic()
     load_before = os.getloadavg()[0]

@@ -30,12 +30,12 @@ import click
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from backend import migrations  # noqa: E402
 from backend.config import Settings  # noqa: E402
 from backend.db import Database  # noqa: E402
 from backend.seed.dataset import Dataset  # noqa: E402
 from backend.seed.generate import Network, read_professions  # noqa: E402
 from backend.seed.loader import DEFAULT_BATCH_SIZE, Loader  # noqa: E402
+from bench.support.ready import ready_neo4j  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "load.md"
 NOTES_MARK = "<!-- notes -->"
@@ -124,11 +124,8 @@ def wipe(db: Database) -> int:
 )
 def main(people, avg_degree, seed, slice_size, batch_size, workers, wipe_first, write_results):
     """Load rate of the generated network: batched against one row per transaction."""
-    settings = Settings.from_env()
+    settings = ready_neo4j()
     db = Database(settings)
-    with db.session() as session:
-        if migrations.pending(session):
-            raise click.ClickException("migrations pending: run `mutuals migrate` first")
     if wipe_first:
         click.echo(f"wiped {wipe(db):,} people")
     if db.read("seed.graph_counts", 1)[0]["people"]:

@@ -42,6 +42,7 @@ sys.path.insert(0, str(ROOT))
 from backend import create_app  # noqa: E402
 from backend.tokens import new_token  # noqa: E402
 from backend.webhooks.worker import Worker  # noqa: E402
+from bench.support.ready import ready_neo4j  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "notifications.md"
 RECEIVER_PORT = 8130
@@ -204,7 +205,7 @@ def bench_deliveries(app, db, run: str, count: int, receiver_ms: int) -> tuple[i
                 now=state.clock(),
             ).consume()
     Receiver.delay_s = receiver_ms / 1000
-    worker = Worker(db)
+    worker = Worker(app)
     began = time.perf_counter()
     with tqdm(total=count, desc=f"deliver (receiver {receiver_ms} ms)", unit="delivery") as bar:
         while done := worker.deliver_once():
@@ -232,6 +233,7 @@ def table(rows: list[tuple]) -> str:
 @click.option("--deliveries", default=1000, show_default=True, help="Deliveries for the worker.")
 def main(samples: int, deliveries: int):
     os.environ.setdefault("FLASK_SKIP_DOTENV", "1")
+    ready_neo4j()
     apps = {
         mode: create_app(
             {"SETTINGS": {"notifications": mode == "on", "webhooks_allow_local": True}}

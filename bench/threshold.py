@@ -33,7 +33,8 @@ from backend.network.service import (  # noqa: E402
 )
 from bench.discovery import NO_FILTERS, ensure_graph  # noqa: E402
 from bench.intros import machine, neo4j_setup  # noqa: E402
-from bench.queries import with_bench_queries  # noqa: E402
+from bench.support.ready import ready_neo4j  # noqa: E402
+from harness.queries import with_bench_queries  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "threshold.md"
 BOUNDS = (0, 1_000, 2_500, 5_000, 10_000, 20_000, 50_000, 100_000)
@@ -59,6 +60,7 @@ def p50(call, rounds: int) -> float:
 @click.option("--rounds", default=7, show_default=True, help="Timed calls per person and page.")
 def main(people, avg_degree, seed, sample, per_group, rounds):
     """Live vs view page times by 2-hop work."""
+    ready_neo4j()
     app = create_app()
     state = app.extensions["mutuals"]
     db = with_bench_queries(state.db)

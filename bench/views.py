@@ -51,7 +51,8 @@ from backend import create_app  # noqa: E402
 from backend.tokens import new_token  # noqa: E402
 from bench.discovery import ensure_graph  # noqa: E402
 from bench.intros import gunicorn, machine, neo4j_setup, percentile  # noqa: E402
-from bench.queries import with_bench_queries  # noqa: E402
+from bench.support.ready import ready_neo4j  # noqa: E402
+from harness.queries import with_bench_queries  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "views.md"
 BASELINE = "a21917e"  # the last commit before network views
@@ -339,6 +340,7 @@ def main(
     baseline,
 ):
     """Views beside live queries: hot paths, writes, mixed load, bytes."""
+    ready_neo4j()
     started, load_before = time.monotonic(), os.getloadavg()[0]
     app = create_app()
     state = app.extensions["mutuals"]

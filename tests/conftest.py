@@ -8,7 +8,7 @@ import socket
 import subprocess
 import sys
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -17,7 +17,8 @@ import requests
 from backend import create_app, migrations
 from backend.config import PROJECT_ROOT, Settings
 from backend.db import Database
-from bench.support.tcp_proxy import CuttableProxy
+from harness.tcp_proxy import CuttableProxy
+from tests.support.clock import FakeClock
 from tests.support.discovery import complements_of
 from tests.support.graph import wipe
 from tests.support.snap import load_facebook
@@ -75,17 +76,6 @@ def cypher(database):
         return [r.data() for r in records]
 
     return run
-
-
-class FakeClock:
-    def __init__(self, start: datetime):
-        self.now = start
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta) -> None:
-        self.now += timedelta(**delta)
 
 
 @pytest.fixture

@@ -8,7 +8,8 @@ import secrets
 
 import pytest
 
-from tests.support.graph import auth, connect, create_person, graph_fingerprint
+from tests.support.auth import AuthActions
+from tests.support.graph import connect, create_person, graph_fingerprint
 
 # method, path, JSON body: valid calls, so that only the credentials are wrong.
 ENDPOINTS = [
@@ -44,9 +45,9 @@ BAD_CREDENTIALS = {
 
 
 @pytest.fixture
-def world(cypher):
+def people(cypher, client):
     """bob (private connections) is connected to cat and rated her; ann asked bob; bob
-    blocked dan; eve is an outsider. Returns the tokens."""
+    blocked dan; eve is an outsider. Returns them, to act as (``AuthActions``)."""
     tokens = {pid: create_person(cypher, pid) for pid in ("ann", "bob", "cat", "dan", "eve")}
     cypher("MATCH (b:Person {id: 'bob'}) SET b.connections_visibility = 'private'")
     connect(cypher, "bob", "cat")
@@ -55,21 +56,17 @@ def world(cypher):
         "CREATE (a)-[:REQUESTED {state: 'pending', pair: 'ann|bob', created_at: datetime()}]->(b), "
         "(b)-[:CLOSENESS {level: 'close'}]->(c), (b)-[:BLOCKED {at: datetime()}]->(d)"
     )
-    return tokens
-
-
-def call(client, method, path, headers, body):
-    return client.open(path, method=method, headers=headers, json=body)
+    return AuthActions(client, tokens)
 
 
 @pytest.mark.parametrize("credentials", BAD_CREDENTIALS.values(), ids=BAD_CREDENTIALS.keys())
 @pytest.mark.parametrize("method, path, body", ENDPOINTS, ids=[f"{m} {p}" for m, p, _ in ENDPOINTS])
 def test_without_a_valid_token_it_is_401_and_nothing_changes(
-    client, cypher, world, credentials, method, path, body
+    client, cypher, people, credentials, method, path, body
 ):
     before = graph_fingerprint(cypher)
     headers = {"Authorization": credentials} if credentials else {}
-    response = call(client, method, path, headers, body)
+    response = client.open(path, method=method, headers=headers, json=body)
     assert response.status_code == 401, response.json
     assert response.mimetype == "application/problem+json"
     assert graph_fingerprint(cypher) == before
@@ -92,10 +89,10 @@ EVE_REACHES = [
     "method, path, body, status", EVE_REACHES, ids=[f"{m} {p}" for m, p, _, _ in EVE_REACHES]
 )
 def test_another_persons_token_cannot_act_on_what_is_not_theirs(
-    client, cypher, world, method, path, body, status
+    cypher, people, method, path, body, status
 ):
     before = graph_fingerprint(cypher)
-    response = call(client, method, path, auth(world["eve"]), body)
+    response = people.open("eve", method, path, json=body)
     assert response.status_code == status, response.json
     assert response.mimetype == "application/problem+json"
     assert graph_fingerprint(cypher) == before
@@ -111,54 +108,42 @@ def test_another_persons_token_cannot_act_on_what_is_not_theirs(
         "/v1/people/bob/connections",
     ],
 )
-def test_another_persons_token_sees_none_of_their_lists(client, world, path):
-    response = client.get(path, headers=auth(world["eve"]))
+def test_another_persons_token_sees_none_of_their_lists(people, path):
+    response = people.get("eve", path)
     assert response.status_code == 200
     assert response.json["items"] == []
 
 
-def test_what_the_owner_sees_is_there(client, world):
+def test_what_the_owner_sees_is_there(people):
     """The counterpart of the two tests above: the same calls work for their owners."""
-    bob = auth(world["bob"])
     assert [
-        i["person"]["id"] for i in client.get("/v1/me/requests/incoming", headers=bob).json["items"]
+        i["person"]["id"] for i in people.get("bob", "/v1/me/requests/incoming").json["items"]
     ] == ["ann"]
-    assert [
-        i["person"]["id"] for i in client.get("/v1/me/connections", headers=bob).json["items"]
-    ] == ["cat"]
+    assert [i["person"]["id"] for i in people.get("bob", "/v1/me/connections").json["items"]] == [
+        "cat"
+    ]
+    assert people.get("cat", "/v1/people/bob/connections").json["items"] == []  # private
     assert (
-        client.get("/v1/people/bob/connections", headers=auth(world["cat"])).json["items"] == []
-    )  # private
-    assert (
-        client.put(
-            "/v1/me/connections/cat/closeness", headers=bob, json={"closeness": "known"}
-        ).status_code
+        people.put("bob", "/v1/me/connections/cat/closeness", {"closeness": "known"}).status_code
         == 200
     )
-    assert client.delete("/v1/me/blocks/dan", headers=bob).status_code == 204
-    assert client.post("/v1/me/requests/incoming/ann/accept", headers=bob).status_code == 201
+    assert people.delete("bob", "/v1/me/blocks/dan").status_code == 204
+    assert people.post("bob", "/v1/me/requests/incoming/ann/accept").status_code == 201
 
 
-def test_a_blocked_person_learns_nothing(client, world):
-    dan = auth(world["dan"])
-    assert client.get("/v1/people/bob", headers=dan).status_code == 404
-    assert client.get("/v1/people/bob/connections", headers=dan).status_code == 404
-    assert client.post("/v1/me/requests", headers=dan, json={"to": "bob"}).status_code == 404
+def test_a_blocked_person_learns_nothing(people):
+    assert people.get("dan", "/v1/people/bob").status_code == 404
+    assert people.get("dan", "/v1/people/bob/connections").status_code == 404
+    assert people.post("dan", "/v1/me/requests", {"to": "bob"}).status_code == 404
     assert (
-        client.get("/v1/people/nobody", headers=dan).json["detail"]
-        == client.get("/v1/people/bob", headers=dan).json["detail"]
+        people.get("dan", "/v1/people/nobody").json["detail"]
+        == people.get("dan", "/v1/people/bob").json["detail"]
     )  # indistinguishable from absence
 
 
-def test_me_endpoints_act_only_on_the_callers_own_data(client, cypher, world):
+def test_me_endpoints_act_only_on_the_callers_own_data(cypher, people):
     bob_before = cypher("MATCH (b:Person {id: 'bob'}) RETURN properties(b) AS p")
-    assert (
-        client.patch("/v1/me", headers=auth(world["eve"]), json={"headline": "Mine"}).status_code
-        == 200
-    )
-    assert (
-        client.delete("/v1/me", json={"confirm": "eve"}, headers=auth(world["eve"])).status_code
-        == 204
-    )
+    assert people.patch("eve", "/v1/me", {"headline": "Mine"}).status_code == 200
+    assert people.delete("eve", "/v1/me", json={"confirm": "eve"}).status_code == 204
     assert cypher("MATCH (b:Person {id: 'bob'}) RETURN properties(b) AS p") == bob_before
     assert cypher("MATCH (p:Person) RETURN count(p) AS n") == [{"n": 4}]

@@ -11,13 +11,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from backend.pagination import encode_cursor
+from tests.support.auth import AuthActions
 from tests.support.graph import auth, connect, create_person, graph_fingerprint
 
 
 @pytest.fixture
-def world(cypher):
-    """ann is connected to bob and has a pending request from cat. Returns ann's token."""
-    ann = create_person(cypher, "ann")
+def people(cypher, client):
+    """ann is connected to bob and has a pending request from cat; the tests act as ann."""
+    people = AuthActions(client, {"ann": create_person(cypher, "ann")})
     create_person(cypher, "bob")
     create_person(cypher, "cat")
     connect(cypher, "ann", "bob")
@@ -25,7 +26,7 @@ def world(cypher):
         "MATCH (c:Person {id: 'cat'}), (a:Person {id: 'ann'}) "
         "CREATE (c)-[:REQUESTED {state: 'pending', pair: 'cat|ann', created_at: datetime()}]->(a)"
     )
-    return ann
+    return people
 
 
 # Endpoints with a JSON body: method, path, a valid body (the cases below spoil it).
@@ -92,16 +93,12 @@ def assert_refused(response, status, field=None):
 @pytest.mark.parametrize(
     "endpoint, body, field", BAD_FIELDS, ids=[f"{e[0]} {e[1]} {f}" for e, _, f in BAD_FIELDS]
 )
-def test_bad_fields_are_422_naming_the_field(client, cypher, world, endpoint, body, field):
+def test_bad_fields_are_422_naming_the_field(cypher, people, endpoint, body, field):
     method, path, _ = endpoint
     before = graph_fingerprint(cypher)
     # json.dumps keeps lone surrogates as \ud800 escapes, as a client's JSON would carry them.
-    response = client.open(
-        path,
-        method=method,
-        headers=auth(world),
-        data=json.dumps(body),
-        content_type="application/json",
+    response = people.open(
+        "ann", method, path, data=json.dumps(body), content_type="application/json"
     )
     assert_refused(response, 422, field)
     assert graph_fingerprint(cypher) == before
@@ -128,13 +125,11 @@ BAD_BODIES = {
 
 @pytest.mark.parametrize("case", BAD_BODIES.values(), ids=BAD_BODIES.keys())
 @pytest.mark.parametrize("endpoint", BODY_ENDPOINTS, ids=[f"{m} {p}" for m, p, _ in BODY_ENDPOINTS])
-def test_bad_bodies_are_refused_whole(client, cypher, world, endpoint, case):
+def test_bad_bodies_are_refused_whole(cypher, people, endpoint, case):
     method, path, _ = endpoint
     data, content_type, status, field = case
     before = graph_fingerprint(cypher)
-    response = client.open(
-        path, method=method, headers=auth(world), data=data, content_type=content_type
-    )
+    response = people.open("ann", method, path, data=data, content_type=content_type)
     assert_refused(response, status, field)
     assert graph_fingerprint(cypher) == before
 
@@ -144,22 +139,20 @@ def test_bad_bodies_are_refused_whole(client, cypher, world, endpoint, case):
     [(SIGN_UP, "name"), (PATCH_ME, "_schema"), (SEND, "to"), (CLOSENESS, "closeness")],
     ids=["sign-up", "patch me", "send", "closeness"],
 )
-def test_empty_body_is_422_where_a_body_is_required(client, cypher, world, endpoint, field):
+def test_empty_body_is_422_where_a_body_is_required(cypher, people, endpoint, field):
     method, path, _ = endpoint
     before = graph_fingerprint(cypher)
     for kwargs in ({}, {"data": "", "content_type": "application/json"}):
-        assert_refused(client.open(path, method=method, headers=auth(world), **kwargs), 422, field)
+        assert_refused(people.open("ann", method, path, **kwargs), 422, field)
     assert graph_fingerprint(cypher) == before
 
 
-def test_the_valid_bodies_above_are_accepted(client, world):
+def test_the_valid_bodies_above_are_accepted(people):
     """The cases above spoil bodies that are themselves fine (else the 4xx proves nothing)."""
     for method, path, body in [SIGN_UP, PATCH_ME, CLOSENESS, IGNORE]:
-        response = client.open(path, method=method, headers=auth(world), json=body)
+        response = people.open("ann", method, path, json=body)
         assert response.status_code < 300, (path, response.json)
-    assert (
-        client.post("/v1/me/requests", headers=auth(world), json={"to": "cat"}).status_code == 200
-    )
+    assert people.post("ann", "/v1/me/requests", {"to": "cat"}).status_code == 200
 
 
 LISTS = [
@@ -185,8 +178,8 @@ BAD_QUERIES = [
 
 @pytest.mark.parametrize("query, field", BAD_QUERIES, ids=[q[:30] for q, _ in BAD_QUERIES])
 @pytest.mark.parametrize("path", LISTS)
-def test_bad_list_arguments_are_422(client, world, path, query, field):
-    assert_refused(client.get(f"{path}?{query}", headers=auth(world)), 422, field)
+def test_bad_list_arguments_are_422(people, path, query, field):
+    assert_refused(people.get("ann", f"{path}?{query}"), 422, field)
 
 
 @pytest.mark.parametrize(
@@ -199,9 +192,9 @@ def test_bad_list_arguments_are_422(client, world, path, query, field):
         "/v1/people?location=%ED%A0%80" + "x" * 100,
     ],
 )
-def test_bad_search_and_sort_arguments_are_422(client, world, path):
+def test_bad_search_and_sort_arguments_are_422(people, path):
     field = path.split("?")[1].split("=")[0]
-    assert_refused(client.get(path, headers=auth(world)), 422, field)
+    assert_refused(people.get("ann", path), 422, field)
 
 
 ODD_IDS = ["x" * 3000, "%00", "%ED%A0%80", "%F0%9F%98%80", "..", "'%20OR%201=1%20--"]
@@ -220,9 +213,9 @@ PATH_CALLS = [
 
 @pytest.mark.parametrize("person_id", ODD_IDS)
 @pytest.mark.parametrize("method, template", PATH_CALLS, ids=[f"{m} {t}" for m, t in PATH_CALLS])
-def test_odd_ids_in_paths_are_404(client, cypher, world, method, template, person_id):
+def test_odd_ids_in_paths_are_404(client, cypher, people, method, template, person_id):
     before = graph_fingerprint(cypher)
-    headers = auth("test-admin-token") if "admin" in template else auth(world)
+    headers = auth("test-admin-token") if "admin" in template else people.headers("ann")
     assert_refused(client.open(template.format(person_id), method=method, headers=headers), 404)
     assert graph_fingerprint(cypher) == before
 
@@ -263,7 +256,7 @@ FUZZED = [
 
 
 @pytest.mark.parametrize("endpoint, fields", FUZZED, ids=[f"{e[0]} {e[1]}" for e, _ in FUZZED])
-def test_arbitrary_json_never_gets_a_500(client, cypher, world, endpoint, fields):
+def test_arbitrary_json_never_gets_a_500(cypher, people, endpoint, fields):
     method, path, _ = endpoint
 
     @settings(
@@ -272,7 +265,7 @@ def test_arbitrary_json_never_gets_a_500(client, cypher, world, endpoint, fields
     @given(body=fuzz_bodies(fields))
     def check(body):
         before = graph_fingerprint(cypher)
-        response = client.open(path, method=method, headers=auth(world), json=body)
+        response = people.open("ann", method, path, json=body)
         assert response.status_code < 500, (body, response.get_data(as_text=True))
         if response.status_code >= 400:
             assert response.mimetype == "application/problem+json"

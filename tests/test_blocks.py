@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tests.support.graph import auth, connect, create_person
+from tests.support.auth import AuthActions
+from tests.support.graph import connect, create_person
 
 
 def add_intro(cypher, intro_id, requester, broker, target, state, follow_ups=0):
@@ -27,7 +28,7 @@ def intro_ids(cypher) -> list[str]:
 
 
 def test_block_ends_everything_between_the_two(client, cypher):
-    tokens = {pid: create_person(cypher, pid) for pid in ("a", "b", "c")}
+    people = AuthActions(client, {pid: create_person(cypher, pid) for pid in ("a", "b", "c")})
     connect(cypher, "a", "b")
     connect(cypher, "a", "c")
     connect(cypher, "b", "c")
@@ -45,7 +46,7 @@ def test_block_ends_everything_between_the_two(client, cypher):
         "(:Introduction {id: 'open-other', state: 'requested'})-[:TO]->(y)"
     )  # b is no party
 
-    assert client.put("/v1/me/blocks/b", headers=auth(tokens["a"])).status_code == 204
+    assert people.put("a", "/v1/me/blocks/b").status_code == 204
 
     assert cypher("MATCH (a:Person {id: 'a'})-[r]-(b:Person {id: 'b'}) RETURN type(r) AS t") == [
         {"t": "BLOCKED"}
@@ -61,56 +62,46 @@ def test_block_ends_everything_between_the_two(client, cypher):
     ) == [{"l": "close"}]
     # Hidden from each other, both ways.
     for me, other in (("a", "b"), ("b", "a")):
-        assert client.get(f"/v1/people/{other}", headers=auth(tokens[me])).status_code == 404
-        assert (
-            client.get(f"/v1/people/{other}/connections", headers=auth(tokens[me])).status_code
-            == 404
-        )
-        assert (
-            client.post("/v1/me/requests", headers=auth(tokens[me]), json={"to": other}).status_code
-            == 404
-        )
-        found = client.get("/v1/people?q=person", headers=auth(tokens[me])).json["items"]
+        assert people.get(me, f"/v1/people/{other}").status_code == 404
+        assert people.get(me, f"/v1/people/{other}/connections").status_code == 404
+        assert people.post(me, "/v1/me/requests", {"to": other}).status_code == 404
+        found = people.get(me, "/v1/people?q=person").json["items"]
         assert [p["id"] for p in found] == ["c"]
-        on_c = client.get("/v1/people/c/connections", headers=auth(tokens[me])).json["items"]
+        on_c = people.get(me, "/v1/people/c/connections").json["items"]
         assert [p["id"] for p in on_c] == [me]
 
 
 def test_unblock_restores_nothing(client, cypher):
-    tokens = {pid: create_person(cypher, pid) for pid in ("a", "b")}
+    people = AuthActions(client, {pid: create_person(cypher, pid) for pid in ("a", "b")})
     connect(cypher, "a", "b")
-    assert client.put("/v1/me/blocks/b", headers=auth(tokens["a"])).status_code == 204
-    assert client.put("/v1/me/blocks/b", headers=auth(tokens["a"])).status_code == 204  # idempotent
-    listed = client.get("/v1/me/blocks", headers=auth(tokens["a"]))
+    assert people.put("a", "/v1/me/blocks/b").status_code == 204
+    assert people.put("a", "/v1/me/blocks/b").status_code == 204  # idempotent
+    listed = people.get("a", "/v1/me/blocks")
     assert [item["person"]["id"] for item in listed.json["items"]] == ["b"]
-    assert client.delete("/v1/me/blocks/b", headers=auth(tokens["a"])).status_code == 204
-    assert client.delete("/v1/me/blocks/b", headers=auth(tokens["a"])).status_code == 404
-    assert client.get("/v1/people/b", headers=auth(tokens["a"])).status_code == 200
+    assert people.delete("a", "/v1/me/blocks/b").status_code == 204
+    assert people.delete("a", "/v1/me/blocks/b").status_code == 404
+    assert people.get("a", "/v1/people/b").status_code == 200
     assert cypher("MATCH (:Person)-[r]-(:Person) RETURN count(r) AS n") == [{"n": 0}]
-    assert (
-        client.post("/v1/me/requests", headers=auth(tokens["b"]), json={"to": "a"}).status_code
-        == 201
-    )
+    assert people.post("b", "/v1/me/requests", {"to": "a"}).status_code == 201
 
 
 def test_block_refusals(client, cypher):
-    a = create_person(cypher, "a")
+    people = AuthActions(client)
+    people.add(cypher, "a")
     create_person(cypher, "b")
-    response = client.put("/v1/me/blocks/a", headers=auth(a))
+    response = people.put("a", "/v1/me/blocks/a")
     assert response.status_code == 422 and "person_id" in response.json["errors"]
-    assert client.put("/v1/me/blocks/nobody", headers=auth(a)).status_code == 404
-    assert client.delete("/v1/me/blocks/b", headers=auth(a)).status_code == 404
+    assert people.put("a", "/v1/me/blocks/nobody").status_code == 404
+    assert people.delete("a", "/v1/me/blocks/b").status_code == 404
     assert cypher("MATCH ()-[r:BLOCKED]->() RETURN count(r) AS n") == [{"n": 0}]
 
 
 def test_both_may_block_each_other(client, cypher):
-    tokens = {pid: create_person(cypher, pid) for pid in ("a", "b")}
-    assert client.put("/v1/me/blocks/b", headers=auth(tokens["a"])).status_code == 204
-    assert client.put("/v1/me/blocks/a", headers=auth(tokens["b"])).status_code == 204
-    assert client.delete("/v1/me/blocks/b", headers=auth(tokens["a"])).status_code == 204
-    assert (
-        client.get("/v1/people/b", headers=auth(tokens["a"])).status_code == 404
-    )  # b's block stands
+    people = AuthActions(client, {pid: create_person(cypher, pid) for pid in ("a", "b")})
+    assert people.put("a", "/v1/me/blocks/b").status_code == 204
+    assert people.put("b", "/v1/me/blocks/a").status_code == 204
+    assert people.delete("a", "/v1/me/blocks/b").status_code == 204
+    assert people.get("a", "/v1/people/b").status_code == 404  # b's block stands
 
 
 OTHERS_ONLY = """
@@ -137,43 +128,28 @@ def fingerprint_of(cypher, element_ids) -> list:
 
 
 def test_delete_account_removes_the_person_and_changes_nobody_elses_data(client, cypher):
-    tokens = {pid: create_person(cypher, pid) for pid in ("gone", "a", "b", "c")}
+    people = AuthActions(
+        client, {pid: create_person(cypher, pid) for pid in ("gone", "a", "b", "c")}
+    )
     cypher(
         "MATCH (g:Person {id: 'gone'}) CREATE (:Token {hash: 'second', created_at: datetime()})-[:AUTHENTICATES]->(g)"
     )
     for pair in (("gone", "a"), ("gone", "b"), ("a", "b"), ("b", "c")):
         connect(cypher, *pair)
+    assert people.post("gone", "/v1/me/requests", {"to": "c"}).status_code == 201
+    assert people.post("a", "/v1/me/requests", {"to": "c"}).status_code == 201
     assert (
-        client.post("/v1/me/requests", headers=auth(tokens["gone"]), json={"to": "c"}).status_code
-        == 201
-    )
-    assert (
-        client.post("/v1/me/requests", headers=auth(tokens["a"]), json={"to": "c"}).status_code
-        == 201
-    )
-    assert (
-        client.put(
-            "/v1/me/connections/a/closeness",
-            headers=auth(tokens["gone"]),
-            json={"closeness": "close"},
-        ).status_code
+        people.put("gone", "/v1/me/connections/a/closeness", {"closeness": "close"}).status_code
         == 200
     )
     assert (
-        client.put(
-            "/v1/me/connections/gone/closeness",
-            headers=auth(tokens["b"]),
-            json={"closeness": "known"},
-        ).status_code
+        people.put("b", "/v1/me/connections/gone/closeness", {"closeness": "known"}).status_code
         == 200
     )
     assert (
-        client.put(
-            "/v1/me/connections/c/closeness", headers=auth(tokens["b"]), json={"closeness": "known"}
-        ).status_code
-        == 200
+        people.put("b", "/v1/me/connections/c/closeness", {"closeness": "known"}).status_code == 200
     )
-    assert client.put("/v1/me/blocks/gone", headers=auth(tokens["c"])).status_code == 204
+    assert people.put("c", "/v1/me/blocks/gone").status_code == 204
     add_intro(cypher, "as-requester", "gone", "a", "b", "requested", follow_ups=1)
     add_intro(cypher, "as-broker", "a", "gone", "b", "accepted", follow_ups=2)
     add_intro(cypher, "as-target", "b", "a", "gone", "declined")
@@ -181,10 +157,7 @@ def test_delete_account_removes_the_person_and_changes_nobody_elses_data(client,
     kept_ids = cypher(OTHERS_ONLY, gone="gone")[0]["ids"]
     before = fingerprint_of(cypher, kept_ids)
 
-    assert (
-        client.delete("/v1/me", json={"confirm": "gone"}, headers=auth(tokens["gone"])).status_code
-        == 204
-    )
+    assert people.delete("gone", "/v1/me", json={"confirm": "gone"}).status_code == 204
 
     remaining = cypher(
         "MATCH (n) WHERE NOT n:__MutualsMigration AND NOT n:Profession "
@@ -194,19 +167,17 @@ def test_delete_account_removes_the_person_and_changes_nobody_elses_data(client,
     assert fingerprint_of(cypher, kept_ids) == before
     assert intro_ids(cypher) == ["not-theirs"]
     assert cypher("MATCH (t:Token) RETURN count(t) AS n") == [{"n": 3}]
-    assert client.get("/v1/me", headers=auth(tokens["gone"])).status_code == 401
-    assert client.get("/v1/people/gone", headers=auth(tokens["a"])).status_code == 404
-    assert (
-        client.delete("/v1/me", json={"confirm": "gone"}, headers=auth(tokens["gone"])).status_code
-        == 401
-    )
+    assert people.get("gone", "/v1/me").status_code == 401
+    assert people.get("a", "/v1/people/gone").status_code == 404
+    assert people.delete("gone", "/v1/me", json={"confirm": "gone"}).status_code == 401
 
 
 def test_blocked_people_are_never_in_search(client, cypher):
-    me = create_person(cypher, "me")
+    people = AuthActions(client)
+    people.add(cypher, "me", name="Person me")
     create_person(cypher, "x", name="Xavier")
     create_person(cypher, "y", name="Xena")
     cypher(
         "MATCH (a:Person {id: 'y'}), (b:Person {id: 'me'}) CREATE (a)-[:BLOCKED {at: datetime()}]->(b)"
     )
-    assert [p["id"] for p in client.get("/v1/people?q=x", headers=auth(me)).json["items"]] == ["x"]
+    assert [p["id"] for p in people.get("me", "/v1/people?q=x").json["items"]] == ["x"]

@@ -14,6 +14,7 @@ from neo4j.time import DateTime
 
 from backend import create_app, migrations
 from backend.local_neo4j import LocalNeo4j
+from tests.support.auth import AuthActions
 from tests.support.cli import graph_snapshot, run_cli
 from tests.support.graph import auth, create_person, wipe
 from tests.test_import import CONNECTIONS_CSV, PEOPLE_CSV, REQUESTS_CSV, write
@@ -135,7 +136,7 @@ def test_bulk_generate_gives_the_same_graph_as_the_online_generate(
     # The API serves the loaded graph.
     issued = client.post("/v1/admin/people/g0/tokens", headers=auth("test-admin-token"))
     assert issued.status_code == 201, issued.json
-    page = client.get("/v1/me/second-degree", headers=auth(issued.json["token"]))
+    page = AuthActions(client, {"g0": issued.json["token"]}).get("g0", "/v1/me/second-degree")
     assert page.status_code == 200, page.json
     assert page.json["items"]
 

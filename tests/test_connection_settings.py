@@ -19,8 +19,9 @@ from backend import create_app
 from backend.cli import MutualsGroup, cli
 from backend.config import PROJECT_ROOT, ConfigError, Settings
 from backend.db import is_auth_failure
-from bench.faults import DB_COMMANDS
-from tests.support.graph import auth, create_person
+from harness.faults import DB_COMMANDS
+from tests.support.auth import AuthActions
+from tests.support.graph import create_person
 
 MUTUALS = str(Path(sys.executable).parent / "mutuals")
 # A user that does not exist: wrong passwords for `neo4j` would lock that account for a while.
@@ -171,8 +172,9 @@ def test_the_api_names_an_authentication_failure(database, cypher):
     token = create_person(cypher, "ana")
     app = create_app({"TESTING": True, "SETTINGS": WRONG})
     try:
+        ana = AuthActions(app.test_client(), {"ana": token})
         for path in ("/readyz", "/v1/me"):
-            response = app.test_client().get(path, headers=auth(token))
+            response = ana.get("ana", path)
             body = response.get_json()
             assert response.status_code == 503, body
             assert response.mimetype == "application/problem+json"

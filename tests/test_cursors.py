@@ -36,7 +36,7 @@ def test_introductions_and_follow_ups_page_by_instant(cypher, client):
         for t in ("t1", "t2", "t3")
     ]
     _restamp(cypher, "Introduction", intro_ids)
-    listed = all_pages(client, "/v1/me/intros", people.tokens["ada"], limit=1)
+    listed = all_pages(people, "ada", "/v1/me/intros", limit=1)
     assert sorted(item["id"] for item in listed) == sorted(intro_ids)
 
     intro_id = intro_ids[0]
@@ -48,7 +48,7 @@ def test_introductions_and_follow_ups_page_by_instant(cypher, client):
     ]
     _restamp(cypher, "FollowUp", follow_up_ids)
     path = f"/v1/intros/{intro_id}/follow-ups"
-    listed = all_pages(client, path, people.tokens["ada"], limit=1)
+    listed = all_pages(people, "ada", path, limit=1)
     assert sorted(item["id"] for item in listed) == sorted(follow_up_ids)
 
 
@@ -65,5 +65,5 @@ def test_recommendations_page_by_instant(cypher, client):
         for c in ("c1", "c2", "c3")
     ]
     _restamp(cypher, "Recommendation", rec_ids)
-    given = all_pages(client, "/v1/me/recommendations", people.tokens["ada"], limit=1, role="given")
+    given = all_pages(people, "ada", "/v1/me/recommendations", limit=1, role="given")
     assert sorted(item["id"] for item in given) == sorted(rec_ids)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from backend.config import PROJECT_ROOT
-from bench.queries import bench_registry
+from harness.queries import bench_registry
 
 MUTUALS = str(Path(sys.executable).parent / "mutuals")
 # The product's query files and the benchmarks' (bench/cypher).

@@ -36,12 +36,10 @@ def people(live_server, cypher) -> AuthActions:
 
 def test_deleting_an_account_asks_for_the_callers_id(people, cypher):
     for body in (None, {}, {"confirm": "bob"}, {"confirm": ""}):
-        response = people.client.delete("/v1/me", json=body, headers=people.headers("ada"))
+        response = people.delete("ada", "/v1/me", json=body)
         assert response.status_code == 422, response.json
     assert cypher("MATCH (p:Person {id: 'ada'}) RETURN count(p) AS n") == [{"n": 1}]
-    confirmed = people.client.delete(
-        "/v1/me", json={"confirm": "ada"}, headers=people.headers("ada")
-    )
+    confirmed = people.delete("ada", "/v1/me", json={"confirm": "ada"})
     assert confirmed.status_code == 204
     assert cypher("MATCH (p:Person {id: 'ada'}) RETURN count(p) AS n") == [{"n": 0}]
 
@@ -49,7 +47,7 @@ def test_deleting_an_account_asks_for_the_callers_id(people, cypher):
 def test_a_deleted_id_is_left_in_nobodys_notifications_or_network_views(people, cypher):
     # bob's notification of bea's request names ada as the target.
     assert "ada" in people.get("bob", "/v1/me/notifications").raw.text
-    deleted = people.client.delete("/v1/me", json={"confirm": "ada"}, headers=people.headers("ada"))
+    deleted = people.delete("ada", "/v1/me", json={"confirm": "ada"})
     assert deleted.status_code == 204
     for person_id in ("bob", "bea", "cyd"):
         assert "ada" not in people.get(person_id, "/v1/me/notifications").raw.text
@@ -84,9 +82,7 @@ def test_the_export_holds_everything_about_the_caller(people, cypher):
         "/v1/people/bea/recommendations",
         {"relationship": "worked_together", "text": "Bea ships careful work, every time."},
     ).json
-    endorsed = bea.client.put(
-        "/v1/people/bea/skills/Python/endorsement", headers=bea.headers("bob")
-    )
+    endorsed = bea.put("bob", "/v1/people/bea/skills/Python/endorsement")
     assert endorsed.status_code == 204
     cypher(
         "MATCH (bea:Person {id: 'bea'}) CREATE (bea)-[:HAS_WEBHOOK]->(:Webhook {id: 'wh1', "

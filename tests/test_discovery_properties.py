@@ -6,8 +6,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 
 from backend.network import service
+from tests.support.auth import AuthActions
 from tests.support.discovery import build_with_model, graphs, token_of
-from tests.support.graph import auth, counts
+from tests.support.graph import counts
 from tests.support.pages import all_pages
 
 
@@ -21,13 +22,13 @@ def test_discovery_matches_plain_python(graph, cypher, client, app, complements)
     people, _, _, requests, _, callers = graph
     model = build_with_model(cypher, graph, complements)
 
+    viewers = AuthActions(client, {me: token_of(me) for me in callers})
     for me in callers:
-        token = token_of(me)
         blocked = model.blocked_with(me)
 
         # 2nd connections: set, mutual counts and order, across pages of 2.
         expected = model.ranked_second_degree(me)
-        items = all_pages(client, "/v1/me/second-degree", token, limit=2)
+        items = all_pages(viewers, me, "/v1/me/second-degree", limit=2)
         assert [(item["id"], item["mutual_count"]) for item in items] == expected
         for item in items:
             mutuals = model.mutuals(me, item["id"])
@@ -35,11 +36,9 @@ def test_discovery_matches_plain_python(graph, cypher, client, app, complements)
             assert len(item["mutual_sample"]) == min(service.MUTUAL_SAMPLE_SIZE, len(mutuals))
             assert item["pending"] == ((me, item["id"]) in requests)
 
-        assert counts(
-            client.get("/v1/me/network", headers=auth(token)).json
-        ) == model.network_counts(me)
+        assert counts(viewers.get(me, "/v1/me/network").json) == model.network_counts(me)
 
-        suggested = all_pages(client, "/v1/me/suggestions", token, limit=3)
+        suggested = all_pages(viewers, me, "/v1/me/suggestions", limit=3)
         assert [
             (s["id"], round(s["score"] * service.SCORE_SCALE)) for s in suggested
         ] == model.suggestions(me, service.SCORE_WEIGHTS, service.SUGGESTION_POOL_SIZE)
@@ -61,8 +60,8 @@ def test_discovery_matches_plain_python(graph, cypher, client, app, complements)
             expected_mutuals = model.mutuals(me, other) if other not in blocked | {me} else set()
             assert relations[other]["mutual_count"] == len(expected_mutuals)
 
-            path = client.get(f"/v1/people/{other}/path", headers=auth(token))
-            mutual = client.get(f"/v1/people/{other}/mutual", headers=auth(token))
+            path = viewers.get(me, f"/v1/people/{other}/path")
+            mutual = viewers.get(me, f"/v1/people/{other}/mutual")
             if other in blocked:
                 assert path.status_code == mutual.status_code == 404
                 continue

@@ -10,7 +10,8 @@ import pytest
 
 from backend.network import service
 from backend.tokens import hash_token
-from tests.support.graph import auth, counts
+from tests.support.auth import AuthActions
+from tests.support.graph import counts
 from tests.support.snap import sample_people
 
 pytestmark = pytest.mark.data
@@ -40,8 +41,8 @@ def test_discovery_equals_plain_python_on_ego_facebook(facebook, database, app, 
             id=me,
             hash=hash_token(f"token-{me}"),
         )
-        headers = auth(f"token-{me}")
-        top = client.get("/v1/me/second-degree", query_string={"limit": 100}, headers=headers).json
+        viewer = AuthActions(client, {me: f"token-{me}"})
+        top = viewer.get(me, "/v1/me/second-degree", limit=100).json
         assert [
             (i["id"], i["mutual_count"]) for i in top["items"]
         ] == facebook.ranked_second_degree(me)[:100]
@@ -49,9 +50,7 @@ def test_discovery_equals_plain_python_on_ego_facebook(facebook, database, app, 
             assert [m["id"] for m in item["mutual_sample"]] == sorted(
                 facebook.mutuals(me, item["id"])
             )[: service.MUTUAL_SAMPLE_SIZE]
-        assert counts(
-            client.get("/v1/me/network", headers=headers).json
-        ) == facebook.network_counts(me)
+        assert counts(viewer.get(me, "/v1/me/network").json) == facebook.network_counts(me)
 
         targets = random.Random(me).sample(sorted(facebook.adjacency), 40)
         with app.app_context():

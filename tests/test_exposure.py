@@ -4,8 +4,6 @@ count every worker's requests with no PROMETHEUS_MULTIPROC_DIR given."""
 
 from __future__ import annotations
 
-import os
-import socket
 import subprocess
 import sys
 import time
@@ -16,37 +14,17 @@ import requests
 from prometheus_client.parser import text_string_to_metric_families
 
 from backend.config import PROJECT_ROOT
-from bench.support.gunicorn import Gunicorn
+from harness.gunicorn import Gunicorn
 from tests.support.graph import auth
+from tests.support.servers import free_port, production_environment
 
 ADMIN = auth("test-admin-token")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def production_environment(database, **extra) -> dict:
-    """What a deployment sets (compose's api service): the database, the admin token, the
-    address; nothing the test suite sets for itself."""
-    settings = database.settings
-    return {
-        "PATH": os.environ["PATH"],
-        "HOME": os.environ.get("HOME", "/tmp"),
-        "NEO4J_URI": settings.neo4j_uri,
-        "NEO4J_USERNAME": settings.neo4j_user,
-        "NEO4J_PASSWORD": settings.neo4j_password or "",
-        "MUTUALS_ADMIN_TOKEN": "test-admin-token",
-        **extra,
-    }
 
 
 @pytest.fixture
 def production(database, tmp_path):
     with Gunicorn(
-        _free_port(),
+        free_port(),
         workers=2,
         threads=2,
         log=tmp_path / "gunicorn.log",
@@ -95,7 +73,7 @@ def test_debug_is_never_on_under_gunicorn(database, tmp_path):
     """FLASK_DEBUG=1 left in a deployment's environment (or .env) does not reach the app: in
     debug mode Flask indents its JSON (and lets errors escape the problem+json handlers)."""
     environ = production_environment(database, FLASK_DEBUG="1")
-    with Gunicorn(_free_port(), 1, 1, tmp_path / "gunicorn.log", environ) as server:
+    with Gunicorn(free_port(), 1, 1, tmp_path / "gunicorn.log", environ) as server:
         body = requests.get(server.base + "/healthz", timeout=30).text
     assert body.strip() == '{"status":"ok"}', body
 
@@ -103,7 +81,7 @@ def test_debug_is_never_on_under_gunicorn(database, tmp_path):
 def test_python_app_py_runs_without_the_debugger(database, tmp_path):
     """`python app.py` serves without Werkzeug's debugger (which runs code a visitor sends)
     unless FLASK_DEBUG=1 asks for it, as `flask run` does."""
-    port = _free_port()
+    port = free_port()
     environ = production_environment(database, MUTUALS_PORT=str(port))
     log = tmp_path / "app.log"
     with open(log, "wb") as out:

@@ -1,7 +1,7 @@
-"""The fast part of the fault suite (bench/faults.py), on the test Neo4j behind a cuttable
-proxy: Neo4j unreachable under 50 concurrent requests, a blip under load, a gunicorn worker
-killed mid-request, and a graceful drain on SIGTERM. The timings are the bench's business
-(`make faults`); here only what each client was answered."""
+"""The fast part of the fault suite (harness/faults.py, which `make faults` times), on the
+test Neo4j behind a cuttable proxy: Neo4j unreachable under 50 concurrent requests, a blip
+under load, a gunicorn worker killed mid-request, and a graceful drain on SIGTERM. The
+timings are the bench's business; here only what each client was answered."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import socket
 import pytest
 
 from backend.db import Database
-from bench import faults
-from bench.queries import bench_registry
-from bench.support.gunicorn import Gunicorn
+from harness import faults
+from harness.gunicorn import Gunicorn
+from harness.queries import bench_registry
 
 BOUND_S = 5.0
 

@@ -129,9 +129,9 @@ def test_cursor_values_that_cannot_reach_neo4j_are_refused():
 
     from backend.pagination import CursorError, Order, decode_cursor, encode_cursor
 
-    order = Order((str, int), ("", None))
-    assert decode_cursor(encode_cursor(["ada", 3]), order) == ("ada", 3)
+    order = Order("test", ("after_name", "after_id"), (str, int), ("", None))
+    assert decode_cursor(encode_cursor(["test", "ada", 3]), order) == ("ada", 3)
     assert decode_cursor(None, order) == ("", None)
     for bad in (["\ud800", 1], ["x", 2**70], [{"a": 1}, 1], ["x", 1.5], ["x", True], ["x"]):
         with pytest.raises(CursorError):
-            decode_cursor(encode_cursor(bad), order)
+            decode_cursor(encode_cursor(["test", *bad]), order)

@@ -25,7 +25,7 @@ from schemathesis.specs.openapi.checks import (
 )
 from tqdm import tqdm
 
-from bench.queries import with_bench_queries
+from harness.queries import with_bench_queries
 from tests.support.graph import connect, create_person
 
 # Split between the two scopes below.

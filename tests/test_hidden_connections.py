@@ -45,9 +45,7 @@ def people(live_server, cypher) -> AuthActions:
     ]:
         connect(cypher, a, b)
     for endorser in ("x1", "mo"):
-        done = people.client.put(
-            "/v1/people/hid/skills/Python/endorsement", headers=people.headers(endorser)
-        )
+        done = people.put(endorser, "/v1/people/hid/skills/Python/endorsement")
         assert done.status_code == 204
     return people
 

@@ -10,7 +10,8 @@ import pytest
 
 from backend import query_metrics
 from backend.request_log import LOGGING, RequestFields
-from tests.support.graph import auth, create_person
+from tests.support.auth import AuthActions
+from tests.support.graph import auth
 
 
 @pytest.fixture
@@ -38,8 +39,9 @@ def request_fields(caplog):
 
 
 def test_a_request_line_names_request_route_status_and_person(client, cypher, json_lines):
-    token = create_person(cypher, "ada")
-    response = client.get("/v1/me", headers=auth(token) | {"X-Request-ID": "trace-42"})
+    people = AuthActions(client)
+    people.add(cypher, "ada")
+    response = people.open("ada", "GET", "/v1/me", headers={"X-Request-ID": "trace-42"})
     assert response.headers["X-Request-ID"] == "trace-42"
 
     [line] = json_lines("mutuals.requests")
@@ -51,9 +53,10 @@ def test_a_request_line_names_request_route_status_and_person(client, cypher, js
 
 
 def test_every_line_of_a_request_carries_its_id(client, cypher, json_lines, monkeypatch):
-    token = create_person(cypher, "ada")
+    people = AuthActions(client)
+    people.add(cypher, "ada")
     monkeypatch.setattr(query_metrics._Slow, "threshold_ms", 0.000001)  # every query is slow
-    client.get("/v1/me", headers=auth(token) | {"X-Request-ID": "trace-43"})
+    people.open("ada", "GET", "/v1/me", headers={"X-Request-ID": "trace-43"})
     lines = json_lines()
     assert {line["logger"] for line in lines} >= {"mutuals.requests", "mutuals.queries"}
     assert {line.get("request_id") for line in lines} == {"trace-43"}
@@ -69,8 +72,9 @@ def test_a_request_id_is_generated_when_absent_or_unusable(client, json_lines):
 
 
 def test_logs_never_hold_tokens_or_bodies(client, cypher, caplog, json_lines):
-    token = create_person(cypher, "ada")
-    client.get("/v1/me", headers=auth(token))
+    people = AuthActions(client)
+    token = people.add(cypher, "ada")
+    people.get("ada", "/v1/me")
     client.get("/v1/me", headers=auth("not-" + token))  # a failed authentication
     signup = client.post("/v1/people", json={"name": "Secret Bob Name"})
     assert signup.status_code == 201
@@ -100,11 +104,12 @@ def _sample(client, name: str, **labels) -> float:
 
 
 def test_metrics_time_each_named_query_and_the_pool(client, cypher):
-    token = create_person(cypher, "ada")
+    people = AuthActions(client)
+    people.add(cypher, "ada")
     query = {"query": "auth.person_for_token", "version": "2"}
     before = _sample(client, "mutuals_query_seconds_count", **query)
-    client.get("/v1/me", headers=auth(token))
-    client.get("/v1/me", headers=auth(token))
+    people.get("ada", "/v1/me")
+    people.get("ada", "/v1/me")
     assert _sample(client, "mutuals_query_seconds_count", **query) == before + 2
     assert _sample(client, "mutuals_query_seconds_bucket", le="+Inf", **query) == before + 2
     idle = _sample(client, "mutuals_neo4j_pool_connections", state="idle")
@@ -129,11 +134,12 @@ def test_a_failing_query_counts_as_an_error(client, database):
 
 
 def test_a_slow_query_is_logged_with_its_name_and_time(client, cypher, json_lines, monkeypatch):
-    token = create_person(cypher, "ada")
+    people = AuthActions(client)
+    people.add(cypher, "ada")
     ticks = iter([10.0, 10.75] * 10)  # every query takes 750 ms
     monkeypatch.setattr(query_metrics, "_clock", lambda: next(ticks))
     monkeypatch.setattr(query_metrics._Slow, "threshold_ms", 500)
-    client.get("/v1/me", headers=auth(token))
+    people.get("ada", "/v1/me")
     slow = json_lines("mutuals.queries")
     assert slow and slow[0]["message"] == "slow query"
     assert (slow[0]["query"], slow[0]["version"], slow[0]["ms"]) == (

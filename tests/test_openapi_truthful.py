@@ -18,6 +18,7 @@ import pytest
 import requests
 
 from backend import create_app
+from tests.support.auth import AuthActions
 from tests.support.graph import auth, connect, create_person
 from tests.support.openapi import PROBLEM_MIME, check_error_response, documented_response
 
@@ -107,11 +108,8 @@ def test_real_error_responses_validate_against_the_document(client, cypher):
             response.get_json(),
         )
     # A body that is not JSON at all (415) and one that is not an object are problems too.
-    response = client.post(
-        "/v1/me/requests",
-        headers=auth(token),
-        data="to=ben",
-        content_type="application/x-www-form-urlencoded",
+    response = AuthActions(client, {"ana": token}).post(
+        "ana", "/v1/me/requests", data="to=ben", content_type="application/x-www-form-urlencoded"
     )
     assert response.status_code == 415
     check_error_response(
@@ -120,8 +118,9 @@ def test_real_error_responses_validate_against_the_document(client, cypher):
 
 
 def test_422_answers_name_each_field(client, cypher):
-    token = create_person(cypher, "ana")
-    response = client.post("/v1/me/requests", headers=auth(token), json={"to": 5, "extra": True})
+    ana = AuthActions(client)
+    ana.add(cypher, "ana")
+    response = ana.post("ana", "/v1/me/requests", {"to": 5, "extra": True})
     body = response.get_json()
     assert response.status_code == 422 and set(body["errors"]) == {"to", "extra"}
     assert documented_response(SPEC, "POST", "/v1/me/requests", 422)["content"][PROBLEM_MIME]
@@ -186,7 +185,8 @@ def test_a_generated_client_drives_the_main_flow(generated_client, live_server, 
 
     anonymous = mc.Client(base_url=live_server)
 
-    def sign_up(name: str, profession: str):
+    def generated_client_of_new_person(name: str, profession: str):
+        """Signs up with the generated client: the id, and a client acting as them."""
         response = people.sync_detailed(
             client=anonymous, body=models.SignUp(name=name, profession=profession)
         )
@@ -195,9 +195,9 @@ def test_a_generated_client_drives_the_main_flow(generated_client, live_server, 
         assert isinstance(signed, models.SignedUp)
         return signed.person.id, mc.AuthenticatedClient(base_url=live_server, token=signed.token)
 
-    ana_id, ana = sign_up("Ana Client", "Software Engineer")
-    ben_id, ben = sign_up("Ben Client", "Recruiter")
-    cara_id, cara = sign_up("Cara Client", "Product Manager")
+    ana_id, ana = generated_client_of_new_person("Ana Client", "Software Engineer")
+    ben_id, ben = generated_client_of_new_person("Ben Client", "Recruiter")
+    cara_id, cara = generated_client_of_new_person("Cara Client", "Product Manager")
 
     for sender, recipient, recipient_id, sender_id in (
         (ana, ben, ben_id, ana_id),

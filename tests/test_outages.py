@@ -12,7 +12,7 @@ import pytest
 
 from backend import create_app
 from backend.outage import Outage
-from tests.support.graph import auth, create_person
+from tests.support.auth import AuthActions
 
 BOUND_S = 5.0
 
@@ -66,12 +66,13 @@ def test_the_budget_counts_from_the_start_of_the_outage():
 
 
 def test_an_unreachable_neo4j_answers_503_with_retry_after(cypher, proxied_app, proxy):
-    token = create_person(cypher, "ada")
     client = proxied_app.test_client()
-    assert client.get("/v1/me", headers=auth(token)).status_code == 200
+    people = AuthActions(client)
+    people.add(cypher, "ada")
+    assert people.get("ada", "/v1/me").status_code == 200
     proxy.cut()
 
-    response = client.get("/v1/me", headers=auth(token))
+    response = people.get("ada", "/v1/me")
     assert response.status_code == 503
     assert response.mimetype == "application/problem+json"
     assert response.json["detail"] == "The graph database is unavailable."
@@ -94,43 +95,43 @@ def outage_past_the_bound(app, cut) -> Outage:
 
 
 def test_a_known_outage_answers_at_once_while_one_request_probes(cypher, proxied_app, proxy):
-    token = create_person(cypher, "ada")
     client = proxied_app.test_client()
+    people = AuthActions(client)
+    people.add(cypher, "ada")
     outage_past_the_bound(proxied_app, proxy.hang)  # a connection attempt waits: the probe
 
     with ThreadPoolExecutor(1) as pool:
-        probe = pool.submit(lambda: client.get("/v1/me", headers=auth(token)).status_code)
+        probe = pool.submit(lambda: people.get("ada", "/v1/me").status_code)
         while not proxy.held:
             assert not probe.done()
             time.sleep(0.01)
-        statuses = {client.get("/v1/me", headers=auth(token)).status_code for _ in range(20)}
+        statuses = {people.get("ada", "/v1/me").status_code for _ in range(20)}
         assert statuses == {503}
         assert len(proxy.held) == 1  # nobody but the probe touched Neo4j
         assert probe.result() == 503
 
 
 def test_service_resumes_by_itself_when_neo4j_is_back(cypher, proxied_app, proxy):
-    token = create_person(cypher, "ada")
     client = proxied_app.test_client()
+    people = AuthActions(client)
+    people.add(cypher, "ada")
     outage = outage_past_the_bound(proxied_app, proxy.cut)
-    assert client.get("/v1/me", headers=auth(token)).status_code == 503
+    assert people.get("ada", "/v1/me").status_code == 503
 
     proxy.restore()
-    assert client.get("/v1/me", headers=auth(token)).status_code == 200
+    assert people.get("ada", "/v1/me").status_code == 200
     assert not outage.down
-    assert [client.get("/v1/me", headers=auth(token)).status_code for _ in range(5)] == [200] * 5
+    assert [people.get("ada", "/v1/me").status_code for _ in range(5)] == [200] * 5
     assert client.get("/readyz").status_code == 200
 
 
 def test_a_blip_shorter_than_the_bound_is_absorbed(cypher, proxied_app, proxy):
-    token = create_person(cypher, "ada")
     client = proxied_app.test_client()
+    people = AuthActions(client)
+    people.add(cypher, "ada")
     proxy.cut()
     with ThreadPoolExecutor(4) as pool:
-        answers = [
-            pool.submit(lambda: client.get("/v1/me", headers=auth(token)).status_code)
-            for _ in range(4)
-        ]
+        answers = [pool.submit(lambda: people.get("ada", "/v1/me").status_code) for _ in range(4)]
         assert proxy.refused.acquire(timeout=BOUND_S)  # the requests are retrying
         proxy.restore()
         assert [a.result() for a in answers] == [200] * 4

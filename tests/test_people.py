@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from backend import create_app
 from backend.tokens import hash_token
+from tests.support.auth import AuthActions, sign_up
 from tests.support.graph import auth, create_person
-
-
-def sign_up(client, **fields) -> tuple[dict, str]:
-    response = client.post("/v1/people", json={"name": "Ada Lovelace", **fields})
-    assert response.status_code == 201, response.json
-    return response.json["person"], response.json["token"]
 
 
 def test_sign_up_returns_profile_and_a_working_token(client, cypher, clock):
     person, token = sign_up(
-        client, headline="  Analyst  ", location="London", skills=["Maths", "maths", "Poetry"]
+        client,
+        "Ada Lovelace",
+        headline="  Analyst  ",
+        location="London",
+        skills=["Maths", "maths", "Poetry"],
     )
     assert len(person["id"]) == 32
     assert person == {
@@ -68,11 +67,12 @@ def test_no_token_and_bad_token_are_401(client):
 
 
 def test_patch_me_changes_clears_and_renames(client, cypher):
-    _, token = sign_up(client, headline="Analyst", location="London")
-    response = client.patch(
+    ada, token = sign_up(client, headline="Analyst", location="London")
+    people = AuthActions(client, {ada["id"]: token})
+    response = people.patch(
+        ada["id"],
         "/v1/me",
-        headers=auth(token),
-        json={
+        {
             "name": "Augusta Ada King",
             "location": None,
             "connections_visibility": "private",
@@ -98,19 +98,20 @@ def test_patch_me_changes_clears_and_renames(client, cypher):
 
 
 def test_profile_of_another_person_and_404s(client, cypher):
-    me = create_person(cypher, "me")
+    people = AuthActions(client, {"me": create_person(cypher, "me")})
     create_person(cypher, "other", name="Grace Hopper", profession="Software Engineer")
-    response = client.get("/v1/people/other", headers=auth(me))
+    response = people.get("me", "/v1/people/other")
     assert response.status_code == 200
     assert response.json["name"] == "Grace Hopper"
     assert response.json["profession"] == "Software Engineer"
     assert response.json["skills"] == []
-    assert client.get("/v1/people/nobody", headers=auth(me)).status_code == 404
+    assert people.get("me", "/v1/people/nobody").status_code == 404
 
 
 def test_profile_is_404_when_blocked_either_way(client, cypher):
-    me = create_person(cypher, "me")
-    blocker = create_person(cypher, "blocker")
+    people = AuthActions(client)
+    for person_id in ("me", "blocker"):
+        people.add(cypher, person_id, name=f"Person {person_id}")
     create_person(cypher, "blocked")
     cypher(
         "MATCH (a:Person {id: 'blocker'}), (b:Person {id: 'me'}) CREATE (a)-[:BLOCKED {at: datetime()}]->(b)"
@@ -118,9 +119,9 @@ def test_profile_is_404_when_blocked_either_way(client, cypher):
     cypher(
         "MATCH (a:Person {id: 'me'}), (b:Person {id: 'blocked'}) CREATE (a)-[:BLOCKED {at: datetime()}]->(b)"
     )
-    assert client.get("/v1/people/blocker", headers=auth(me)).status_code == 404
-    assert client.get("/v1/people/me", headers=auth(blocker)).status_code == 404
-    assert client.get("/v1/people/blocked", headers=auth(me)).status_code == 404
+    assert people.get("me", "/v1/people/blocker").status_code == 404
+    assert people.get("blocker", "/v1/people/me").status_code == 404
+    assert people.get("me", "/v1/people/blocked").status_code == 404
 
 
 def test_admin_issues_tokens_for_seeded_people(client, cypher):

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from backend.pagination import encode_cursor
-from tests.support.graph import auth, connect, create_person
+from tests.support.auth import AuthActions
+from tests.support.graph import connect, create_person
 
 PEOPLE = [
     # id, name, location, industry, profession, skills
@@ -18,7 +19,8 @@ PEOPLE = [
 
 
 @pytest.fixture
-def me(cypher):
+def people(cypher, client):
+    """The people above, and me (Ada Me, London), whom the tests act as."""
     for pid, name, location, industry, profession, skills in PEOPLE:
         create_person(
             cypher,
@@ -29,11 +31,13 @@ def me(cypher):
             profession=profession,
             skills=skills,
         )
-    return create_person(cypher, "me", name="Ada Me", location="London")
+    return AuthActions(
+        client, {"me": create_person(cypher, "me", name="Ada Me", location="London")}
+    )
 
 
-def found(client, token, query: str) -> list[str]:
-    response = client.get(f"/v1/people?{query}", headers=auth(token))
+def found(people, query: str) -> list[str]:
+    response = people.get("me", f"/v1/people?{query}")
     assert response.status_code == 200, response.json
     return [person["id"] for person in response.json["items"]]
 
@@ -55,16 +59,14 @@ def found(client, token, query: str) -> list[str]:
         ("q=nobody", []),
     ],
 )
-def test_filters(client, me, query, expected):
-    assert found(client, me, query) == expected
+def test_filters(people, query, expected):
+    assert found(people, query) == expected
 
 
-def test_pages_follow_the_cursor(client, me):
+def test_pages_follow_the_cursor(people):
     seen, cursor = [], None
     while True:
-        response = client.get(
-            "/v1/people?limit=2" + (f"&cursor={cursor}" if cursor else ""), headers=auth(me)
-        )
+        response = people.get("me", "/v1/people?limit=2" + (f"&cursor={cursor}" if cursor else ""))
         assert response.status_code == 200
         assert len(response.json["items"]) <= 2
         seen += [p["id"] for p in response.json["items"]]
@@ -72,16 +74,14 @@ def test_pages_follow_the_cursor(client, me):
         if cursor is None:
             break
     assert seen == ["p1", "p5", "p4", "p2", "p3"]
-    named = client.get("/v1/people?q=love&limit=1", headers=auth(me)).json
-    rest = client.get(
-        f"/v1/people?q=love&limit=1&cursor={named['next_cursor']}", headers=auth(me)
-    ).json
+    named = people.get("me", "/v1/people?q=love&limit=1").json
+    rest = people.get("me", f"/v1/people?q=love&limit=1&cursor={named['next_cursor']}").json
     assert [p["id"] for p in named["items"] + rest["items"]] == ["p1", "p5"]
     assert rest["next_cursor"] is None
 
 
-def test_results_are_summaries(client, me):
-    assert client.get("/v1/people?q=grace", headers=auth(me)).json["items"] == [
+def test_results_are_summaries(people):
+    assert people.get("me", "/v1/people?q=grace").json["items"] == [
         {
             "id": "p3",
             "name": "Grace Hopper",
@@ -107,32 +107,30 @@ def test_results_are_summaries(client, me):
         ("location=" + "x" * 101, "location"),
     ],
 )
-def test_bad_arguments_are_422_naming_the_field(client, me, query, field):
-    response = client.get(f"/v1/people?{query}", headers=auth(me))
+def test_bad_arguments_are_422_naming_the_field(people, query, field):
+    response = people.get("me", f"/v1/people?{query}")
     assert response.status_code == 422
     assert response.mimetype == "application/problem+json"
     assert field in response.json["errors"]
 
 
-def test_search_needs_a_token(client, me):
+def test_search_needs_a_token(client, people):
     assert client.get("/v1/people?q=ada").status_code == 401
 
 
-def test_degree_filter_and_badges(client, cypher, me):
+def test_degree_filter_and_badges(cypher, people):
     # me - p1 - p2 - p3 - p4: p1 is 1st, p2 2nd (one mutual: p1), p3 3rd, p4 beyond.
     for a, b in (("me", "p1"), ("p1", "p2"), ("p2", "p3"), ("p3", "p4")):
         connect(cypher, a, b)
-    assert found(client, me, "degree=1") == ["p1"]
-    assert found(client, me, "degree=2,3") == ["p2", "p3"]
-    assert found(client, me, "degree=1,2,3&q=ada") == ["p1"]  # not p4, Adam Smith: 4 hops
-    assert found(client, me, "degree=3&location=London") == []
-    page = client.get("/v1/people?degree=1,2&limit=1", headers=auth(me)).json
+    assert found(people, "degree=1") == ["p1"]
+    assert found(people, "degree=2,3") == ["p2", "p3"]
+    assert found(people, "degree=1,2,3&q=ada") == ["p1"]  # not p4, Adam Smith: 4 hops
+    assert found(people, "degree=3&location=London") == []
+    page = people.get("me", "/v1/people?degree=1,2&limit=1").json
     assert [(p["id"], p["degree"], p["mutual_count"]) for p in page["items"]] == [("p1", 1, 0)]
-    rest = client.get(
-        f"/v1/people?degree=1,2&limit=1&cursor={page['next_cursor']}", headers=auth(me)
-    ).json
+    rest = people.get("me", f"/v1/people?degree=1,2&limit=1&cursor={page['next_cursor']}").json
     assert [(p["id"], p["degree"], p["mutual_count"]) for p in rest["items"]] == [("p2", 2, 1)]
-    everyone = client.get("/v1/people", headers=auth(me)).json["items"]
+    everyone = people.get("me", "/v1/people").json["items"]
     assert {p["id"]: p["degree"] for p in everyone} == {
         "p1": 1,
         "p2": 2,
@@ -143,15 +141,15 @@ def test_degree_filter_and_badges(client, cypher, me):
 
 
 @pytest.mark.parametrize("degree", ["0", "4", "x", "1,,2", "1,2,3,1"])
-def test_bad_degree_filter_is_422(client, me, degree):
-    response = client.get(f"/v1/people?degree={degree}", headers=auth(me))
+def test_bad_degree_filter_is_422(people, degree):
+    response = people.get("me", f"/v1/people?degree={degree}")
     assert response.status_code == 422
     assert "degree" in response.json["errors"]
 
 
-def test_profile_carries_degree_and_mutual_count(client, cypher, me):
+def test_profile_carries_degree_and_mutual_count(cypher, people):
     connect(cypher, "me", "p1")
     connect(cypher, "p1", "p2")
-    profile = client.get("/v1/people/p2", headers=auth(me)).json
+    profile = people.get("me", "/v1/people/p2").json
     assert (profile["degree"], profile["mutual_count"]) == (2, 1)
-    assert "degree" not in client.get("/v1/me", headers=auth(me)).json
+    assert "degree" not in people.get("me", "/v1/me").json

@@ -15,7 +15,7 @@ from backend.queries import (
     registry,
     used_params,
 )
-from bench.queries import bench_registry
+from harness.queries import bench_registry
 
 ALL_QUERIES = list(bench_registry())
 

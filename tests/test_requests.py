@@ -5,23 +5,24 @@ from __future__ import annotations
 import pytest
 
 from backend import create_app
-from tests.support.graph import auth, connect, create_person
+from tests.support.auth import AuthActions
+from tests.support.graph import connect, create_person
 from tests.support.pages import ids
 
 WEEK = 7 * 24 * 3600
 
 
 @pytest.fixture
-def people(cypher):
-    """Tokens of ann, bob, cat and dan (no connections)."""
-    return {
-        name: create_person(cypher, name, name=name.title())
-        for name in ("ann", "bob", "cat", "dan")
-    }
+def people(cypher, client):
+    """ann, bob, cat and dan (no connections), to act as."""
+    people = AuthActions(client)
+    for person_id in ("ann", "bob", "cat", "dan"):
+        people.add(cypher, person_id)
+    return people
 
 
-def send(client, token, to, **body):
-    return client.post("/v1/me/requests", headers=auth(token), json={"to": to, **body})
+def send(people, person_id: str, to: str, **body):
+    return people.post(person_id, "/v1/me/requests", {"to": to, **body})
 
 
 def relationships(cypher, kind: str) -> list[tuple[str, str]]:
@@ -31,8 +32,8 @@ def relationships(cypher, kind: str) -> list[tuple[str, str]]:
     )
 
 
-def test_send_shows_on_both_sides_then_accept_connects(client, cypher, people, clock):
-    response = send(client, people["ann"], "bob", note="We met at PyCon")
+def test_send_shows_on_both_sides_then_accept_connects(cypher, people, clock):
+    response = send(people, "ann", "bob", note="We met at PyCon")
     assert response.status_code == 201, response.json
     assert response.json == {
         "person": {
@@ -46,12 +47,12 @@ def test_send_shows_on_both_sides_then_accept_connects(client, cypher, people, c
         "note": "We met at PyCon",
         "created_at": "2026-01-05T09:00:00+00:00",
     }
-    assert ids(client.get("/v1/me/requests/outgoing", headers=auth(people["ann"]))) == ["bob"]
-    incoming = client.get("/v1/me/requests/incoming", headers=auth(people["bob"]))
+    assert ids(people.get("ann", "/v1/me/requests/outgoing")) == ["bob"]
+    incoming = people.get("bob", "/v1/me/requests/incoming")
     assert ids(incoming) == ["ann"] and incoming.json["items"][0]["note"] == "We met at PyCon"
 
     clock.advance(hours=1)
-    accepted = client.post("/v1/me/requests/incoming/ann/accept", headers=auth(people["bob"]))
+    accepted = people.post("bob", "/v1/me/requests/incoming/ann/accept")
     assert accepted.status_code == 201, accepted.json
     assert accepted.json["person"]["id"] == "ann"
     assert accepted.json["since"] == "2026-01-05T10:00:00+00:00"
@@ -60,20 +61,20 @@ def test_send_shows_on_both_sides_then_accept_connects(client, cypher, people, c
     assert cypher("MATCH ()-[c:CONNECTED_TO]-() RETURN DISTINCT c.pair AS pair") == [
         {"pair": "ann|bob"}
     ]
-    assert ids(client.get("/v1/me/connections", headers=auth(people["ann"]))) == ["bob"]
-    assert ids(client.get("/v1/me/connections", headers=auth(people["bob"]))) == ["ann"]
-    assert ids(client.get("/v1/me/requests/incoming", headers=auth(people["bob"]))) == []
-    assert ids(client.get("/v1/me/requests/outgoing", headers=auth(people["ann"]))) == []
+    assert ids(people.get("ann", "/v1/me/connections")) == ["bob"]
+    assert ids(people.get("bob", "/v1/me/connections")) == ["ann"]
+    assert ids(people.get("bob", "/v1/me/requests/incoming")) == []
+    assert ids(people.get("ann", "/v1/me/requests/outgoing")) == []
     # Accepting again: the request is gone, the two are connected.
-    again = client.post("/v1/me/requests/incoming/ann/accept", headers=auth(people["bob"]))
+    again = people.post("bob", "/v1/me/requests/incoming/ann/accept")
     assert again.status_code == 409
-    assert send(client, people["ann"], "bob").status_code == 409
-    assert send(client, people["bob"], "ann").status_code == 409
+    assert send(people, "ann", "bob").status_code == 409
+    assert send(people, "bob", "ann").status_code == 409
 
 
-def test_asking_someone_who_asked_you_connects_at_once(client, cypher, people):
-    assert send(client, people["ann"], "bob").status_code == 201
-    response = send(client, people["bob"], "ann", note="ignored, since we connect")
+def test_asking_someone_who_asked_you_connects_at_once(cypher, people):
+    assert send(people, "ann", "bob").status_code == 201
+    response = send(people, "bob", "ann", note="ignored, since we connect")
     assert response.status_code == 200, response.json
     assert response.json["person"]["id"] == "ann"
     assert response.json["closeness"] is None
@@ -81,131 +82,107 @@ def test_asking_someone_who_asked_you_connects_at_once(client, cypher, people):
     assert len(relationships(cypher, "CONNECTED_TO")) == 1
 
 
-def test_refusals(client, cypher, people):
-    self_invite = send(client, people["ann"], "ann")
+def test_refusals(cypher, people):
+    self_invite = send(people, "ann", "ann")
     assert self_invite.status_code == 422
     assert self_invite.mimetype == "application/problem+json"
     assert "to" in self_invite.json["errors"]
-    assert send(client, people["ann"], "nobody").status_code == 404
-    assert send(client, people["ann"], "bob").status_code == 201
-    assert send(client, people["ann"], "bob").status_code == 409
+    assert send(people, "ann", "nobody").status_code == 404
+    assert send(people, "ann", "bob").status_code == 201
+    assert send(people, "ann", "bob").status_code == 409
     connect(cypher, "ann", "cat")
-    assert send(client, people["cat"], "ann").status_code == 409
+    assert send(people, "cat", "ann").status_code == 409
     # A block either way looks like nobody is there.
     cypher(
         "MATCH (d:Person {id: 'dan'}), (a:Person {id: 'ann'}) CREATE (d)-[:BLOCKED {at: datetime()}]->(a)"
     )
-    assert send(client, people["ann"], "dan").status_code == 404
-    assert send(client, people["dan"], "ann").status_code == 404
+    assert send(people, "ann", "dan").status_code == 404
+    assert send(people, "dan", "ann").status_code == 404
     assert relationships(cypher, "REQUESTED") == [("ann", "bob")]
 
 
-def test_note_is_at_most_300_characters(client, people):
-    too_long = send(client, people["ann"], "bob", note="x" * 301)
+def test_note_is_at_most_300_characters(people):
+    too_long = send(people, "ann", "bob", note="x" * 301)
     assert too_long.status_code == 422
     assert "note" in too_long.json["errors"]
-    assert send(client, people["ann"], "bob", note="x" * 300).status_code == 201
+    assert send(people, "ann", "bob", note="x" * 300).status_code == 201
 
 
-def test_ignore_is_silent(client, cypher, people):
-    assert send(client, people["ann"], "bob").status_code == 201
-    ignored = client.post("/v1/me/requests/incoming/ann/ignore", headers=auth(people["bob"]))
+def test_ignore_is_silent(cypher, people):
+    assert send(people, "ann", "bob").status_code == 201
+    ignored = people.post("bob", "/v1/me/requests/incoming/ann/ignore")
     assert ignored.status_code == 204
     # Bob no longer sees it; Ann still sees it pending and cannot tell.
-    assert ids(client.get("/v1/me/requests/incoming", headers=auth(people["bob"]))) == []
-    outgoing = client.get("/v1/me/requests/outgoing", headers=auth(people["ann"]))
+    assert ids(people.get("bob", "/v1/me/requests/incoming")) == []
+    outgoing = people.get("ann", "/v1/me/requests/outgoing")
     assert ids(outgoing) == ["bob"] and "state" not in outgoing.json["items"][0]
-    assert send(client, people["ann"], "bob").status_code == 409
+    assert send(people, "ann", "bob").status_code == 409
     # Gone for Bob: no accepting or ignoring it again.
-    assert (
-        client.post("/v1/me/requests/incoming/ann/accept", headers=auth(people["bob"])).status_code
-        == 404
-    )
-    assert (
-        client.post("/v1/me/requests/incoming/ann/ignore", headers=auth(people["bob"])).status_code
-        == 404
-    )
+    assert people.post("bob", "/v1/me/requests/incoming/ann/accept").status_code == 404
+    assert people.post("bob", "/v1/me/requests/incoming/ann/ignore").status_code == 404
     # Bob can still change his mind by inviting Ann: they connect.
-    assert send(client, people["bob"], "ann").status_code == 200
+    assert send(people, "bob", "ann").status_code == 200
     assert relationships(cypher, "REQUESTED") == []
 
 
-def test_withdraw_then_reinvite_waits_three_weeks(client, cypher, people, clock):
-    assert send(client, people["ann"], "bob").status_code == 201
-    assert (
-        client.delete("/v1/me/requests/outgoing/bob", headers=auth(people["ann"])).status_code
-        == 204
-    )
-    assert ids(client.get("/v1/me/requests/incoming", headers=auth(people["bob"]))) == []
-    assert (
-        client.delete("/v1/me/requests/outgoing/bob", headers=auth(people["ann"])).status_code
-        == 404
-    )
+def test_withdraw_then_reinvite_waits_three_weeks(cypher, people, clock):
+    assert send(people, "ann", "bob").status_code == 201
+    assert people.delete("ann", "/v1/me/requests/outgoing/bob").status_code == 204
+    assert ids(people.get("bob", "/v1/me/requests/incoming")) == []
+    assert people.delete("ann", "/v1/me/requests/outgoing/bob").status_code == 404
 
-    too_soon = send(client, people["ann"], "bob")
+    too_soon = send(people, "ann", "bob")
     assert too_soon.status_code == 429
     assert int(too_soon.headers["Retry-After"]) == 21 * 24 * 3600
     clock.advance(days=20)
-    still = send(client, people["ann"], "bob")
+    still = send(people, "ann", "bob")
     assert still.status_code == 429 and int(still.headers["Retry-After"]) == 24 * 3600
     # The wait holds Ann's invitations only: Bob may invite her meanwhile.
-    assert send(client, people["bob"], "cat").status_code == 201
+    assert send(people, "bob", "cat").status_code == 201
     clock.advance(days=1)
-    assert send(client, people["ann"], "bob").status_code == 201
+    assert send(people, "ann", "bob").status_code == 201
     assert cypher("MATCH ()-[h:INVITE_HOLD]->() RETURN count(h) AS n") == [{"n": 0}]
 
 
-def test_ignore_as_dont_know_stops_reinvites_for_good(client, cypher, people, clock):
-    assert send(client, people["ann"], "bob").status_code == 201
-    response = client.post(
-        "/v1/me/requests/incoming/ann/ignore",
-        headers=auth(people["bob"]),
-        json={"reason": "dont_know"},
-    )
+def test_ignore_as_dont_know_stops_reinvites_for_good(cypher, people, clock):
+    assert send(people, "ann", "bob").status_code == 201
+    response = people.post("bob", "/v1/me/requests/incoming/ann/ignore", {"reason": "dont_know"})
     assert response.status_code == 204
     # Still silent: Ann sees her request pending.
-    assert ids(client.get("/v1/me/requests/outgoing", headers=auth(people["ann"]))) == ["bob"]
-    assert send(client, people["ann"], "bob").status_code == 409
-    assert (
-        client.delete("/v1/me/requests/outgoing/bob", headers=auth(people["ann"])).status_code
-        == 204
-    )
+    assert ids(people.get("ann", "/v1/me/requests/outgoing")) == ["bob"]
+    assert send(people, "ann", "bob").status_code == 409
+    assert people.delete("ann", "/v1/me/requests/outgoing/bob").status_code == 204
     clock.advance(days=365)
-    assert send(client, people["ann"], "bob").status_code == 403
+    assert send(people, "ann", "bob").status_code == 403
     # Bob may still invite Ann, and connecting lifts the hold.
-    assert send(client, people["bob"], "ann").status_code == 201
-    assert (
-        client.post("/v1/me/requests/incoming/bob/accept", headers=auth(people["ann"])).status_code
-        == 201
-    )
+    assert send(people, "bob", "ann").status_code == 201
+    assert people.post("ann", "/v1/me/requests/incoming/bob/accept").status_code == 201
     assert cypher("MATCH ()-[h:INVITE_HOLD]->() RETURN count(h) AS n") == [{"n": 0}]
 
 
-def test_unknown_ignore_reason_is_422(client, people):
-    assert send(client, people["ann"], "bob").status_code == 201
-    response = client.post(
-        "/v1/me/requests/incoming/ann/ignore", headers=auth(people["bob"]), json={"reason": "spam"}
-    )
+def test_unknown_ignore_reason_is_422(people):
+    assert send(people, "ann", "bob").status_code == 201
+    response = people.post("bob", "/v1/me/requests/incoming/ann/ignore", {"reason": "spam"})
     assert response.status_code == 422 and "reason" in response.json["errors"]
-    assert ids(client.get("/v1/me/requests/incoming", headers=auth(people["bob"]))) == ["ann"]
+    assert ids(people.get("bob", "/v1/me/requests/incoming")) == ["ann"]
 
 
-def test_request_lists_page_newest_first(client, cypher, people, clock):
+def test_request_lists_page_newest_first(cypher, people, clock):
     for name in ("bob", "cat", "dan"):
-        assert send(client, people["ann"], name).status_code == 201
+        assert send(people, "ann", name).status_code == 201
         clock.advance(minutes=1)
-    first = client.get("/v1/me/requests/outgoing?limit=2", headers=auth(people["ann"]))
+    first = people.get("ann", "/v1/me/requests/outgoing?limit=2")
     assert ids(first) == ["dan", "cat"]
-    second = client.get(
-        f"/v1/me/requests/outgoing?limit=2&cursor={first.json['next_cursor']}",
-        headers=auth(people["ann"]),
+    second = people.get(
+        "ann", f"/v1/me/requests/outgoing?limit=2&cursor={first.json['next_cursor']}"
     )
     assert ids(second) == ["bob"] and second.json["next_cursor"] is None
 
 
 @pytest.fixture
 def limited(database, clock):
-    """A client whose invitation limits are small: 3 pending, 4 per rolling week."""
+    """People acting on an app whose invitation limits are small: 3 pending, 4 per rolling
+    week."""
     app = create_app(
         {
             "TESTING": True,
@@ -213,42 +190,40 @@ def limited(database, clock):
             "SETTINGS": {"max_pending_outgoing": 3, "max_requests_per_week": 4},
         }
     )
-    yield app.test_client()
+    yield AuthActions(app.test_client())
     app.extensions["mutuals"].close()
 
 
 def test_pending_limit_is_429_until_some_are_withdrawn(limited, cypher):
-    ann = create_person(cypher, "ann")
+    limited.add(cypher, "ann")
     for i in range(4):
         create_person(cypher, f"p{i}")
     for i in range(3):
-        assert send(limited, ann, f"p{i}").status_code == 201
-    over = send(limited, ann, "p3")
+        assert send(limited, "ann", f"p{i}").status_code == 201
+    over = send(limited, "ann", "p3")
     assert over.status_code == 429
     assert over.mimetype == "application/problem+json"
     assert int(over.headers["Retry-After"]) == 24 * 3600
-    assert limited.delete("/v1/me/requests/outgoing/p0", headers=auth(ann)).status_code == 204
-    assert send(limited, ann, "p3").status_code == 201
+    assert limited.delete("ann", "/v1/me/requests/outgoing/p0").status_code == 204
+    assert send(limited, "ann", "p3").status_code == 201
 
 
 def test_weekly_limit_is_rolling_and_counts_withdrawn_invitations(limited, cypher, clock):
-    ann = create_person(cypher, "ann")
+    limited.add(cypher, "ann")
     for i in range(6):
         create_person(cypher, f"p{i}")
     for i in range(4):
-        assert send(limited, ann, f"p{i}").status_code == 201
-        assert (
-            limited.delete(f"/v1/me/requests/outgoing/p{i}", headers=auth(ann)).status_code == 204
-        )
+        assert send(limited, "ann", f"p{i}").status_code == 201
+        assert limited.delete("ann", f"/v1/me/requests/outgoing/p{i}").status_code == 204
         clock.advance(days=1)
     # Sent on days 0..3; now is day 4: the first leaves the window on day 7.
-    over = send(limited, ann, "p4")
+    over = send(limited, "ann", "p4")
     assert over.status_code == 429
     assert int(over.headers["Retry-After"]) == 3 * 24 * 3600
     clock.advance(days=3)
-    assert send(limited, ann, "p4").status_code == 201
-    assert send(limited, ann, "p5").status_code == 429
+    assert send(limited, "ann", "p4").status_code == 201
+    assert send(limited, "ann", "p5").status_code == 429
     # Accepting a request sent to you uses no quota.
-    bob = create_person(cypher, "bob")
-    assert send(limited, bob, "ann").status_code == 201
-    assert send(limited, ann, "bob").status_code == 200
+    limited.add(cypher, "bob")
+    assert send(limited, "bob", "ann").status_code == 201
+    assert send(limited, "ann", "bob").status_code == 200

@@ -7,18 +7,18 @@ from __future__ import annotations
 
 import hmac
 import re
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
+import requests
 
 from backend import create_app
-from tests.support.graph import auth
-
-
-def sign_up(client, name="Ada", **environ) -> tuple[str, str]:
-    response = client.post("/v1/people", json={"name": name}, environ_base=environ)
-    assert response.status_code == 201, response.json
-    return response.json["person"]["id"], response.json["token"]
+from harness.gunicorn import Gunicorn
+from tests.support.auth import sign_up
+from tests.support.graph import auth, create_person
+from tests.support.servers import free_port, production_environment
 
 
 def tokens(client, token) -> list[dict]:
@@ -30,7 +30,7 @@ def tokens(client, token) -> list[dict]:
 def test_a_person_lists_their_tokens_without_secrets(client, clock):
     person, token = sign_up(client)
     second = client.post(
-        f"/v1/admin/people/{person}/tokens", headers=auth("test-admin-token")
+        f"/v1/admin/people/{person['id']}/tokens", headers=auth("test-admin-token")
     ).json["token"]
 
     listed = tokens(client, token)
@@ -71,9 +71,9 @@ def test_the_last_use_is_recorded_at_most_daily(client, clock, cypher):
 
 def test_revoking_a_token_by_id(client):
     person, token = sign_up(client)
-    other = client.post(f"/v1/admin/people/{person}/tokens", headers=auth("test-admin-token")).json[
-        "token"
-    ]
+    other = client.post(
+        f"/v1/admin/people/{person['id']}/tokens", headers=auth("test-admin-token")
+    ).json["token"]
     _, stranger = sign_up(client, "Stranger")
     other_id = next(t["id"] for t in tokens(client, token) if not t["current"])
 
@@ -88,9 +88,9 @@ def test_revoking_a_token_by_id(client):
 
 def test_logging_out_revokes_the_current_token_only(client):
     person, token = sign_up(client)
-    other = client.post(f"/v1/admin/people/{person}/tokens", headers=auth("test-admin-token")).json[
-        "token"
-    ]
+    other = client.post(
+        f"/v1/admin/people/{person['id']}/tokens", headers=auth("test-admin-token")
+    ).json["token"]
     assert client.delete("/v1/me/tokens/current", headers=auth(token)).status_code == 204
     assert client.get("/v1/me", headers=auth(token)).status_code == 401
     assert client.get("/v1/me", headers=auth(other)).status_code == 200
@@ -135,7 +135,9 @@ def test_sign_ups_are_limited_per_address(limited, cypher):
     assert refused.status_code == 429 and refused.mimetype == "application/problem+json"
     assert 1 <= int(refused.headers["Retry-After"]) <= 3600
     assert cypher("MATCH (p:Person {name: 'Three'}) RETURN count(p) AS n") == [{"n": 0}]
-    sign_up(client, "Elsewhere", REMOTE_ADDR="10.0.0.2")  # another address has its own count
+    sign_up(
+        client, "Elsewhere", environ_base={"REMOTE_ADDR": "10.0.0.2"}
+    )  # another address has its own count
 
 
 def test_x_forwarded_for_counts_only_behind_trusted_proxies(limited):
@@ -163,10 +165,15 @@ def test_failed_authentications_are_limited_per_address(limited, cypher):
     _, token = sign_up(client)
     for _ in range(3):
         assert client.get("/v1/me", headers=auth("not-a-token")).status_code == 401
-    refused = client.get("/v1/me", headers=auth(token))  # even a good token, from there
+    refused = client.get("/v1/me", headers=auth("not-a-token"))
     assert refused.status_code == 429 and int(refused.headers["Retry-After"]) >= 1
-    other = client.get("/v1/me", headers=auth(token), environ_base={"REMOTE_ADDR": "10.0.0.3"})
-    assert other.status_code == 200
+    assert client.get("/v1/me", headers=auth(token)).status_code == 200  # a good one still works
+    admin = client.post("/v1/admin/people/x/tokens", headers=auth("test-admin-token"))
+    assert admin.status_code == 429  # the admin token, a person's choice, is not even compared
+    other = client.get(
+        "/v1/me", headers=auth("not-a-token"), environ_base={"REMOTE_ADDR": "10.0.0.3"}
+    )
+    assert other.status_code == 401
     wrong_admin = client.post(
         "/v1/admin/people/x/tokens",
         headers=auth("guess"),
@@ -192,3 +199,37 @@ def test_the_admin_token_is_compared_in_constant_time(client, monkeypatch):
         == 404
     )
     assert len(compared) == 4
+
+
+# -- the lockout under gunicorn (issue 22, defect 7) -------------------------------------------
+
+
+def test_failed_tokens_never_lock_out_a_valid_one_and_count_once_per_address(
+    database, cypher, tmp_path
+):
+    """Under gunicorn with 2 workers: 40 bad tokens at once from one address give exactly the
+    limit's 5 answers of 401 (one count for the address, whichever worker answers), then
+    429; a valid token from that address still works; an IPv6 client is counted by its /64.
+    Before the fix: the valid token got 429 and each worker counted on its own."""
+    token = create_person(cypher, "ann")
+    environ = production_environment(
+        database, MUTUALS_AUTH_FAILURE_LIMIT="5/minute", MUTUALS_TRUSTED_PROXIES="1"
+    )
+    with Gunicorn(free_port(), 2, 4, tmp_path / "gunicorn.log", environ) as server:
+
+        def me(secret: str, address: str) -> int:
+            headers = {**auth(secret), "X-Forwarded-For": address}
+            with requests.Session() as fresh:  # a new connection: either worker may answer
+                return fresh.get(server.base + "/v1/me", headers=headers, timeout=60).status_code
+
+        with ThreadPoolExecutor(8) as pool:
+            statuses = Counter(pool.map(lambda _: me("not-a-token", "198.51.100.7"), range(40)))
+        assert statuses == {401: 5, 429: 35}, statuses
+        assert me(token, "198.51.100.7") == 200
+        assert me("not-a-token", "198.51.100.8") == 401  # another address has its own count
+
+        rotating = [me("not-a-token", f"2001:db8:1:2::{n:x}") for n in range(1, 8)]
+        assert rotating == [401] * 5 + [429] * 2, rotating
+        assert me("not-a-token", "2001:db8:1:2:ffff:ffff:ffff:ffff") == 429  # same /64
+        assert me(token, "2001:db8:1:2::99") == 200
+        assert me("not-a-token", "2001:db8:1:3::1") == 401  # the next /64 is another client

@@ -3,8 +3,6 @@ others' changes after the max age, one refresh per person at a time, never half 
 
 from __future__ import annotations
 
-import os
-import signal
 import threading
 
 import pytest
@@ -14,12 +12,11 @@ from neo4j.exceptions import DriverError
 
 from backend import create_app
 from backend.cli import cli
-from backend.config import Settings
 from backend.db import Database
-from backend.local_neo4j import LocalNeo4j
 from backend.network import service
 from backend.network.refresher import LEASE
 from backend.tokens import hash_token
+from tests.support.auth import AuthActions
 from tests.support.discovery import build_with_model, graphs, token_of
 from tests.support.graph import auth, connect, counts, create_person
 from tests.support.pages import all_pages, ids
@@ -66,14 +63,14 @@ def compute_view(app, person_id: str) -> None:
         assert refresher(app).refresh(person_id, part, force=True) == "refreshed"
 
 
-def second_degree(client, token, **query):
-    response = client.get("/v1/me/second-degree", query_string=query, headers=auth(token))
+def second_degree(people, person_id: str, **query):
+    response = people.get(person_id, "/v1/me/second-degree", **query)
     assert response.status_code == 200, response.json
     return response.json
 
 
-def suggestions(client, token, **query):
-    response = client.get("/v1/me/suggestions", query_string=query, headers=auth(token))
+def suggestions(people, person_id: str, **query):
+    response = people.get(person_id, "/v1/me/suggestions", **query)
     assert response.status_code == 200, response.json
     return response.json
 
@@ -98,37 +95,36 @@ def test_view_answers_equal_live_answers_and_plain_python(
     callers = graph[-1]
     cypher("MATCH (v:NetworkView) DELETE v")
     model = build_with_model(cypher, graph, complements)
-    viewed = make_app(view_threshold=0, view_size=view_size).test_client()
-    live = make_app(view_max_age_s=0).test_client()
+    tokens = {me: token_of(me) for me in callers}
+    viewed = AuthActions(make_app(view_threshold=0, view_size=view_size).test_client(), tokens)
+    live = AuthActions(make_app(view_max_age_s=0).test_client(), tokens)
     for me in callers:
-        compute_view(viewed.application, me)
-        token = token_of(me)
-        assert second_degree(viewed, token, limit=1)["from_view"] is True
-        assert suggestions(viewed, token, limit=1)["from_view"] is True
+        compute_view(viewed.client.application, me)
+        assert second_degree(viewed, me, limit=1)["from_view"] is True
+        assert suggestions(viewed, me, limit=1)["from_view"] is True
         for filters in FILTERS:
             for limit in (1, 3):
-                assert all_pages(
-                    viewed, "/v1/me/second-degree", token, limit, **filters
-                ) == all_pages(live, "/v1/me/second-degree", token, limit, **filters)
+                assert all_pages(viewed, me, "/v1/me/second-degree", limit, **filters) == all_pages(
+                    live, me, "/v1/me/second-degree", limit, **filters
+                )
         assert [
-            (i["id"], i["mutual_count"])
-            for i in all_pages(viewed, "/v1/me/second-degree", token, 2)
+            (i["id"], i["mutual_count"]) for i in all_pages(viewed, me, "/v1/me/second-degree", 2)
         ] == model.ranked_second_degree(me)
 
         for limit in (1, 3):
-            assert all_pages(viewed, "/v1/me/suggestions", token, limit) == all_pages(
-                live, "/v1/me/suggestions", token, limit
+            assert all_pages(viewed, me, "/v1/me/suggestions", limit) == all_pages(
+                live, me, "/v1/me/suggestions", limit
             )
         assert [
             (s["id"], round(s["score"] * service.SCORE_SCALE))
-            for s in all_pages(viewed, "/v1/me/suggestions", token, 3)
+            for s in all_pages(viewed, me, "/v1/me/suggestions", 3)
         ] == model.suggestions(me, service.SCORE_WEIGHTS, service.SUGGESTION_POOL_SIZE)
 
-        network = viewed.get("/v1/me/network", headers=auth(token)).json
+        network = viewed.get(me, "/v1/me/network").json
         assert network["from_view"] is True
         assert (
             counts(network)
-            == counts(live.get("/v1/me/network", headers=auth(token)).json)
+            == counts(live.get(me, "/v1/me/network").json)
             == model.network_counts(me)
         )
 
@@ -149,26 +145,26 @@ def _star(cypher, center="me", friends=("f1", "f2"), far=("x1", "x2")) -> dict[s
 def test_a_heavy_person_gets_a_view_a_light_one_stays_live(make_app, cypher, clock):
     tokens = _star(cypher)  # "me" reads 2 friends x 3 connections = 6 two-hop rows
     heavy = make_app(view_threshold=6)
-    client = heavy.test_client()
-    first = second_degree(client, tokens["me"])
+    people = AuthActions(heavy.test_client(), tokens)
+    first = second_degree(people, "me")
     assert (first["from_view"], first["as_of"]) == (False, clock.now.isoformat())
     refresher(heavy).wait_idle()
-    second = second_degree(client, tokens["me"])
+    second = second_degree(people, "me")
     assert second["from_view"] is True and ids(second) == ids(first) == ["x1", "x2"]
     # The counts (3 hops) are computed only for those who ask for them.
     network = [
-        client.get("/v1/me/network", headers=auth(tokens["me"])).json,
+        people.get("me", "/v1/me/network").json,
         refresher(heavy).wait_idle(),
-        client.get("/v1/me/network", headers=auth(tokens["me"])).json,
+        people.get("me", "/v1/me/network").json,
     ]
     assert [network[0]["from_view"], network[2]["from_view"]] == [False, True]
     assert counts(network[0]) == counts(network[2]) == {"first": 2, "second": 2, "third": 0}
 
-    light = make_app(view_threshold=7).test_client()
+    light = AuthActions(make_app(view_threshold=7).test_client(), tokens)
     cypher("MATCH (v:NetworkView) DELETE v")
     for _ in range(2):
-        assert second_degree(light, tokens["me"])["from_view"] is False
-        refresher(light.application).wait_idle()
+        assert second_degree(light, "me")["from_view"] is False
+        refresher(light.client.application).wait_idle()
     assert cypher("MATCH (v:NetworkView) RETURN count(v) AS n")[0]["n"] == 0
 
 
@@ -176,7 +172,7 @@ def test_views_off_means_always_live(make_app, cypher):
     tokens = _star(cypher)
     app = make_app(view_threshold=0, view_max_age_s=0)
     compute_view(app, "me")  # even with a view there
-    assert second_degree(app.test_client(), tokens["me"])["from_view"] is False
+    assert second_degree(AuthActions(app.test_client(), tokens), "me")["from_view"] is False
 
 
 # -- own changes show at once ------------------------------------------------------------------
@@ -184,40 +180,40 @@ def test_views_off_means_always_live(make_app, cypher):
 
 @pytest.fixture
 def viewed(views_app, cypher):
-    """me - f1, f2 - x1, x2 (and a third friend f3 - x3 to connect later), with me's view."""
+    """me - f1, f2 - x1, x2 (and a third friend f3 - x3 to connect later), with me's view:
+    the people, to act as."""
     tokens = _star(cypher, friends=("f1", "f2"), far=("x1", "x2"))
     tokens["f3"] = create_person(cypher, "f3")
     tokens["x3"] = create_person(cypher, "x3")
     connect(cypher, "f3", "x3")
     compute_view(views_app, "me")
-    client = views_app.test_client()
-    assert second_degree(client, tokens["me"])["from_view"] is True
-    return client, tokens
+    people = AuthActions(views_app.test_client(), tokens)
+    assert second_degree(people, "me")["from_view"] is True
+    return people
 
 
-def _answers_now(client, token):
+def _answers_now(people, person_id: str):
     """2nd degree, suggestions and counts, after the background refresh has caught up."""
     return (
-        second_degree(client, token),
-        suggestions(client, token),
-        client.get("/v1/me/network", headers=auth(token)).json,
+        second_degree(people, person_id),
+        suggestions(people, person_id),
+        people.get(person_id, "/v1/me/network").json,
     )
 
 
 def test_connecting_shows_at_once(viewed, views_app, cypher):
-    client, tokens = viewed
-    sent = client.post("/v1/me/requests", json={"to": "x1"}, headers=auth(tokens["me"]))
+    sent = viewed.post("me", "/v1/me/requests", {"to": "x1"})
     assert sent.status_code == 201
     # A pending request shows on the view's page, and the person leaves the suggestions.
-    page = second_degree(client, tokens["me"])
+    page = second_degree(viewed, "me")
     assert page["from_view"] is True and page["items"][0]["pending"] is True
-    assert "x1" not in ids(suggestions(client, tokens["me"]))
-    accepted = client.post("/v1/me/requests/incoming/me/accept", headers=auth(tokens["x1"]))
+    assert "x1" not in ids(suggestions(viewed, "me"))
+    accepted = viewed.post("x1", "/v1/me/requests/incoming/me/accept")
     assert accepted.status_code == 201
     # Live, or from the view the accept had recomputed in the background: right either way.
-    assert ids(second_degree(client, tokens["me"])) == ["x2"]
+    assert ids(second_degree(viewed, "me")) == ["x2"]
     refresher(views_app).wait_idle()
-    page, suggested, network = _answers_now(client, tokens["me"])
+    page, suggested, network = _answers_now(viewed, "me")
     assert page["from_view"] is suggested["from_view"] is True and ids(page) == ["x2"]
     assert "x1" not in ids(suggested)
     assert counts(network) == {"first": 3, "second": 1, "third": 0}
@@ -226,62 +222,53 @@ def test_connecting_shows_at_once(viewed, views_app, cypher):
 
 
 def test_removing_blocking_unblocking_show_at_once(viewed, views_app):
-    client, tokens = viewed
-    me = auth(tokens["me"])
-    assert client.delete("/v1/me/connections/f1", headers=me).status_code == 204
-    page = second_degree(client, tokens["me"])
+    assert viewed.delete("me", "/v1/me/connections/f1").status_code == 204
+    page = second_degree(viewed, "me")
     assert [(i["id"], i["mutual_count"]) for i in page["items"]] == [("x1", 1), ("x2", 1)]
     refresher(views_app).wait_idle()
 
-    assert client.put("/v1/me/blocks/x1", headers=me).status_code == 204
-    assert ids(second_degree(client, tokens["me"])) == ["x2"]
-    assert "x1" not in ids(suggestions(client, tokens["me"]))
+    assert viewed.put("me", "/v1/me/blocks/x1").status_code == 204
+    assert ids(second_degree(viewed, "me")) == ["x2"]
+    assert "x1" not in ids(suggestions(viewed, "me"))
     refresher(views_app).wait_idle()
-    assert second_degree(client, tokens["me"])["from_view"] is True
+    assert second_degree(viewed, "me")["from_view"] is True
 
-    assert client.delete("/v1/me/blocks/x1", headers=me).status_code == 204
-    assert ids(second_degree(client, tokens["me"])) == ["x1", "x2"]
+    assert viewed.delete("me", "/v1/me/blocks/x1").status_code == 204
+    assert ids(second_degree(viewed, "me")) == ["x1", "x2"]
 
 
 def test_being_blocked_shows_at_once(viewed):
-    client, tokens = viewed
-    assert client.put("/v1/me/blocks/me", headers=auth(tokens["x2"])).status_code == 204
-    assert ids(second_degree(client, tokens["me"])) == ["x1"]
-    assert "x2" not in ids(suggestions(client, tokens["me"]))
+    assert viewed.put("x2", "/v1/me/blocks/me").status_code == 204
+    assert ids(second_degree(viewed, "me")) == ["x1"]
+    assert "x2" not in ids(suggestions(viewed, "me"))
 
 
 def test_dismissing_shows_at_once_from_the_view(viewed):
-    client, tokens = viewed
-    before = suggestions(client, tokens["me"])
+    before = suggestions(viewed, "me")
     assert before["from_view"] is True and "x1" in ids(before)
-    dismissed = client.post("/v1/me/suggestions/x1/dismiss", headers=auth(tokens["me"]))
+    dismissed = viewed.post("me", "/v1/me/suggestions/x1/dismiss")
     assert dismissed.status_code == 204
-    after = suggestions(client, tokens["me"])
+    after = suggestions(viewed, "me")
     assert after["from_view"] is True and ids(after) == [i for i in ids(before) if i != "x1"]
 
 
 def test_a_profile_change_shows_at_once(viewed, views_app, make_app, cypher):
-    client, tokens = viewed
-    live = make_app(view_max_age_s=0).test_client()
+    live = AuthActions(make_app(view_max_age_s=0).test_client(), viewed.tokens)
     cypher("MATCH (p:Person {id: 'x2'}) SET p.location = 'Lagos'")
-    changed = client.patch("/v1/me", json={"location": "Lagos"}, headers=auth(tokens["me"]))
+    changed = viewed.patch("me", "/v1/me", {"location": "Lagos"})
     assert changed.status_code == 200
     # x2 now shares my location: a higher score (and a reason), at once and once refreshed.
-    expected = suggestions(live, tokens["me"])["items"]
+    expected = suggestions(live, "me")["items"]
     assert expected[0]["id"] == "x2" and "location" in [r["code"] for r in expected[0]["reasons"]]
-    assert suggestions(client, tokens["me"])["items"] == expected
+    assert suggestions(viewed, "me")["items"] == expected
     refresher(views_app).wait_idle()
-    page = suggestions(client, tokens["me"])
+    page = suggestions(viewed, "me")
     assert page["from_view"] is True and page["items"] == expected
 
 
 def test_deleting_the_account_deletes_the_view(viewed, cypher):
-    client, tokens = viewed
     assert cypher("MATCH (v:NetworkView {person_id: 'me'}) RETURN count(v) AS n")[0]["n"] == 3
-    assert (
-        client.delete("/v1/me", json={"confirm": "me"}, headers=auth(tokens["me"])).status_code
-        == 204
-    )
+    assert viewed.delete("me", "/v1/me", json={"confirm": "me"}).status_code == 204
     assert cypher("MATCH (v:NetworkView {person_id: 'me'}) RETURN count(v) AS n")[0]["n"] == 0
 
 
@@ -289,28 +276,26 @@ def test_deleting_the_account_deletes_the_view(viewed, cypher):
 
 
 def test_others_changes_show_once_a_refresh_is_due(viewed, views_app, clock, cypher):
-    client, tokens = viewed
-    computed = second_degree(client, tokens["me"])["as_of"]
+    computed = second_degree(viewed, "me")["as_of"]
     # f2 connects to x3: x3 becomes my 2nd connection, which my view does not know yet.
     connect(cypher, "f2", "x3")
     clock.advance(seconds=MAX_AGE / 2 - 1)
     for _ in range(2):
-        page = second_degree(client, tokens["me"])
+        page = second_degree(viewed, "me")
         assert (page["from_view"], page["as_of"], "x3" in ids(page)) == (True, computed, False)
         refresher(views_app).wait_idle()
     clock.advance(seconds=2)  # now due: served as it is while one refresh runs
-    page = second_degree(client, tokens["me"])
+    page = second_degree(viewed, "me")
     assert page["from_view"] is True and page["as_of"] == computed
     refresher(views_app).wait_idle()
-    page = second_degree(client, tokens["me"])
+    page = second_degree(viewed, "me")
     assert page["from_view"] is True and page["as_of"] == clock.now.isoformat()
     assert "x3" in ids(page)
 
 
 def test_a_person_who_left_disappears_at_once(viewed, cypher):
-    client, tokens = viewed
     cypher("MATCH (p:Person {id: 'x1'}) DETACH DELETE p")  # as an analyst or a loader might
-    assert ids(second_degree(client, tokens["me"])) == ["x2"]
+    assert ids(second_degree(viewed, "me")) == ["x2"]
 
 
 # -- one refresh at a time, never half a view --------------------------------------------------
@@ -345,32 +330,26 @@ def test_two_workers_racing_to_refresh_one_person_write_one_view(make_app, cyphe
         ]
 
 
-local_only = pytest.mark.skipif(
-    not Settings.from_env().uses_local_neo4j,
-    reason="restarts the local Neo4j; NEO4J_URI points elsewhere",
-)
-
-
-@local_only
-def test_neo4j_killed_mid_refresh_leaves_the_old_view(make_app, cypher, clock, monkeypatch):
+def test_neo4j_lost_mid_refresh_leaves_the_old_view(make_app, cypher, clock, monkeypatch, proxy):
+    """Neo4j goes away (through a proxy: every connection dropped, as when it dies) with the
+    new view written in a transaction not yet committed: the old view stays."""
     _star(cypher)
-    app = make_app(view_threshold=0)
+    app = make_app(view_threshold=0, neo4j_uri=proxy.uri)
     assert refresher(app).refresh("me", "second", force=True) == "refreshed"
     old = view_payload(cypher)
     create_person(cypher, "x3")
     connect(cypher, "f1", "x3")
-    local = LocalNeo4j(app.extensions["mutuals"].settings.local)
     original_write = Database.write
 
     def write_then_die(db, name, version, **params):
         if name != "views.save":
             return original_write(db, name, version, **params)
-        # Neo4j dies with the new view written in a transaction not yet committed.
+        # Neo4j goes with the new view written in a transaction not yet committed.
         query = db.query(name, version)
         with db.session() as session:
             tx = session.begin_transaction()
             tx.run(query.text, query.bind(**params)).consume()
-            os.killpg(local.pid(), signal.SIGKILL)
+            proxy.cut()
             tx.commit()
 
     monkeypatch.setattr(Database, "write", write_then_die)
@@ -379,8 +358,7 @@ def test_neo4j_killed_mid_refresh_leaves_the_old_view(make_app, cypher, clock, m
             refresher(app).refresh("me", "second", force=True)
     finally:
         monkeypatch.undo()
-        local.stop(echo=lambda _: None)
-        local.start(echo=lambda _: None)
+        proxy.restore()
     assert view_payload(cypher) == old
     # The dead refresher's lease holds the view until it expires; then one refresh goes in.
     assert refresher(app).refresh("me", "second", force=True) == "skipped"
@@ -430,12 +408,11 @@ def test_an_unreachable_neo4j_is_one_line_from_the_views_commands(make_app):
 
 
 def test_view_reads_and_refreshes_are_in_the_metrics(views_app, cypher):
-    tokens = _star(cypher)
-    client = views_app.test_client()
-    second_degree(client, tokens["me"])
+    people = AuthActions(views_app.test_client(), _star(cypher))
+    second_degree(people, "me")
     refresher(views_app).wait_idle()
-    second_degree(client, tokens["me"])
-    metrics = client.get("/metrics", headers=auth("test-admin-token")).get_data(as_text=True)
+    second_degree(people, "me")
+    metrics = people.client.get("/metrics", headers=auth("test-admin-token")).get_data(as_text=True)
     assert 'mutuals_view_reads_total{outcome="live",part="second"} 1.0' in metrics
     assert 'mutuals_view_reads_total{outcome="view",part="second"} 1.0' in metrics
     assert 'mutuals_view_refresh_seconds_count{part="second"} 1.0' in metrics
@@ -453,21 +430,19 @@ def test_views_equal_live_and_plain_python_on_ego_facebook(facebook, make_app, c
             hash=hash_token(token_of(me)),
         )
         compute_view(viewed, me)
-        token = token_of(me)
-        for client in (viewed.test_client(), live.test_client()):
+        for app in (viewed, live):
+            people = AuthActions(app.test_client(), {me: token_of(me)})
             assert [
                 (i["id"], i["mutual_count"])
-                for i in all_pages(client, "/v1/me/second-degree", token, 100)
+                for i in all_pages(people, me, "/v1/me/second-degree", 100)
             ] == facebook.ranked_second_degree(me)
             assert [
                 (s["id"], round(s["score"] * service.SCORE_SCALE))
-                for s in all_pages(client, "/v1/me/suggestions", token, 100)
+                for s in all_pages(people, me, "/v1/me/suggestions", 100)
             ] == facebook.suggestions(me, service.SCORE_WEIGHTS, service.SUGGESTION_POOL_SIZE)
-            assert counts(
-                client.get("/v1/me/network", headers=auth(token)).json
-            ) == facebook.network_counts(me)
+            assert counts(people.get(me, "/v1/me/network").json) == facebook.network_counts(me)
         first_pages = [
-            viewed.test_client().get(path, headers=auth(token)).json
+            AuthActions(viewed.test_client(), {me: token_of(me)}).get(me, path).json
             for path in ("/v1/me/second-degree", "/v1/me/suggestions", "/v1/me/network")
         ]
         assert all(page["from_view"] for page in first_pages)

@@ -35,10 +35,6 @@ INVITE_WINDOW = timedelta(days=7)
 PENDING_LIMIT_RETRY = timedelta(days=1)
 
 
-def _query(name: str):
-    return app_services().db.query(name, 1)
-
-
 def _seconds_until(moment: datetime, at: datetime) -> int:
     return max(1, math.ceil((moment - at).total_seconds()))
 
@@ -63,7 +59,7 @@ def send(sender_id: str, *, to: str, note: str | None = None) -> tuple[dict, boo
         _check_budget(tx, sender_id, at, settings)
         request = run(
             tx,
-            _query("connections.create_request"),
+            app_services().db.query("connections.create_request", 1),
             sender_id=sender_id,
             recipient_id=recipient_id,
             note=note or None,
@@ -72,11 +68,9 @@ def send(sender_id: str, *, to: str, note: str | None = None) -> tuple[dict, boo
         )[0]
         notify(
             tx,
-            app_services().db,
             "connection.requested",
             recipient_id,
             sender_id,
-            at,
             {"person_id": sender_id, "note": note or None},
         )
         return request, False
@@ -99,7 +93,10 @@ def _check_hold(hold: dict | None, at: datetime) -> None:
 
 def _check_budget(tx, sender_id: str, at: datetime, settings) -> None:
     budget = run(
-        tx, _query("connections.request_budget"), person_id=sender_id, since=at - INVITE_WINDOW
+        tx,
+        app_services().db.query("connections.request_budget", 1),
+        person_id=sender_id,
+        since=at - INVITE_WINDOW,
     )[0]
     if budget["pending_outgoing"] >= settings.max_pending_outgoing:
         raise TooManyRequests(
@@ -137,14 +134,18 @@ def _connect(tx, person_id: str, other_id: str, at: datetime) -> dict:
     own_network_changed(tx, person_id, other_id)
     notify(
         tx,
-        app_services().db,
         "connection.accepted",
         other_id,
         person_id,
-        at,
         {"person_id": person_id},
     )
-    return run(tx, _query("connections.connect"), person_id=person_id, other_id=other_id, now=at)[0]
+    return run(
+        tx,
+        app_services().db.query("connections.connect", 1),
+        person_id=person_id,
+        other_id=other_id,
+        now=at,
+    )[0]
 
 
 def ignore(recipient_id: str, sender_id: str, *, reason: str | None = None) -> None:
@@ -157,7 +158,7 @@ def ignore(recipient_id: str, sender_id: str, *, reason: str | None = None) -> N
             raise NotFound("No pending request from this person.")
         run(
             tx,
-            _query("connections.ignore_request"),
+            app_services().db.query("connections.ignore_request", 1),
             sender_id=sender_id,
             recipient_id=recipient_id,
             now=at,
@@ -165,7 +166,7 @@ def ignore(recipient_id: str, sender_id: str, *, reason: str | None = None) -> N
         if reason == DONT_KNOW:
             run(
                 tx,
-                _query("connections.hold_requests"),
+                app_services().db.query("connections.hold_requests", 1),
                 sender_id=sender_id,
                 recipient_id=recipient_id,
                 reason=DONT_KNOW,
@@ -185,7 +186,7 @@ def withdraw(sender_id: str, recipient_id: str) -> None:
             raise NotFound("No request of yours to this person.")
         run(
             tx,
-            _query("connections.withdraw_request"),
+            app_services().db.query("connections.withdraw_request", 1),
             sender_id=sender_id,
             recipient_id=recipient_id,
         )
@@ -194,7 +195,7 @@ def withdraw(sender_id: str, recipient_id: str) -> None:
         if not (state["hold"] and state["hold"]["reason"] == DONT_KNOW):
             run(
                 tx,
-                _query("connections.hold_requests"),
+                app_services().db.query("connections.hold_requests", 1),
                 sender_id=sender_id,
                 recipient_id=recipient_id,
                 reason=WITHDRAWN,

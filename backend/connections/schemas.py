@@ -7,7 +7,7 @@ from marshmallow import Schema, fields, validate
 from backend.connections.requests import IGNORE_REASONS
 from backend.connections.service import CLOSENESS_LEVELS, SORTS
 from backend.pagination import PageArgsSchema, page_schema
-from backend.people.schemas import PersonSummarySchema, Text, Timestamp, Trimmed
+from backend.schemas import PersonSummarySchema, Text, Timestamp, Trimmed
 
 NOTE_MAX = 300
 ID_MAX = 200

@@ -15,7 +15,7 @@ from backend.connections.pair import visible_state
 from backend.db import run
 from backend.errors import NotFound
 from backend.network.views import own_network_changed
-from backend.pagination import BY_NAME, decode_cursor, newest_first, page, person_id_of
+from backend.pagination import BY_NAME, name_key, newest_first, paginate, person_id_of
 
 CLOSENESS_LEVELS = ("close", "known", "acquaintance")
 SORTS = ("recent", "name")
@@ -48,16 +48,8 @@ def _list(
         dict(viewer_id=viewer_id, owner_id=owner_id, shared_only=shared_only),
     )
     if sort == "name":
-        after_name, after_id = decode_cursor(cursor, BY_NAME)
-        rows = db.read(
-            "connections.list_by_name",
-            1,
-            after_name=after_name,
-            after_id=after_id,
-            limit=limit + 1,
-            **whose,
-        )
-        return page(rows, limit, key=lambda row: (row["person"]["name_lower"], row["person"]["id"]))
+        read = partial(db.read, "connections.list_by_name", 1, **whose)
+        return paginate(read, BY_NAME, limit, cursor, key=lambda row: name_key(row["person"]))
     read = partial(db.read, "connections.list_recent", 1, **whose)
     return newest_first(read, limit, cursor, person_id_of)
 

@@ -69,7 +69,7 @@ class Ready(MethodView):
         return {
             "status": "ready",
             "neo4j": {
-                "uri": db.settings.neo4j_uri,
+                "uri": app_services().settings.neo4j_uri,
                 "version": kernel["versions"][0],
                 "edition": kernel["edition"],
             },

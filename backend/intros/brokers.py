@@ -16,14 +16,14 @@ from __future__ import annotations
 from backend.app_services import app_services, now
 from backend.errors import NotFound, Unprocessable
 from backend.intros.state import expires_before
-from backend.pagination import CursorError, Order, decode_cursor, page
+from backend.pagination import CursorError, Order, paginate
 from backend.reasons import reason
 
 FAST_ANSWER_HOURS = 48  # the query's bonus threshold, named in the reasons
 
 
 # Best introducer first; the cursor is the position of the next broker in that order.
-RANKED = Order((int,), (0,))
+RANKED = Order("brokers", ("skip",), (int,), (0,))
 
 
 def rank(person_id: str, target_id: str, *, limit: int, cursor: str | None) -> dict:
@@ -32,23 +32,26 @@ def rank(person_id: str, target_id: str, *, limit: int, cursor: str | None) -> d
         raise Unprocessable("person_id", "You need no introduction to yourself.")
     services = app_services()
     db, settings = services.db, services.settings
-    (skip,) = decode_cursor(cursor, RANKED)
-    if skip < 0:
-        raise CursorError()
     targets = db.read("intros.broker_target", 1, person_id=person_id, target_id=target_id)
     if not targets:
         raise NotFound("No such person.")
     target_name = targets[0]["name"]
-    rows = db.read(
-        "intros.brokers",
-        2,
-        person_id=person_id,
-        target_id=target_id,
-        expires_before=expires_before(now(), settings.intro_expiry_days),
-        skip=skip,
-        limit=limit + 1,
-    )
-    result = page(rows, limit, key=lambda row: (skip + limit,))
+
+    def read(*, skip: int, limit: int) -> list[dict]:
+        if skip < 0:
+            raise CursorError()
+        rows = db.read(
+            "intros.brokers",
+            2,
+            person_id=person_id,
+            target_id=target_id,
+            expires_before=expires_before(now(), settings.intro_expiry_days),
+            skip=skip,
+            limit=limit,
+        )
+        return [{**row, "next": skip + n} for n, row in enumerate(rows, start=1)]
+
+    result = paginate(read, RANKED, limit, cursor, key=lambda row: (row["next"],))
     result["items"] = [_present(row, target_name) for row in result["items"]]
     return result
 

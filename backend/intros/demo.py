@@ -11,15 +11,15 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
-from backend.app_services import app_services, backdated, utc_now
+from backend.app_services import app_services, backdated, now
 from backend.errors import Problem
 from backend.intros import service
 
 CANDIDATES = 200
 
 
-def _requested(now, c):
-    with backdated(now - timedelta(days=2)):
+def _requested(at, c):
+    with backdated(at - timedelta(days=2)):
         service.request_intro(
             c["requester_id"],
             target=c["target_id"],
@@ -29,8 +29,8 @@ def _requested(now, c):
         )
 
 
-def _ask_and_forward(now, c, days_ago: int) -> str:
-    with backdated(now - timedelta(days=days_ago)):
+def _ask_and_forward(at, c, days_ago: int) -> str:
+    with backdated(at - timedelta(days=days_ago)):
         intro = service.request_intro(
             c["requester_id"],
             target=c["target_id"],
@@ -38,7 +38,7 @@ def _ask_and_forward(now, c, days_ago: int) -> str:
             message=f"Hi {c['broker_name']}, would you introduce me to {c['target_name']}? "
             "We work on similar problems.",
         )
-    with backdated(now - timedelta(days=days_ago - 1)):
+    with backdated(at - timedelta(days=days_ago - 1)):
         service.forward(
             c["broker_id"],
             intro["id"],
@@ -48,39 +48,39 @@ def _ask_and_forward(now, c, days_ago: int) -> str:
     return intro["id"]
 
 
-def _introduced(now, c):
-    _ask_and_forward(now, c, days_ago=5)
+def _introduced(at, c):
+    _ask_and_forward(at, c, days_ago=5)
 
 
-def _accepted_with_follow_up(now, c):
-    intro_id = _ask_and_forward(now, c, days_ago=20)
-    with backdated(now - timedelta(days=18)):
+def _accepted_with_follow_up(at, c):
+    intro_id = _ask_and_forward(at, c, days_ago=20)
+    with backdated(at - timedelta(days=18)):
         service.accept(c["target_id"], intro_id)
-    with backdated(now - timedelta(days=12)):
+    with backdated(at - timedelta(days=12)):
         service.add_follow_up(
             c["requester_id"],
             intro_id,
             kind="coffee",
-            at=now - timedelta(days=13),
+            at=at - timedelta(days=13),
             note="Coffee near the office: swapped notes on hiring.",
         )
 
 
-def _declined(now, c):
-    intro_id = _ask_and_forward(now, c, days_ago=10)
-    with backdated(now - timedelta(days=8)):
+def _declined(at, c):
+    intro_id = _ask_and_forward(at, c, days_ago=10)
+    with backdated(at - timedelta(days=8)):
         service.decline(c["target_id"], intro_id)
 
 
-def _brokered_half_accepted(now, c):
-    with backdated(now - timedelta(days=3)):
+def _brokered_half_accepted(at, c):
+    with backdated(at - timedelta(days=3)):
         intro = service.introduce(
             c["broker_id"],
             between=[c["requester_id"], c["target_id"]],
             note=f"{c['requester_name']} and {c['target_name']}: you should meet. "
             "Happy to join the first call.",
         )
-    with backdated(now - timedelta(days=1)):
+    with backdated(at - timedelta(days=1)):
         service.accept(c["requester_id"], intro["id"])
 
 
@@ -95,13 +95,13 @@ SCENARIOS: dict[str, Callable] = {
 
 
 def seed_demo_intros(
-    person_ids: Sequence[str], *, per_scenario: int = 1, now: datetime | None = None
+    person_ids: Sequence[str], *, per_scenario: int = 1, at: datetime | None = None
 ) -> dict[str, int]:
     """Create ``per_scenario`` introductions of each scenario among ``person_ids`` (who must
     include connected people: requester and target sharing a broker). Returns how many of
     each were made; a scenario that finds no fitting trio is simply made fewer times.
     Running it again adds new ones where the rules allow (pairs with an open one are skipped)."""
-    now = now or utc_now()
+    at = at or now()  # the scenarios back-date their steps from here
     candidates = app_services().db.read(
         "intros.demo_candidates", 1, person_ids=list(person_ids), limit=CANDIDATES
     )
@@ -115,7 +115,7 @@ def seed_demo_intros(
             if pair in used_pairs:
                 continue
             try:
-                create(now, candidate)
+                create(at, candidate)
             except Problem:  # connected meanwhile, quota reached, already open: try the next
                 continue
             used_pairs.add(pair)

@@ -9,8 +9,8 @@ from webargs.fields import DelimitedList
 
 from backend.intros.state import OPEN_STATES, ROLES, STATES
 from backend.pagination import PageArgsSchema, page_schema
-from backend.people.schemas import PersonSummarySchema
 from backend.reasons import ReasonSchema
+from backend.schemas import PersonSummarySchema
 
 MAX_TEXT = 2000
 FOLLOW_UP_KINDS = ("call", "coffee", "video", "meeting")

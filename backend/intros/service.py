@@ -15,10 +15,10 @@ from collections.abc import Callable
 from datetime import datetime
 from functools import partial
 
-from backend.app_services import app_services
-from backend.app_services import now as current_time
+from backend.app_services import app_services, now
 from backend.db import Database, run
 from backend.errors import Conflict, Forbidden, NotFound, TooManyRequests, Unprocessable
+from backend.intros import notices
 from backend.intros.state import (
     OPEN_STATES,
     Action,
@@ -29,7 +29,6 @@ from backend.intros.state import (
     expires_before,
 )
 from backend.network.views import own_network_changed
-from backend.notifications import introductions as notices
 from backend.pagination import newest_first
 from backend.pair_keys import connection_key
 
@@ -88,11 +87,11 @@ def _facts(row: dict) -> Facts:
     )
 
 
-def _present(row: dict, viewer_id: str, now: datetime, expiry_days: int) -> dict:
+def _present(row: dict, viewer_id: str, at: datetime, expiry_days: int) -> dict:
     """An introduction as its parties see it (IntroductionSchema)."""
     facts = _facts(row)
     intro = row["intro"]
-    state = facts.effective(now, expiry_days)
+    state = facts.effective(at, expiry_days)
     open_ = state in OPEN_STATES
     role = facts.role_of(viewer_id)
     if role == "target":  # the requester wrote the message to the broker, not to the target
@@ -112,7 +111,7 @@ def _present(row: dict, viewer_id: str, now: datetime, expiry_days: int) -> dict
 
 def request_intro(requester_id: str, *, target: str, broker: str, message: str) -> dict:
     """Ask ``broker`` to introduce the requester to ``target``: 201 ``requested``."""
-    db, now = app_services().db, current_time()
+    db, at = app_services().db, now()
     target_id, broker_id = target, broker
     if target_id == requester_id:
         raise Unprocessable("target", "You cannot ask for an introduction to yourself.")
@@ -121,7 +120,7 @@ def request_intro(requester_id: str, *, target: str, broker: str, message: str) 
     settings = app_services().settings
     intro_id = str(uuid.uuid4())  # made outside the transaction function: retries reuse it
     pair = connection_key(requester_id, target_id)
-    cutoff = expires_before(now, settings.intro_expiry_days)
+    cutoff = expires_before(at, settings.intro_expiry_days)
 
     def work(tx):
         # Lock the requester first: two requests of one person check the quota in turn.
@@ -151,42 +150,42 @@ def request_intro(requester_id: str, *, target: str, broker: str, message: str) 
             raise Conflict("There is already an open introduction between you and this person.")
         if ctx["x_open_requests"] >= settings.max_open_intros:
             # A slot frees when the oldest open request expires (at the latest).
-            oldest = _native(ctx["x_oldest_open_at"]) or now  # none open: a limit of 0
+            oldest = _native(ctx["x_oldest_open_at"]) or at  # none open: a limit of 0
             frees_at = expires_at(oldest, settings.intro_expiry_days)
             raise TooManyRequests(
                 f"You have {ctx['x_open_requests']} open introduction requests, the most allowed "
                 f"({settings.max_open_intros}); withdraw one or wait until one is answered or expires.",
-                retry_after_seconds=(frees_at - now).total_seconds(),
+                retry_after_seconds=(frees_at - at).total_seconds(),
             )
-        notices.requested(tx, db, now, intro_id, requester_id, broker_id, target_id)
+        notices.requested(tx, intro_id, requester_id, broker_id, target_id)
         return _create(
             tx,
             "intros.create_request",
             intro_id,
             pair,
             cutoff,
-            now,
+            at,
             requester_id=requester_id,
             broker_id=broker_id,
             target_id=target_id,
             message=message,
         )
 
-    return _present(db.write_tx(work), requester_id, now, settings.intro_expiry_days)
+    return _present(db.write_tx(work), requester_id, at, settings.intro_expiry_days)
 
 
 def introduce(broker_id: str, *, between: list[str], note: str) -> dict:
     """The broker introduces two of their own connections: 201 ``introduced``, both to accept."""
-    db, now = app_services().db, current_time()
+    db, at = app_services().db, now()
     a_id, b_id = between
     if a_id == b_id:
         raise Unprocessable("between", "Name two different people.")
     if broker_id in (a_id, b_id):
         raise Unprocessable("between", "Introduce two people other than yourself.")
-    expiry_days = db.settings.intro_expiry_days
+    expiry_days = app_services().settings.intro_expiry_days
     intro_id = str(uuid.uuid4())
     pair = connection_key(a_id, b_id)
-    cutoff = expires_before(now, expiry_days)
+    cutoff = expires_before(at, expiry_days)
 
     def work(tx):
         ctx = run(
@@ -222,31 +221,31 @@ def introduce(broker_id: str, *, between: list[str], note: str) -> dict:
             raise Unprocessable("between", GENERIC_REFUSAL)
         if ctx["open_id"] is not None:
             raise Conflict("There is already an open introduction between these two people.")
-        notices.introduced(tx, db, now, intro_id, broker_id, [a_id, b_id])
+        notices.introduced(tx, intro_id, broker_id, [a_id, b_id])
         return _create(
             tx,
             "intros.create_between",
             intro_id,
             pair,
             cutoff,
-            now,
+            at,
             broker_id=broker_id,
             a_id=a_id,
             b_id=b_id,
             note=note,
         )
 
-    return _present(db.write_tx(work), broker_id, now, expiry_days)
+    return _present(db.write_tx(work), broker_id, at, expiry_days)
 
 
 def _create(
-    tx, query_name: str, intro_id: str, pair: str, cutoff: datetime, now: datetime, **params
+    tx, query_name: str, intro_id: str, pair: str, cutoff: datetime, at: datetime, **params
 ) -> dict:
     """A new introduction of the pair (the pair's open ones past expiry end first, as
     expired): its details."""
     db = app_services().db
     run(tx, db.query("intros.expire_pair", 1), pair=pair, expires_before=cutoff)
-    run(tx, db.query(query_name, 1), intro_id=intro_id, pair=pair, now=now, **params)
+    run(tx, db.query(query_name, 1), intro_id=intro_id, pair=pair, now=at, **params)
     return _details(tx, db, [intro_id])[0]
 
 
@@ -254,11 +253,11 @@ def _create(
 
 
 def get(viewer_id: str, intro_id: str) -> dict:
-    db, now = app_services().db, current_time()
+    db, at = app_services().db, now()
     facts, row = db.read_tx(lambda tx: _load(tx, db, intro_id))
     if not facts.visible_to(viewer_id):
         raise NotFound("No such introduction.")
-    return _present(row, viewer_id, now, db.settings.intro_expiry_days)
+    return _present(row, viewer_id, at, app_services().settings.intro_expiry_days)
 
 
 def list_mine(
@@ -270,8 +269,8 @@ def list_mine(
     cursor: str | None,
 ) -> dict:
     """The introductions the person takes part in, newest first; filtered by role and states."""
-    db, now = app_services().db, current_time()
-    expiry_days = db.settings.intro_expiry_days
+    db, at = app_services().db, now()
+    expiry_days = app_services().settings.intro_expiry_days
 
     def work(tx):
         read = partial(
@@ -281,14 +280,14 @@ def list_mine(
             person_id=person_id,
             role=role,
             states=state or None,
-            expires_before=expires_before(now, expiry_days),
+            expires_before=expires_before(at, expiry_days),
         )
         result = newest_first(read, limit, cursor, id_of=lambda row: row["id"])
         result["items"] = _details(tx, db, [row["id"] for row in result["items"]])
         return result
 
     result = db.read_tx(work)
-    result["items"] = [_present(row, person_id, now, expiry_days) for row in result["items"]]
+    result["items"] = [_present(row, person_id, at, expiry_days) for row in result["items"]]
     return result
 
 
@@ -297,7 +296,7 @@ def list_mine(
 
 def forward(broker_id: str, intro_id: str, *, note: str) -> dict:
     """The broker passes a request on to the target with a note (requested -> introduced)."""
-    db, now = app_services().db, current_time()
+    db, at = app_services().db, now()
 
     def effect(tx, facts: Facts, row: dict, role: str) -> list:
         names = {side["person"]["id"]: side["person"]["name"] for side in _sides(row)}
@@ -321,30 +320,30 @@ def forward(broker_id: str, intro_id: str, *, note: str) -> dict:
             x_id=requester,
             y_id=target,
             pair=connection_key(requester, target),
-            expires_before=expires_before(now, db.settings.intro_expiry_days),
+            expires_before=expires_before(at, app_services().settings.intro_expiry_days),
         )[0]
         if ctx["y_opted_out"]:  # since the request: the target's word now is what counts
             raise Conflict(f"{ctx['y_name']} does not accept introductions any more.")
-        return run(tx, db.query("intros.forward", 1), intro_id=facts.id, note=note, now=now)
+        return run(tx, db.query("intros.forward", 1), intro_id=facts.id, note=note, now=at)
 
-    return _transition(db, now, intro_id, broker_id, Action.FORWARD, effect)
+    return _transition(db, at, intro_id, broker_id, Action.FORWARD, effect)
 
 
 def decline(person_id: str, intro_id: str) -> dict:
     """The broker (while requested) or the target (while introduced) says no."""
-    db, now = app_services().db, current_time()
-    return _transition(db, now, intro_id, person_id, Action.DECLINE, _ending(db, now, "declined"))
+    db, at = app_services().db, now()
+    return _transition(db, at, intro_id, person_id, Action.DECLINE, _ending(db, at, "declined"))
 
 
 def withdraw(person_id: str, intro_id: str) -> dict:
     """Whoever started it takes it back while it is open."""
-    db, now = app_services().db, current_time()
-    return _transition(db, now, intro_id, person_id, Action.WITHDRAW, _ending(db, now, "withdrawn"))
+    db, at = app_services().db, now()
+    return _transition(db, at, intro_id, person_id, Action.WITHDRAW, _ending(db, at, "withdrawn"))
 
 
 def accept(person_id: str, intro_id: str) -> dict:
     """A side accepts; the last acceptance connects the two sides in this same transaction."""
-    db, now = app_services().db, current_time()
+    db, at = app_services().db, now()
 
     def effect(tx, facts: Facts, row: dict, role: str) -> list:
         if facts.side(person_id).accepted_at is not None:
@@ -355,7 +354,7 @@ def accept(person_id: str, intro_id: str) -> dict:
                 db.query("intros.accept_side", 1),
                 intro_id=facts.id,
                 person_id=person_id,
-                now=now,
+                now=at,
             )
         a_id, b_id = (side.person_id for side in facts.sides)
         # The same person locks a connection request takes: whichever connects them first,
@@ -370,13 +369,13 @@ def accept(person_id: str, intro_id: str) -> dict:
             a_id=a_id,
             b_id=b_id,
             pair=connection_key(a_id, b_id),
-            now=now,
+            now=at,
         )
 
-    return _transition(db, now, intro_id, person_id, Action.ACCEPT, effect)
+    return _transition(db, at, intro_id, person_id, Action.ACCEPT, effect)
 
 
-def _ending(db: Database, now: datetime, to_state: str) -> Callable[..., list]:
+def _ending(db: Database, at: datetime, to_state: str) -> Callable[..., list]:
     """The effect of declining or withdrawing: the introduction ends in ``to_state``."""
 
     def effect(tx, facts: Facts, row: dict, role: str) -> list:
@@ -387,7 +386,7 @@ def _ending(db: Database, now: datetime, to_state: str) -> Callable[..., list]:
             from_state=facts.state,
             to_state=to_state,
             ended_by=role,
-            now=now,
+            now=at,
         )
 
     return effect
@@ -395,7 +394,7 @@ def _ending(db: Database, now: datetime, to_state: str) -> Callable[..., list]:
 
 def _transition(
     db: Database,
-    now: datetime,
+    at: datetime,
     intro_id: str,
     actor_id: str,
     action: Action,
@@ -403,21 +402,21 @@ def _transition(
 ) -> dict:
     """One action as one compare-and-set write transaction: lock the introduction, check the
     state machine's rules, then ``effect(tx, facts, row, role)`` writes the change."""
-    expiry_days = db.settings.intro_expiry_days
+    expiry_days = app_services().settings.intro_expiry_days
 
     def work(tx):
         if not run(tx, db.query("intros.lock", 1), intro_id=intro_id):
             raise NotFound("No such introduction.")
         facts, row = _load(tx, db, intro_id)
-        role = check(facts, action, actor_id, now, expiry_days)
+        role = check(facts, action, actor_id, at, expiry_days)
         if not effect(tx, facts, row, role):
             # Cannot happen under the lock; refuse rather than report a non-change.
             raise Conflict("The introduction changed meanwhile; read it again.")
         after = _details(tx, db, [intro_id])[0]
-        notices.acted(tx, db, now, facts, action, actor_id, after["intro"]["state"])
+        notices.acted(tx, facts, action, actor_id, after["intro"]["state"])
         return after
 
-    return _present(db.write_tx(work), actor_id, now, expiry_days)
+    return _present(db.write_tx(work), actor_id, at, expiry_days)
 
 
 # -- follow-ups ------------------------------------------------------------------------------
@@ -433,8 +432,9 @@ def _check_side(facts: Facts, person_id: str) -> None:
 def add_follow_up(
     person_id: str, intro_id: str, *, kind: str, at: datetime | None, note: str | None
 ) -> dict:
-    """Record a call, coffee, video chat or meeting on an accepted introduction."""
-    db, now = app_services().db, current_time()
+    """Record a call, coffee, video chat or meeting (``at``: when, if given) on an accepted
+    introduction."""
+    db, recorded_at = app_services().db, now()
     follow_up_id = str(uuid.uuid4())
 
     def work(tx):
@@ -451,9 +451,9 @@ def add_follow_up(
             at=at,
             note=note,
             recorded_by=person_id,
-            now=now,
+            now=recorded_at,
         )[0]["follow_up"]
-        notices.follow_up(tx, db, now, facts, person_id, follow_up)
+        notices.follow_up(tx, facts, person_id, follow_up)
         return follow_up
 
     return _present_follow_up(db.write_tx(work))

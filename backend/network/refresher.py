@@ -21,14 +21,13 @@ import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
-from typing import TYPE_CHECKING
 
+from flask import Flask
+
+from backend.app_services import app_services, now
 from backend.db import run
 from backend.network.service import MUTUAL_SAMPLE_SIZE, SCORE_WEIGHTS, SUGGESTION_POOL_SIZE
 from backend.network.views import due_before
-
-if TYPE_CHECKING:
-    from backend.app_services import AppServices
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +38,9 @@ NO_FILTERS = dict(location=None, industry=None, profession=None, skill=None)
 
 
 class ViewRefresher:
-    def __init__(self, state: AppServices):
-        self.state = state
+    def __init__(self, app: Flask):
+        # Refreshes run in this app's context, on the background thread or the caller's.
+        self.app = app
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="network-views")
         self._queued: set[tuple[str, str]] = set()
         self._lock = threading.Lock()
@@ -60,7 +60,8 @@ class ViewRefresher:
         try:
             self.refresh(person_id, part, existing_only=existing_only)
         except Exception:  # noqa: BLE001 - a failed refresh must not kill the thread
-            self.state.view_metrics.refresh_failures.labels(part).inc()
+            with self.app.app_context():
+                app_services().view_metrics.refresh_failures.labels(part).inc()
             log.exception("refreshing the %s view of %s failed", part, person_id)
         finally:
             with self._lock:
@@ -85,8 +86,11 @@ class ViewRefresher:
         ``force``), nobody else is computing it, and (with ``existing_only``) it was computed
         before. Returns what happened: ``refreshed``, ``skipped`` (none of that, or no such
         person) or ``lease lost``."""
-        db, settings, clock = self.state.db, self.state.settings, self.state.clock
-        started_at = clock()
+        with self.app.app_context():
+            return self._refresh(person_id, part, force, existing_only)
+
+    def _refresh(self, person_id: str, part: str, force: bool, existing_only: bool) -> str:
+        db, settings, started_at = app_services().db, app_services().settings, now()
         lease = uuid.uuid4().hex
         claimed = db.write(
             "views.claim",
@@ -120,15 +124,16 @@ class ViewRefresher:
         saved = db.write(
             "views.save", 1, person_id=person_id, part=part, lease=lease, fields=fields
         )
-        self.state.view_metrics.refresh_seconds.labels(part).observe(seconds)
+        app_services().view_metrics.refresh_seconds.labels(part).observe(seconds)
         return "refreshed" if saved else "lease lost"
 
     def _compute(self, tx, person_id: str, compute, size: int) -> dict | None:
         """The part's properties, computed in this transaction after the person's version."""
-        version = run(tx, self.state.db.query("views.person_version", 1), person_id=person_id)
+        db = app_services().db
+        version = run(tx, db.query("views.person_version", 1), person_id=person_id)
         if not version:
             return None
-        return {"version": version[0]["version"], **compute(self.state.db, tx, person_id, size)}
+        return {"version": version[0]["version"], **compute(db, tx, person_id, size)}
 
 
 def _second(db, tx, person_id: str, size: int) -> dict:

@@ -3,8 +3,8 @@
 from marshmallow import Schema, fields, validate
 
 from backend.pagination import PageArgsSchema, page_schema
-from backend.people.schemas import SHORT_MAX, SKILL_MAX, PersonSummarySchema, Trimmed
 from backend.reasons import ReasonSchema
+from backend.schemas import SHORT_MAX, SKILL_MAX, PersonSummarySchema, Trimmed
 
 
 class PersonRefSchema(Schema):

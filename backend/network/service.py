@@ -12,15 +12,20 @@ The people area calls :func:`relation`, :func:`relations` and :func:`ids_at_degr
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 
 from backend.app_services import app_services, now
 from backend.db import run
 from backend.errors import NotFound, Unprocessable
 from backend.network import views
-from backend.pagination import BY_NAME, MOST_FIRST, decode_cursor, page
+from backend.pagination import BY_NAME, Order, name_key, paginate
 from backend.reasons import reason
 
 MUTUAL_SAMPLE_SIZE = 3
+# 2nd connections, most mutual connections first: (mutual count, id).
+MOST_MUTUALS = Order("mutuals", ("after_count", "after_id"), (int, str), (None, None))
+# Suggestions, best first: (integer score points, id).
+BEST_SCORE = Order("score", ("after_score", "after_id"), (int, str), (None, None))
 MAX_PATHS = 3
 # Suggestions also consider this many people who share your location and your (or a
 # complementary) profession, so that someone without connections yet gets suggestions.
@@ -72,54 +77,47 @@ def second_degree(person_id: str, *, limit: int, cursor: str | None, **filters) 
     """People 2 hops away, most mutual connections first (then id), filtered by profile
     (``profile_filters``); from the person's network view when it can answer (see views.py),
     with the same cursors either way."""
-    after_count, after_id = decode_cursor(cursor, MOST_FIRST)
-    after = dict(after_count=after_count, after_id=after_id)
-    filters, fetch = profile_filters(**filters), limit + 1
+    filters, freshness = profile_filters(**filters), {}
 
-    def live():
-        return app_services().db.read(
-            "network.second_degree",
-            1,
-            person_id=person_id,
-            **filters,
-            **after,
-            limit=fetch,
-            sample_size=MUTUAL_SAMPLE_SIZE,
+    def read(*, limit: int, **after) -> list[dict]:
+        def live():
+            return app_services().db.read(
+                "network.second_degree",
+                1,
+                person_id=person_id,
+                **filters,
+                **after,
+                limit=limit,
+                sample_size=MUTUAL_SAMPLE_SIZE,
+            )
+
+        rows, fresh = views.read(
+            person_id, "second", "views.second_degree_page", limit, live, **filters, **after
         )
+        freshness.update(fresh)
+        return rows
 
-    rows, freshness = views.read(
-        person_id, "second", "views.second_degree_page", fetch, live, **filters, **after
+    page = paginate(
+        read, MOST_MUTUALS, limit, cursor, key=lambda row: (row["mutual_count"], row["id"])
     )
-    return {
-        **page(rows, limit, key=lambda row: (row["mutual_count"], row["id"])),
-        **freshness,
-    }
+    return {**page, **freshness}
 
 
 def mutual_connections(person_id: str, other_id: str, *, limit: int, cursor: str | None) -> dict:
     """The connections the two share, in name order, whatever the other's privacy setting."""
     if other_id == person_id:
         raise Unprocessable("person_id", "Those are your own connections.")
-    after_name, after_id = decode_cursor(cursor, BY_NAME)
     db = app_services().db
 
-    def work(tx):
+    def work(tx, **after):
         require_visible(tx, person_id, other_id)
         return run(
-            tx,
-            db.query("network.mutual", 1),
-            person_id=person_id,
-            other_id=other_id,
-            after_name=after_name,
-            after_id=after_id,
-            limit=limit + 1,
+            tx, db.query("network.mutual", 1), person_id=person_id, other_id=other_id, **after
         )
 
-    rows = db.read_tx(work)
-    return {
-        **page(rows, limit, key=lambda row: (row["name_lower"], row["id"])),
-        **views.live(),
-    }
+    read = partial(db.read_tx, work)
+    page = paginate(read, BY_NAME, limit, cursor, key=name_key)
+    return {**page, **views.live()}
 
 
 def path(person_id: str, other_id: str) -> dict:
@@ -214,38 +212,34 @@ def _reasons(row: dict) -> list[dict]:
 
 def suggestions(person_id: str, *, limit: int, cursor: str | None) -> dict:
     """People you may know, best score first (then id), each with its reasons."""
-    after_points, after_id = decode_cursor(cursor, MOST_FIRST)
-    after, fetch = dict(after_score=after_points, after_id=after_id), limit + 1
+    freshness = {}
 
-    def live():
-        return app_services().db.read(
-            "network.suggestions",
-            1,
-            person_id=person_id,
-            weights=SCORE_WEIGHTS,
-            pool_size=SUGGESTION_POOL_SIZE,
-            **after,
-            limit=fetch,
-            sample_size=MUTUAL_SAMPLE_SIZE,
+    def read(*, limit: int, **after) -> list[dict]:
+        def live():
+            return app_services().db.read(
+                "network.suggestions",
+                1,
+                person_id=person_id,
+                weights=SCORE_WEIGHTS,
+                pool_size=SUGGESTION_POOL_SIZE,
+                **after,
+                limit=limit,
+                sample_size=MUTUAL_SAMPLE_SIZE,
+            )
+
+        rows, fresh = views.read(
+            person_id, "suggestions", "views.suggestions_page", limit, live, **after
         )
+        freshness.update(fresh)
+        return rows
 
-    rows, freshness = views.read(
-        person_id, "suggestions", "views.suggestions_page", fetch, live, **after
-    )
     # The cursor keeps the exact integer points; the API shows them scaled.
-    items = [
-        {
-            **row,
-            "points": row["score"],
-            "score": row["score"] / SCORE_SCALE,
-            "reasons": _reasons(row),
-        }
-        for row in rows
+    result = paginate(read, BEST_SCORE, limit, cursor, key=lambda row: (row["score"], row["id"]))
+    result["items"] = [
+        {**row, "score": row["score"] / SCORE_SCALE, "reasons": _reasons(row)}
+        for row in result["items"]
     ]
-    return {
-        **page(items, limit, key=lambda item: (item["points"], item["id"])),
-        **freshness,
-    }
+    return {**result, **freshness}
 
 
 def dismiss(person_id: str, other_id: str) -> None:

@@ -36,7 +36,6 @@ from flask import Response, g, has_request_context
 
 from backend.app_services import app_services, now
 from backend.db import run
-from backend.queries import registry
 
 # The parts recomputed as soon as their person changes their own network (when they exist):
 # the next page is then likely to come from the view again. Counts (3 hops) wait for a read.
@@ -48,7 +47,10 @@ def own_network_changed(tx, *person_ids: str) -> None:
     connections, blocks, requests withdrawn, profile): their views stop being served, and
     are recomputed once the request is answered (see :func:`refresh_changed`)."""
     rows = run(
-        tx, registry().get("views.touch", 1), person_ids=list(person_ids), parts=list(EAGER_PARTS)
+        tx,
+        app_services().db.query("views.touch", 1),
+        person_ids=list(person_ids),
+        parts=list(EAGER_PARTS),
     )
     if has_request_context():
         g.setdefault("views_to_refresh", set()).update(
@@ -59,7 +61,7 @@ def own_network_changed(tx, *person_ids: str) -> None:
 def forget(tx, person_id: str) -> None:
     """Inside the transaction that deletes ``person_id``: their own view parts go, and every
     other part that lists them (they are computed again when next asked for)."""
-    run(tx, registry().get("views.forget_person", 1), person_id=person_id)
+    run(tx, app_services().db.query("views.forget_person", 1), person_id=person_id)
 
 
 def refresh_changed(response: Response) -> Response:

@@ -9,7 +9,7 @@ import click
 from flask.cli import with_appcontext
 from tqdm import tqdm
 
-from backend.app_services import app_services
+from backend.app_services import app_services, now
 from backend.network.refresher import COMPUTE
 from backend.network.views import due_before
 
@@ -24,7 +24,7 @@ def views():
 def status():
     """How many views, their sizes and ages, and how many are due or outdated."""
     state = app_services()
-    settings, at = state.settings, state.clock()
+    settings, at = state.settings, now()
     rows = state.db.read(
         "views.status", 1, now=at, due_before=due_before(at, settings.view_max_age_s)
     )

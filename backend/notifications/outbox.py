@@ -12,47 +12,45 @@ import json
 import uuid
 from datetime import datetime
 
-from backend.db import Database, run
+from backend.app_services import app_services, now
+from backend.db import run
 from backend.notifications.kinds import KINDS
 
 
 def notify(
     tx,
-    db: Database,
     kind: str,
     recipient_id: str,
     actor_id: str | None,
-    at: datetime,
     data: dict,
     dedup_key: str | None = None,
 ) -> bool:
-    """Notify ``recipient_id`` of ``kind``; with ``dedup_key``, at most once per key.
+    """Notify ``recipient_id`` of ``kind``, now; with ``dedup_key``, at most once per key.
     Returns whether a notification was written."""
     if kind not in KINDS:
         raise ValueError(f"unknown notification kind {kind!r}")
-    if not db.settings.notifications or recipient_id == actor_id:
+    state = app_services()
+    if not state.settings.notifications or recipient_id == actor_id:
         return False
     notification_id = uuid.uuid4().hex
     return bool(
         run(
             tx,
-            db.query("notifications.create", 1),
+            state.db.query("notifications.create", 1),
             id=notification_id,
             key=dedup_key or notification_id,
             kind=kind,
             recipient_id=recipient_id,
             actor_id=actor_id,
             data=json.dumps(data, default=json_default, separators=(",", ":")),
-            now=at,
+            now=now(),
         )
     )
 
 
-def notify_all(
-    tx, db: Database, kind: str, recipient_ids, actor_id: str | None, at: datetime, data: dict
-) -> None:
+def notify_all(tx, kind: str, recipient_ids, actor_id: str | None, data: dict) -> None:
     for recipient_id in dict.fromkeys(recipient_ids):  # once per recipient, in order
-        notify(tx, db, kind, recipient_id, actor_id, at, data)
+        notify(tx, kind, recipient_id, actor_id, data)
 
 
 def json_default(value):

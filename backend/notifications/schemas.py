@@ -6,7 +6,7 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 
 from backend.notifications.kinds import KINDS
 from backend.pagination import PageArgsSchema, page_schema
-from backend.people.schemas import PersonSummarySchema, Text, Timestamp
+from backend.schemas import PersonSummarySchema, Text, Timestamp
 
 ID_MAX = 100
 MAX_IDS = 100

@@ -1,70 +1,24 @@
-"""Person shapes shared by every area."""
+"""Shapes of the people endpoints: sign-up, profiles, tokens, search."""
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 from webargs.fields import DelimitedList
 
 from backend.pagination import PageArgsSchema, page_schema
-
-
-class PersonSummarySchema(Schema):
-    """A person as lists show them."""
-
-    id = fields.String(required=True)
-    name = fields.String(required=True)
-    headline = fields.String(allow_none=True)
-    location = fields.String(allow_none=True)
-    industry = fields.String(allow_none=True)
-    profession = fields.String(allow_none=True)
-
-
-# -- field types ---------------------------------------------------------------------------
-
-
-class Text(fields.String):
-    """A string that can be stored: JSON may carry lone surrogates ("\\ud800") that no
-    UTF-8 encoder (and so no Neo4j driver) accepts."""
-
-    default_error_messages = {"unencodable": "Not valid Unicode text."}
-
-    def _deserialize(self, value, attr, data, **kwargs):
-        text = super()._deserialize(value, attr, data, **kwargs)
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError:
-            raise self.make_error("unencodable") from None
-        return text
-
-
-class Trimmed(Text):
-    """A string with surrounding whitespace removed before it is validated."""
-
-    def _deserialize(self, value, attr, data, **kwargs):
-        return super()._deserialize(value, attr, data, **kwargs).strip()
-
-
-class StrictBoolean(fields.Boolean):
-    """JSON true or false only (marshmallow's Boolean also takes "yes", 1, "on", ...)."""
-
-    def _deserialize(self, value, attr, data, **kwargs):
-        if not isinstance(value, bool):
-            raise self.make_error("invalid", input=value)
-        return value
-
-
-class Timestamp(fields.DateTime):
-    """A datetime read from the graph (``neo4j.time.DateTime``) as ISO 8601."""
-
-    def _serialize(self, value, attr, obj, **kwargs):
-        if hasattr(value, "to_native"):
-            value = value.to_native()
-        return super()._serialize(value, attr, obj, **kwargs)
-
-
-# -- profiles --------------------------------------------------------------------------------
-
-VISIBILITIES = ("connections", "private")
-NAME_MAX, SHORT_MAX, HEADLINE_MAX, SUMMARY_MAX, TRAINING_MAX = 100, 100, 220, 2600, 1000
-SKILL_MAX, SKILLS_MAX = 60, 50
+from backend.schemas import (
+    HEADLINE_MAX,
+    NAME_MAX,
+    SHORT_MAX,
+    SKILL_MAX,
+    SKILLS_MAX,
+    SUMMARY_MAX,
+    TRAINING_MAX,
+    VISIBILITIES,
+    PersonSummarySchema,
+    SkillEndorsementsSchema,
+    StrictBoolean,
+    Timestamp,
+    Trimmed,
+)
 
 
 class ProfileFieldsSchema(Schema):
@@ -128,19 +82,6 @@ class ProfileUpdateSchema(ProfileFieldsSchema):
     def _not_empty(self, data, **kwargs):
         if not data:
             raise ValidationError("Give at least one field to change.")
-
-
-class EndorserSchema(Schema):
-    id = fields.String(required=True)
-    name = fields.String(required=True)
-    known = fields.Boolean(required=True, metadata={"description": "one of your 1st connections"})
-
-
-class SkillEndorsementsSchema(Schema):
-    skill = fields.String(required=True)
-    count = fields.Integer(required=True)
-    endorsed_by_viewer = fields.Boolean(required=True)
-    sample = fields.List(fields.Nested(EndorserSchema), required=True)
 
 
 class ProfileSchema(PersonSummarySchema):

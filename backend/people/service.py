@@ -13,7 +13,7 @@ from backend.db import run
 from backend.errors import NotFound, Unprocessable
 from backend.network import service as network
 from backend.network.views import forget, own_network_changed
-from backend.pagination import BY_NAME, decode_cursor, page
+from backend.pagination import BY_NAME, name_key, paginate
 from backend.recommendations import service as recommendations
 from backend.tokens import new_token
 
@@ -124,30 +124,22 @@ def search(
     """People by name part (any case), exact location / industry / profession, skill (any
     case) (``network.profile_filters``), only at some degrees from the viewer; name order;
     never the viewer or anyone blocked either way."""
-    after_name, after_id = decode_cursor(cursor, BY_NAME)
-    params = dict(
-        viewer_id=viewer_id,
-        after_name=after_name,
-        after_id=after_id,
-        limit=limit + 1,
-        **network.profile_filters(**filters),
-    )
+    profile = network.profile_filters(**filters)
     q = (q or "").lower()
     db = app_services().db
-    if degree:
-        # Few people are within reach of most: start from them rather than from every name.
-        rows = db.read(
-            "people.search_among",
-            1,
-            q=q or None,
-            ids=list(network.ids_at_degrees(viewer_id, degree)),
-            **params,
-        )
-    elif q:
-        rows = db.read("people.search_by_name", 1, q=q, **params)
-    else:
-        rows = db.read("people.search", 1, **params)
-    result = page([row["person"] for row in rows], limit, key=lambda p: (p["name_lower"], p["id"]))
+
+    def read(**params) -> list[dict]:
+        params.update(viewer_id=viewer_id, **profile)
+        if degree:
+            # Few people are within reach of most: start from them rather than from every name.
+            ids = list(network.ids_at_degrees(viewer_id, degree))
+            return db.read("people.search_among", 1, q=q or None, ids=ids, **params)
+        if q:
+            return db.read("people.search_by_name", 1, q=q, **params)
+        return db.read("people.search", 1, **params)
+
+    result = paginate(read, BY_NAME, limit, cursor, key=lambda row: name_key(row["person"]))
+    result["items"] = [row["person"] for row in result["items"]]
     # Like LinkedIn's "2nd" badge: each result's degree and mutual count, for this page only.
     relation = network.relations(viewer_id, [p["id"] for p in result["items"]])
     for person in result["items"]:

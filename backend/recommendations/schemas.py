@@ -3,7 +3,7 @@
 from marshmallow import Schema, fields, validate
 
 from backend.pagination import PageArgsSchema, page_schema
-from backend.people.schemas import PersonSummarySchema, SkillEndorsementsSchema
+from backend.schemas import PersonSummarySchema, SkillEndorsementsSchema
 
 RELATIONSHIPS = (
     "worked_together",

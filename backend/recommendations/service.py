@@ -80,11 +80,9 @@ def write(author_id: str, subject_id: str, *, relationship: str, text: str) -> d
 def _received(tx, rec_id: str, author_id: str, subject_id: str) -> None:
     notify(
         tx,
-        app_services().db,
         "recommendation.received",
         subject_id,
         author_id,
-        now(),
         {"recommendation_id": rec_id},
     )
 
@@ -127,11 +125,9 @@ def ask(subject_id: str, author_id: str, *, message: str | None) -> dict:
         rec_id = _create(tx, author_id, subject_id, "requested", message=message)
         notify(
             tx,
-            app_services().db,
             "recommendation.requested",
             author_id,
             subject_id,
-            now(),
             {"recommendation_id": rec_id},
         )
         return rec_id
@@ -260,11 +256,9 @@ def endorse(endorser_id: str, person_id: str, skill: str) -> None:
         # Endorsing twice is one endorsement: one notification.
         notify(
             tx,
-            app_services().db,
             "endorsement.received",
             person_id,
             endorser_id,
-            now(),
             {"skill": skill},
             dedup_key=f"endorsement|{endorser_id}|{person_id}|{skill}",
         )

@@ -17,10 +17,14 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import threading
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 URL_MAX = 2000
+# A name that takes longer to resolve is refused (at registration; an attempt has its own
+# deadline, which includes the lookup).
+RESOLVE_TIMEOUT_S = 5.0
 NOT_PUBLIC = "Not a public address."
 GLOBAL_UNICAST = tuple(
     ipaddress.ip_network(n) for n in ("0.0.0.0/1", "128.0.0.0/2", "192.0.0.0/3", "2000::/3")
@@ -45,8 +49,9 @@ class Target:
     address: str  # the IP address checked
 
 
-def check(url: str, allow_local: bool) -> Target:
-    """The target of ``url``, or :class:`RefusedURL`."""
+def check(url: str, allow_local: bool, resolve_timeout_s: float = RESOLVE_TIMEOUT_S) -> Target:
+    """The target of ``url``, or :class:`RefusedURL` (also when its name does not resolve
+    within ``resolve_timeout_s``)."""
     if len(url) > URL_MAX:
         raise RefusedURL(f"Longer than {URL_MAX} characters.")
     try:
@@ -61,7 +66,7 @@ def check(url: str, allow_local: bool) -> Target:
     if parts.fragment:
         raise RefusedURL("No #fragment in the URL.")
     port = port or DEFAULT_PORTS[parts.scheme]
-    addresses = resolve(parts.hostname, port)
+    addresses = resolve(parts.hostname, port, resolve_timeout_s)
     local = all(address.is_loopback for address in addresses)
     if parts.scheme == "http" and not (allow_local and local):
         raise RefusedURL("Use an https:// URL (http only for loopback in development).")
@@ -86,12 +91,11 @@ def is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     )
 
 
-def resolve(host: str, port: int) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+def resolve(
+    host: str, port: int, timeout_s: float = RESOLVE_TIMEOUT_S
+) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
     """Every address ``host`` resolves to (an IPv4-mapped IPv6 address as its IPv4 one)."""
-    try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError) as error:
-        raise RefusedURL(f"Cannot resolve {host}: {error}.") from None
+    infos = _getaddrinfo_within(host, port, timeout_s)
     addresses = []
     for info in infos:
         address = ipaddress.ip_address(info[4][0].split("%")[0])
@@ -102,3 +106,24 @@ def resolve(host: str, port: int) -> list[ipaddress.IPv4Address | ipaddress.IPv6
     if not addresses:
         raise RefusedURL(f"Cannot resolve {host}.")
     return addresses
+
+
+def _getaddrinfo_within(host: str, port: int, timeout_s: float) -> list:
+    """``getaddrinfo``, which has no timeout of its own, given ``timeout_s``: the lookup runs
+    in a daemon thread that is left behind (to finish or fail on its own) when it is late."""
+    answer: dict = {}
+
+    def lookup():
+        try:
+            answer["infos"] = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        except (OSError, UnicodeError) as error:  # gaierror is an OSError
+            answer["error"] = error
+
+    thread = threading.Thread(target=lookup, daemon=True, name=f"resolve {host}")
+    thread.start()
+    thread.join(max(timeout_s, 0.0))
+    if thread.is_alive():
+        raise RefusedURL(f"Cannot resolve {host} within {timeout_s:.0f} s.")
+    if "error" in answer:
+        raise RefusedURL(f"Cannot resolve {host}: {answer['error']}.")
+    return answer["infos"]

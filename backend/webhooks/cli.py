@@ -6,6 +6,7 @@ from __future__ import annotations
 import signal
 
 import click
+from flask import current_app
 from flask.cli import with_appcontext
 
 from backend.app_services import app_services
@@ -27,7 +28,7 @@ def deliver(poll: float, batch: int, until_idle: bool):
     deliveries with a lease, so any number of workers can run; also sends the introduction
     expiry notices and prunes old notifications."""
     state = app_services()
-    worker = Worker(state.db, clock=state.clock, batch=batch)
+    worker = Worker(current_app._get_current_object(), batch=batch)
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: worker.stopping.set())
     click.echo(f"webhooks: delivering from {state.settings.neo4j_uri}", err=True)

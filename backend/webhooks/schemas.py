@@ -6,7 +6,7 @@ from marshmallow import Schema, fields, validate
 
 from backend.notifications.kinds import KINDS
 from backend.pagination import page_schema
-from backend.people.schemas import StrictBoolean, Text, Timestamp
+from backend.schemas import StrictBoolean, Text, Timestamp
 from backend.webhooks.addresses import URL_MAX
 
 

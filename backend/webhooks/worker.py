@@ -1,34 +1,41 @@
 """The delivery worker behind ``mutuals webhooks deliver``.
 
 It claims due deliveries from Neo4j with a lease (a token and an expiry on each, set in one
-transaction after taking their locks, so two workers never claim the same attempt), POSTs
-each one signed, and records the attempt under the same token. A failure is retried with
+transaction after taking their locks, so two workers never claim the same attempt), then for
+each in turn renews its lease (and counts the attempt) under the same token right before it
+POSTs it signed, within ``MUTUALS_WEBHOOKS_DEADLINE_S`` in all, and records the attempt under
+that token. A delivery whose lease ran out and that another worker claimed meanwhile is
+skipped: it is that worker's to send, and no attempt is sent twice. A failure is retried with
 exponential backoff and jitter until a day has passed since the delivery was queued (or
 redelivered); ``webhooks_disable_after`` failures in a row disable the webhook and tell its
 owner in the inbox. A worker that dies mid-attempt leaves a lease that expires: another
 worker then sends the attempt again, with the same ``webhook-id`` (at-least-once).
 
-Between claims it sweeps (backend/notifications/sweep.py): expiry notices and pruning.
+Between claims it sweeps: introduction expiry notices (backend/intros/notices.py) and
+pruning (backend/notifications/sweep.py).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import random
 import threading
 import time
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from backend.app_services import utc_now
-from backend.db import Database, run
+from flask import Flask
+
+from backend.app_services import app_services, now
+from backend.db import run
 from backend.errors import ServiceUnavailable
+from backend.intros.notices import expiry_notices
 from backend.notifications.outbox import json_default, notify
 from backend.notifications.service import present
-from backend.notifications.sweep import sweep
+from backend.notifications.sweep import prune
 from backend.webhooks import sender, signing
 
 log = logging.getLogger(__name__)
@@ -59,6 +66,12 @@ def body(notification: dict, actor: dict | None) -> str:
     )
 
 
+def sweep() -> dict:
+    """The periodic work between claims: introduction expiry notices, then pruning the
+    inboxes. Returns what it did, for the worker's log."""
+    return {"expiry_notices": expiry_notices(), "pruned": prune()}
+
+
 @dataclass
 class Counts:
     delivered: int = 0
@@ -75,26 +88,36 @@ class Counts:
         )
 
 
+def in_app_context(method):
+    """Run a worker's step in its app's context (each step may be called on its own: the
+    CLI's loop, a test), where ``app_services()`` and ``now()`` answer."""
+
+    @functools.wraps(method)
+    def step(self, *args, **kwargs):
+        with self.app.app_context():
+            return method(self, *args, **kwargs)
+
+    return step
+
+
 class Worker:
-    def __init__(
-        self,
-        db: Database,
-        clock: Callable[[], datetime] = utc_now,
-        batch: int = BATCH,
-        lease: timedelta = LEASE,
-    ):
-        self.db = db
-        self.settings = db.settings
-        self.clock = clock
+    def __init__(self, app: Flask, batch: int = BATCH, lease: timedelta = LEASE):
+        """A worker of ``app``: its rounds run in the app's context, so the database, the
+        settings and the clock are the app's, as for every service."""
+        self.app = app
+        with app.app_context():
+            self.db, self.settings = app_services().db, app_services().settings
         self.batch = batch
-        self.lease = lease
+        # A lease outlives the attempt it covers, whatever the deadline is set to.
+        self.lease = max(lease, timedelta(seconds=2 * self.settings.webhooks_deadline_s))
         self.counts = Counts()
         self.stopping = threading.Event()
 
     # -- one round -------------------------------------------------------------------------
 
+    @in_app_context
     def claim(self) -> tuple[str, list[dict]]:
-        token, at = uuid.uuid4().hex, self.clock()
+        token, at = uuid.uuid4().hex, now()
 
         def work(tx):
             ids = [
@@ -107,7 +130,7 @@ class Worker:
                 return []
             return run(
                 tx,
-                self.db.query("webhooks.claim", 1),
+                self.db.query("webhooks.claim", 2),
                 ids=ids,
                 now=at,
                 lease_until=at + self.lease,
@@ -116,6 +139,7 @@ class Worker:
 
         return token, self.db.write_tx(work)
 
+    @in_app_context
     def deliver_once(self) -> int:
         """Claim a batch and attempt each; returns how many were attempted."""
         token, claimed = self.claim()
@@ -123,8 +147,25 @@ class Worker:
             self.attempt(token, delivery)
         return len(claimed)
 
+    def start(self, token: str, delivery: dict) -> int | None:
+        """This attempt's number, the delivery leased anew; None when the lease was lost."""
+        rows = self.db.write(
+            "webhooks.start_attempt",
+            1,
+            delivery_id=delivery["id"],
+            token=token,
+            lease_until=now() + self.lease,
+        )
+        return rows[0]["attempt"] if rows else None
+
+    @in_app_context
     def attempt(self, token: str, delivery: dict) -> None:
-        at = self.clock()
+        number = self.start(token, delivery)
+        if number is None:
+            log.info("delivery %s: claimed by another worker meanwhile; skipped", delivery["id"])
+            return
+        delivery = {**delivery, "attempt": number}
+        at = now()
         notification = delivery["notification"]
         if notification is None:
             outcome = sender.Outcome("refused", None, "The notification no longer exists.", 0)
@@ -136,6 +177,7 @@ class Worker:
                 payload,
                 signing.headers(webhook["secret"], delivery["id"], at, payload),
                 self.settings.webhooks_allow_local,
+                self.settings.webhooks_deadline_s,
             )
         self.record(token, delivery, at, outcome, retry=notification is not None)
 
@@ -173,11 +215,9 @@ class Worker:
             if rows and rows[0]["disabled"]:
                 notify(
                     tx,
-                    self.db,
                     "webhook.disabled",
                     rows[0]["owner_id"],
                     None,
-                    at,
                     {"webhook_id": rows[0]["webhook_id"], "url": rows[0]["url"]},
                 )
             return rows
@@ -196,8 +236,9 @@ class Worker:
         elif rows[0]["disabled"]:
             self.counts.disabled += 1
 
+    @in_app_context
     def sweep(self) -> None:
-        done = sweep(self.db, self.clock())
+        done = sweep()
         self.counts.expiry_notices += done["expiry_notices"]
         self.counts.pruned += done["pruned"]
 

@@ -1,1 +1,1 @@
-"""What the benchmarks and the fault tests share: a gunicorn server and a cuttable proxy."""
+"""What the benchmark commands share (what they share with the tests lives in harness/)."""

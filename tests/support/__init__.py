@@ -1,7 +1,8 @@
 """Test helpers, one copy of each; fixtures stay in tests/conftest.py.
 
 - graph.py: arranging people, tokens and connections directly in Cypher; the graph's fingerprint
-- auth.py: ``AuthActions``, acting over HTTP as people with their tokens
+- auth.py: ``sign_up`` over HTTP; ``AuthActions``, acting over HTTP as people with their tokens
+- clock.py: ``FakeClock``, the clock a test sets and advances
 - pages.py: the ids on a page, every page of a list
 - races.py: requests fired at the same moment at the live server
 - intros.py: introductions over HTTP (``IntroActions``) and the usual arrangements

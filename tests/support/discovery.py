@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from backend.pair_keys import connection_key, request_key
 from backend.tokens import hash_token
-from bench.inmemory import Network
+from harness.inmemory import Network
 
 LOCATIONS = [None, "Berlin", "Lagos"]
 INDUSTRIES = [None, "Technology", "Media"]

@@ -30,23 +30,23 @@ class LiveClient:
         self.base = base
         self.session = requests.Session()
 
-    def open(self, method: str, path: str, json=None, headers=None, query_string=None):
+    def open(self, path: str, method: str = "GET", json=None, headers=None, query_string=None):
         response = self.session.request(
             method, self.base + path, json=json, headers=headers, params=query_string, timeout=60
         )
         return LiveResponse(response)
 
     def get(self, path, **kwargs):
-        return self.open("GET", path, **kwargs)
+        return self.open(path, method="GET", **kwargs)
 
     def post(self, path, **kwargs):
-        return self.open("POST", path, **kwargs)
+        return self.open(path, method="POST", **kwargs)
 
     def put(self, path, **kwargs):
-        return self.open("PUT", path, **kwargs)
+        return self.open(path, method="PUT", **kwargs)
 
     def patch(self, path, **kwargs):
-        return self.open("PATCH", path, **kwargs)
+        return self.open(path, method="PATCH", **kwargs)
 
     def delete(self, path, **kwargs):
-        return self.open("DELETE", path, **kwargs)
+        return self.open(path, method="DELETE", **kwargs)

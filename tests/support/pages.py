@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from tests.support.graph import auth
-
 
 def item_ids(items: list[dict]) -> list[str]:
     """The ids of a list's items: the person's id where an item wraps one (connections,
@@ -19,12 +17,13 @@ def ids(answer) -> list[str]:
     return item_ids(answer["items"])
 
 
-def all_pages(client, path: str, token: str, limit: int, **query) -> list[dict]:
-    """Every item of a list, following ``next_cursor`` ``limit`` items at a time."""
+def all_pages(people, person_id: str, path: str, limit: int, **query) -> list[dict]:
+    """Every item of a list as ``person_id`` sees it (``people``: ``AuthActions``), following
+    ``next_cursor`` ``limit`` items at a time."""
     items, cursor = [], None
     while True:
         params = {"limit": limit, **query, **({"cursor": cursor} if cursor else {})}
-        response = client.get(path, query_string=params, headers=auth(token))
+        response = people.get(person_id, path, **params)
         assert response.status_code == 200, response.json
         items += response.json["items"]
         if (cursor := response.json["next_cursor"]) is None:

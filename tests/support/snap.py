@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from backend.pair_keys import connection_key
-from bench.inmemory import Network
+from harness.inmemory import Network
 from tests.support.data import shared_data
 
 LOAD = """

@@ -1,13 +1,15 @@
-"""A real webhook receiver on 127.0.0.1 for the webhook tests.
+"""Real webhook receivers on 127.0.0.1 for the webhook tests.
 
-It answers each POST with the next status of a script (then 200), records what it got, and
-can hold its answer until the test releases it (to act while a delivery is in flight)."""
+:class:`Receiver` answers each POST with the next status of a script (then 200), records what
+it got, and can hold its answer until the test releases it (to act while a delivery is in
+flight). :class:`Trickler` answers 200, one byte at a time (a slow or hostile receiver)."""
 
 from __future__ import annotations
 
 import json
 import socket
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -82,6 +84,68 @@ def start(receiver: Receiver) -> ThreadingHTTPServer:
     receiver.port = server.server_address[1]
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
+
+
+ANSWER = b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+
+
+@dataclass
+class Trickler:
+    """Reads each request whole, then sends a 200 answer one byte every ``every_s`` seconds:
+    each read a sender makes gets a byte well within any per-read timeout. Records the
+    ``webhook-id`` of each request as it arrives."""
+
+    every_s: float = 1.0
+    ids: list[str] = field(default_factory=list)
+    port: int = 0
+    _server: socket.socket | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/hook"
+
+    def start(self) -> Trickler:
+        self._server = _listen()
+        self.port = self._server.getsockname()[1]
+        threading.Thread(target=self._accept, daemon=True).start()
+        return self
+
+    def close(self) -> None:
+        self._server.close()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self._server.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._answer, args=(client,), daemon=True).start()
+
+    def _answer(self, client: socket.socket) -> None:
+        with client:
+            request = b""
+            while b"\r\n\r\n" not in request:
+                if not (chunk := client.recv(65536)):
+                    return
+                request += chunk
+            head = request.split(b"\r\n\r\n")[0].decode("latin-1").splitlines()
+            headers = {k.lower(): v for k, v in (line.split(": ", 1) for line in head[1:])}
+            self.ids.append(headers["webhook-id"])
+            for byte in ANSWER:
+                time.sleep(self.every_s)
+                try:
+                    client.sendall(bytes([byte]))
+                except OSError:  # the sender gave up
+                    return
+
+
+def _listen() -> socket.socket:
+    for port in PORTS:
+        try:
+            return socket.create_server(("127.0.0.1", port))
+        except OSError:
+            continue
+    raise RuntimeError(f"no free port in {PORTS}")
 
 
 def closed_port() -> int:

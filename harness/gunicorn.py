@@ -12,7 +12,8 @@ from pathlib import Path
 
 import requests
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+from backend.config import PROJECT_ROOT
+
 # The command line of the Dockerfile, compose and `make run`: `gunicorn -c gunicorn.conf.py app:app`.
 GUNICORN = str(Path(sys.executable).parent / "gunicorn")
 
@@ -49,7 +50,7 @@ class Gunicorn:
         with open(self.log, "ab") as out:
             self.proc = subprocess.Popen(
                 [GUNICORN, "-c", "gunicorn.conf.py", "app:app"],
-                cwd=ROOT,
+                cwd=PROJECT_ROOT,
                 env=self.env,
                 stdout=out,
                 stderr=subprocess.STDOUT,

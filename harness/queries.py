@@ -3,12 +3,11 @@ and the picking of people to measure), beside the product's queries (cypher/quer
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from backend.config import PROJECT_ROOT
 from backend.db import Database
 from backend.queries import QUERIES_DIR, QueryRegistry
 
-BENCH_QUERIES_DIR = Path(__file__).resolve().parent / "cypher"
+BENCH_QUERIES_DIR = PROJECT_ROOT / "bench" / "cypher"
 
 
 def bench_registry() -> QueryRegistry:
