@@ -45,6 +45,7 @@ from tenacity import Retrying, retry_if_exception, stop_before_delay, wait_expon
 
 from backend import bookmarks, errors, query_metrics
 from backend.config import Settings
+from backend.db_deadline import Watchdog, auto_commit
 from backend.outage import Outage
 from backend.queries import Query, QueryRegistry, registry
 
@@ -124,13 +125,20 @@ class Database:
 
     def read_tx(self, work: Callable[..., T], *args, **kwargs) -> T:
         if (session := self._request_session()) is not None:
-            try:
-                return work(session, *args, **kwargs)
-            except ConnectionAcquisitionTimeoutError:
-                self.end_request()  # the pool is exhausted: waiting again would double the wait
-                raise self.unavailable() from None
-            except (DriverError, Neo4jError):
-                self.end_request()  # the session may be broken: the ordinary way below
+            deadline = time.monotonic() + self.settings.db_timeout_s
+            with Watchdog(deadline, session) as watchdog:  # ends by the request's deadline
+                try:
+                    return work(session, *args, **kwargs)
+                except ConnectionAcquisitionTimeoutError:
+                    self.end_request()  # the pool is exhausted: waiting again doubles the wait
+                    raise self.unavailable() from None
+                except (DriverError, Neo4jError) as error:
+                    self.end_request()  # the session may be broken: the ordinary way below
+                    if watchdog.expired:  # ... unless Neo4j went silent: the bound is spent
+                        self.outage.failed()
+                        raise self.unavailable() from None
+                    if timed_out(error):  # or it ended a query that ran the bound out
+                        raise too_slow(self.outage.retry_after_s) from error
         return self._transaction(neo4j.READ_ACCESS, work, args, kwargs, repeatable=True)
 
     def write_tx(self, work: Callable[..., T], *args, **kwargs) -> T:
@@ -208,16 +216,23 @@ class Database:
             initial_retry_delay=0,
         ) as session:
             try:
-                if access_mode == neo4j.READ_ACCESS:
-                    return session.execute_read(work, *args, **kwargs)
-                result = session.execute_write(work, *args, **kwargs)
-                bookmarks.record_write(session.last_bookmarks())
-                return result
+                if not has_request_context():  # no client waits: background work takes long
+                    return self._run(session, access_mode, work, args, kwargs)
+                with Watchdog(deadline, session) as watchdog:  # ends by the request's deadline
+                    return self._run(session, access_mode, watchdog.bounded(work), args, kwargs)
             except UNREACHABLE:
                 self.outage.failed()
                 raise
             finally:
                 query_metrics.record_pool(self.driver)
+
+    @staticmethod
+    def _run(session: neo4j.Session, access_mode: str, work, args, kwargs):
+        if access_mode == neo4j.READ_ACCESS:
+            return session.execute_read(work, *args, **kwargs)
+        result = session.execute_write(work, *args, **kwargs)
+        bookmarks.record_write(session.last_bookmarks())
+        return result
 
     def unavailable(self) -> errors.ServiceUnavailable:
         return errors.ServiceUnavailable(
@@ -250,8 +265,9 @@ def _retryable_again(error: BaseException) -> bool:
 
 def run(tx: ManagedTransaction, query: Query, **params) -> list[dict[str, Any]]:
     """Run a named query inside a transaction function; rows as dicts."""
+    statement = auto_commit(query.text) if isinstance(tx, neo4j.Session) else query.text
     with query_metrics.observed(query):
-        result = tx.run(query.text, query.bind(**params))
+        result = tx.run(statement, query.bind(**params))
         return [record.data() for record in result]
 
 
@@ -260,6 +276,24 @@ _BAD_BOOKMARK = (
     "Neo.ClientError.Transaction.InvalidBookmarkMixture",
 )
 _BOOKMARK_TIMEOUT = "Neo.TransientError.Transaction.BookmarkTimeout"
+# The server ended a transaction at its timeout (backend/db_deadline.py).
+_TIMED_OUT = (
+    "Neo.ClientError.Transaction.TransactionTimedOut",
+    "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+)
+
+
+def timed_out(error: BaseException) -> bool:
+    """Neo4j ended the transaction at its timeout."""
+    failure = error.__cause__ if isinstance(error, ResultFailedError) else error
+    return isinstance(failure, Neo4jError) and failure.code in _TIMED_OUT
+
+
+def too_slow(retry_after_s: int) -> errors.ServiceUnavailable:
+    log.warning("neo4j transaction timed out")
+    return errors.ServiceUnavailable(
+        "The graph database did not answer in time.", retry_after_seconds=retry_after_s
+    )
 
 
 class map_driver_errors:
@@ -280,6 +314,8 @@ class map_driver_errors:
             raise errors.ServiceUnavailable(
                 f"The database has not caught up with the {bookmarks.HEADER} yet; retry."
             ) from exc
+        if timed_out(exc):
+            raise too_slow(self.retry_after_s) from exc
         if isinstance(exc, ConstraintError):
             raise errors.Conflict("The change conflicts with existing data.") from exc
         if is_auth_failure(exc):

@@ -14,16 +14,20 @@ and gunicorn on ``--port``, then runs, in order:
    other than 503; reports the time until writes are acknowledged again.
 2. ``neo4j-stopped``: Neo4j stopped, 50 concurrent requests: all 503 with Retry-After, and
    how long each took against the bound (``MUTUALS_DB_TIMEOUT_S``).
-3. ``blip``: the network to Neo4j cut for half the bound under load: every request answered
+3. ``hang``: the proxy stops forwarding on the open connections without closing them, and
+   holds new ones unanswered (a Neo4j, or a network path, that hangs): 50 concurrent
+   requests all 503 with Retry-After within the bound, through the server-side transaction
+   timeout and the app's watchdog (backend/db_deadline.py); nothing else would end the wait.
+4. ``blip``: the network to Neo4j cut for half the bound under load: every request answered
    2xx (absorbed by the retries).
-4. ``kill-worker``: a gunicorn worker SIGKILLed under load: the master replaces it; only
+5. ``kill-worker``: a gunicorn worker SIGKILLed under load: the master replaces it; only
    requests in flight on that worker fail.
-5. ``drain``: SIGTERM to gunicorn while a sign-up waits for Neo4j: it is answered (201)
+6. ``drain``: SIGTERM to gunicorn while a sign-up waits for Neo4j: it is answered (201)
    before gunicorn exits.
-6. ``wrong-password``: the API and every CLI command that talks to Neo4j, with a wrong
+7. ``wrong-password``: the API and every CLI command that talks to Neo4j, with a wrong
    password: one line saying "authentication failed".
 
-Prints a table and writes bench/results/faults.md. Scenarios 2 to 5 live in harness/faults.py:
+Prints a table and writes bench/results/faults.md. Scenarios 2 to 6 live in harness/faults.py:
 tests/test_faults.py runs them on the test Neo4j (through the proxy), without the timings.
 """
 
@@ -275,6 +279,9 @@ def main(clients, seconds, down_s, bound, port, workers, threads):
                 cut=lambda: neo4j.stop(echo=lambda _: None),
                 restore=lambda: neo4j.start(echo=lambda _: None),
             )
+            results["hang"] = concurrent_while_down(
+                server.base, token, cut=proxy.stall, restore=proxy.restore
+            )
             results["blip"] = blip(server.base, token, proxy, blip_s=bound / 2)
             results["kill-worker"] = kill_worker(server, token)
             results["drain"] = drain(server, proxy, db)
@@ -296,7 +303,7 @@ def main(clients, seconds, down_s, bound, port, workers, threads):
 
 
 def render(results, command, bound, workers, threads, load_before, load_after) -> str:
-    kill, down = results["kill-neo4j"], results["neo4j-stopped"]
+    kill, down, hang = results["kill-neo4j"], results["neo4j-stopped"], results["hang"]
     rows = [
         (
             "kill-neo4j",
@@ -316,6 +323,15 @@ def render(results, command, bound, workers, threads, load_before, load_after) -
             f"Retry-After; p50 {down['p50_s']:.2f} s, max {down['max_s']:.2f} s (bound {bound} s); "
             f"/readyz {down['readyz']} in {down['readyz_s']:.2f} s, /healthz {down['healthz']}; "
             f"served again {down['recovered_s']:.2f} s after Neo4j was back",
+        ),
+        (
+            "hang",
+            hang["ok"],
+            f"proxy stops forwarding, connections left open; {hang['requests']} concurrent: "
+            f"{hang['statuses']}, {hang['with_retry_after']} with Retry-After; p50 "
+            f"{hang['p50_s']:.2f} s, max {hang['max_s']:.2f} s (bound {bound} s); /readyz "
+            f"{hang['readyz']} in {hang['readyz_s']:.2f} s, /healthz {hang['healthz']}; served "
+            f"again {hang['recovered_s']:.2f} s after the proxy forwarded again",
         ),
         (
             "blip",

@@ -11,7 +11,9 @@ import threading
 class CuttableProxy:
     """Forwards 127.0.0.1:<port> to ``target``. While cut, it drops every open connection and
     resets new ones at once (what a client sees of a killed server); while hung, it accepts
-    new connections and never answers (a server that stopped responding)."""
+    new connections and never answers (a server that stopped responding); while stalled, it
+    also stops forwarding on the open connections, without closing them (a server, or a
+    network path, that hangs mid-conversation: nothing but a timeout ends the wait)."""
 
     def __init__(self, target: tuple[str, int]):
         self.target = target
@@ -19,6 +21,8 @@ class CuttableProxy:
         self.port = self._listener.getsockname()[1]
         self._cut = threading.Event()
         self._hung = threading.Event()
+        self._flowing = threading.Event()  # cleared while stalled
+        self._flowing.set()
         self.held: list[socket.socket] = []  # connections accepted while hung
         self._lock = threading.Lock()
         self._open: list[socket.socket] = []
@@ -40,9 +44,14 @@ class CuttableProxy:
         self.cut()
         self._hung.set()
 
+    def stall(self) -> None:
+        self._hung.set()
+        self._flowing.clear()
+
     def restore(self) -> None:
         self._hung.clear()
         self._cut.clear()
+        self._flowing.set()
         for sock in self.held:
             _close(sock)
 
@@ -54,6 +63,7 @@ class CuttableProxy:
         return count
 
     def close(self) -> None:
+        self._flowing.set()
         self.cut()
         _close(self._listener)
 
@@ -80,18 +90,18 @@ class CuttableProxy:
             with self._lock:
                 self._open += [client, server]
             for a, b in ((client, server), (server, client)):
-                threading.Thread(target=_pipe, args=(a, b), daemon=True).start()
+                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
 
-
-def _pipe(source: socket.socket, sink: socket.socket) -> None:
-    try:
-        while data := source.recv(65536):
-            sink.sendall(data)
-    except OSError:
-        pass
-    finally:
-        _close(source)
-        _close(sink)
+    def _pipe(self, source: socket.socket, sink: socket.socket) -> None:
+        try:
+            while data := source.recv(65536):
+                self._flowing.wait()  # stalled: the bytes wait here, the sockets stay open
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            _close(source)
+            _close(sink)
 
 
 def _close(sock: socket.socket) -> None:

@@ -46,6 +46,16 @@ def test_fifty_concurrent_requests_while_neo4j_is_down_all_answer_503(server, pr
     assert result["ok"]
 
 
+def test_a_neo4j_that_hangs_on_open_connections_answers_503_within_the_bound(server, proxy):
+    """The proxy stops forwarding without closing anything: only the app's own deadline (and
+    the server-side transaction timeout) ends the wait."""
+    token = faults.sign_up_token(server.base)
+    result = faults.concurrent_while_down(server.base, token, proxy.stall, proxy.restore)
+    assert result["statuses"] == {503: 50} and result["with_retry_after"] == 50, result
+    assert (result["readyz"], result["healthz"]) == (503, 200)
+    assert result["ok"]
+
+
 def test_a_blip_under_load_is_absorbed(server, proxy):
     token = faults.sign_up_token(server.base)
     result = faults.blip(server.base, token, proxy, blip_s=1.0)

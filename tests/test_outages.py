@@ -11,6 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from backend import create_app
+from backend.errors import ServiceUnavailable
 from backend.outage import Outage
 from tests.support.auth import AuthActions
 
@@ -135,3 +136,30 @@ def test_a_blip_shorter_than_the_bound_is_absorbed(cypher, proxied_app, proxy):
         assert proxy.refused.acquire(timeout=BOUND_S)  # the requests are retrying
         proxy.restore()
         assert [a.result() for a in answers] == [200] * 4
+
+
+def test_a_query_running_past_the_bound_is_ended_by_neo4j_with_a_503(database):
+    """Every transaction a request runs carries a server-side timeout within the bound: a
+    query that runs too long is ended (by Neo4j's timeout, or by the watchdog closing its
+    connection, whichever comes first) and frees what it holds; the request answers 503."""
+    app = create_app({"TESTING": True, "SETTINGS": {"db_timeout_s": 5.0}})
+    db = app.extensions["mutuals"].db
+
+    def slow(tx):  # seconds of work on the server, no row until the end
+        return tx.run("UNWIND range(1, 2000000000) AS x WITH x WHERE x < 0 RETURN count(x)").data()
+
+    try:
+        with app.test_request_context("/v1/me"), pytest.raises(ServiceUnavailable) as refused:
+            db.write_tx(slow)
+        assert refused.value.status == 503
+    finally:
+        app.extensions["mutuals"].close()
+    for _ in range(50):  # Neo4j looks for timed-out or abandoned transactions every 2 s
+        running = database.driver.execute_query(
+            "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery STARTS WITH 'UNWIND range' "
+            "RETURN count(*) AS n"
+        ).records[0]["n"]
+        if not running:
+            break
+        time.sleep(0.2)
+    assert running == 0
