@@ -19,7 +19,7 @@ from backend.json_body import MAX_BODY_BYTES, require_json_body
 from backend.metrics import init_metrics
 from backend.network.metrics import ViewMetrics
 from backend.network.refresher import ViewRefresher
-from backend.network.views import refresh_changed
+from backend.network.views import after_changes
 from backend.openapi_links import OperationLinks
 
 # One blueprint per area: backend/<area>/routes.py defines `blp`.
@@ -32,6 +32,8 @@ AREAS = (
     "recommendations",
     "notifications",
     "webhooks",
+    "organizations",
+    "careers",
 )
 # Swagger UI's assets come from the swagger-ui-bundle package: /docs works offline.
 SWAGGER_UI_STATIC = "/docs/static"
@@ -90,5 +92,5 @@ def create_app(config: dict | None = None) -> Flask:
     app.teardown_request(state.db.end_request)
     state.view_metrics = ViewMetrics(init_metrics(app))
     state.refresher = ViewRefresher(app)
-    app.after_request(refresh_changed)
+    app.after_request(after_changes)
     return app

@@ -150,7 +150,7 @@ class Settings:
     # recomputed (0: always live), the 2-hop work above which a person gets one, and how
     # many ranked entries it keeps.
     view_max_age_s: int = 600
-    view_threshold: int = 5_000
+    view_threshold: int = 1_000
     view_size: int = 200
     # Operations: how long a request may wait for Neo4j in all (connection and retries)
     # before it answers 503, and the query time above which a query is logged as slow.

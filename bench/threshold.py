@@ -103,7 +103,7 @@ def main(people, avg_degree, seed, sample, per_group, rounds):
                         partial(
                             db.read,
                             "views.second_degree_page",
-                            1,
+                            2,
                             person_id=person,
                             **NO_FILTERS,
                             **page,
@@ -129,7 +129,7 @@ def main(people, avg_degree, seed, sample, per_group, rounds):
                 )
                 times["view sugg."].append(
                     p50(
-                        partial(db.read, "views.suggestions_page", 1, person_id=person, **cursor),
+                        partial(db.read, "views.suggestions_page", 2, person_id=person, **cursor),
                         rounds,
                     )
                 )

@@ -10,14 +10,16 @@
    servers on the same database, taking turns: one with views (the defaults), one live-only
    (``MUTUALS_VIEW_MAX_AGE=0``); their answers are checked equal.
 4. Writes: sending and accepting a connection request between newly signed-up people on the
-   views server and on ``--baseline`` (the code before views, a temporary git worktree),
-   taking turns.
+   views server and on ``--baseline`` (the code before views, or before deltas: a temporary
+   git worktree), taking turns. Own changes: the hubs accept a newcomer's request and at once
+   read their 2nd-degree page, suggestions and counts (from a view?), on both servers.
 5. Mixed load: ``--clients`` concurrent clients for ``--duration`` seconds on each server,
    the mix of the views issue (45% 2nd-degree, 15% profiles, 10% mutuals, 8% suggestions, 7%
    paths, 8% requests, 7% accepts) acted by people drawn at random from ``--pool`` people with
    2+ connections: first live-only, then, once the heavy people of the pool have their views
-   (computed then, timed), with views. Requests/s, p50/p99 per kind, 5xx, and the graph's
-   invariants afterwards.
+   (computed then, timed), with views; with ``--own-share`` the same again with that share of
+   accepts. Requests/s, p50/p99 per kind, 5xx, the graph's invariants afterwards, and how
+   soon the neighbours' deltas were applied (/metrics).
 6. Bytes: the views' payload per part and per person.
 
 The table goes to bench/results/views.md; a summary line ends the run.
@@ -207,6 +209,72 @@ def write_path(servers: dict[str, str], pairs: int) -> dict[str, dict[str, list[
     return samples
 
 
+# -- 4b. own changes ---------------------------------------------------------------------------
+
+OWN_READS = {
+    "2nd-degree top 20": "/v1/me/second-degree",
+    "suggestions top 20": "/v1/me/suggestions",
+    "network counts": "/v1/me/network",
+}
+
+
+def own_changes(
+    servers: dict[str, str], subjects: dict[str, str], tokens: dict[str, str], rounds: int
+) -> dict:
+    """A newcomer asks the person; the person accepts (timed) and at once reads their
+    2nd-degree page, suggestions and counts (timed, and whether from a view); servers taking
+    turns. The newcomers are deleted afterwards."""
+    samples = {name: {label: defaultdict(list) for label in subjects} for name in servers}
+    with requests.Session() as session:
+
+        def call(base, method, path, token=None, **body):
+            headers = {"Authorization": f"Bearer {token}"} if token else {}
+            began = time.perf_counter()
+            response = session.request(
+                method, base + path, json=body or None, headers=headers, timeout=120
+            )
+            response.raise_for_status()
+            ms = (time.perf_counter() - began) * 1000
+            return ms, response.json() if response.content else None
+
+        for n in tqdm(range(rounds), desc="own changes", unit="round"):
+            for name, base in servers.items():
+                for label, person in subjects.items():
+                    _, newcomer = call(base, "POST", "/v1/people", name=f"Own {name} {n}")
+                    call(base, "POST", "/v1/me/requests", newcomer["token"], to=person)
+                    accepted, _ = call(
+                        base,
+                        "POST",
+                        f"/v1/me/requests/incoming/{newcomer['person']['id']}/accept",
+                        tokens[person],
+                    )
+                    samples[name][label]["accept"].append((accepted, True))
+                    for path, url in OWN_READS.items():
+                        ms, answer = call(base, "GET", url, tokens[person])
+                        samples[name][label][path].append((ms, bool(answer.get("from_view"))))
+                    call(base, "DELETE", "/v1/me", newcomer["token"])
+    return samples
+
+
+def delta_lag(base: str, admin_token: str) -> dict:
+    """The neighbours' deltas' lag histogram from the server's /metrics: count and the
+    smallest bucket bound holding 50% and 99% of them."""
+    text = requests.get(
+        base + "/metrics", headers={"Authorization": f"Bearer {admin_token}"}, timeout=60
+    ).text
+    buckets = {}
+    for line in text.splitlines():
+        if line.startswith("mutuals_view_delta_lag_seconds_bucket"):
+            bound = line.split('le="')[1].split('"')[0]
+            buckets[float(bound)] = buckets.get(float(bound), 0) + float(line.split()[-1])
+    total = buckets.get(float("inf"), 0)
+
+    def bound(share):
+        return next((b for b in sorted(buckets) if total and buckets[b] >= share * total), None)
+
+    return {"count": int(total), "p50_le": bound(0.5), "p99_le": bound(0.99)}
+
+
 # -- 5. mixed load -----------------------------------------------------------------------------
 
 
@@ -236,11 +304,28 @@ def action(kind: str, other: str, request: tuple[str, str] | None) -> tuple[str,
     }[kind]
 
 
+def own_change_mix(share: float) -> tuple[tuple[str, int], ...]:
+    """The mix with ``share`` of the calls accepts (own changes) and as many requests to feed
+    them; the 2nd-degree reads take the rest of the writes' share (weights per 10,000)."""
+    writes = round(share * 10_000)
+    weights = {kind: weight * 100 for kind, weight in MIX}
+    freed = weights["request"] + weights["accept"] - 2 * writes
+    weights.update(request=writes, accept=writes)
+    weights["2nd-degree"] += freed
+    return tuple(weights.items())
+
+
 def mixed_load(
-    client: Client, pool: list[str], everyone: list[str], clients: int, duration: float, seed: int
+    client: Client,
+    pool: list[str],
+    everyone: list[str],
+    clients: int,
+    duration: float,
+    seed: int,
+    mix: tuple[tuple[str, int], ...] = MIX,
 ) -> dict:
     """``clients`` threads acting the mix until ``duration`` seconds have passed."""
-    kinds = [kind for kind, weight in MIX for _ in range(weight)]
+    kinds = [kind for kind, weight in mix for _ in range(weight)]
     pending: list[tuple[str, str]] = []  # (sender, recipient)
     connected: list[tuple[str, str]] = []
     lock = threading.Lock()
@@ -310,6 +395,15 @@ def mixed_load(
     help="Measured rounds per hot path (a multiple of 5).",
 )
 @click.option("--write-pairs", default=100, show_default=True)
+@click.option(
+    "--own-rounds", default=10, show_default=True, help="Own changes timed per hub and server."
+)
+@click.option(
+    "--own-share",
+    default=0.0,
+    show_default=True,
+    help="Also a mixed load where this share of the calls are own changes (0.01: 1%).",
+)
 @click.option("--pool", default=300, show_default=True, help="People acting the mixed load.")
 @click.option("--clients", default=16, show_default=True)
 @click.option(
@@ -332,6 +426,8 @@ def main(
     big_degree,
     rounds,
     write_pairs,
+    own_rounds,
+    own_share,
     pool,
     clients,
     duration,
@@ -390,11 +486,15 @@ def main(
     ):
         servers = {"views": Client(with_views, tokens), "live": Client(live_only, tokens)}
         paths = hot_paths(subjects, rounds, servers)
+        hubs = {label: p for label, p in subjects.items() if not label.startswith("median")}
         with (
             baseline_checkout(baseline) as old_code,
             gunicorn(settings, workers, threads, root=old_code) as before_views,
         ):
             writes = write_path({"views": with_views, "before views": before_views}, write_pairs)
+            own = own_changes(
+                {"views": with_views, "before": before_views}, hubs, tokens, own_rounds
+            )
         loads = {"live": mixed_load(servers["live"], actors, everyone, clients, duration, seed)}
         # The pool's views as active users have them: computed, and not yet due.
         pool_began = time.monotonic()
@@ -403,6 +503,15 @@ def main(
                 state.refresher.refresh(person, part, force=True)
         pool_seconds = time.monotonic() - pool_began
         loads["views"] = mixed_load(servers["views"], actors, everyone, clients, duration, seed)
+        if own_share:
+            mix = own_change_mix(own_share)
+            loads["live, own changes"] = mixed_load(
+                servers["live"], actors, everyone, clients, duration, seed, mix
+            )
+            loads["views, own changes"] = mixed_load(
+                servers["views"], actors, everyone, clients, duration, seed, mix
+            )
+        lag = delta_lag(with_views, settings.admin_token or "")
     invariants = db.read("network.bench_invariants", 1)[0]
     status = db.read("views.status", 1, now=state.clock(), due_before=state.clock())
     state.refresher.close()
@@ -419,6 +528,8 @@ def main(
             cold=cold,
             write_pairs=write_pairs,
             writes=writes,
+            own=own,
+            lag=lag,
             loads=loads,
             clients=clients,
             duration=duration,
@@ -489,6 +600,30 @@ def report(run: dict) -> str:
         run["writes"]["before views"]["accept"], 50
     )
     lines += ["", f"accept p50 with views / before views: **{ratio:.2f}x**", ""]
+    lines += [
+        "## Own changes: the person accepts a newcomer's request, then reads at once "
+        "(p50 / p99 ms, share of answers from a view)",
+        "",
+        "| server | person | accept | " + " | ".join(OWN_READS) + " |",
+        "|---|---|---|" + "---|" * len(OWN_READS),
+    ]
+    for name, by_person in run["own"].items():
+        for label, timings in by_person.items():
+            cells = []
+            for kind in ("accept", *OWN_READS):
+                ms = [t for t, _ in timings[kind]]
+                viewed = sum(v for _, v in timings[kind])
+                share = "" if kind == "accept" else f" ({viewed} of {len(ms)} from a view)"
+                cells.append(f"{p50(ms)} / {p99(ms)}{share}")
+            lines.append(f"| {name} | {label} | " + " | ".join(cells) + " |")
+    lag = run["lag"]
+    lines += [
+        "",
+        f"Neighbours' deltas on the views server over the whole run: {lag['count']:,} changes; "
+        f"50% applied within {lag['p50_le']} s, 99% within {lag['p99_le']} s of the response "
+        "(upper bounds of /metrics' mutuals_view_delta_lag_seconds buckets).",
+        "",
+    ]
     loads = run["loads"]
     lines += [
         f"## Mixed load: {run['clients']} clients, {run['duration']:.0f} s per server, "
@@ -501,7 +636,7 @@ def report(run: dict) -> str:
         + " | statuses |",
         "|---|---|---|" + "---|" * len(MIX) + "---|",
     ]
-    for name in ("live", "views"):
+    for name in loads:
         load = loads[name]
         cells = " | ".join(
             f"{p50(load['samples'][k])} / {p99(load['samples'][k])}" if load["samples"][k] else "-"
@@ -511,12 +646,17 @@ def report(run: dict) -> str:
             f"| {name} | {load['rps']:.1f} | {load['read_p99']:.0f} | {cells} | "
             f"{', '.join(f'{s}: {n}' for s, n in sorted(load['statuses'].items()))} |"
         )
-    for name in ("live", "views"):
+    for name in loads:
         lines += [f"- {name}: {failure}" for failure in loads[name]["failures"]]
     lines += [
         "",
-        f"views / live requests/s: **{loads['views']['rps'] / loads['live']['rps']:.2f}x**; "
-        f"invariants after: {run['invariants']}",
+        f"views / live requests/s: **{loads['views']['rps'] / loads['live']['rps']:.2f}x**"
+        + (
+            f"; with own changes {own_share_ratio(loads):.2f}x"
+            if "views, own changes" in loads
+            else ""
+        )
+        + f"; invariants after: {run['invariants']}",
         "",
     ]
     parts = {row["part"]: row for row in run["status"]}
@@ -541,6 +681,10 @@ def report(run: dict) -> str:
         "(views are computed when first read, so only the people who use the product pay).",
     ]
     return "\n".join(lines)
+
+
+def own_share_ratio(loads: dict) -> float:
+    return loads["views, own changes"]["rps"] / loads["live, own changes"]["rps"]
 
 
 def write_results(text: str) -> None:

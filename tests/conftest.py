@@ -94,6 +94,28 @@ def app(database, clock):
 
 
 @pytest.fixture
+def make_app(database, clock):
+    """Apps with their own settings (views forced on for everyone, or off), each with its own
+    driver and refresher, closed after the test."""
+    made = []
+
+    def make(**overrides):
+        app = create_app(
+            {
+                "TESTING": True,
+                "CLOCK": clock,
+                "SETTINGS": {"admin_token": "test-admin-token", **overrides},
+            }
+        )
+        made.append(app)
+        return app
+
+    yield make
+    for app in made:
+        app.extensions["mutuals"].close()
+
+
+@pytest.fixture
 def client(app):
     return app.test_client()
 

@@ -10,7 +10,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from neo4j.exceptions import DriverError
 
-from backend import create_app
 from backend.cli import cli
 from backend.db import Database
 from backend.network import service
@@ -23,28 +22,6 @@ from tests.support.pages import all_pages, ids
 from tests.support.snap import sample_people
 
 MAX_AGE = 600  # seconds, the default
-
-
-@pytest.fixture
-def make_app(database, clock):
-    """Apps with their own settings (views forced on for everyone, or off), each with its own
-    driver and refresher, closed after the test."""
-    made = []
-
-    def make(**overrides):
-        app = create_app(
-            {
-                "TESTING": True,
-                "CLOCK": clock,
-                "SETTINGS": {"admin_token": "test-admin-token", **overrides},
-            }
-        )
-        made.append(app)
-        return app
-
-    yield make
-    for app in made:
-        app.extensions["mutuals"].close()
 
 
 @pytest.fixture

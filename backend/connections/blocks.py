@@ -13,7 +13,7 @@ from backend.app_services import app_services, now
 from backend.connections.pair import locked_state
 from backend.db import run
 from backend.errors import NotFound, Unprocessable
-from backend.network.views import own_network_changed
+from backend.network.views import Change, changed
 from backend.pagination import newest_first, person_id_of
 
 # Introductions still in progress; finished ones (accepted, declined, ...) stay as history.
@@ -26,7 +26,8 @@ def block(person_id: str, other_id: str) -> None:
     db, at = app_services().db, now()
 
     def work(tx):
-        if locked_state(tx, person_id, other_id) is None:
+        state = locked_state(tx, person_id, other_id)
+        if state is None:
             raise NotFound("No such person.")
         run(
             tx,
@@ -37,7 +38,7 @@ def block(person_id: str, other_id: str) -> None:
             now=at,
         )
         run(tx, db.query("notifications.forget_pair", 1), person_id=person_id, other_id=other_id)
-        own_network_changed(tx, person_id, other_id)
+        changed(tx, Change.BLOCKED, person_id, other_id, were_connected=state["connected"])
 
     db.write_tx(work)
 
@@ -50,7 +51,7 @@ def unblock(person_id: str, other_id: str) -> None:
             0
         ]["unblocked"]:
             raise NotFound("You have not blocked this person.")
-        own_network_changed(tx, person_id, other_id)
+        changed(tx, Change.UNBLOCKED, person_id, other_id)
 
     db.write_tx(work)
 

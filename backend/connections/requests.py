@@ -24,7 +24,7 @@ from backend.app_services import app_services, now
 from backend.connections.pair import visible_state
 from backend.db import run
 from backend.errors import Conflict, Forbidden, NotFound, TooManyRequests, Unprocessable
-from backend.network.views import own_network_changed
+from backend.network.views import Change, changed
 from backend.notifications.outbox import notify
 from backend.pagination import newest_first, person_id_of
 
@@ -131,7 +131,6 @@ def accept(recipient_id: str, sender_id: str) -> dict:
 
 def _connect(tx, person_id: str, other_id: str, at: datetime) -> dict:
     """``person_id`` accepts ``other_id``'s request (or asked back): ``other_id`` is told."""
-    own_network_changed(tx, person_id, other_id)
     notify(
         tx,
         "connection.accepted",
@@ -139,13 +138,15 @@ def _connect(tx, person_id: str, other_id: str, at: datetime) -> dict:
         person_id,
         {"person_id": person_id},
     )
-    return run(
+    connection = run(
         tx,
         app_services().db.query("connections.connect", 1),
         person_id=person_id,
         other_id=other_id,
         now=at,
     )[0]
+    changed(tx, Change.CONNECTED, person_id, other_id)  # after: its deltas read the connection
+    return connection
 
 
 def ignore(recipient_id: str, sender_id: str, *, reason: str | None = None) -> None:
@@ -191,7 +192,7 @@ def withdraw(sender_id: str, recipient_id: str) -> None:
             recipient_id=recipient_id,
         )
         # The two may be suggested to each other again.
-        own_network_changed(tx, sender_id, recipient_id)
+        changed(tx, Change.REQUEST_WITHDRAWN, sender_id, recipient_id)
         if not (state["hold"] and state["hold"]["reason"] == DONT_KNOW):
             run(
                 tx,

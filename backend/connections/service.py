@@ -14,7 +14,7 @@ from backend.app_services import app_services, now
 from backend.connections.pair import visible_state
 from backend.db import run
 from backend.errors import NotFound
-from backend.network.views import own_network_changed
+from backend.network.views import Change, changed
 from backend.pagination import BY_NAME, name_key, newest_first, paginate, person_id_of
 
 CLOSENESS_LEVELS = ("close", "known", "acquaintance")
@@ -64,7 +64,7 @@ def remove(person_id: str, other_id: str) -> None:
         run(
             tx, db.query("connections.remove_connection", 1), person_id=person_id, other_id=other_id
         )
-        own_network_changed(tx, person_id, other_id)
+        changed(tx, Change.DISCONNECTED, person_id, other_id)
 
     db.write_tx(work)
 

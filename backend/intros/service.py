@@ -28,7 +28,7 @@ from backend.intros.state import (
     expires_at,
     expires_before,
 )
-from backend.network.views import own_network_changed
+from backend.network.views import Change, changed
 from backend.pagination import newest_first
 from backend.pair_keys import connection_key
 
@@ -360,8 +360,7 @@ def accept(person_id: str, intro_id: str) -> dict:
         # The same person locks a connection request takes: whichever connects them first,
         # the other sees the connection and adds none.
         run(tx, db.query("connections.lock_pair", 1), person_ids=[a_id, b_id])
-        own_network_changed(tx, a_id, b_id)
-        return run(
+        completed = run(
             tx,
             db.query("intros.complete", 1),
             intro_id=facts.id,
@@ -371,6 +370,8 @@ def accept(person_id: str, intro_id: str) -> dict:
             pair=connection_key(a_id, b_id),
             now=at,
         )
+        changed(tx, Change.CONNECTED, a_id, b_id)  # after: its deltas read the connection
+        return completed
 
     return _transition(db, at, intro_id, person_id, Action.ACCEPT, effect)
 

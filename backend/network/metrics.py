@@ -22,6 +22,25 @@ class ViewMetrics:
             buckets=(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60),
             registry=registry,
         )
+        self.delta_seconds = Histogram(
+            "mutuals_view_delta_seconds",
+            "Time to apply one change to the views of the two people's connections",
+            buckets=(0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
+            registry=registry,
+        )
+        self.delta_lag_seconds = Histogram(
+            "mutuals_view_delta_lag_seconds",
+            "From a change's response to its neighbours' delta applied (queue wait included): "
+            "how soon others' changes reach a view",
+            buckets=(0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 10, 30, 60),
+            registry=registry,
+        )
+        self.deltas_dropped = Counter(
+            "mutuals_view_deltas_dropped",
+            "Changes whose neighbours' delta was not applied (queue full, or it failed): "
+            "those views catch up within the max age",
+            registry=registry,
+        )
         self.refresh_failures = Counter(
             "mutuals_view_refresh_failures",
             "Background view refreshes that failed",

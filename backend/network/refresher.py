@@ -1,16 +1,19 @@
-"""Computing network views (see :mod:`backend.network.views`) off the request path.
+"""Computing network views (see :mod:`backend.network.views`) off the request path, and
+the neighbours' deltas (:mod:`backend.network.deltas`).
 
-Each process has one background thread for it: a refresh reads a person's whole 2-hop
+Each process has one background thread for refreshes: a refresh reads a person's whole 2-hop
 (second, suggestions) or 3-hop (counts) neighbourhood, and more threads would only take
 Neo4j's cores from the requests. A part is queued at most once per process; across processes
 and machines the lease of ``views.claim`` lets one refresh of a part run at a time, and a
-lease left by a crash expires.
+lease left by a crash expires. A second thread applies the neighbours' deltas in the order the
+changes were made, at most MAX_PENDING_DELTAS waiting: past that a change is dropped (counted
+in /metrics) and the views it would have moved catch up within the max age, as before deltas.
 
-A part is computed by its live query (``network.second_degree``, ``network.suggestions``,
-``network.network_counts``) in one read transaction, after reading the person's
-``network_version``, and written by ``views.save`` in one write transaction: a reader sees
-the old part or the new one, and a change committed while computing leaves the new part
-outdated (never served) rather than wrong.
+A part is computed by its live query (parts.py) in one read transaction, after reading the
+person's ``network_version`` and the part's count of deltas, and written by ``views.save`` in
+one write transaction: a reader sees the old part or the new one; a change committed while
+computing leaves the new part outdated (never served) rather than wrong, and a delta applied
+meanwhile makes the save try again (it would be lost otherwise).
 """
 
 from __future__ import annotations
@@ -26,7 +29,8 @@ from flask import Flask
 
 from backend.app_services import app_services, now
 from backend.db import run
-from backend.network.service import MUTUAL_SAMPLE_SIZE, SCORE_WEIGHTS, SUGGESTION_POOL_SIZE
+from backend.network import deltas
+from backend.network.parts import COUNTS, MUTUAL_SAMPLE_SIZE, PARTS, SECOND, Part
 from backend.network.views import due_before
 
 log = logging.getLogger(__name__)
@@ -35,14 +39,20 @@ log = logging.getLogger(__name__)
 # lease lets the next one in after this.
 LEASE = timedelta(minutes=5)
 NO_FILTERS = dict(location=None, industry=None, profession=None, skill=None)
+# Changes waiting for their neighbours' delta in one process (each is a few queries).
+MAX_PENDING_DELTAS = 10_000
+# A refresh whose save a delta overtook computes again, this many times at most.
+SAVE_ATTEMPTS = 3
 
 
 class ViewRefresher:
     def __init__(self, app: Flask):
-        # Refreshes run in this app's context, on the background thread or the caller's.
+        # Refreshes and deltas run in this app's context, on a background thread or the caller's.
         self.app = app
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="network-views")
+        self._deltas = ThreadPoolExecutor(max_workers=1, thread_name_prefix="view-deltas")
         self._queued: set[tuple[str, str]] = set()
+        self._pending_deltas = 0
         self._lock = threading.Lock()
         self._closed = False
 
@@ -67,14 +77,44 @@ class ViewRefresher:
             with self._lock:
                 self._queued.discard((person_id, part))
 
+    def apply_to_neighbours(self, event: deltas.Event) -> None:
+        """Apply this committed change to the views of the two people's connections soon."""
+        if not event.change.moves_neighbours:
+            return
+        with self._lock:
+            if self._closed:
+                return
+            if self._pending_deltas >= MAX_PENDING_DELTAS:
+                app_services().view_metrics.deltas_dropped.inc()
+                return
+            self._pending_deltas += 1
+        self._deltas.submit(self._neighbours_queued, event, time.perf_counter())
+
+    def _neighbours_queued(self, event: deltas.Event, queued_at: float) -> None:
+        with self.app.app_context():
+            state, began = app_services(), time.perf_counter()
+            try:
+                deltas.apply_to_neighbours(state.db, state.settings.view_size, event)
+                done = time.perf_counter()
+                state.view_metrics.delta_seconds.observe(done - began)
+                state.view_metrics.delta_lag_seconds.observe(done - queued_at)
+            except Exception:  # noqa: BLE001 - a failed delta must not kill the thread
+                state.view_metrics.deltas_dropped.inc()
+                log.exception("the neighbours' delta of %s failed", event)
+            finally:
+                with self._lock:
+                    self._pending_deltas -= 1
+
     def wait_idle(self) -> None:
-        """Block until every refresh queued so far has finished (tests, the CLI)."""
+        """Block until every delta and refresh queued so far has finished (tests, the CLI)."""
+        self._deltas.submit(lambda: None).result()
         self._executor.submit(lambda: None).result()
 
     def close(self) -> None:
-        """Finish the refresh in progress, drop the queued ones."""
+        """Finish the delta and refresh in progress, drop the queued ones."""
         with self._lock:
             self._closed = True
+        self._deltas.shutdown(wait=True, cancel_futures=True)
         self._executor.shutdown(wait=True, cancel_futures=True)
 
     # -- one refresh ------------------------------------------------------------------------
@@ -109,87 +149,77 @@ class ViewRefresher:
         )
         if not claimed:
             return "skipped"
-        began = time.perf_counter()
-        try:
-            fields = db.read_tx(self._compute, person_id, COMPUTE[part], settings.view_size)
-        except BaseException:
-            db.write("views.release", 1, person_id=person_id, part=part, lease=lease)
-            raise
-        if fields is None:  # the person was deleted meanwhile
-            db.write("views.release", 1, person_id=person_id, part=part, lease=lease)
-            return "skipped"
-        seconds = time.perf_counter() - began
-        fields.update(computed_at=started_at, compute_ms=round(seconds * 1000))
-        fields["bytes"] = payload_bytes(fields)
-        saved = db.write(
-            "views.save", 1, person_id=person_id, part=part, lease=lease, fields=fields
-        )
-        app_services().view_metrics.refresh_seconds.labels(part).observe(seconds)
-        return "refreshed" if saved else "lease lost"
+        for _ in range(SAVE_ATTEMPTS):
+            began = time.perf_counter()
+            try:
+                fields = db.read_tx(self._compute, person_id, PARTS[part], settings.view_size)
+            except BaseException:
+                db.write("views.release", 1, person_id=person_id, part=part, lease=lease)
+                raise
+            if fields is None:  # the person was deleted meanwhile
+                break
+            seconds = time.perf_counter() - began
+            changes = fields.pop("changes")
+            fields.update(computed_at=started_at, compute_ms=round(seconds * 1000))
+            fields["bytes"] = payload_bytes(fields)
+            saved = db.write(
+                "views.save",
+                2,
+                person_id=person_id,
+                part=part,
+                lease=lease,
+                changes=changes,
+                fields=fields,
+            )
+            app_services().view_metrics.refresh_seconds.labels(part).observe(seconds)
+            if not saved:
+                return "lease lost"
+            if saved[0]["saved"]:
+                return "refreshed"
+        db.write("views.release", 1, person_id=person_id, part=part, lease=lease)
+        return "skipped"
 
-    def _compute(self, tx, person_id: str, compute, size: int) -> dict | None:
-        """The part's properties, computed in this transaction after the person's version."""
+    def _compute(self, tx, person_id: str, part: Part, size: int) -> dict | None:
+        """The part's properties, computed in this transaction after the person's version
+        and the part's count of deltas."""
         db = app_services().db
-        version = run(tx, db.query("views.person_version", 1), person_id=person_id)
-        if not version:
+        state = run(tx, db.query("views.person_version", 2), person_id=person_id, part=part.name)
+        if not state:
             return None
-        return {"version": version[0]["version"], **compute(db, tx, person_id, size)}
+        compute = _counts if part is COUNTS else _ranked
+        return {**state[0], **compute(db, tx, part, person_id, size)}
 
 
-def _second(db, tx, person_id: str, size: int) -> dict:
-    """The best ``size`` 2nd connections, and whether that is all of them."""
+def _ranked(db, tx, part: Part, person_id: str, size: int) -> dict:
+    """The best ``size`` entries of a ranked part (its live query, unfiltered) and its floor:
+    the first entry left out, or below everything (-1) when none is."""
     rows = run(
         tx,
-        db.query("network.second_degree", 1),
+        db.query(part.live_query, 1),
         person_id=person_id,
-        **NO_FILTERS,
-        after_count=None,
-        after_id=None,
+        **(NO_FILTERS if part is SECOND else {}),
+        **dict(zip(part.order.params, part.order.first, strict=True)),
         limit=size + 1,
-        sample_size=MUTUAL_SAMPLE_SIZE,
+        **part.params(),
     )
-    return _ranked(rows, size, counts="mutual_count")
-
-
-def _suggestions(db, tx, person_id: str, size: int) -> dict:
-    """The best ``size`` suggestions, and whether that is all of them."""
-    rows = run(
-        tx,
-        db.query("network.suggestions", 1),
-        person_id=person_id,
-        weights=SCORE_WEIGHTS,
-        pool_size=SUGGESTION_POOL_SIZE,
-        after_score=None,
-        after_id=None,
-        limit=size + 1,
-        sample_size=MUTUAL_SAMPLE_SIZE,
-    )
-    return _ranked(
-        rows, size, scores="score", mutual_counts="mutual_count", recommended_by="recommended_by"
-    )
-
-
-def _ranked(rows: list[dict], size: int, **columns: str) -> dict:
-    """The first ``size`` of ``size + 1`` ranked rows as a view part: their ids, mutual
-    samples and the named columns (part field -> row key), and whether that is all of them."""
     kept = rows[:size]
+    floor = rows[size] if len(rows) > size else None
     return {
         "sample_size": MUTUAL_SAMPLE_SIZE,
-        "complete": len(rows) <= size,
         "ids": [row["id"] for row in kept],
-        **{field: [row[key] for row in kept] for field, key in columns.items()},
+        "keys": [row[part.sort_key] for row in kept],
+        "mutual_counts": [row["mutual_count"] for row in kept],
+        "recommended_by": [row.get("recommended_by", 0) for row in kept],
         "samples": _flat_samples(kept),
+        "floor_key": floor[part.sort_key] if floor else -1,
+        "floor_id": floor["id"] if floor else "",
     }
 
 
-def _counts(db, tx, person_id: str, size: int) -> dict:
+def _counts(db, tx, part: Part, person_id: str, size: int) -> dict:
     """How many people are 1, 2 and 3 hops away."""
-    counts = run(tx, db.query("network.network_counts", 1), person_id=person_id)[0]
+    counts = run(tx, db.query(part.live_query, 1), person_id=person_id)[0]
     return {key: counts[key] for key in ("first", "second", "third")}
-
-
-# The parts of a view; each is computed, leased and served on its own (see views.py).
-COMPUTE = {"second": _second, "suggestions": _suggestions, "counts": _counts}
 
 
 def _flat_samples(rows: list[dict]) -> list[str]:

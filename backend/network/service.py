@@ -18,28 +18,20 @@ from backend.app_services import app_services, now
 from backend.db import run
 from backend.errors import NotFound, Unprocessable
 from backend.network import views
-from backend.pagination import BY_NAME, Order, name_key, paginate
+from backend.network.parts import (
+    COUNTS,
+    MUTUAL_SAMPLE_SIZE,
+    SCORE_WEIGHTS,
+    SECOND,
+    SUGGESTION_POOL_SIZE,
+    SUGGESTIONS,
+)
+from backend.pagination import BY_NAME, name_key, paginate
 from backend.reasons import reason
 
-MUTUAL_SAMPLE_SIZE = 3
-# 2nd connections, most mutual connections first: (mutual count, id).
-MOST_MUTUALS = Order("mutuals", ("after_count", "after_id"), (int, str), (None, None))
-# Suggestions, best first: (integer score points, id).
-BEST_SCORE = Order("score", ("after_score", "after_id"), (int, str), (None, None))
+__all__ = ["MUTUAL_SAMPLE_SIZE", "SCORE_WEIGHTS", "SUGGESTION_POOL_SIZE"]  # the rules' constants
+
 MAX_PATHS = 3
-# Suggestions also consider this many people who share your location and your (or a
-# complementary) profession, so that someone without connections yet gets suggestions.
-SUGGESTION_POOL_SIZE = 200
-# Score points; a mutual is worth MUTUAL / ln(their number of connections) (Adamic-Adar).
-SCORE_WEIGHTS = {
-    "mutual": 1000,
-    "location": 150,
-    "industry": 100,
-    "profession": 150,
-    "complementary": 200,
-    "skill": 50,
-    "recommended": 500,
-}
 SCORE_SCALE = 1000  # points per unit of the score the API shows
 
 
@@ -82,24 +74,20 @@ def second_degree(person_id: str, *, limit: int, cursor: str | None, **filters) 
     def read(*, limit: int, **after) -> list[dict]:
         def live():
             return app_services().db.read(
-                "network.second_degree",
+                SECOND.live_query,
                 1,
                 person_id=person_id,
                 **filters,
                 **after,
                 limit=limit,
-                sample_size=MUTUAL_SAMPLE_SIZE,
+                **SECOND.params(),
             )
 
-        rows, fresh = views.read(
-            person_id, "second", "views.second_degree_page", limit, live, **filters, **after
-        )
+        rows, fresh = views.read(SECOND, person_id, limit, live, **filters, **after)
         freshness.update(fresh)
         return rows
 
-    page = paginate(
-        read, MOST_MUTUALS, limit, cursor, key=lambda row: (row["mutual_count"], row["id"])
-    )
+    page = paginate(read, SECOND.order, limit, cursor, key=SECOND.key)
     return {**page, **freshness}
 
 
@@ -141,9 +129,9 @@ def network_counts(person_id: str) -> dict:
     """How many people are 1, 2 and 3 hops away (from the network view when there is one)."""
 
     def live():
-        return app_services().db.read("network.network_counts", 1, person_id=person_id)[0]
+        return app_services().db.read(COUNTS.live_query, 1, person_id=person_id)[0]
 
-    counts, freshness = views.read(person_id, "counts", "views.network_counts", None, live)
+    counts, freshness = views.read(COUNTS, person_id, None, live)
     return {
         "first": counts["first"],
         "second": counts["second"],
@@ -217,24 +205,20 @@ def suggestions(person_id: str, *, limit: int, cursor: str | None) -> dict:
     def read(*, limit: int, **after) -> list[dict]:
         def live():
             return app_services().db.read(
-                "network.suggestions",
+                SUGGESTIONS.live_query,
                 1,
                 person_id=person_id,
-                weights=SCORE_WEIGHTS,
-                pool_size=SUGGESTION_POOL_SIZE,
                 **after,
                 limit=limit,
-                sample_size=MUTUAL_SAMPLE_SIZE,
+                **SUGGESTIONS.params(),
             )
 
-        rows, fresh = views.read(
-            person_id, "suggestions", "views.suggestions_page", limit, live, **after
-        )
+        rows, fresh = views.read(SUGGESTIONS, person_id, limit, live, **after)
         freshness.update(fresh)
         return rows
 
     # The cursor keeps the exact integer points; the API shows them scaled.
-    result = paginate(read, BEST_SCORE, limit, cursor, key=lambda row: (row["score"], row["id"]))
+    result = paginate(read, SUGGESTIONS.order, limit, cursor, key=SUGGESTIONS.key)
     result["items"] = [
         {**row, "score": row["score"] / SCORE_SCALE, "reasons": _reasons(row)}
         for row in result["items"]

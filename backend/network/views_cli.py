@@ -10,7 +10,7 @@ from flask.cli import with_appcontext
 from tqdm import tqdm
 
 from backend.app_services import app_services, now
-from backend.network.refresher import COMPUTE
+from backend.network.parts import PARTS
 from backend.network.views import due_before
 
 
@@ -57,7 +57,7 @@ def status():
 @click.option(
     "--part",
     "parts",
-    type=click.Choice(sorted(COMPUTE)),
+    type=click.Choice(sorted(PARTS)),
     multiple=True,
     help="Only this part (repeatable; default: both).",
 )
@@ -91,7 +91,7 @@ def refresh(
         disable=None if progress is None else not progress,
     )
     for person_id in bar:
-        for part in parts or sorted(COMPUTE):
+        for part in parts or sorted(PARTS):
             outcomes[state.refresher.refresh(person_id, part, force=True)] += 1
     seconds = time.monotonic() - began
     summary = ", ".join(f"{count:,} {outcome}" for outcome, count in sorted(outcomes.items()))

@@ -3,6 +3,7 @@
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 from webargs.fields import DelimitedList
 
+from backend.careers.schemas import EducationSchema, PositionSchema
 from backend.pagination import PageArgsSchema, page_schema
 from backend.schemas import (
     HEADLINE_MAX,
@@ -96,6 +97,9 @@ class ProfileSchema(PersonSummarySchema):
     # Another's profile: how far they are from you (backend/network) ...
     degree = fields.Integer(allow_none=True, metadata={"description": "1, 2, 3 or null (further)"})
     mutual_count = fields.Integer()
+    # Work history and schools (backend/careers), current first, then newest first.
+    positions = fields.List(fields.Nested(PositionSchema))
+    education = fields.List(fields.Nested(EducationSchema))
     # ... and what their connections say of them (backend/recommendations).
     recommendation_count = fields.Integer()
     endorsements = fields.List(fields.Nested(SkillEndorsementsSchema))

@@ -9,10 +9,11 @@ from __future__ import annotations
 import uuid
 
 from backend.app_services import app_services, now
+from backend.careers import service as careers
 from backend.db import run
 from backend.errors import NotFound, Unprocessable
 from backend.network import service as network
-from backend.network.views import forget, own_network_changed
+from backend.network.views import Change, changed, forget
 from backend.pagination import BY_NAME, name_key, paginate
 from backend.recommendations import service as recommendations
 from backend.tokens import new_token
@@ -68,6 +69,10 @@ def profile(viewer_id: str, person_id: str) -> dict:
     if not rows:
         raise NotFound("No such person.")
     person = {**rows[0]["person"], **recommendations.profile_section(viewer_id, person_id)}
+    person["positions"] = careers.entries(careers.POSITIONS, person_id)
+    person["education"] = careers.entries(careers.EDUCATION, person_id)
+    if not person["headline"]:  # the current title and employer say who they are
+        person["headline"] = careers.headline(person["positions"])
     if person_id != viewer_id:
         person.update(network.relation(viewer_id, person_id))
     return person
@@ -87,7 +92,7 @@ def update_profile(person_id: str, changes: dict) -> dict:
         if not rows:
             raise NotFound("No such person.")
         if changes.keys() & PROFILE_SCORED:  # suggestions' scores change with these
-            own_network_changed(tx, person_id)
+            changed(tx, Change.PROFILE_CHANGED, person_id)
         return rows[0]["person"]
 
     return db.write_tx(work)
@@ -105,9 +110,9 @@ def delete_person(person_id: str, *, confirm: str) -> None:
 
     def work(tx):
         run(tx, db.query("notifications.delete_for_person", 2), person_id=person_id)
+        forget(tx, person_id)  # before the connections go: it finds the views they are in
         if not run(tx, db.query("people.delete_person", 1), person_id=person_id)[0]["deleted"]:
             raise NotFound("No such person.")
-        forget(tx, person_id)
 
     db.write_tx(work)
 

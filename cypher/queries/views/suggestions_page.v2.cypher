@@ -1,20 +1,22 @@
 // name: views.suggestions_page
-// version: 1
+// version: 2
 // mode: read
 // params: person_id (string), after_score (int), after_id (string), limit (int)
 // returns: one row when person_id exists. With a current view of them (computed, and not older than
-//   their own latest change): as_of, complete (the view holds every candidate) and items, the next
-//   page of network.suggestions read from the view: up to limit maps with that query's columns,
-//   best first, after the cursor (after_score, after_id; nulls for the first page). Score,
+//   their own latest change): as_of, complete (the view holds every candidate), exact (how many
+//   entries rank above its floor: every candidate ranked above it is among them) and items, the
+//   next page of network.suggestions read from those entries: up to limit maps with that query's
+//   columns, best first, after the cursor (after_score, after_id; nulls for the first page). Score,
 //   mutual_count, mutual_sample and recommended_by are the view's; the reasons (same_location, ...,
 //   shared_skills) are read from the two profiles now. People person_id has since dismissed, asked
 //   or been asked by, connected to or blocked are left out. Fewer than limit items from a view that
-//   is not complete means the view ran out: ask network.suggestions with the same cursor. Without a
-//   current view: as_of null, items [] and work (see views.work).
+//   is not complete means the exact entries ran out: ask network.suggestions with the same cursor.
+//   Without a current view: as_of null, items [] and work (see views.work).
 // example params (cypher-shell / Browser): :params {person_id: '107', after_score: null, after_id: null, limit: 21}
 MATCH (me:Person {id: $person_id})
 OPTIONAL MATCH (v:NetworkView {person_id: $person_id, part: 'suggestions'})
-WHERE v.computed_at IS NOT NULL AND v.version = coalesce(me.network_version, 0)
+WHERE v.computed_at IS NOT NULL AND v.keys IS NOT NULL
+  AND v.version = coalesce(me.network_version, 0)
 // Without a current view, what a live answer reads (see views.work): whether to compute one.
 CALL (me, v) {
   WITH me WHERE v IS NULL
@@ -32,18 +34,23 @@ CALL (me) {
   OPTIONAL MATCH (:Profession {name: me.profession})-[:COMPLEMENTS]-(other:Profession)
   RETURN collect(DISTINCT other.name) AS complements
 }
-WITH me, v, work, blocked, complements, coalesce(v.ids, []) AS ids, v.scores AS scores,
+WITH me, v, work, blocked, complements, coalesce(v.ids, []) AS ids, v.keys AS scores,
      v.samples AS samples, v.sample_size AS stride,
      [s IN coalesce(me.skills, []) | toLower(s)] AS my_skills
-// The entries are sorted (score desc, id): those at or before the cursor come first.
+// The entries are sorted (score desc, id); those above the floor (a prefix) are exact.
 WITH me, v, work, blocked, complements, ids, scores, samples, stride, my_skills,
+     size([i IN range(0, size(ids) - 1)
+           WHERE scores[i] > v.floor_key
+              OR (scores[i] = v.floor_key AND ids[i] < v.floor_id)]) AS exact
+// Those at or before the cursor come first.
+WITH me, v, work, blocked, complements, ids, scores, samples, stride, my_skills, exact,
      CASE WHEN $after_score IS NULL THEN 0
           ELSE size([i IN range(0, size(ids) - 1)
                      WHERE scores[i] > $after_score
                         OR (scores[i] = $after_score AND ids[i] <= $after_id)]) END AS start
-RETURN v.computed_at AS as_of, v.complete AS complete, work,
+RETURN v.computed_at AS as_of, v.floor_key < 0 AS complete, exact, work,
        COLLECT {
-         UNWIND range(start, size(ids) - 1) AS i
+         UNWIND range(start, exact - 1) AS i
          MATCH (c:Person {id: ids[i]})
          WHERE NOT c IN blocked
            AND NOT EXISTS { ()-[:CONNECTED_TO {pair: CASE WHEN me.id < c.id THEN me.id + '|' + c.id

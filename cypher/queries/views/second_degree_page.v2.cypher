@@ -1,21 +1,24 @@
 // name: views.second_degree_page
-// version: 1
+// version: 2
 // mode: read
 // params: person_id (string), location (string), industry (string), profession (string), skill
 //   (string), after_count (int), after_id (string), limit (int)
 // returns: one row when person_id exists. With a current view of them (computed, and not older than
 //   their own latest change): as_of (when it was computed), complete (it holds every 2nd
-//   connection, not only the best ones) and items, the next page of network.second_degree read from
-//   the view: up to limit maps {id, name, headline, location, industry, profession, mutual_count,
-//   mutual_sample ([{id, name}] by id), pending}, best first, after the cursor (after_count,
-//   after_id; nulls for the first page), filtered as network.second_degree is. Cost: proportional
-//   to the entries read to fill the page (an index seek each), not to the neighbourhood. Fewer than
-//   limit items from a view that is not complete means the view ran out: ask network.second_degree
-//   with the same cursor. Without a current view: as_of null, items [] and work (see views.work).
+//   connection, not only the best ones), exact (how many entries rank above its floor: every 2nd
+//   connection ranked above it is among them, with its mutual count kept exact by deltas) and
+//   items, the next page of network.second_degree read from those entries: up to limit maps {id,
+//   name, headline, location, industry, profession, mutual_count, mutual_sample ([{id, name}] by
+//   id), pending}, best first, after the cursor (after_count, after_id; nulls for the first page),
+//   filtered as network.second_degree is. Cost: proportional to the entries read to fill the page
+//   (an index seek each), not to the neighbourhood. Fewer than limit items from a view that is not
+//   complete means the exact entries ran out: ask network.second_degree with the same cursor.
+//   Without a current view: as_of null, items [] and work (see views.work).
 // example params (cypher-shell / Browser): :params {person_id: '107', location: null, industry: null, profession: null, skill: null, after_count: null, after_id: null, limit: 21}
 MATCH (me:Person {id: $person_id})
 OPTIONAL MATCH (v:NetworkView {person_id: $person_id, part: 'second'})
-WHERE v.computed_at IS NOT NULL AND v.version = coalesce(me.network_version, 0)
+WHERE v.computed_at IS NOT NULL AND v.keys IS NOT NULL
+  AND v.version = coalesce(me.network_version, 0)
 // Without a current view, what a live answer reads (see views.work): whether to compute one.
 CALL (me, v) {
   WITH me WHERE v IS NULL
@@ -29,17 +32,22 @@ CALL (me) {
   OPTIONAL MATCH (me)-[:BLOCKED]-(b:Person)
   RETURN collect(b) AS blocked
 }
-WITH me, v, work, blocked, coalesce(v.ids, []) AS ids, v.counts AS counts, v.samples AS samples,
+WITH me, v, work, blocked, coalesce(v.ids, []) AS ids, v.keys AS counts, v.samples AS samples,
      v.sample_size AS stride
-// The entries are sorted (mutual_count desc, id): those at or before the cursor come first.
+// The entries are sorted (mutual_count desc, id); those above the floor (a prefix) are exact.
 WITH me, v, work, blocked, ids, counts, samples, stride,
+     size([i IN range(0, size(ids) - 1)
+           WHERE counts[i] > v.floor_key
+              OR (counts[i] = v.floor_key AND ids[i] < v.floor_id)]) AS exact
+// Those at or before the cursor come first.
+WITH me, v, work, blocked, ids, counts, samples, stride, exact,
      CASE WHEN $after_count IS NULL THEN 0
           ELSE size([i IN range(0, size(ids) - 1)
                      WHERE counts[i] > $after_count
                         OR (counts[i] = $after_count AND ids[i] <= $after_id)]) END AS start
-RETURN v.computed_at AS as_of, v.complete AS complete, work,
+RETURN v.computed_at AS as_of, v.floor_key < 0 AS complete, exact, work,
        COLLECT {
-         UNWIND range(start, size(ids) - 1) AS i
+         UNWIND range(start, exact - 1) AS i
          MATCH (c:Person {id: ids[i]})
          WHERE ($location IS NULL OR c.location = $location)
            AND ($industry IS NULL OR c.industry = $industry)

@@ -1,0 +1,88 @@
+"""The discovery parts a network view keeps, each declared once: its live query, its page query
+(from the view), its sort key and its delta (the query that gives a candidate's exact entry).
+The service reads through them, the refresher computes them, the maintenance (deltas.py)
+keeps them exact; see docs/views.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from backend.pagination import Order
+
+MUTUAL_SAMPLE_SIZE = 3
+# Suggestions also consider this many people who share your location and your (or a
+# complementary) profession, so that someone without connections yet gets suggestions.
+SUGGESTION_POOL_SIZE = 200
+# Score points; a mutual is worth MUTUAL / ln(their number of connections) (Adamic-Adar).
+SCORE_WEIGHTS = {
+    "mutual": 1000,
+    "location": 150,
+    "industry": 100,
+    "profession": 150,
+    "complementary": 200,
+    "skill": 50,
+    "recommended": 500,
+}
+
+
+@dataclass(frozen=True)
+class Part:
+    name: str
+    live_query: str  # network.*: the answer computed live (and the whole part, by the refresher)
+    page_query: tuple[str, int]  # views.*: the answer read from the stored part
+    sort_key: str | None  # the live rows' column a ranked part is sorted by (desc, then id)
+    order: Order | None  # its cursors: the live and page queries' parameters after the key
+    entries_query: tuple[str, int] | None  # views.*_entries: exact entries (the delta)
+    # What the live query and the entries query take besides the person, cursor and limit.
+    fixed_params: tuple[tuple[str, object], ...] = ()
+
+    def key(self, row: dict) -> tuple:
+        """A ranked row's sort key, as its order's cursor holds it."""
+        return row[self.sort_key], row["id"]
+
+    @property
+    def ranked(self) -> bool:
+        """A list kept by deltas (2nd connections, suggestions), not a single answer."""
+        return self.entries_query is not None
+
+    def params(self) -> dict:
+        return dict(self.fixed_params)
+
+
+SECOND = Part(
+    name="second",
+    live_query="network.second_degree",
+    page_query=("views.second_degree_page", 2),
+    sort_key="mutual_count",
+    # Most mutual connections first: (mutual count, id).
+    order=Order("mutuals", ("after_count", "after_id"), (int, str), (None, None)),
+    entries_query=("views.second_entries", 1),
+    fixed_params=(("sample_size", MUTUAL_SAMPLE_SIZE),),
+)
+SUGGESTIONS = Part(
+    name="suggestions",
+    live_query="network.suggestions",
+    page_query=("views.suggestions_page", 2),
+    sort_key="score",
+    # Best first: (integer score points, id).
+    order=Order("score", ("after_score", "after_id"), (int, str), (None, None)),
+    entries_query=("views.suggestion_entries", 1),
+    fixed_params=(
+        ("weights", SCORE_WEIGHTS),
+        ("pool_size", SUGGESTION_POOL_SIZE),
+        ("sample_size", MUTUAL_SAMPLE_SIZE),
+    ),
+)
+# 3 hops: not kept by deltas (a change moves people up to 3 hops away); recomputed on read.
+COUNTS = Part(
+    name="counts",
+    live_query="network.network_counts",
+    page_query=("views.network_counts", 1),
+    sort_key=None,
+    order=None,
+    entries_query=None,
+)
+
+PARTS = {part.name: part for part in (SECOND, SUGGESTIONS, COUNTS)}
+RANKED = tuple(part for part in PARTS.values() if part.ranked)

@@ -1,0 +1,73 @@
+// name: views.suggestion_entries
+// version: 1
+// mode: read
+// params: pairs (list of list of string), weights (map), pool_size (int), sample_size (int)
+// returns: one row per pair [holder, candidate] whose candidate network.suggestions would suggest
+//   to the holder now: holder, id, key (the score, exactly as network.suggestions computes it),
+//   mutual_count, recommended_by and sample (the first sample_size mutual ids by id, padded with
+//   ''). No row: not a candidate (the holder, a 1st connection, a request either way, dismissed,
+//   blocked either way, or neither a mutual nor in the holder's pool). The exact entries a network
+//   view's delta puts in place of its old ones (docs/views.md). Cost per pair: min(the two degrees)
+//   index seeks on the connection pair key, the candidate's recommendations, and the pool rank
+//   only for a candidate without mutuals.
+// example params (cypher-shell / Browser): :params {pairs: [['107', '2']], weights: {mutual: 1000, location: 150, industry: 100, profession: 150, complementary: 200, skill: 50, recommended: 500}, pool_size: 200, sample_size: 3}
+UNWIND $pairs AS pair
+MATCH (me:Person {id: pair[0]}), (c:Person {id: pair[1]})
+WHERE c <> me
+  AND NOT EXISTS { ()-[:CONNECTED_TO {pair: CASE WHEN me.id < c.id THEN me.id + '|' + c.id
+                                                 ELSE c.id + '|' + me.id END}]->() }
+  AND NOT EXISTS { ()-[:REQUESTED {pair: me.id + '|' + c.id}]->() }
+  AND NOT EXISTS { ()-[:REQUESTED {pair: c.id + '|' + me.id}]->() }
+  AND NOT EXISTS { (me)-[:BLOCKED]-(c) }
+  AND NOT EXISTS { (me)-[:DISMISSED]->(c) }
+CALL (me, c) {
+  WITH me, c, COUNT { (me)-[:CONNECTED_TO]-() } AS mine, COUNT { (c)-[:CONNECTED_TO]-() } AS theirs
+  CALL (me, c, mine, theirs) {
+    WITH me, c WHERE theirs <= mine
+    MATCH (c)-[:CONNECTED_TO]-(m)
+    WHERE EXISTS { ()-[:CONNECTED_TO {pair: CASE WHEN me.id < m.id THEN me.id + '|' + m.id
+                                                 ELSE m.id + '|' + me.id END}]->() }
+    RETURN m
+    UNION ALL
+    WITH me, c WHERE theirs > mine
+    MATCH (me)-[:CONNECTED_TO]-(m)
+    WHERE EXISTS { ()-[:CONNECTED_TO {pair: CASE WHEN c.id < m.id THEN c.id + '|' + m.id
+                                                 ELSE m.id + '|' + c.id END}]->() }
+    RETURN m
+  }
+  // Adamic-Adar, as network.suggestions weighs a mutual.
+  WITH m, COUNT { (m)-[:CONNECTED_TO]-() } AS degree
+  RETURN collect(m.id) AS mutual_ids,
+         sum(CASE WHEN degree > 1 THEN toInteger(round($weights.mutual / log(degree)))
+                  ELSE 0 END) AS mutual_score
+}
+CALL (me) {
+  OPTIONAL MATCH (:Profession {name: me.profession})-[:COMPLEMENTS]-(other:Profession)
+  RETURN collect(DISTINCT other.name) AS complements
+}
+// Without mutuals, a candidate only as one of the pool_size lowest ids sharing my location and
+// my or a complementary profession.
+WITH me, c, mutual_ids, mutual_score, complements,
+     size(mutual_ids) > 0
+     OR (c.location = me.location AND c.profession IN [me.profession] + complements
+         AND COUNT { MATCH (p:Person)
+                     WHERE p.location = me.location AND p.profession IN [me.profession] + complements
+                       AND p.id < c.id AND p <> me } < $pool_size) AS candidate
+WHERE candidate
+WITH me, c, mutual_ids, mutual_score, complements,
+     COUNT { (c)<-[:FOR]-(:Recommendation {state: 'accepted'})<-[:WROTE]-(f)
+             WHERE EXISTS { ()-[:CONNECTED_TO {pair: CASE WHEN me.id < f.id THEN me.id + '|' + f.id
+                                                          ELSE f.id + '|' + me.id END}]->() } }
+       AS recommended_by,
+     [s IN coalesce(me.skills, []) | toLower(s)] AS my_skills
+WITH me, c, mutual_ids, recommended_by,
+     mutual_score
+       + CASE WHEN coalesce(c.location = me.location, false) THEN $weights.location ELSE 0 END
+       + CASE WHEN coalesce(c.industry = me.industry, false) THEN $weights.industry ELSE 0 END
+       + CASE WHEN coalesce(c.profession = me.profession, false) THEN $weights.profession ELSE 0 END
+       + CASE WHEN coalesce(c.profession IN complements, false) THEN $weights.complementary ELSE 0 END
+       + size([s IN coalesce(c.skills, []) WHERE toLower(s) IN my_skills]) * $weights.skill
+       + recommended_by * $weights.recommended AS score,
+     COLLECT { UNWIND mutual_ids AS x RETURN x ORDER BY x LIMIT $sample_size } AS sample
+RETURN me.id AS holder, c.id AS id, score AS key, size(mutual_ids) AS mutual_count, recommended_by,
+       sample + [pad IN range(1, $sample_size - size(sample)) | ''] AS sample
