@@ -74,7 +74,8 @@ def test_the_export_holds_everything_about_the_caller(people, cypher):
         "SET bea.skills = ['Python'] "
         "CREATE (bea)-[:CLOSENESS {level: 'close', updated_at: datetime()}]->(bob), "
         "(bob)-[:CLOSENESS {level: 'known', updated_at: datetime()}]->(bea), "
-        "(bea)-[:BLOCKED {at: datetime()}]->(cyd)"
+        "(bea)-[:BLOCKED {at: datetime()}]->(cyd), "
+        "(bea)-[:WORKED_AT {id: 'w1', title: 'Engineer'}]->(:Organization {id: 'o1', name: 'Acme'})"
     )
     assert bea.post("bea", "/v1/me/requests", {"to": "ada", "note": "Hello Ada"}).status_code == 201
     rec = bea.post(
@@ -107,6 +108,10 @@ def test_the_export_holds_everything_about_the_caller(people, cypher):
         "until": None,
     }
     assert [b["person_id"] for b in sections["blocks"]] == ["cyd"]
+    assert [(p["title"], p["organization"]["name"]) for p in sections["positions"]] == [
+        ("Engineer", "Acme")
+    ]
+    assert sections["education"] == []
     (intro,) = sections["introductions"]
     assert (intro["role"], intro["message"]) == ("requester", "Please, Bob.")
     assert {p["person_id"] for p in intro["parties"]} == {"bob", "ada"}

@@ -4,9 +4,9 @@ is streamed while it is read, section by section, in batches.
 Each section is one named query (``cypher/queries/export/<name>.v1.cypher``) that takes
 ``person_id``, ``after`` (a key, '' first) and ``limit`` and returns ``key, item`` rows in key
 order: a batch at a time, each in its own read transaction, so a hub's ten thousand
-connections never sit in memory together. A later kind of data (careers' positions,
-education and targets; contacts) is one more :class:`Section` in :data:`SECTIONS` and its
-query file.
+connections never sit in memory together. Each kind of data is one :class:`Section` in
+:data:`SECTIONS` and its query file: careers' positions and education came in so; targets
+and contacts will too.
 
     {"format": "mutuals-export/1", "person_id": "...", "exported_at": "...",
      "sections": {"profile": [{...}], "connections": [{...}, ...], ...}}
@@ -49,6 +49,8 @@ SECTIONS = (
     Section("webhooks", "export.webhooks"),
     Section("tokens", "export.tokens"),
     Section("dismissed_suggestions", "export.dismissed_suggestions"),
+    Section("positions", "export.positions"),
+    Section("education", "export.education"),
 )
 
 

@@ -63,7 +63,7 @@ class ExportSchema(Schema):
         metadata={
             "description": "one list per kind of data: profile, connections, requests, blocks, "
             "introductions, recommendations, endorsements, notifications, webhooks (no "
-            "secrets), tokens (metadata), dismissed_suggestions"
+            "secrets), tokens (metadata), dismissed_suggestions, positions, education"
         },
     )
 
