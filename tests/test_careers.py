@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from backend.careers.service import MAX_ENTRIES
 from tests.support.auth import AuthActions
-from tests.support.graph import graph_fingerprint
+from tests.support.graph import connect, graph_fingerprint
 
 ACME = {"name": "Acme Inc"}
 
@@ -179,3 +179,30 @@ def test_profiles_show_positions_and_education_and_a_headline_from_the_current_j
     people.patch("ada", "/v1/me", {"headline": "Builder of things"})
     assert people.get("bob", "/v1/people/ada").json["headline"] == "Builder of things"
     assert people.get("bob", "/v1/people/bob").json["headline"] is None
+
+
+def test_search_filters_by_current_organization_and_title(client, cypher):
+    people = ada(client, cypher)
+    for who in ("bob", "cy", "di", "ed"):
+        people.add(cypher, who)
+    connect(cypher, "ada", "bob")
+    acme = people.post("bob", "/v1/me/positions", position(title="Staff Engineer")).json
+    organization = acme["organization"]["id"]
+    people.post("cy", "/v1/me/positions", position({"id": organization}, title="Recruiter"))
+    # Di was there; Ed is an engineer elsewhere.
+    people.post("di", "/v1/me/positions", position({"id": organization}, end="2021-01"))
+    people.post("ed", "/v1/me/positions", position({"name": "Globex"}, title="Engineer"))
+
+    def found(**query) -> list[str]:
+        response = people.get("ada", "/v1/people", **query)
+        assert response.status_code == 200, response.json
+        return [person["id"] for person in response.json["items"]]
+
+    assert found(organization=organization) == ["bob", "cy"]
+    assert found(title="ENGINEER") == ["bob", "ed"]
+    assert found(organization=organization, title="engineer") == ["bob"]
+    assert found(organization=organization, degree="1") == ["bob"]
+    assert found(organization=organization, q="c") == ["cy"]
+    assert found(organization="nope") == []
+    assert people.put("ada", "/v1/me/blocks/bob").status_code == 204
+    assert found(organization=organization) == ["cy"]

@@ -114,3 +114,15 @@ def headline(positions: list[dict]) -> str | None:
     first, newest first), for a profile without a headline of its own."""
     current = next((p for p in positions if p["end"] is None), None)
     return f"{current['title']} at {current['organization']['name']}" if current else None
+
+
+def current_people(organization_id: str | None, title: str | None) -> list[str]:
+    """The ids of the people there now (at the organization; with a current title containing
+    ``title``, any case), for search's filters."""
+    rows = app_services().db.read(
+        "careers.current_people",
+        1,
+        organization_id=organization_id or None,
+        title=(title or "").lower() or None,
+    )
+    return rows[0]["ids"]

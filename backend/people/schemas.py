@@ -132,8 +132,7 @@ class TokenInfoSchema(Schema):
     )
 
 
-class TokenListSchema(Schema):
-    items = fields.List(fields.Nested(TokenInfoSchema), required=True)
+TokenPageSchema = page_schema(TokenInfoSchema, "TokenPage")
 
 
 class SearchArgsSchema(PageArgsSchema):
@@ -149,6 +148,14 @@ class SearchArgsSchema(PageArgsSchema):
         fields.Integer(validate=validate.OneOf((1, 2, 3))),
         validate=validate.Length(min=1, max=3),
         metadata={"description": "only people at these degrees from you, e.g. 1,2"},
+    )
+    organization = Trimmed(
+        validate=validate.Length(max=100),
+        metadata={"description": "only people there now: an organization's id (careers)"},
+    )
+    title = Trimmed(
+        validate=validate.Length(max=SHORT_MAX),
+        metadata={"description": "only people whose current title contains this, any case"},
     )
 
 

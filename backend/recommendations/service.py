@@ -240,7 +240,7 @@ def _items(result: dict) -> dict:
     return {**result, "items": [_item(row) for row in result["items"]]}
 
 
-def endorse(endorser_id: str, person_id: str, skill: str) -> None:
+def endorse(endorser_id: str, person_id: str, *, skill: str) -> None:
     def work(tx):
         context = _check_pair(tx, endorser_id, person_id)
         if skill not in (context["subject_skills"] or []):
@@ -266,7 +266,7 @@ def endorse(endorser_id: str, person_id: str, skill: str) -> None:
     app_services().db.write_tx(work)
 
 
-def unendorse(endorser_id: str, person_id: str, skill: str) -> None:
+def unendorse(endorser_id: str, person_id: str, *, skill: str) -> None:
     app_services().db.write(
         "recommendations.unendorse", 1, endorser_id=endorser_id, person_id=person_id, skill=skill
     )
