@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from flask import g
+from flask import Response, g, stream_with_context
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from backend.auth import SECURITY, current_person_id, require_admin
 from backend.pagination import PageArgsSchema
-from backend.people import service
+from backend.people import export, service
 from backend.people.schemas import (
+    DeleteAccountSchema,
+    ExportSchema,
     PersonPageSchema,
     ProfileSchema,
     ProfileUpdateSchema,
@@ -66,11 +68,26 @@ class Me(MethodView):
         """Change profile fields, connections_visibility or intro_opt_out (null clears a field)"""
         return service.update_profile(current_person_id(), **changes)
 
+    @blp.arguments(DeleteAccountSchema)
     @blp.response(204)
     @blp.doc(security=SECURITY)
-    def delete(self):
-        """Delete your account: you, your tokens, connections, requests and introductions"""
-        service.delete_person(current_person_id())
+    def delete(self, body):
+        """Delete your account (confirm with your id): you, your tokens, connections, requests,
+        introductions, recommendations, notifications, webhooks, and your id wherever others'
+        notifications or network views held it"""
+        service.delete_person(current_person_id(), **body)
+
+
+@blp.route("/v1/me/export")
+class MyExport(MethodView):
+    @blp.response(200, ExportSchema)
+    @blp.alt_response(429, description="Exported too often today (see Retry-After)")
+    @blp.doc(security=SECURITY)
+    def get(self):
+        """Everything held about you, as one JSON document streamed while it is read
+        (docs/people.md, "Your data")"""
+        chunks = export.start(current_person_id())
+        return Response(stream_with_context(chunks), mimetype="application/json")
 
 
 @blp.route("/v1/me/tokens")

@@ -52,6 +52,30 @@ class SignUpSchema(ProfileFieldsSchema):
     name = Trimmed(required=True, validate=validate.Length(1, NAME_MAX))
 
 
+class ExportSchema(Schema):
+    format = fields.String(required=True, metadata={"example": "mutuals-export/1"})
+    person_id = fields.String(required=True)
+    exported_at = fields.DateTime(required=True)
+    sections = fields.Dict(
+        keys=fields.String(),
+        values=fields.List(fields.Dict()),
+        required=True,
+        metadata={
+            "description": "one list per kind of data: profile, connections, requests, blocks, "
+            "introductions, recommendations, endorsements, notifications, webhooks (no "
+            "secrets), tokens (metadata), dismissed_suggestions, positions, education"
+        },
+    )
+
+
+class DeleteAccountSchema(Schema):
+    confirm = fields.String(
+        required=True,
+        validate=validate.Length(max=200),
+        metadata={"description": "your own id: deleting an account cannot be undone"},
+    )
+
+
 class ProfileUpdateSchema(ProfileFieldsSchema):
     """PATCH: only the fields given change; null clears an optional field."""
 

@@ -12,7 +12,7 @@ from functools import partial
 from backend.app_services import app_services, now
 from backend.careers import service as careers
 from backend.db import run
-from backend.errors import NotFound
+from backend.errors import NotFound, Unprocessable
 from backend.network import service as network
 from backend.network.views import Change, changed, forget
 from backend.pagination import BY_NAME, name_key, newest_first, paginate
@@ -102,13 +102,18 @@ def update_profile(person_id: str, **changes) -> dict:
     return db.write_tx(work)
 
 
-def delete_person(person_id: str) -> None:
-    """Removes the person, their tokens, relationships, network view, every introduction
-    they are a party to, their notifications and webhooks and the notifications naming them."""
+def delete_person(person_id: str, *, confirm: str) -> None:
+    """Removes the person, their tokens, relationships, every introduction they are a party
+    to, their notifications and webhooks, the notifications naming them (as actor or in their
+    data), and every network view part that lists them, theirs or anyone's.
+
+    ``confirm`` must be the caller's own id: a stray DELETE cannot erase an account."""
+    if confirm != person_id:
+        raise Unprocessable("confirm", "Send your own id as confirm to delete your account.")
     db = app_services().db
 
     def work(tx):
-        run(tx, db.query("notifications.delete_for_person", 1), person_id=person_id)
+        run(tx, db.query("notifications.delete_for_person", 2), person_id=person_id)
         forget(tx, person_id)  # before the connections go: it finds the views they are in
         if not run(tx, db.query("people.delete_person", 1), person_id=person_id)[0]["deleted"]:
             raise NotFound("No such person.")

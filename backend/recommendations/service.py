@@ -285,7 +285,7 @@ def profile_section(viewer_id: str, person_id: str) -> dict:
         )[0]
         skills = run(
             tx,
-            db.query("recommendations.endorsement_summary", 1),
+            db.query("recommendations.endorsement_summary", 2),
             person_id=person_id,
             viewer_id=viewer_id,
             sample_size=3,
@@ -304,7 +304,7 @@ def endorsements(viewer_id: str, person_id: str, sample_size: int = 3) -> list[d
         require_visible(tx, viewer_id, person_id)
         return run(
             tx,
-            db.query("recommendations.endorsement_summary", 1),
+            db.query("recommendations.endorsement_summary", 2),
             person_id=person_id,
             viewer_id=viewer_id,
             sample_size=sample_size,
