@@ -480,16 +480,19 @@ def main(
     ]
     heavy_total = len(db.read("views.heavy_people", 1, threshold=settings.view_threshold))
 
+    # Live hub answers take seconds on a busy machine: past the request deadline's default
+    # (5 s in all) they would be 503s, not timings. The same for every server.
+    slow = {"MUTUALS_DB_TIMEOUT_S": "120"}
     with (
-        gunicorn(settings, workers, threads) as with_views,
-        gunicorn(settings, workers, threads, MUTUALS_VIEW_MAX_AGE="0") as live_only,
+        gunicorn(settings, workers, threads, **slow) as with_views,
+        gunicorn(settings, workers, threads, MUTUALS_VIEW_MAX_AGE="0", **slow) as live_only,
     ):
         servers = {"views": Client(with_views, tokens), "live": Client(live_only, tokens)}
         paths = hot_paths(subjects, rounds, servers)
         hubs = {label: p for label, p in subjects.items() if not label.startswith("median")}
         with (
             baseline_checkout(baseline) as old_code,
-            gunicorn(settings, workers, threads, root=old_code) as before_views,
+            gunicorn(settings, workers, threads, root=old_code, **slow) as before_views,
         ):
             writes = write_path({"views": with_views, "before views": before_views}, write_pairs)
             own = own_changes(
