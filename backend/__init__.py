@@ -32,6 +32,8 @@ AREAS = (
     "recommendations",
     "notifications",
     "webhooks",
+    "organizations",
+    "careers",
 )
 # Swagger UI's assets come from the swagger-ui-bundle package: /docs works offline.
 SWAGGER_UI_STATIC = "/docs/static"

@@ -5,7 +5,9 @@ from __future__ import annotations
 import http
 
 from apispec import BasePlugin
+from flask import Response, jsonify
 from flask_smorest import Api
+from marshmallow import Schema
 from werkzeug.exceptions import HTTPException
 
 from backend import errors
@@ -53,3 +55,12 @@ class ProblemApi(Api):
             },
             lazy=True,
         )
+
+
+def alternative(schema: Schema, data, status: int) -> Response:
+    """An alternative success response that an operation documents with its own schema
+    (``@blp.alt_response(200, schema=...)``), serialised with that schema: flask-smorest
+    serialises only the main response (``@blp.response``)."""
+    response = jsonify(schema.dump(data))
+    response.status_code = status
+    return response

@@ -166,6 +166,8 @@ class Settings:
     # in the graph, seen by every worker and server (backend/address_limits.py).
     limits_storage: str | None = None
     trusted_proxies: int = 0
+    # GET /v1/me/export: how many times a person may export their data per rolling 24 hours.
+    exports_per_day: int = 5
     # Notifications (backend/notifications) and their webhooks (backend/webhooks).
     notifications: bool = True
     notification_days: int = 90
@@ -225,6 +227,7 @@ VARIABLES = {
     "auth_failure_limit": ("MUTUALS_AUTH_FAILURE_LIMIT", _rate),
     "limits_storage": ("MUTUALS_LIMITS_STORAGE", _text),
     "trusted_proxies": ("MUTUALS_TRUSTED_PROXIES", _integer),
+    "exports_per_day": ("MUTUALS_EXPORTS_PER_DAY", _integer),
     "notifications": ("MUTUALS_NOTIFICATIONS", _switch),
     "notification_days": ("MUTUALS_NOTIFICATION_DAYS", _integer),
     "webhooks_allow_local": ("MUTUALS_WEBHOOKS_ALLOW_LOCAL", _switch),

@@ -139,6 +139,8 @@ class Database:
                         raise self.unavailable() from None
                     if timed_out(error):  # or it ended a query that ran the bound out
                         raise too_slow(self.outage.retry_after_s) from error
+            with self.within(deadline - time.monotonic()):  # one bound for both ways
+                return self._transaction(neo4j.READ_ACCESS, work, args, kwargs, repeatable=True)
         return self._transaction(neo4j.READ_ACCESS, work, args, kwargs, repeatable=True)
 
     def write_tx(self, work: Callable[..., T], *args, **kwargs) -> T:

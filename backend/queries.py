@@ -15,8 +15,10 @@ header (see docs/architecture.md and docs/analysts.md), as
 Header lines stop at 100 columns: a field goes on over lines that start ``//`` and more than
 one space. The example line is the exception: one Cypher map after ``:params``, on one line,
 that pasted into cypher-shell (or ``mutuals neo4j shell``) or Neo4j Browser sets every
-parameter the statement needs. Code asks for ``registry().get("connections.request_budget",
-1)``; analysts run the same file.
+parameter the statement needs. Code runs it by name and version through the app's
+``Database`` (``db.read("connections.request_budget", 1, ...)``, or
+``run(tx, db.query("connections.request_budget", 1), ...)`` inside a transaction function);
+analysts run the same file.
 """
 
 from __future__ import annotations

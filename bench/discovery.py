@@ -257,7 +257,7 @@ def hot_paths(db: Database, network: Network, people: dict, api, naive) -> list[
                 "bolt": lambda: _path_answer(
                     db.read(
                         "network.path",
-                        1,
+                        2,
                         person_id=median,
                         target_id=far,
                         max_paths=service.MAX_PATHS,

@@ -15,7 +15,7 @@ from tests.support.graph import connect, create_person, graph_fingerprint
 ENDPOINTS = [
     ("GET", "/v1/me", None),
     ("PATCH", "/v1/me", {"headline": "Taken over"}),
-    ("DELETE", "/v1/me", None),
+    ("DELETE", "/v1/me", {"confirm": "bob"}),
     ("GET", "/v1/people", None),
     ("GET", "/v1/people/bob", None),
     ("GET", "/v1/people/bob/connections", None),
@@ -144,6 +144,6 @@ def test_a_blocked_person_learns_nothing(people):
 def test_me_endpoints_act_only_on_the_callers_own_data(cypher, people):
     bob_before = cypher("MATCH (b:Person {id: 'bob'}) RETURN properties(b) AS p")
     assert people.patch("eve", "/v1/me", {"headline": "Mine"}).status_code == 200
-    assert people.delete("eve", "/v1/me").status_code == 204
+    assert people.delete("eve", "/v1/me", json={"confirm": "eve"}).status_code == 204
     assert cypher("MATCH (b:Person {id: 'bob'}) RETURN properties(b) AS p") == bob_before
     assert cypher("MATCH (p:Person) RETURN count(p) AS n") == [{"n": 4}]

@@ -157,7 +157,7 @@ def test_delete_account_removes_the_person_and_changes_nobody_elses_data(client,
     kept_ids = cypher(OTHERS_ONLY, gone="gone")[0]["ids"]
     before = fingerprint_of(cypher, kept_ids)
 
-    assert people.delete("gone", "/v1/me").status_code == 204
+    assert people.delete("gone", "/v1/me", json={"confirm": "gone"}).status_code == 204
 
     remaining = cypher(
         "MATCH (n) WHERE NOT n:__MutualsMigration AND NOT n:Profession "
@@ -169,7 +169,7 @@ def test_delete_account_removes_the_person_and_changes_nobody_elses_data(client,
     assert cypher("MATCH (t:Token) RETURN count(t) AS n") == [{"n": 3}]
     assert people.get("gone", "/v1/me").status_code == 401
     assert people.get("a", "/v1/people/gone").status_code == 404
-    assert people.delete("gone", "/v1/me").status_code == 401
+    assert people.delete("gone", "/v1/me", json={"confirm": "gone"}).status_code == 401
 
 
 def test_blocked_people_are_never_in_search(client, cypher):

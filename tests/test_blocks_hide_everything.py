@@ -30,11 +30,9 @@ def people(live_server, cypher) -> AuthActions:
         assert rec.status_code == 201, rec.json
         accepted = people.post(subject, f"/v1/me/recommendations/{rec.json['id']}/accept")
         assert accepted.status_code == 200, accepted.json
-        endorsed = people.client.put(
-            f"/v1/people/{subject}/skills/Python/endorsement", headers=people.headers("cyd")
-        )
+        endorsed = people.put("cyd", f"/v1/people/{subject}/skills/Python/endorsement")
         assert endorsed.status_code == 204
-    assert people.client.put("/v1/me/blocks/bob", headers=people.headers("ada")).status_code == 204
+    assert people.put("ada", "/v1/me/blocks/bob").status_code == 204
     return people
 
 

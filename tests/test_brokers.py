@@ -206,10 +206,8 @@ def test_a_brokers_private_rating_cannot_be_recovered_by_the_asker(one_broker, r
     same, so no score, reason or cursor carries the rating."""
     seen = [_what_ada_sees(one_broker)]
     for level in ("acquaintance", "known", "close"):
-        response = one_broker.client.put(
-            f"/v1/me/connections/{rated}/closeness",
-            json={"closeness": level},
-            headers=one_broker.headers("bob"),
+        response = one_broker.put(
+            "bob", f"/v1/me/connections/{rated}/closeness", {"closeness": level}
         )
         assert response.status_code == 200, response.json
         seen.append(_what_ada_sees(one_broker))

@@ -308,7 +308,7 @@ def test_deleting_an_account_deletes_its_notifications_and_those_naming_it(peopl
         ("ada", "introduction.declined"),
         ("bob", "introduction.requested"),
     ]
-    assert people.delete("ada", "/v1/me").status_code == 204
+    assert people.delete("ada", "/v1/me", json={"confirm": "ada"}).status_code == 204
     assert stored(cypher) == 0
     assert deliveries(cypher) == []
     assert cypher("MATCH (w:Webhook) RETURN w.id AS id") == [{"id": "bob"}]

@@ -34,9 +34,11 @@ def test_sign_up_returns_profile_and_a_working_token(client, cypher, clock):
     assert len(token) >= 43  # 32 random bytes, url-safe base64
     me = client.get("/v1/me", headers=auth(token))
     assert me.status_code == 200
-    # The profile read back also shows what connections say (nothing yet).
+    # The profile read back also shows work history and what connections say (nothing yet).
     assert me.json == {
         **person,
+        "positions": [],
+        "education": [],
         "recommendation_count": 0,
         "endorsements": [
             {"skill": skill, "count": 0, "endorsed_by_viewer": False, "sample": []}

@@ -214,7 +214,7 @@ def test_deleting_an_account_removes_its_recommendations_only(cypher, people):
     theirs = write(people, "ada", "cyd").json
     connect(cypher, "bob", "cyd")
     other = write(people, "bob", "cyd").json
-    assert people.delete("ada", "/v1/me").status_code == 204
+    assert people.delete("ada", "/v1/me", json={"confirm": "ada"}).status_code == 204
     remaining = cypher("MATCH (r:Recommendation) RETURN collect(r.id) AS ids")[0]["ids"]
     assert (
         remaining == [other["id"]] and mine["id"] not in remaining and theirs["id"] not in remaining

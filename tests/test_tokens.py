@@ -98,8 +98,9 @@ def test_logging_out_revokes_the_current_token_only(client):
 
 
 def test_deleting_the_account_deletes_its_tokens(client, cypher):
-    _, token = sign_up(client)
-    assert client.delete("/v1/me", headers=auth(token)).status_code == 204
+    person, token = sign_up(client)
+    deleted = client.delete("/v1/me", json={"confirm": person["id"]}, headers=auth(token))
+    assert deleted.status_code == 204
     assert client.get("/v1/me/tokens", headers=auth(token)).status_code == 401
     assert cypher("MATCH (t:Token) RETURN count(t) AS n") == [{"n": 0}]
 

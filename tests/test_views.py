@@ -245,7 +245,7 @@ def test_a_profile_change_shows_at_once(viewed, views_app, make_app, cypher):
 
 def test_deleting_the_account_deletes_the_view(viewed, cypher):
     assert cypher("MATCH (v:NetworkView {person_id: 'me'}) RETURN count(v) AS n")[0]["n"] == 3
-    assert viewed.delete("me", "/v1/me").status_code == 204
+    assert viewed.delete("me", "/v1/me", json={"confirm": "me"}).status_code == 204
     assert cypher("MATCH (v:NetworkView {person_id: 'me'}) RETURN count(v) AS n")[0]["n"] == 0
 
 

@@ -31,7 +31,7 @@ from backend.pagination import newest_first, person_id_of
 DONT_KNOW = "dont_know"
 IGNORE_REASONS = (DONT_KNOW,)
 WITHDRAWN = "withdrawn"
-INVITE_WINDOW = timedelta(days=7)
+REQUEST_WINDOW = timedelta(days=7)
 PENDING_LIMIT_RETRY = timedelta(days=1)
 
 
@@ -44,7 +44,7 @@ def send(sender_id: str, *, to: str, note: str | None = None) -> tuple[dict, boo
     they had already asked the sender (``(connection, True)``)."""
     recipient_id = to
     if sender_id == recipient_id:
-        raise Unprocessable("to", "You cannot invite yourself.")
+        raise Unprocessable("to", "You cannot send yourself a request.")
     settings, at = app_services().settings, now()
 
     def work(tx):
@@ -64,7 +64,7 @@ def send(sender_id: str, *, to: str, note: str | None = None) -> tuple[dict, boo
             recipient_id=recipient_id,
             note=note or None,
             now=at,
-            window_start=at - INVITE_WINDOW,
+            window_start=at - REQUEST_WINDOW,
         )[0]
         notify(
             tx,
@@ -82,7 +82,7 @@ def _check_hold(hold: dict | None, at: datetime) -> None:
     if hold is None:
         return
     if hold["until"] is None:
-        raise Forbidden("You cannot invite this person.")
+        raise Forbidden("You cannot send this person a request.")
     until = hold["until"].to_native()
     if until > at:
         raise TooManyRequests(
@@ -96,7 +96,7 @@ def _check_budget(tx, sender_id: str, at: datetime, settings) -> None:
         tx,
         app_services().db.query("connections.request_budget", 1),
         person_id=sender_id,
-        since=at - INVITE_WINDOW,
+        since=at - REQUEST_WINDOW,
     )[0]
     if budget["pending_outgoing"] >= settings.max_pending_outgoing:
         raise TooManyRequests(
@@ -110,7 +110,7 @@ def _check_budget(tx, sender_id: str, at: datetime, settings) -> None:
         oldest_counted = sorted(sent)[len(sent) - settings.max_requests_per_week]
         raise TooManyRequests(
             f"You sent {len(sent)} requests in the last 7 days, the most allowed.",
-            _seconds_until(oldest_counted.to_native() + INVITE_WINDOW, at),
+            _seconds_until(oldest_counted.to_native() + REQUEST_WINDOW, at),
         )
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from flask import jsonify
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from backend.api import alternative
 from backend.auth import SECURITY, current_person_id
 from backend.connections import blocks, requests, service
 from backend.connections.schemas import (
@@ -37,13 +37,15 @@ class Requests(MethodView):
         description="`to` had already asked you: you are now connected",
     )
     @blp.alt_response(409, description="Already connected, or a request is already pending")
-    @blp.alt_response(429, description="Invitation limits or the re-invite wait (see Retry-After)")
+    @blp.alt_response(
+        429, description="Request limits or the wait after a withdrawal (see Retry-After)"
+    )
     @blp.doc(security=SECURITY)
     def post(self, body):
-        """Invite someone to connect"""
+        """Send someone a connection request"""
         result, connected = requests.send(current_person_id(), **body)
         if connected:
-            return jsonify(ConnectionSchema().dump(result))
+            return alternative(ConnectionSchema(), result, 200)
         return result
 
 
@@ -72,7 +74,7 @@ class OutgoingRequest(MethodView):
     @blp.response(204)
     @blp.doc(security=SECURITY)
     def delete(self, person_id):
-        """Withdraw your request; inviting the same person again then waits"""
+        """Withdraw your request; a new request to the same person then waits"""
         requests.withdraw(current_person_id(), person_id)
 
 
@@ -113,11 +115,7 @@ class PersonConnections(MethodView):
     @blp.doc(security=SECURITY)
     def get(self, args, person_id):
         """Someone's 1st connections, as far as their connections_visibility lets you see"""
-        page = service.list_of(current_person_id(), person_id, **args)
-        return {
-            "items": [row["person"] for row in page["items"]],
-            "next_cursor": page["next_cursor"],
-        }
+        return service.list_of(current_person_id(), person_id, **args)
 
 
 @blp.route("/v1/me/connections/<person_id>")

@@ -27,17 +27,20 @@ def list_mine(person_id: str, *, sort: str, limit: int, cursor: str | None) -> d
 
 
 def list_of(viewer_id: str, owner_id: str, *, sort: str, limit: int, cursor: str | None) -> dict:
-    """Someone's connections, as far as their connections_visibility lets the viewer see."""
+    """Someone's connections (the people only: closeness ratings are the owner's own), as far
+    as their connections_visibility lets the viewer see."""
     if viewer_id == owner_id:
-        return list_mine(owner_id, sort=sort, limit=limit, cursor=cursor)
-    rows = app_services().db.read(
-        "connections.pair_state", 1, person_id=viewer_id, other_id=owner_id
-    )
-    if not rows or rows[0]["blocked"]:
-        raise NotFound("No such person.")
-    state = rows[0]
-    sees_all = state["other_visibility"] == "connections" and state["connected"]
-    return _list(viewer_id, owner_id, not sees_all, sort, limit, cursor)
+        page = list_mine(owner_id, sort=sort, limit=limit, cursor=cursor)
+    else:
+        rows = app_services().db.read(
+            "connections.pair_state", 1, person_id=viewer_id, other_id=owner_id
+        )
+        if not rows or rows[0]["blocked"]:
+            raise NotFound("No such person.")
+        state = rows[0]
+        sees_all = state["other_visibility"] == "connections" and state["connected"]
+        page = _list(viewer_id, owner_id, not sees_all, sort, limit, cursor)
+    return {**page, "items": [row["person"] for row in page["items"]]}
 
 
 def _list(

@@ -116,7 +116,7 @@ def path(person_id: str, other_id: str) -> dict:
         require_visible(tx, person_id, other_id)
         return run(
             tx,
-            db.query("network.path", 1),
+            db.query("network.path", 2),
             person_id=person_id,
             target_id=other_id,
             max_paths=MAX_PATHS,

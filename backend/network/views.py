@@ -75,8 +75,12 @@ def forget(tx, person_id: str) -> dict:
     """Call in the transaction that deletes or erases a person, before their connections go:
     deletes their view, and marks the views of their connections outdated (recomputed on their
     next read: every entry that counted them as a mutual moves). Returns ``{deleted,
-    outdated}`` (view parts)."""
-    return run(tx, app_services().db.query("views.forget", 1), person_id=person_id)[0]
+    outdated}`` (view parts). Every other view part that still lists them (a 2nd-degree
+    list, suggestions) is dropped too: a deleted person's id stays in nobody's view."""
+    db = app_services().db
+    counts = run(tx, db.query("views.forget", 1), person_id=person_id)[0]
+    run(tx, db.query("views.forget_person", 1), person_id=person_id)
+    return counts
 
 
 def live() -> dict:

@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
-from flask import g
+from flask import Response, g, stream_with_context
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from backend.app_services import app_services
 from backend.auth import SECURITY, current_person_id, require_admin
-from backend.errors import NotFound
-from backend.people import service
+from backend.pagination import PageArgsSchema
+from backend.people import export, service
 from backend.people.schemas import (
+    DeleteAccountSchema,
+    ExportSchema,
     PersonPageSchema,
     ProfileSchema,
     ProfileUpdateSchema,
     SearchArgsSchema,
     SignedUpSchema,
     SignUpSchema,
-    TokenListSchema,
+    TokenPageSchema,
     TokenSchema,
 )
-from backend.tokens import issue_token, list_tokens, revoke_token, revoke_token_by_hash
 
 blp = Blueprint("people", __name__, description="People: sign-up, profiles and search")
 
@@ -32,8 +32,7 @@ class People(MethodView):
     @blp.alt_response(429, description="Too many sign-ups from your address (see Retry-After)")
     def post(self, fields):
         """Sign up: the new profile and a bearer token, shown this once"""
-        app_services().address_limits.count_signup()
-        return service.sign_up(fields)
+        return service.sign_up(**fields)
 
     @blp.arguments(SearchArgsSchema, location="query")
     @blp.response(200, PersonPageSchema)
@@ -67,23 +66,38 @@ class Me(MethodView):
     @blp.doc(security=SECURITY)
     def patch(self, changes):
         """Change profile fields, connections_visibility or intro_opt_out (null clears a field)"""
-        return service.update_profile(current_person_id(), changes)
+        return service.update_profile(current_person_id(), **changes)
 
+    @blp.arguments(DeleteAccountSchema)
     @blp.response(204)
     @blp.doc(security=SECURITY)
-    def delete(self):
-        """Delete your account: you, your tokens, connections, requests and introductions"""
-        service.delete_person(current_person_id())
+    def delete(self, body):
+        """Delete your account (confirm with your id): you, your tokens, connections, requests,
+        introductions, recommendations, notifications, webhooks, and your id wherever others'
+        notifications or network views held it"""
+        service.delete_person(current_person_id(), **body)
+
+
+@blp.route("/v1/me/export")
+class MyExport(MethodView):
+    @blp.response(200, ExportSchema)
+    @blp.alt_response(429, description="Exported too often today (see Retry-After)")
+    @blp.doc(security=SECURITY)
+    def get(self):
+        """Everything held about you, as one JSON document streamed while it is read
+        (docs/people.md, "Your data")"""
+        chunks = export.start(current_person_id())
+        return Response(stream_with_context(chunks), mimetype="application/json")
 
 
 @blp.route("/v1/me/tokens")
 class MyTokens(MethodView):
-    @blp.response(200, TokenListSchema)
+    @blp.arguments(PageArgsSchema, location="query")
+    @blp.response(200, TokenPageSchema)
     @blp.doc(security=SECURITY)
-    def get(self):
+    def get(self, args):
         """Your unexpired tokens, newest first: created, last used, expiry (never the secret)"""
-        me = current_person_id()
-        return {"items": list_tokens(me, g.token_hash)}
+        return service.list_tokens(current_person_id(), current_hash=g.token_hash, **args)
 
 
 @blp.route("/v1/me/tokens/current")
@@ -93,7 +107,7 @@ class CurrentToken(MethodView):
     def delete(self):
         """Log out: revoke the token of this request"""
         current_person_id()
-        revoke_token_by_hash(g.token_hash)
+        service.revoke_token_by_hash(g.token_hash)
 
 
 @blp.route("/v1/me/tokens/<token_id>")
@@ -103,8 +117,7 @@ class MyToken(MethodView):
     @blp.doc(security=SECURITY)
     def delete(self, token_id):
         """Revoke one of your tokens (another device's, say)"""
-        if not revoke_token(current_person_id(), token_id):
-            raise NotFound("You hold no token with this id.")
+        service.revoke_token(current_person_id(), token_id)
 
 
 @blp.route("/v1/admin/people/<person_id>/tokens")
@@ -115,7 +128,4 @@ class AdminTokens(MethodView):
     def post(self, person_id):
         """Issue a bearer token for an existing (e.g. seeded) person; needs the admin token"""
         require_admin()
-        token = issue_token(person_id)
-        if token is None:
-            raise NotFound("No such person.")
-        return {"token": token}
+        return service.issue_token(person_id)

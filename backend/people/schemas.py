@@ -3,6 +3,7 @@
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 from webargs.fields import DelimitedList
 
+from backend.careers.schemas import EducationSchema, PositionSchema
 from backend.pagination import PageArgsSchema, page_schema
 from backend.schemas import (
     HEADLINE_MAX,
@@ -51,6 +52,30 @@ class SignUpSchema(ProfileFieldsSchema):
     name = Trimmed(required=True, validate=validate.Length(1, NAME_MAX))
 
 
+class ExportSchema(Schema):
+    format = fields.String(required=True, metadata={"example": "mutuals-export/1"})
+    person_id = fields.String(required=True)
+    exported_at = fields.DateTime(required=True)
+    sections = fields.Dict(
+        keys=fields.String(),
+        values=fields.List(fields.Dict()),
+        required=True,
+        metadata={
+            "description": "one list per kind of data: profile, connections, requests, blocks, "
+            "introductions, recommendations, endorsements, notifications, webhooks (no "
+            "secrets), tokens (metadata), dismissed_suggestions, positions, education"
+        },
+    )
+
+
+class DeleteAccountSchema(Schema):
+    confirm = fields.String(
+        required=True,
+        validate=validate.Length(max=200),
+        metadata={"description": "your own id: deleting an account cannot be undone"},
+    )
+
+
 class ProfileUpdateSchema(ProfileFieldsSchema):
     """PATCH: only the fields given change; null clears an optional field."""
 
@@ -72,6 +97,9 @@ class ProfileSchema(PersonSummarySchema):
     # Another's profile: how far they are from you (backend/network) ...
     degree = fields.Integer(allow_none=True, metadata={"description": "1, 2, 3 or null (further)"})
     mutual_count = fields.Integer()
+    # Work history and schools (backend/careers), current first, then newest first.
+    positions = fields.List(fields.Nested(PositionSchema))
+    education = fields.List(fields.Nested(EducationSchema))
     # ... and what their connections say of them (backend/recommendations).
     recommendation_count = fields.Integer()
     endorsements = fields.List(fields.Nested(SkillEndorsementsSchema))
@@ -104,8 +132,7 @@ class TokenInfoSchema(Schema):
     )
 
 
-class TokenListSchema(Schema):
-    items = fields.List(fields.Nested(TokenInfoSchema), required=True)
+TokenPageSchema = page_schema(TokenInfoSchema, "TokenPage")
 
 
 class SearchArgsSchema(PageArgsSchema):
@@ -121,6 +148,14 @@ class SearchArgsSchema(PageArgsSchema):
         fields.Integer(validate=validate.OneOf((1, 2, 3))),
         validate=validate.Length(min=1, max=3),
         metadata={"description": "only people at these degrees from you, e.g. 1,2"},
+    )
+    organization = Trimmed(
+        validate=validate.Length(max=100),
+        metadata={"description": "only people there now: an organization's id (careers)"},
+    )
+    title = Trimmed(
+        validate=validate.Length(max=SHORT_MAX),
+        metadata={"description": "only people whose current title contains this, any case"},
     )
 
 

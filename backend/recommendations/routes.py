@@ -21,12 +21,11 @@ from backend.recommendations.schemas import (
 blp = Blueprint(
     "recommendations",
     __name__,
-    url_prefix="/v1",
     description="Recommendations and skill endorsements between 1st connections",
 )
 
 
-@blp.route("/people/<person_id>/recommendations")
+@blp.route("/v1/people/<person_id>/recommendations")
 class PersonRecommendations(MethodView):
     @blp.doc(security=SECURITY)
     @blp.arguments(PageArgsSchema, location="query")
@@ -44,7 +43,7 @@ class PersonRecommendations(MethodView):
         return service.write(current_person_id(), person_id, **body)
 
 
-@blp.route("/people/<person_id>/recommendation-requests")
+@blp.route("/v1/people/<person_id>/recommendation-requests")
 class AskForRecommendation(MethodView):
     @blp.doc(security=SECURITY)
     @blp.arguments(AskForRecommendationSchema)
@@ -54,7 +53,7 @@ class AskForRecommendation(MethodView):
         return service.ask(current_person_id(), person_id, **body)
 
 
-@blp.route("/me/recommendations")
+@blp.route("/v1/me/recommendations")
 class MyRecommendations(MethodView):
     @blp.doc(security=SECURITY)
     @blp.arguments(MyRecommendationsArgsSchema, location="query")
@@ -64,7 +63,7 @@ class MyRecommendations(MethodView):
         return service.list_mine(current_person_id(), **args)
 
 
-@blp.route("/me/recommendations/<rec_id>")
+@blp.route("/v1/me/recommendations/<rec_id>")
 class MyRecommendation(MethodView):
     @blp.doc(security=SECURITY)
     @blp.response(200, RecommendationSchema)
@@ -73,17 +72,43 @@ class MyRecommendation(MethodView):
         return service.get(current_person_id(), rec_id)
 
 
-@blp.route("/me/recommendations/<rec_id>/<any(accept, hide, show, decline):action>")
-class RecommendationAction(MethodView):
+@blp.route("/v1/me/recommendations/<rec_id>/accept")
+class AcceptRecommendation(MethodView):
     @blp.doc(security=SECURITY)
     @blp.response(200, RecommendationSchema)
-    def post(self, rec_id, action):
-        """accept (subject: show it on your profile), hide / show (subject), decline (the
-        author declines a request, the subject a pending recommendation)."""
-        return service.act(current_person_id(), rec_id, action)
+    def post(self, rec_id):
+        """Accept a pending recommendation (subject): it shows on your profile."""
+        return service.act(current_person_id(), rec_id, "accept")
 
 
-@blp.route("/me/recommendations/<rec_id>/fulfil")
+@blp.route("/v1/me/recommendations/<rec_id>/hide")
+class HideRecommendation(MethodView):
+    @blp.doc(security=SECURITY)
+    @blp.response(200, RecommendationSchema)
+    def post(self, rec_id):
+        """Hide an accepted recommendation from your profile (subject)."""
+        return service.act(current_person_id(), rec_id, "hide")
+
+
+@blp.route("/v1/me/recommendations/<rec_id>/show")
+class ShowRecommendation(MethodView):
+    @blp.doc(security=SECURITY)
+    @blp.response(200, RecommendationSchema)
+    def post(self, rec_id):
+        """Show a hidden recommendation on your profile again (subject)."""
+        return service.act(current_person_id(), rec_id, "show")
+
+
+@blp.route("/v1/me/recommendations/<rec_id>/decline")
+class DeclineRecommendation(MethodView):
+    @blp.doc(security=SECURITY)
+    @blp.response(200, RecommendationSchema)
+    def post(self, rec_id):
+        """Decline: the author a request to write one, the subject a pending recommendation."""
+        return service.act(current_person_id(), rec_id, "decline")
+
+
+@blp.route("/v1/me/recommendations/<rec_id>/fulfil")
 class FulfilRecommendation(MethodView):
     @blp.doc(security=SECURITY)
     @blp.arguments(WriteRecommendationSchema)
@@ -93,7 +118,7 @@ class FulfilRecommendation(MethodView):
         return service.act(current_person_id(), rec_id, "fulfil", **body)
 
 
-@blp.route("/people/<person_id>/endorsements")
+@blp.route("/v1/people/<person_id>/endorsements")
 class Endorsements(MethodView):
     @blp.doc(security=SECURITY)
     @blp.response(200, EndorsementsSchema)
@@ -103,16 +128,16 @@ class Endorsements(MethodView):
         return {"items": service.endorsements(current_person_id(), person_id)}
 
 
-@blp.route("/people/<person_id>/skills/<skill>/endorsement")
+@blp.route("/v1/people/<person_id>/skills/<skill>/endorsement")
 class Endorsement(MethodView):
     @blp.doc(security=SECURITY)
     @blp.response(204)
     def put(self, person_id, skill):
         """Endorse a skill on a 1st connection's profile (idempotent)."""
-        service.endorse(current_person_id(), person_id, skill)
+        service.endorse(current_person_id(), person_id, skill=skill)
 
     @blp.doc(security=SECURITY)
     @blp.response(204)
     def delete(self, person_id, skill):
         """Withdraw your endorsement of that skill."""
-        service.unendorse(current_person_id(), person_id, skill)
+        service.unendorse(current_person_id(), person_id, skill=skill)

@@ -240,7 +240,7 @@ def _items(result: dict) -> dict:
     return {**result, "items": [_item(row) for row in result["items"]]}
 
 
-def endorse(endorser_id: str, person_id: str, skill: str) -> None:
+def endorse(endorser_id: str, person_id: str, *, skill: str) -> None:
     def work(tx):
         context = _check_pair(tx, endorser_id, person_id)
         if skill not in (context["subject_skills"] or []):
@@ -266,7 +266,7 @@ def endorse(endorser_id: str, person_id: str, skill: str) -> None:
     app_services().db.write_tx(work)
 
 
-def unendorse(endorser_id: str, person_id: str, skill: str) -> None:
+def unendorse(endorser_id: str, person_id: str, *, skill: str) -> None:
     app_services().db.write(
         "recommendations.unendorse", 1, endorser_id=endorser_id, person_id=person_id, skill=skill
     )
@@ -285,7 +285,7 @@ def profile_section(viewer_id: str, person_id: str) -> dict:
         )[0]
         skills = run(
             tx,
-            db.query("recommendations.endorsement_summary", 1),
+            db.query("recommendations.endorsement_summary", 2),
             person_id=person_id,
             viewer_id=viewer_id,
             sample_size=3,
@@ -304,7 +304,7 @@ def endorsements(viewer_id: str, person_id: str, sample_size: int = 3) -> list[d
         require_visible(tx, viewer_id, person_id)
         return run(
             tx,
-            db.query("recommendations.endorsement_summary", 1),
+            db.query("recommendations.endorsement_summary", 2),
             person_id=person_id,
             viewer_id=viewer_id,
             sample_size=sample_size,

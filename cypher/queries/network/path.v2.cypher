@@ -1,11 +1,14 @@
 // name: network.path
-// version: 1
+// version: 2
 // mode: read
 // params: person_id (string), target_id (string), max_paths (int)
 // returns: one row: degree (0 for oneself, 1, 2, 3, or null beyond 3 hops) and paths, up to
 //   max_paths shortest paths from person_id to target_id, each a list of {id, name} from the person
 //   to the target, ordered by the ids along the way. No path passes through anyone blocked either
-//   way with person_id. No row when either person does not exist. Cost: each hop is tried only when
+//   way with person_id. A 3-hop path is not shown when its third person or the target hides
+//   their connections (connections_visibility 'private'): its last step would tell the caller,
+//   a stranger to both, one of their connections; the degree still says 3. No row when either
+//   person does not exist. Cost: each hop is tried only when
 //   the shorter ones found nothing; 3 hops meet in the middle (the target's connections are hashed
 //   once), no variable-length pattern.
 // example params (cypher-shell / Browser): :params {person_id: '107', target_id: '3980', max_paths: 3}
@@ -55,9 +58,16 @@ CALL (me, target, blocked, short_paths, two_hop_paths) {
     WHERE NOT a IN blocked
     RETURN a, b
   }
-  WITH me, target, a, b ORDER BY a.id, b.id LIMIT $max_paths
-  RETURN collect([me, a, b, target]) AS three_hop_paths
+  WITH me, target, a, b,
+       coalesce(b.connections_visibility = 'private', false)
+         OR coalesce(target.connections_visibility = 'private', false) AS hidden
+  ORDER BY hidden, a.id, b.id
+  LIMIT $max_paths
+  RETURN count(*) > 0 AS three_hops,
+         collect(CASE WHEN NOT hidden THEN [me, a, b, target] END) AS three_hop_paths
 }
-WITH short_paths + two_hop_paths + three_hop_paths AS paths
-RETURN CASE WHEN paths = [] THEN null ELSE size(paths[0]) - 1 END AS degree,
+WITH short_paths, two_hop_paths, three_hops, short_paths + two_hop_paths + three_hop_paths AS paths
+RETURN CASE WHEN short_paths <> [] THEN size(short_paths[0]) - 1
+            WHEN two_hop_paths <> [] THEN 2
+            WHEN three_hops THEN 3 END AS degree,
        [path IN paths | [person IN path | person {.id, .name}]] AS paths

@@ -1,10 +1,11 @@
 // name: notifications.delete_for_person
-// version: 1
+// version: 2
 // mode: write
 // params: person_id (string)
 // returns: one row: deleted (notifications). Deletes the person's notifications, those that
-//   name them (as actor), the pending deliveries of both, and the person's webhooks with
-//   every delivery and attempt. Run before the person is deleted.
+//   name them (as actor, or as any *_id in their data: the data is JSON text, matched through
+//   the text index of V0013), the pending deliveries of all these, and the person's webhooks
+//   with every delivery and attempt. Run before the person is deleted.
 // example params (cypher-shell / Browser): :params {person_id: '1'}
 CALL () {
   MATCH (:Person {id: $person_id})-[:HAS_WEBHOOK]->(w:Webhook)
@@ -20,6 +21,12 @@ CALL () {
   OPTIONAL MATCH (:Person {id: $person_id})-[:HAS_NOTIFICATION]->(mine:Notification)
   OPTIONAL MATCH (naming:Notification {actor_id: $person_id})
   WITH collect(mine) + collect(naming) AS found
+  CALL () {
+    OPTIONAL MATCH (mentioning:Notification)
+      WHERE mentioning.data CONTAINS '_id":"' + $person_id + '"'
+    RETURN collect(mentioning) AS mentioning
+  }
+  WITH found + mentioning AS found
   UNWIND found AS n
   WITH DISTINCT n
   CALL (n) {

@@ -1,0 +1,224 @@
+"""Benchmark: who do I know at X, the organization page and the typeahead, through the API
+and raw Bolt, on the generated network with organizations and positions.
+
+    .venv/bin/mutuals seed generate --people 100000 --avg-degree 40 --seed 7 --bulk
+    .venv/bin/python -m bench careers --people 100000
+
+1. The network must be in the local database (`mutuals seed generate`). Organizations and
+   positions are added once, by this script (ids `bo...`, `bw...`), until `mutuals seed
+   generate` makes them itself: ``--organizations`` companies whose sizes are heavy-tailed
+   (an organization's share of positions falls as rank^-0.8), 1-6 positions a person with
+   tenures of 6 months to 8 years, the last one current for 85% of people.
+2. The people: a hub (connections closest to ``--hub-degree``) and a median person; the
+   organizations: the largest and a median one.
+3. Each path in turns (API under gunicorn, then the same named query over Bolt), after a
+   warm-up; p50/p99 and the load average, written to bench/results/careers.md.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import click
+import numpy as np
+import requests
+from tqdm import tqdm
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from backend.config import Settings  # noqa: E402
+from backend.db import Database  # noqa: E402
+from backend.intros.state import expires_before  # noqa: E402
+from backend.months import month_of  # noqa: E402
+from backend.organizations import names  # noqa: E402
+from backend.tokens import new_token  # noqa: E402
+from bench.intros import gunicorn, machine, measure, neo4j_setup  # noqa: E402
+from harness.http import percentile  # noqa: E402
+from harness.queries import bench_registry  # noqa: E402
+
+RESULTS = ROOT / "bench" / "results" / "careers.md"
+WORDS = (
+    "north wind blue river stone bright iron cedar harbor summit pixel quantum solar maple "
+    "atlas nova orbit delta vertex lumen arbor falcon granite meadow beacon ember crest"
+).split()
+KINDS = "labs systems partners bank health media logistics foods energy analytics".split()
+TITLES = ["Engineer", "Analyst", "Designer", "Manager", "Consultant", "Director", "Recruiter"]
+BATCH = 10_000
+THIS_MONTH = month_of(datetime(2026, 1, 1, tzinfo=UTC))
+
+
+def add_careers(db: Database, organizations: int, seed: int) -> str:
+    """Organizations and positions for every generated person, once."""
+    if db.read("careers.bench_organizations", 1, prefix="bo"):
+        return "already in the database"
+    rng = np.random.default_rng(seed)
+    rows, seen = [], set()
+    for i in range(organizations):
+        while True:
+            name = f"{rng.choice(WORDS).title()} {rng.choice(WORDS).title()} {rng.choice(KINDS).title()}"
+            if names.name_key(name) not in seen:
+                break
+            name = f"{name} {i}"
+            if names.name_key(name) not in seen:
+                break
+        seen.add(names.name_key(name))
+        search_text = " ".join(names.search_words(name))
+        key = names.name_key(name)
+        rows.append(dict(id=f"bo{i}", kind="company", name=name, key=key, search_text=search_text))
+    for start in tqdm(range(0, len(rows), BATCH), desc="organizations", unit="batch"):
+        db.write("careers.bench_add_organizations", 1, rows=rows[start : start + BATCH])
+    people = db.read("intros.bench_graph_size", 1)[0]["people"]
+    weights = np.arange(1, organizations + 1, dtype=float) ** -0.8
+    weights /= weights.sum()
+    # One draw for every position there may be: a draw with weights per call would cost
+    # the whole weight vector each time.
+    drawn = rng.choice(organizations, size=people * 6, p=weights)
+    positions, made = [], 0
+    with tqdm(total=people, desc="positions", unit="person") as bar:
+        for person in range(people):
+            count = int(rng.integers(1, 7))
+            month = THIS_MONTH - int(rng.integers(12, 300))
+            current = rng.random() < 0.85
+            for k in range(count):
+                length = int(rng.integers(6, 96))
+                end = min(month + length, THIS_MONTH)
+                last = k == count - 1
+                positions.append(
+                    dict(
+                        id=f"bw{made}",
+                        person=f"g{person}",
+                        organization=f"bo{drawn[made]}",
+                        title=TITLES[int(rng.integers(len(TITLES)))],
+                        start=month,
+                        end=None if last and current else end,
+                    )
+                )
+                made += 1
+                month = min(end + int(rng.integers(0, 4)), THIS_MONTH)
+            if len(positions) >= BATCH:
+                db.write("careers.bench_add_positions", 1, rows=positions)
+                positions = []
+            bar.update()
+    if positions:
+        db.write("careers.bench_add_positions", 1, rows=positions)
+    return f"added by this run: {organizations:,} organizations, {made:,} positions"
+
+
+@click.command()
+@click.option("--organizations", default=5000, show_default=True)
+@click.option("--seed", default=7, show_default=True)
+@click.option("--hub-degree", default=1700, show_default=True)
+@click.option("--requests", "count", default=50, show_default=True)
+@click.option("--warmup", default=5, show_default=True)
+@click.option("--workers", default=2, show_default=True)
+@click.option("--threads", default=4, show_default=True)
+def main(organizations, seed, hub_degree, count, warmup, workers, threads):
+    """Who do I know at X, the organization page and the typeahead: p50/p99."""
+    settings = Settings.from_env()
+    db = Database(settings, bench_registry())
+    started = time.monotonic()
+    how = add_careers(db, organizations, seed)
+    orgs = db.read("careers.bench_organizations", 1, prefix="bo")
+    largest, median_org = orgs[0], orgs[len(orgs) // 2]
+    hub = db.read("intros.bench_hubs", 1, degree=hub_degree, candidates=1)[0]
+    median = db.read("intros.bench_hubs", 1, degree=40, candidates=1)[0]
+    click.echo(
+        f"largest {largest['name']} ({largest['people']:,} people), median {median_org['name']} "
+        f"({median_org['people']:,}); hub {hub['id']} ({hub['degree']:,}), median person "
+        f"{median['id']} ({median['degree']})"
+    )
+    tokens = {}
+    for person in (hub["id"], median["id"]):
+        token, token_hash = new_token()
+        db.write(
+            "auth.create_token", 1, person_id=person, token_hash=token_hash, now=datetime.now(UTC)
+        )
+        tokens[person] = token
+    load_before = os.getloadavg()[0]
+    prefix = largest["name"].split()[0][:4].lower()
+    # The slowest paths take seconds on a loaded machine: measured, not cut off at the
+    # production budget (MUTUALS_DB_TIMEOUT_S, 5 s).
+    with (
+        gunicorn(settings, workers, threads, MUTUALS_DB_TIMEOUT_S="120") as base,
+        requests.Session() as session,
+    ):
+
+        def api(person, path, **query):
+            def call():
+                response = session.get(
+                    base + path,
+                    params=query,
+                    headers={"Authorization": f"Bearer {tokens[person]}"},
+                    timeout=60,
+                )
+                assert response.status_code == 200, response.text
+
+            return call
+
+        def bolt(person, organization):
+            def call():
+                db.read(
+                    "organizations.people",
+                    1,
+                    person_id=person,
+                    organization_id=organization,
+                    degrees=[1, 2],
+                    tenure="any",
+                    expires_before=expires_before(datetime.now(UTC), settings.intro_expiry_days),
+                    skip=0,
+                    limit=21,
+                )
+
+            return call
+
+        paths = {}
+        for who, person in (("hub", hub["id"]), ("median person", median["id"])):
+            for which, org in (("largest org", largest), ("median org", median_org)):
+                label = f"people at {which}, {who}"
+                paths[f"{label} (API)"] = api(person, f"/v1/organizations/{org['id']}/people")
+                paths[f"{label} (Bolt)"] = bolt(person, org["id"])
+            paths[f"org page, largest org, {who} (API)"] = api(
+                person, f"/v1/organizations/{largest['id']}"
+            )
+        paths[f"typeahead q={prefix} (API)"] = api(median["id"], "/v1/organizations", q=prefix)
+        samples = measure(paths, count, warmup)
+    load_after = os.getloadavg()[0]
+    lines = [
+        "| path | p50 ms | p99 ms |",
+        "|---|---:|---:|",
+        *(
+            f"| {name} | {percentile(s, 50):.1f} | {percentile(s, 99):.1f} |"
+            for name, s in samples.items()
+        ),
+    ]
+    section = "\n".join(
+        [
+            "# Careers benchmark",
+            "",
+            f"- machine: {machine()}; {neo4j_setup(db)}",
+            f"- load average (1 min): {load_before:.1f} before, {load_after:.1f} after",
+            f"- organizations and positions: {how}",
+            f"- largest organization {largest['id']} ({largest['people']:,} people), median "
+            f"{median_org['id']} ({median_org['people']:,}); hub {hub['id']} "
+            f"({hub['degree']:,} connections), median person {median['id']} ({median['degree']})",
+            f"- {count} rounds after {warmup} warm-up; gunicorn {workers} workers x {threads} "
+            "threads; command: `.venv/bin/python -m bench careers`",
+            "",
+            *lines,
+            "",
+        ]
+    )
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(section)
+    click.echo(section)
+    click.echo(f"done in {time.monotonic() - started:.0f} s: {RESULTS.relative_to(ROOT)}")
+    db.close()
+
+
+if __name__ == "__main__":
+    main()
