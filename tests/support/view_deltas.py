@@ -137,6 +137,8 @@ class World:
 
     def _dismiss(self, client):
         a, b = self.pick_two()
+        if self._blocked(a, b):  # hidden from each other: no such person
+            return None
         dismissed = self.call(client, "POST", a, f"/v1/me/suggestions/{b}/dismiss")
         assert dismissed.status_code == 204, dismissed.json
         self.model.dismissed.add((a, b))
