@@ -211,7 +211,7 @@ def drain(server: Gunicorn, proxy: CuttableProxy, db: Database) -> dict:
     proxy.count_refused()  # forget earlier refusals
     answer: dict = {}
 
-    def sign_up():
+    def send_sign_up():
         try:
             response = requests.post(
                 server.base + "/v1/people", json={"name": "Drained Dora"}, timeout=60
@@ -220,7 +220,7 @@ def drain(server: Gunicorn, proxy: CuttableProxy, db: Database) -> dict:
         except requests.RequestException as error:
             answer.update(status=type(error).__name__)
 
-    client = threading.Thread(target=sign_up)
+    client = threading.Thread(target=send_sign_up)
     client.start()
     proxy.refused.acquire(timeout=30)  # the sign-up is retrying against the cut network
     terminated_at = time.monotonic()
