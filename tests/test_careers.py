@@ -155,7 +155,7 @@ def test_deleting_the_account_erases_positions_and_education_not_the_organizatio
     people.post("ada", "/v1/me/positions", position())
     people.post("bob", "/v1/me/positions", position())
     people.post("ada", "/v1/me/education", {"school": {"name": "TU Berlin"}})
-    assert people.delete("ada", "/v1/me").status_code == 204
+    assert people.delete("ada", "/v1/me", json={"confirm": "ada"}).status_code == 204
     assert cypher(
         "MATCH (p:Person)-[r:WORKED_AT|STUDIED_AT]->() RETURN p.id AS id, type(r) AS type"
     ) == [{"id": "bob", "type": "WORKED_AT"}]
