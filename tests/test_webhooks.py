@@ -29,7 +29,7 @@ from tests.support.auth import AuthActions
 from tests.support.clock import FakeClock
 from tests.support.graph import graph_fingerprint
 from tests.support.live import LiveClient
-from tests.support.webhook_receiver import Receiver, Trickler, closed_port, start
+from tests.support.webhook_receiver import Receiver, Trickler, closed_port, listening, start
 
 MUTUALS = str(Path(sys.executable).parent / "mutuals")
 SETTINGS = {
@@ -555,7 +555,9 @@ def test_the_documented_receiver_verifies_a_delivery(people, worker):
     )
     try:
         deadline = time.monotonic() + 30
-        while closed_port() == port:  # until the receiver listens
+        # Until the receiver listens on its port (not until closed_port() changes: a lower
+        # port that an earlier test's server frees meanwhile would end the wait early).
+        while not listening(port):
             assert server.poll() is None and time.monotonic() < deadline, server.stderr.read()
             time.sleep(0.1)
         request(people)
@@ -564,7 +566,8 @@ def test_the_documented_receiver_verifies_a_delivery(people, worker):
         server.terminate()
         out, _ = server.communicate(timeout=30)
     [delivery] = deliveries(people, "bob", secret["id"])
-    assert delivery["state"] == "delivered" and delivery["attempts"][0]["status_code"] == 204
+    assert delivery["state"] == "delivered", (delivery, out)
+    assert delivery["attempts"][0]["status_code"] == 204
     printed = [line.split()[:2] for line in out.splitlines()]
     assert [delivery["id"], "connection.requested"] in printed
 

@@ -148,10 +148,14 @@ def _listen() -> socket.socket:
     raise RuntimeError(f"no free port in {PORTS}")
 
 
+def listening(port: int) -> bool:
+    with socket.socket() as sock:
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
 def closed_port() -> int:
     """A port in the range where nothing listens (a receiver that is down)."""
     for port in PORTS:
-        with socket.socket() as sock:
-            if sock.connect_ex(("127.0.0.1", port)) != 0:
-                return port
+        if not listening(port):
+            return port
     raise RuntimeError(f"every port in {PORTS} is in use")
