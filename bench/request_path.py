@@ -79,7 +79,7 @@ def paths(db: Database, picked: dict, api) -> dict[str, tuple]:
         "path, median person to 3 hops (always live)": (
             lambda: api(median, f"/v1/people/{far}/path"),
             lambda: db.read(
-                "network.path", 1, person_id=median, target_id=far, max_paths=service.MAX_PATHS
+                "network.path", 2, person_id=median, target_id=far, max_paths=service.MAX_PATHS
             ),
         ),
         "GET /healthz (no graph work)": (lambda: api(None, "/healthz"), None),
