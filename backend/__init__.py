@@ -34,6 +34,7 @@ AREAS = (
     "webhooks",
     "organizations",
     "careers",
+    "targets",
 )
 # Swagger UI's assets come from the swagger-ui-bundle package: /docs works offline.
 SWAGGER_UI_STATIC = "/docs/static"

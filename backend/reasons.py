@@ -24,6 +24,8 @@ BROKER_CODES = (
     "shared_connections",
 )
 
+TARGET_CODES = ("first_connection",)  # a path into a target company through no broker
+
 
 def reason(code: str, text: str) -> dict:
     return {"code": code, "text": text}
@@ -32,12 +34,14 @@ def reason(code: str, text: str) -> dict:
 class ReasonSchema(Schema):
     code = fields.String(
         required=True,
-        validate=validate.OneOf(SUGGESTION_CODES + BROKER_CODES),
+        validate=validate.OneOf(SUGGESTION_CODES + BROKER_CODES + TARGET_CODES),
         metadata={
             "description": "stable, for programs. Suggestions: "
             + ", ".join(SUGGESTION_CODES)
             + ". Brokers: "
-            + ", ".join(BROKER_CODES),
+            + ", ".join(BROKER_CODES)
+            + ". Target boards' paths: "
+            + ", ".join(TARGET_CODES),
         },
     )
     text = fields.String(required=True, metadata={"description": "for people"})

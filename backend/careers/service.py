@@ -4,7 +4,8 @@ Both are kept the same way (a :class:`Section` each): months as integers, end nu
 (for education: still studying), listed current first and then newest first. Rules: an end
 never before its start, no month after the current one, at most ``MAX_ENTRIES`` of each.
 An entry names its organization by id or by name (backend/organizations/service.py finds or
-creates it in the same transaction).
+creates it in the same transaction). Adding a current position tells the person's connections
+who target that organization (backend/targets/notices.py), in the same transaction.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from backend.db import run
 from backend.errors import NotFound, Unprocessable
 from backend.months import as_text, month_of
 from backend.organizations import service as organizations
+from backend.targets.notices import position_started
 
 MAX_ENTRIES = 100
 
@@ -105,6 +107,8 @@ def _save(section: Section, person_id: str, entry_id: str, body: dict, *, adding
             fields={key: body.get(key) for key in section.fields},
             now=now(),
         )
+        if adding and section is POSITIONS and body.get("end") is None:
+            position_started(tx, person_id, organization["id"], entry_id)
 
     db.write_tx(work)
     return entries(section, person_id, entry_id)[0]

@@ -16,5 +16,6 @@ KINDS: dict[str, str] = {
     "recommendation.requested": "recommendation_id: write it (or decline)",
     "recommendation.received": "recommendation_id: accept it (or decline)",
     "endorsement.received": "skill",
+    "target.position_started": "person_id (the connection), organization_id, position_id",
     "webhook.disabled": "webhook_id, url: it failed too often; re-enable it with PATCH",
 }

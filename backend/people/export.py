@@ -5,8 +5,8 @@ Each section is one named query (``cypher/queries/export/<name>.v1.cypher``) tha
 ``person_id``, ``after`` (a key, '' first) and ``limit`` and returns ``key, item`` rows in key
 order: a batch at a time, each in its own read transaction, so a hub's ten thousand
 connections never sit in memory together. Each kind of data is one :class:`Section` in
-:data:`SECTIONS` and its query file: careers' positions and education came in so; targets
-and contacts will too.
+:data:`SECTIONS` and its query file: careers' positions and education came in so, and the
+target board with its shares and reads; contacts will too.
 
     {"format": "mutuals-export/1", "person_id": "...", "exported_at": "...",
      "sections": {"profile": [{...}], "connections": [{...}, ...], ...}}
@@ -51,6 +51,9 @@ SECTIONS = (
     Section("dismissed_suggestions", "export.dismissed_suggestions"),
     Section("positions", "export.positions"),
     Section("education", "export.education"),
+    Section("targets", "export.targets"),
+    Section("board_shares", "export.board_shares"),
+    Section("board_reads", "export.board_reads"),
 )
 
 

@@ -121,6 +121,7 @@ def delete_person(person_id: str, *, confirm: str) -> None:
 
     def work(tx):
         run(tx, db.query("notifications.delete_for_person", 2), person_id=person_id)
+        run(tx, db.query("targets.delete_for_person", 1), person_id=person_id)
         forget(tx, person_id)  # before the connections go: it finds the views they are in
         if not run(tx, db.query("people.delete_person", 1), person_id=person_id)[0]["deleted"]:
             raise NotFound("No such person.")
