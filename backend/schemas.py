@@ -3,7 +3,7 @@ that stored text passes through, the limits of profile fields, and a skill's end
 (people's profiles show them, recommendations' endorsement lists too). Feature folders import
 from here, never from each other's schemas."""
 
-from marshmallow import Schema, fields
+from marshmallow import Schema, fields, validate
 
 
 class PersonSummarySchema(Schema):
@@ -65,6 +65,20 @@ class Timestamp(fields.DateTime):
 VISIBILITIES = ("connections", "private")
 NAME_MAX, SHORT_MAX, HEADLINE_MAX, SUMMARY_MAX, TRAINING_MAX = 100, 100, 220, 2600, 1000
 SKILL_MAX, SKILLS_MAX = 60, 50
+
+
+class CareerFiltersSchema(Schema):
+    """Career filters of people lists (search, 2nd connections): one current stint (no end)
+    at the organization whose title contains the text, any case."""
+
+    organization = Trimmed(
+        validate=validate.Length(max=100),
+        metadata={"description": "only people there now: an organization's id (careers)"},
+    )
+    title = Trimmed(
+        validate=validate.Length(max=SHORT_MAX),
+        metadata={"description": "only people whose current title contains this, any case"},
+    )
 
 
 class EndorserSchema(Schema):

@@ -59,7 +59,9 @@ RESULTS = ROOT / "bench" / "results" / "discovery.md"
 SNAP_FILE = ROOT.parent / "shared" / "data" / "snap-ego-facebook" / "facebook_combined.txt"
 PAGE = 20
 MARKERS = {"ego-facebook": "fb0", "generated": "g0"}
-NO_FILTERS = dict(location=None, industry=None, profession=None, skill=None)
+NO_FILTERS = dict(
+    location=None, industry=None, profession=None, skill=None, organization=None, title=None
+)
 
 
 # -- the graph ---------------------------------------------------------------------------------
@@ -105,7 +107,7 @@ def pick_people(db: Database, hub_degree: int) -> dict:
     picked = db.read("network.bench_people", 2, hub_degree=hub_degree, sample=201)[0]
     picked["best_2nd_of_hub"] = db.read(
         "network.second_degree",
-        1,
+        2,
         person_id=picked["hub_id"],
         **NO_FILTERS,
         after_count=None,
@@ -199,7 +201,7 @@ def hot_paths(db: Database, network: Network, people: dict, api, naive) -> list[
                         (r["id"], r["mutual_count"])
                         for r in db.read(
                             "network.second_degree",
-                            1,
+                            2,
                             person_id=me,
                             **NO_FILTERS,
                             after_count=None,

@@ -89,7 +89,7 @@ def main(people, avg_degree, seed, sample, per_group, rounds):
                         partial(
                             db.read,
                             "network.second_degree",
-                            1,
+                            2,
                             person_id=person,
                             **NO_FILTERS,
                             **page,
@@ -103,7 +103,7 @@ def main(people, avg_degree, seed, sample, per_group, rounds):
                         partial(
                             db.read,
                             "views.second_degree_page",
-                            2,
+                            3,
                             person_id=person,
                             **NO_FILTERS,
                             **page,

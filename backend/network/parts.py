@@ -29,7 +29,8 @@ SCORE_WEIGHTS = {
 @dataclass(frozen=True)
 class Part:
     name: str
-    live_query: str  # network.*: the answer computed live (and the whole part, by the refresher)
+    live_query: tuple[str, int]  # network.*: the answer computed live (the whole part, by the
+    # refresher)
     page_query: tuple[str, int]  # views.*: the answer read from the stored part
     sort_key: str | None  # the live rows' column a ranked part is sorted by (desc, then id)
     order: Order | None  # its cursors: the live and page queries' parameters after the key
@@ -52,8 +53,8 @@ class Part:
 
 SECOND = Part(
     name="second",
-    live_query="network.second_degree",
-    page_query=("views.second_degree_page", 2),
+    live_query=("network.second_degree", 2),
+    page_query=("views.second_degree_page", 3),
     sort_key="mutual_count",
     # Most mutual connections first: (mutual count, id).
     order=Order("mutuals", ("after_count", "after_id"), (int, str), (None, None)),
@@ -62,7 +63,7 @@ SECOND = Part(
 )
 SUGGESTIONS = Part(
     name="suggestions",
-    live_query="network.suggestions",
+    live_query=("network.suggestions", 1),
     page_query=("views.suggestions_page", 2),
     sort_key="score",
     # Best first: (integer score points, id).
@@ -77,7 +78,7 @@ SUGGESTIONS = Part(
 # 3 hops: not kept by deltas (a change moves people up to 3 hops away); recomputed on read.
 COUNTS = Part(
     name="counts",
-    live_query="network.network_counts",
+    live_query=("network.network_counts", 1),
     page_query=("views.network_counts", 1),
     sort_key=None,
     order=None,

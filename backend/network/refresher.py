@@ -38,7 +38,9 @@ log = logging.getLogger(__name__)
 # Longer than any refresh takes (a 17k-connection person: seconds); a crashed refresher's
 # lease lets the next one in after this.
 LEASE = timedelta(minutes=5)
-NO_FILTERS = dict(location=None, industry=None, profession=None, skill=None)
+NO_FILTERS = dict(
+    location=None, industry=None, profession=None, skill=None, organization=None, title=None
+)
 # Changes waiting for their neighbours' delta in one process (each is a few queries).
 MAX_PENDING_DELTAS = 10_000
 # A refresh whose save a delta overtook computes again, this many times at most.
@@ -195,7 +197,7 @@ def _ranked(db, tx, part: Part, person_id: str, size: int) -> dict:
     the first entry left out, or below everything (-1) when none is."""
     rows = run(
         tx,
-        db.query(part.live_query, 1),
+        db.query(*part.live_query),
         person_id=person_id,
         **(NO_FILTERS if part is SECOND else {}),
         **dict(zip(part.order.params, part.order.first, strict=True)),
@@ -218,7 +220,7 @@ def _ranked(db, tx, part: Part, person_id: str, size: int) -> dict:
 
 def _counts(db, tx, part: Part, person_id: str, size: int) -> dict:
     """How many people are 1, 2 and 3 hops away."""
-    counts = run(tx, db.query(part.live_query, 1), person_id=person_id)[0]
+    counts = run(tx, db.query(*part.live_query), person_id=person_id)[0]
     return {key: counts[key] for key in ("first", "second", "third")}
 
 

@@ -4,7 +4,13 @@ from marshmallow import Schema, fields, validate
 
 from backend.pagination import PageArgsSchema, page_schema
 from backend.reasons import ReasonSchema
-from backend.schemas import SHORT_MAX, SKILL_MAX, PersonSummarySchema, Trimmed
+from backend.schemas import (
+    SHORT_MAX,
+    SKILL_MAX,
+    CareerFiltersSchema,
+    PersonSummarySchema,
+    Trimmed,
+)
 
 
 class PersonRefSchema(Schema):
@@ -14,8 +20,9 @@ class PersonRefSchema(Schema):
     name = fields.String(required=True)
 
 
-class SecondDegreeArgsSchema(PageArgsSchema):
-    """Filters combine (AND); location, industry and profession match exactly, skill in any case."""
+class SecondDegreeArgsSchema(CareerFiltersSchema, PageArgsSchema):
+    """Filters combine (AND); location, industry and profession match exactly, skill in any case;
+    organization and title as in people search (one current stint matching both)."""
 
     location = Trimmed(validate=validate.Length(max=SHORT_MAX))
     industry = Trimmed(validate=validate.Length(max=SHORT_MAX))

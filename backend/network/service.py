@@ -65,17 +65,27 @@ def require_visible(tx, viewer_id: str, person_id: str) -> None:
 # -- 2nd connections, mutuals, paths, counts ---------------------------------------------------
 
 
-def second_degree(person_id: str, *, limit: int, cursor: str | None, **filters) -> dict:
+def second_degree(
+    person_id: str,
+    *,
+    limit: int,
+    cursor: str | None,
+    organization: str | None = None,
+    title: str | None = None,
+    **filters,
+) -> dict:
     """People 2 hops away, most mutual connections first (then id), filtered by profile
-    (``profile_filters``); from the person's network view when it can answer (see views.py),
-    with the same cursors either way."""
-    filters, freshness = profile_filters(**filters), {}
+    (``profile_filters``) and career (there now at ``organization``, with a current title
+    containing ``title``, any case; the same stint when both are given, as search filters);
+    from the person's network view when it can answer (see views.py), with the same cursors
+    either way."""
+    career = {"organization": organization or None, "title": (title or "").lower() or None}
+    filters, freshness = {**profile_filters(**filters), **career}, {}
 
     def read(*, limit: int, **after) -> list[dict]:
         def live():
             return app_services().db.read(
-                SECOND.live_query,
-                1,
+                *SECOND.live_query,
                 person_id=person_id,
                 **filters,
                 **after,
@@ -130,7 +140,7 @@ def network_counts(person_id: str) -> dict:
     """How many people are 1, 2 and 3 hops away (from the network view when there is one)."""
 
     def live():
-        return app_services().db.read(COUNTS.live_query, 1, person_id=person_id)[0]
+        return app_services().db.read(*COUNTS.live_query, person_id=person_id)[0]
 
     counts, freshness = views.read(COUNTS, person_id, None, live)
     return {
@@ -206,8 +216,7 @@ def suggestions(person_id: str, *, limit: int, cursor: str | None) -> dict:
     def read(*, limit: int, **after) -> list[dict]:
         def live():
             return app_services().db.read(
-                SUGGESTIONS.live_query,
-                1,
+                *SUGGESTIONS.live_query,
                 person_id=person_id,
                 **after,
                 limit=limit,

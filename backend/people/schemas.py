@@ -14,6 +14,7 @@ from backend.schemas import (
     SUMMARY_MAX,
     TRAINING_MAX,
     VISIBILITIES,
+    CareerFiltersSchema,
     PersonSummarySchema,
     SkillEndorsementsSchema,
     StrictBoolean,
@@ -135,7 +136,7 @@ class TokenInfoSchema(Schema):
 TokenPageSchema = page_schema(TokenInfoSchema, "TokenPage")
 
 
-class SearchArgsSchema(PageArgsSchema):
+class SearchArgsSchema(CareerFiltersSchema, PageArgsSchema):
     q = Trimmed(
         validate=validate.Length(max=NAME_MAX),
         metadata={"description": "part of the name, any case"},
@@ -148,14 +149,6 @@ class SearchArgsSchema(PageArgsSchema):
         fields.Integer(validate=validate.OneOf((1, 2, 3))),
         validate=validate.Length(min=1, max=3),
         metadata={"description": "only people at these degrees from you, e.g. 1,2"},
-    )
-    organization = Trimmed(
-        validate=validate.Length(max=100),
-        metadata={"description": "only people there now: an organization's id (careers)"},
-    )
-    title = Trimmed(
-        validate=validate.Length(max=SHORT_MAX),
-        metadata={"description": "only people whose current title contains this, any case"},
     )
 
 

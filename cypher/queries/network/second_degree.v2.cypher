@@ -1,18 +1,21 @@
 // name: network.second_degree
-// version: 1
+// version: 2
 // mode: read
 // params: person_id (string), location (string), industry (string), profession (string), skill
-//   (string), after_count (int), after_id (string), limit (int), sample_size (int)
+//   (string), organization (string), title (string), after_count (int), after_id (string), limit
+//   (int), sample_size (int)
 // returns: one row per 2nd connection of person_id, best first (mutual_count desc, then id): id,
 //   name, headline, location, industry, profession, mutual_count, mutual_sample (the first
 //   sample_size mutuals by id, as {id, name}), pending (person_id has a pending or ignored
 //   REQUESTED to them). Null filters match everyone; location, industry and profession are compared
-//   exactly, skill lower-case (pass it lower-case). People blocked either way with person_id
-//   neither appear nor count as mutuals. Pages start after (after_count, after_id); nulls for the
-//   first page. Cost: one expansion of each 1st connection's connections (no variable-length
-//   pattern), one hash aggregation by candidate (which also gathers the mutuals when that is small,
-//   so that a sample never reads a supernode's connections), then a top-k.
-// example params (cypher-shell / Browser): :params {person_id: '107', location: null, industry: null, profession: null, skill: null, after_count: null, after_id: null, limit: 21, sample_size: 3}
+//   exactly, skill lower-case (pass it lower-case); organization and title as in
+//   careers.current_people v1: a current stint (no end) at that organization's id, whose title
+//   contains title (pass it lower-case), the same stint when both are given. People blocked either
+//   way with person_id neither appear nor count as mutuals. Pages start after (after_count,
+//   after_id); nulls for the first page. Cost: one expansion of each 1st connection's connections
+//   (no variable-length pattern), one hash aggregation by candidate (which also gathers the mutuals
+//   when that is small, so that a sample never reads a supernode's connections), then a top-k.
+// example params (cypher-shell / Browser): :params {person_id: '107', location: null, industry: null, profession: null, skill: null, organization: null, title: null, after_count: null, after_id: null, limit: 21, sample_size: 3}
 MATCH (me:Person {id: $person_id})
 CALL (me) {
   OPTIONAL MATCH (me)-[:BLOCKED]-(b:Person)
@@ -67,6 +70,11 @@ WHERE ($location IS NULL OR c.location = $location)
   AND ($industry IS NULL OR c.industry = $industry)
   AND ($profession IS NULL OR c.profession = $profession)
   AND ($skill IS NULL OR any(s IN coalesce(c.skills, []) WHERE toLower(s) = $skill))
+  AND (($organization IS NULL AND $title IS NULL) OR EXISTS {
+    (c)-[w:WORKED_AT|STUDIED_AT]->(o:Organization)
+    WHERE w.end IS NULL AND ($organization IS NULL OR o.id = $organization)
+      AND ($title IS NULL OR toLower(coalesce(w.title, '')) CONTAINS $title)
+  })
   AND ($after_count IS NULL OR mutual_count < $after_count
        OR (mutual_count = $after_count AND c.id > $after_id))
 WITH me, blocked, gather, c, mutual_count, mutuals

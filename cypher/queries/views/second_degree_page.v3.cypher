@@ -1,8 +1,9 @@
 // name: views.second_degree_page
-// version: 2
+// version: 3
 // mode: read
 // params: person_id (string), location (string), industry (string), profession (string), skill
-//   (string), after_count (int), after_id (string), limit (int)
+//   (string), organization (string), title (string), after_count (int), after_id (string), limit
+//   (int)
 // returns: one row when person_id exists. With a current view of them (computed, and not older than
 //   their own latest change): as_of (when it was computed), complete (it holds every 2nd
 //   connection, not only the best ones), exact (how many entries rank above its floor: every 2nd
@@ -10,11 +11,12 @@
 //   items, the next page of network.second_degree read from those entries: up to limit maps {id,
 //   name, headline, location, industry, profession, mutual_count, mutual_sample ([{id, name}] by
 //   id), pending}, best first, after the cursor (after_count, after_id; nulls for the first page),
-//   filtered as network.second_degree is. Cost: proportional to the entries read to fill the page
-//   (an index seek each), not to the neighbourhood. Fewer than limit items from a view that is not
-//   complete means the exact entries ran out: ask network.second_degree with the same cursor.
-//   Without a current view: as_of null, items [] and work (see views.work).
-// example params (cypher-shell / Browser): :params {person_id: '107', location: null, industry: null, profession: null, skill: null, after_count: null, after_id: null, limit: 21}
+//   filtered as network.second_degree v2 is (organization and title too). Cost: proportional to the
+//   entries read to fill the page (an index seek each), not to the neighbourhood. Fewer than limit
+//   items from a view that is not complete means the exact entries ran out: ask
+//   network.second_degree with the same cursor. Without a current view: as_of null, items [] and
+//   work (see views.work).
+// example params (cypher-shell / Browser): :params {person_id: '107', location: null, industry: null, profession: null, skill: null, organization: null, title: null, after_count: null, after_id: null, limit: 21}
 MATCH (me:Person {id: $person_id})
 OPTIONAL MATCH (v:NetworkView {person_id: $person_id, part: 'second'})
 WHERE v.computed_at IS NOT NULL AND v.keys IS NOT NULL
@@ -53,6 +55,11 @@ RETURN v.computed_at AS as_of, v.floor_key < 0 AS complete, exact, work,
            AND ($industry IS NULL OR c.industry = $industry)
            AND ($profession IS NULL OR c.profession = $profession)
            AND ($skill IS NULL OR any(s IN coalesce(c.skills, []) WHERE toLower(s) = $skill))
+           AND (($organization IS NULL AND $title IS NULL) OR EXISTS {
+             (c)-[w:WORKED_AT|STUDIED_AT]->(o:Organization)
+             WHERE w.end IS NULL AND ($organization IS NULL OR o.id = $organization)
+               AND ($title IS NULL OR toLower(coalesce(w.title, '')) CONTAINS $title)
+           })
            AND NOT c IN blocked
            AND NOT EXISTS { ()-[:CONNECTED_TO {pair: CASE WHEN me.id < c.id THEN me.id + '|' + c.id
                                                            ELSE c.id + '|' + me.id END}]->() }
