@@ -7,6 +7,8 @@ its queries and COMMIT."""
 
 from __future__ import annotations
 
+import threading
+
 import neo4j
 import pytest
 
@@ -113,3 +115,20 @@ def test_a_write_ends_the_shared_session(people, sessions, round_trips):
     assert len(sessions) == 2, sessions
     assert round_trips[0] == "auth.person_for_token v3" and round_trips[1] == "BEGIN"
     assert people.get("ann", "/v1/me").json["headline"] == "Graphs"
+
+
+def test_a_read_starts_no_thread(people, monkeypatch):
+    """The deadline of every read is watched by the process's one watcher thread
+    (backend/db_deadline.py), not by a timer thread per read."""
+    assert people.get("ann", "/v1/me").status_code == 200  # the watcher runs from here on
+    started: list[threading.Thread] = []
+    real = threading.Thread.start
+
+    def start(self):
+        started.append(self)
+        real(self)
+
+    monkeypatch.setattr(threading.Thread, "start", start)
+    for path in ("/v1/me", "/v1/people/bob", "/v1/people/bob/path", "/v1/me/network"):
+        assert people.get("ann", path).status_code == 200
+    assert started == []
