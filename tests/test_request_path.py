@@ -14,7 +14,7 @@ import pytest
 
 from backend.db import Database
 from backend.queries import registry
-from tests.support.auth import AuthActions
+from tests.support.auth import AuthActions, auth
 from tests.support.graph import connect
 
 
@@ -132,3 +132,16 @@ def test_a_read_starts_no_thread(people, monkeypatch):
     for path in ("/v1/me", "/v1/people/bob", "/v1/people/bob/path", "/v1/me/network"):
         assert people.get("ann", path).status_code == 200
     assert started == []
+
+
+def test_the_token_is_checked_before_anything_else(people, client):
+    """One statement answers both, but a bad token still comes first: 401 whatever the rest
+    (a cursor from no list, a blocked or absent person, oneself), then the other refusals."""
+    stranger = auth("not-a-token")
+    for path in ("/v1/people/bob/mutual?cursor=junk", "/v1/people/nobody/path", "/v1/me"):
+        assert client.get(path, headers=stranger).status_code == 401, path
+    assert people.get("ann", "/v1/people/bob/mutual", cursor="junk").status_code == 422
+    assert people.get("ann", "/v1/people/ann/mutual").status_code == 422
+    assert people.get("ann", "/v1/people/nobody/mutual").status_code == 404
+    assert people.get("ann", "/v1/people/nobody/path").status_code == 404
+    assert people.get("ann", "/v1/people/nobody").status_code == 404
