@@ -20,6 +20,7 @@ through the API and raw Bolt, on the generated network with organizations and po
 from __future__ import annotations
 
 import os
+import shlex
 import sys
 import time
 from datetime import UTC, datetime
@@ -251,13 +252,14 @@ def main(organizations, seed, hub_degree, count, warmup, workers, threads, only)
             f"- boards: {BOARD_SIZE} targets, {', '.join(board)}",
             f"- {count} rounds after {warmup} warm-up; gunicorn {workers} workers x {threads} "
             f"threads; command: `.venv/bin/python -m bench careers"
-            f"{f' --only {only}' if only else ''} --requests {count} --warmup {warmup}`",
+            f"{f' --only {shlex.quote(only)}' if only else ''} --requests {count} "
+            f"--warmup {warmup}`",
             "",
             *lines,
             "",
         ]
     )
-    results = RESULTS.with_name(f"careers-{only}.md") if only else RESULTS
+    results = RESULTS.with_name(f"careers-{'-'.join(only.split())}.md") if only else RESULTS
     results.parent.mkdir(exist_ok=True)
     results.write_text(section)
     click.echo(section)
