@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hmac
+from dataclasses import dataclass
 
 from flask import g, request
 
@@ -20,32 +21,56 @@ def _bearer_token() -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
-def current_person_id() -> str:
-    """The calling person's id, or 401 (429 instead once the client has failed too often: a
-    valid token is honoured whatever its address did). Cached on ``g`` for the request, with
-    the token's hash (``g.token_hash``)."""
-    if "person_id" not in g:
-        services = app_services()
-        token = _bearer_token()
-        if token is None:
-            raise Unauthorized()
-        token_hash = hash_token(token)
-        rows = services.db.read(
-            "auth.person_for_token",
-            2,
-            token_hash=token_hash,
-            now=now(),
-            ttl_days=services.settings.token_ttl_days,
+@dataclass(frozen=True)
+class Bearer:
+    """The request's bearer token, not yet checked. A statement that looks the token up
+    itself (its columns ``caller_id``, ``expired``, ``stale``, as auth.person_for_token's)
+    takes :meth:`params`; :func:`authenticated` then checks its answer, so that authenticating
+    costs no round trip of its own."""
+
+    token_hash: str
+
+    def params(self) -> dict:
+        return {
+            "token_hash": self.token_hash,
+            "now": now(),
+            "ttl_days": app_services().settings.token_ttl_days,
+        }
+
+
+def bearer() -> Bearer:
+    """The request's bearer token, or 401 when it carries none."""
+    token = _bearer_token()
+    if token is None:
+        raise Unauthorized()
+    return Bearer(hash_token(token))
+
+
+def authenticated(credential: Bearer, rows: list[dict]) -> str:
+    """The caller's id from the token lookup's ``rows``, or 401 (429 instead once the client
+    has failed too often: a valid token is honoured whatever its address did). Cached on
+    ``g`` for the request, with the token's hash (``g.token_hash``)."""
+    if not rows or rows[0]["expired"]:
+        app_services().address_limits.count_auth_failure()
+        raise Unauthorized(
+            "The bearer token has expired." if rows else "The bearer token is not valid."
         )
-        if not rows or rows[0]["expired"]:
-            services.address_limits.count_auth_failure()
-            raise Unauthorized(
-                "The bearer token has expired." if rows else "The bearer token is not valid."
-            )
-        if rows[0]["stale"]:  # the expiry counts from the last use, recorded at most daily
-            services.db.idempotent_write("auth.touch_token", 1, token_hash=token_hash, now=now())
-        g.person_id, g.token_hash = rows[0]["person_id"], token_hash
-        bookmarks.check_person(g.person_id)
+    if rows[0]["stale"]:  # the expiry counts from the last use, recorded at most daily
+        app_services().db.idempotent_write(
+            "auth.touch_token", 1, token_hash=credential.token_hash, now=now()
+        )
+    g.person_id, g.token_hash = rows[0]["caller_id"], credential.token_hash
+    bookmarks.check_person(g.person_id)
+    return g.person_id
+
+
+def current_person_id() -> str:
+    """The calling person's id (:func:`authenticated`), looked up on its own: one round trip,
+    once per request."""
+    if "person_id" not in g:
+        credential = bearer()
+        rows = app_services().db.read("auth.person_for_token", 3, **credential.params())
+        authenticated(credential, rows)
     return g.person_id
 
 

@@ -11,11 +11,16 @@ Two bounds within the request's remaining budget (``MUTUALS_DB_TIMEOUT_S``):
   so a server or network path that stops answering on an open connection would hold the
   request thread for ever. At the deadline the watchdog shuts the transaction's socket down;
   the waiting read fails, the driver drops that connection, and the request answers 503.
+  One thread per process watches every deadline (a timer per read started a thread per
+  query: a tenth of a one-query request's time, bench/RESULTS.md).
 """
 
 from __future__ import annotations
 
 import contextvars
+import heapq
+import itertools
+import os
 import socket
 import threading
 import time
@@ -50,29 +55,32 @@ class Watchdog:
 
     def __init__(self, deadline: float, session: neo4j.Session):
         self.deadline = deadline
-        self._session = session
+        self._session: neo4j.Session | None = session
         self._lock = threading.Lock()
         self._done = False
         self.expired = False
-        self._timer = threading.Timer(max(0.0, deadline - time.monotonic()), self._expire)
-        self._timer.daemon = True
 
     def __enter__(self) -> Watchdog:
         self._token = _deadline.set(self.deadline)
-        self._timer.start()
+        _watcher.watch(self)
         return self
 
     def __exit__(self, *exc) -> None:
         with self._lock:
             self._done = True
-        self._timer.cancel()
+            self._session = None  # the watcher may hold this dog until its deadline
         _deadline.reset(self._token)
+
+    @property
+    def done(self) -> bool:
+        return self._done
 
     def bounded(self, work: Callable[..., T]) -> Callable[..., T]:
         """``work`` with the server-side timeout."""
         return neo4j.unit_of_work(timeout=_server_timeout(self.deadline))(work)
 
-    def _expire(self) -> None:
+    def expire(self) -> None:
+        """The deadline came: shut the transaction's connection down, unless it ended."""
         with self._lock:
             if self._done:
                 return
@@ -87,3 +95,42 @@ class Watchdog:
                 connection.socket._socket.shutdown(socket.SHUT_RDWR)
             except (AttributeError, OSError):  # closed meanwhile
                 pass
+
+
+class _Watcher:
+    """The process's one watching thread: the open watchdogs by deadline (a heap; one that
+    ended is dropped when it reaches the top), woken when an earlier deadline arrives. A
+    forked child starts its own thread."""
+
+    def __init__(self):
+        self._wake = threading.Condition()
+        self._heap: list[tuple[float, int, Watchdog]] = []
+        self._order = itertools.count()  # ties on the deadline never compare two watchdogs
+        self._pid: int | None = None
+
+    def watch(self, dog: Watchdog) -> None:
+        with self._wake:
+            if self._pid != os.getpid():
+                self._heap.clear()  # a parent's watchdogs are not this process's to end
+                self._pid = os.getpid()
+                threading.Thread(target=self._run, name="db-deadlines", daemon=True).start()
+            heapq.heappush(self._heap, (dog.deadline, next(self._order), dog))
+            if self._heap[0][2] is dog:  # earlier than what the thread waits for
+                self._wake.notify()
+
+    def _run(self) -> None:
+        with self._wake:
+            while True:
+                while self._heap and self._heap[0][2].done:
+                    heapq.heappop(self._heap)
+                if not self._heap:
+                    self._wake.wait()
+                    continue
+                wait = self._heap[0][0] - time.monotonic()
+                if wait > 0:
+                    self._wake.wait(wait)
+                    continue
+                heapq.heappop(self._heap)[2].expire()
+
+
+_watcher = _Watcher()

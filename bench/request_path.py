@@ -8,9 +8,12 @@ authentication, serialisation, logging and metrics add to the graph work.
    best 2nd connection for the mutuals page, the median person and someone 3 hops away for
    the path; a database that already holds the graph is reused.
 2. The paths, in turns: ``GET /v1/me`` against one Bolt query of the same profile
-   (``people.profile``), ``GET /v1/people/{id}`` against the same, the always-live mutuals
-   page and path against their named queries (each in one read transaction, as
-   bench/discovery.py times them), and ``GET /healthz`` (no graph work: HTTP and Flask alone).
+   (``people.profile``, bench/cypher/: the profile alone, where the API's one statement,
+   ``people.profile_by_token``, also looks the token up and reads every section),
+   ``GET /v1/people/{id}`` against the same, the always-live mutuals page and path against
+   their named queries by person id (``network.mutual`` v1, ``network.path`` v2: no token
+   lookup, no visibility check; each in one read transaction, as bench/discovery.py times
+   them), and ``GET /healthz`` (no graph work: HTTP and Flask alone).
 3. A table of p50/p99, API/Bolt and API - Bolt, written to bench/results/request_path.md.
    ``--baseline DIR`` also serves another checkout (say, ``git archive`` of an older commit)
    on a second gunicorn, timed in the same rounds: before and after in one run.
@@ -79,7 +82,7 @@ def paths(db: Database, picked: dict, api) -> dict[str, tuple]:
         "path, median person to 3 hops (always live)": (
             lambda: api(median, f"/v1/people/{far}/path"),
             lambda: db.read(
-                "network.path", 1, person_id=median, target_id=far, max_paths=service.MAX_PATHS
+                "network.path", 2, person_id=median, target_id=far, max_paths=service.MAX_PATHS
             ),
         ),
         "GET /healthz (no graph work)": (lambda: api(None, "/healthz"), None),

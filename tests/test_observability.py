@@ -106,7 +106,7 @@ def _sample(client, name: str, **labels) -> float:
 def test_metrics_time_each_named_query_and_the_pool(client, cypher):
     people = AuthActions(client)
     people.add(cypher, "ada")
-    query = {"query": "auth.person_for_token", "version": "2"}
+    query = {"query": "people.profile_by_token", "version": "1"}
     before = _sample(client, "mutuals_query_seconds_count", **query)
     people.get("ada", "/v1/me")
     people.get("ada", "/v1/me")
@@ -143,7 +143,7 @@ def test_a_slow_query_is_logged_with_its_name_and_time(client, cypher, json_line
     slow = json_lines("mutuals.queries")
     assert slow and slow[0]["message"] == "slow query"
     assert (slow[0]["query"], slow[0]["version"], slow[0]["ms"]) == (
-        "auth.person_for_token",
-        2,
+        "people.profile_by_token",
+        1,
         750,
     )

@@ -42,10 +42,11 @@ _DELETE = {"positions": "careers.delete_position", "education": "careers.delete_
 def entries(section: Section, person_id: str, entry_id: str | None = None) -> list[dict]:
     """The person's entries (or the one with ``entry_id``), current first, then newest."""
     rows = app_services().db.read(f"careers.{section.name}", 1, person_id=person_id, id=entry_id)
-    return [_present(section, row) for row in rows]
+    return [present(section, row) for row in rows]
 
 
-def _present(section: Section, row: dict) -> dict:
+def present(section: Section, row: dict) -> dict:
+    """An entry as the API shows it (also for a profile read in one statement)."""
     return {**row, "current": row["end"] is None}
 
 

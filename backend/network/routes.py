@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from backend.auth import SECURITY, current_person_id
+from backend.auth import SECURITY, bearer, current_person_id
 from backend.network import service
 from backend.network.schemas import (
     MutualPageSchema,
@@ -45,7 +45,7 @@ class Mutual(MethodView):
     @blp.doc(security=SECURITY)
     def get(self, args, person_id):
         """The connections you share with this person (name order), whatever their privacy"""
-        return service.mutual_connections(current_person_id(), person_id, **args)
+        return service.mutual_connections(bearer(), person_id, **args)
 
 
 @blp.route("/v1/people/<person_id>/path")
@@ -55,7 +55,7 @@ class Path(MethodView):
     @blp.doc(security=SECURITY)
     def get(self, person_id):
         """How you're connected: degree and a few shortest paths (up to 3 hops)"""
-        return service.path(current_person_id(), person_id)
+        return service.path(bearer(), person_id)
 
 
 @blp.route("/v1/me/network")

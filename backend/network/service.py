@@ -12,9 +12,9 @@ The people area calls :func:`relation`, :func:`relations` and :func:`ids_at_degr
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import partial
 
 from backend.app_services import app_services, now
+from backend.auth import Bearer, authenticated, current_person_id
 from backend.db import run
 from backend.errors import NotFound, Unprocessable
 from backend.network import views
@@ -26,7 +26,7 @@ from backend.network.parts import (
     SUGGESTION_POOL_SIZE,
     SUGGESTIONS,
 )
-from backend.pagination import BY_NAME, name_key, paginate
+from backend.pagination import BY_NAME, CursorError, name_key, paginate
 from backend.reasons import reason
 
 __all__ = ["MUTUAL_SAMPLE_SIZE", "SCORE_WEIGHTS", "SUGGESTION_POOL_SIZE"]  # the rules' constants
@@ -101,38 +101,39 @@ def second_degree(
     return {**page, **freshness}
 
 
-def mutual_connections(person_id: str, other_id: str, *, limit: int, cursor: str | None) -> dict:
-    """The connections the two share, in name order, whatever the other's privacy setting."""
-    if other_id == person_id:
-        raise Unprocessable("person_id", "Those are your own connections.")
+def mutual_connections(
+    credential: Bearer, other_id: str, *, limit: int, cursor: str | None
+) -> dict:
+    """The connections the caller shares with ``other_id``, in name order, whatever the
+    other's privacy. The token lookup, the visibility check and the page are one statement."""
     db = app_services().db
 
-    def work(tx, **after):
-        require_visible(tx, person_id, other_id)
-        return run(
-            tx, db.query("network.mutual", 1), person_id=person_id, other_id=other_id, **after
-        )
+    def read(**after) -> list[dict]:
+        rows = db.read("network.mutual", 2, **credential.params(), other_id=other_id, **after)
+        if authenticated(credential, rows) == other_id:
+            raise Unprocessable("person_id", "Those are your own connections.")
+        if not rows[0]["visible"]:
+            raise NotFound("No such person.")
+        return rows[0]["mutuals"]
 
-    read = partial(db.read_tx, work)
-    page = paginate(read, BY_NAME, limit, cursor, key=name_key)
+    try:
+        page = paginate(read, BY_NAME, limit, cursor, key=name_key)
+    except CursorError:
+        current_person_id()  # a bad cursor is an authenticated caller's to hear of (else 401)
+        raise
     return {**page, **views.live()}
 
 
-def path(person_id: str, other_id: str) -> dict:
-    """Degree (0 for oneself, 1-3, or None) and a few shortest paths."""
-    db = app_services().db
-
-    def work(tx):
-        require_visible(tx, person_id, other_id)
-        return run(
-            tx,
-            db.query("network.path", 2),
-            person_id=person_id,
-            target_id=other_id,
-            max_paths=MAX_PATHS,
-        )
-
-    return {**db.read_tx(work)[0], **views.live()}
+def path(credential: Bearer, other_id: str) -> dict:
+    """Degree (0 for oneself, 1-3, or None) and a few shortest paths from the caller. The
+    token lookup, the visibility check and the path are one statement."""
+    rows = app_services().db.read(
+        "network.path", 3, **credential.params(), target_id=other_id, max_paths=MAX_PATHS
+    )
+    authenticated(credential, rows)
+    if not rows[0]["visible"]:
+        raise NotFound("No such person.")
+    return {"degree": rows[0]["degree"], "paths": rows[0]["paths"], **views.live()}
 
 
 def network_counts(person_id: str) -> dict:

@@ -6,7 +6,7 @@ from flask import Response, g, stream_with_context
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from backend.auth import SECURITY, current_person_id, require_admin
+from backend.auth import SECURITY, bearer, current_person_id, require_admin
 from backend.pagination import PageArgsSchema
 from backend.people import export, service
 from backend.people.schemas import (
@@ -49,7 +49,7 @@ class Person(MethodView):
     @blp.doc(security=SECURITY)
     def get(self, person_id):
         """A profile"""
-        return service.profile(current_person_id(), person_id)
+        return service.profile(bearer(), person_id)
 
 
 @blp.route("/v1/me")
@@ -58,8 +58,7 @@ class Me(MethodView):
     @blp.doc(security=SECURITY)
     def get(self):
         """Your own profile"""
-        me = current_person_id()
-        return service.profile(me, me)
+        return service.profile(bearer())
 
     @blp.arguments(ProfileUpdateSchema)
     @blp.response(200, ProfileSchema)

@@ -10,6 +10,7 @@ import uuid
 from functools import partial
 
 from backend.app_services import app_services, now
+from backend.auth import Bearer, authenticated
 from backend.careers import service as careers
 from backend.db import run
 from backend.errors import NotFound, Unprocessable
@@ -63,21 +64,27 @@ def sign_up(**fields) -> dict:
     return {"person": db.write_tx(work), "token": token}
 
 
-def profile(viewer_id: str, person_id: str) -> dict:
-    """``person_id``'s profile as ``viewer_id`` sees it; NotFound when absent or blocked.
-
-    Fields relative to the viewer (degree, mutual count) are added to the returned dict here,
-    in one place, so that every caller gets them."""
-    rows = app_services().db.read("people.profile", 1, viewer_id=viewer_id, person_id=person_id)
-    if not rows:
+def profile(credential: Bearer, person_id: str | None = None) -> dict:
+    """``person_id``'s profile (None: the caller's own) as the caller of ``credential`` sees
+    it, their degree and mutual count included; NotFound when absent or blocked. The token
+    lookup, the profile and its sections are one statement: one round trip."""
+    rows = app_services().db.read(
+        "people.profile_by_token",
+        1,
+        **credential.params(),
+        person_id=person_id,
+        sample_size=recommendations.ENDORSEMENT_SAMPLE_SIZE,
+    )
+    authenticated(credential, rows)
+    person = rows[0]["person"]
+    if person is None:
         raise NotFound("No such person.")
-    person = {**rows[0]["person"], **recommendations.profile_section(viewer_id, person_id)}
-    person["positions"] = careers.entries(careers.POSITIONS, person_id)
-    person["education"] = careers.entries(careers.EDUCATION, person_id)
+    person["positions"] = [careers.present(careers.POSITIONS, p) for p in person["positions"]]
+    person["education"] = [careers.present(careers.EDUCATION, e) for e in person["education"]]
     if not person["headline"]:  # the current title and employer say who they are
         person["headline"] = careers.headline(person["positions"])
-    if person_id != viewer_id:
-        person.update(network.relation(viewer_id, person_id))
+    if (relation := person.pop("relation")) is not None:  # someone else's profile
+        person.update(relation)
     return person
 
 

@@ -18,6 +18,8 @@ from backend.network.service import require_visible
 from backend.notifications.outbox import notify
 from backend.pagination import newest_first
 
+# Endorsers shown per skill (the profile and the endorsements page).
+ENDORSEMENT_SAMPLE_SIZE = 3
 # action -> (who acts, from state, to state); decline depends on the state (see _rule).
 TRANSITIONS = {
     "accept": ("subject", "pending", "accepted"),
@@ -272,30 +274,9 @@ def unendorse(endorser_id: str, person_id: str, *, skill: str) -> None:
     )
 
 
-def profile_section(viewer_id: str, person_id: str) -> dict:
-    """What a profile shows of recommendations and endorsements, as the viewer may see them."""
-    db = app_services().db
-
-    def work(tx):
-        counts = run(
-            tx,
-            db.query("recommendations.profile_counts", 1),
-            person_id=person_id,
-            viewer_id=viewer_id,
-        )[0]
-        skills = run(
-            tx,
-            db.query("recommendations.endorsement_summary", 2),
-            person_id=person_id,
-            viewer_id=viewer_id,
-            sample_size=3,
-        )
-        return {"recommendation_count": counts["recommendation_count"], "endorsements": skills}
-
-    return db.read_tx(work)
-
-
-def endorsements(viewer_id: str, person_id: str, sample_size: int = 3) -> list[dict]:
+def endorsements(
+    viewer_id: str, person_id: str, sample_size: int = ENDORSEMENT_SAMPLE_SIZE
+) -> list[dict]:
     """Per skill on the profile: endorsement count and endorsers, the viewer's connections
     first; NotFound when the person does not exist or a block stands between the two."""
     db = app_services().db

@@ -3,7 +3,8 @@
 // mode: read
 // params: viewer_id (string), person_id (string)
 // returns: at most one row: person, the profile; none when there is no such person or a block
-//   stands between viewer and person (either direction)
+//   stands between viewer and person (either direction). The request path benchmark's one raw
+//   Bolt query of a profile (the API reads people.profile_by_token: the caller and all sections)
 // example params (cypher-shell / Browser): :params {viewer_id: '1', person_id: '2'}
 MATCH (p:Person {id: $person_id})
 WHERE NOT EXISTS { (p)-[:BLOCKED]-(:Person {id: $viewer_id}) }
