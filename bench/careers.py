@@ -1,8 +1,9 @@
-"""Benchmark: who do I know at X, the organization page and the typeahead, through the API
-and raw Bolt, on the generated network with organizations and positions.
+"""Benchmark: who do I know at X, the organization page, the typeahead and a 20-target board,
+through the API and raw Bolt, on the generated network with organizations and positions.
 
     .venv/bin/mutuals seed generate --people 100000 --avg-degree 40 --seed 7 --bulk
     .venv/bin/python -m bench careers --people 100000
+    .venv/bin/python -m bench careers --only board     # the target boards alone
 
 1. The network must be in the local database (`mutuals seed generate`). Organizations and
    positions are added once, by this script (ids `bo...`, `bw...`), until `mutuals seed
@@ -10,7 +11,8 @@ and raw Bolt, on the generated network with organizations and positions.
    (an organization's share of positions falls as rank^-0.8), 1-6 positions a person with
    tenures of 6 months to 8 years, the last one current for 85% of people.
 2. The people: a hub (connections closest to ``--hub-degree``) and a median person; the
-   organizations: the largest and a median one.
+   organizations: the largest and a median one. Each of the two gets a board of
+   ``BOARD_SIZE`` targets spread over the organizations' sizes, the largest included.
 3. Each path in turns (API under gunicorn, then the same named query over Bolt), after a
    warm-up; p50/p99 and the load average, written to bench/results/careers.md.
 """
@@ -18,6 +20,7 @@ and raw Bolt, on the generated network with organizations and positions.
 from __future__ import annotations
 
 import os
+import shlex
 import sys
 import time
 from datetime import UTC, datetime
@@ -36,6 +39,7 @@ from backend.db import Database  # noqa: E402
 from backend.intros.state import expires_before  # noqa: E402
 from backend.months import month_of  # noqa: E402
 from backend.organizations import names  # noqa: E402
+from backend.targets.service import REACH_LIMIT  # noqa: E402
 from backend.tokens import new_token  # noqa: E402
 from bench.intros import gunicorn, machine, measure, neo4j_setup  # noqa: E402
 from harness.http import percentile  # noqa: E402
@@ -49,6 +53,7 @@ WORDS = (
 KINDS = "labs systems partners bank health media logistics foods energy analytics".split()
 TITLES = ["Engineer", "Analyst", "Designer", "Manager", "Consultant", "Director", "Recruiter"]
 BATCH = 10_000
+BOARD_SIZE = 20
 THIS_MONTH = month_of(datetime(2026, 1, 1, tzinfo=UTC))
 
 
@@ -109,6 +114,14 @@ def add_careers(db: Database, organizations: int, seed: int) -> str:
     return f"added by this run: {organizations:,} organizations, {made:,} positions"
 
 
+def board_targets(orgs: list[dict]) -> list[str]:
+    """BOARD_SIZE organizations spread geometrically over the size ranking (largest first),
+    from the largest to the smallest: a seeker's mix of big and small companies."""
+    ranks = sorted({round(len(orgs) ** (k / (BOARD_SIZE - 1))) - 1 for k in range(BOARD_SIZE)})
+    ranks += [r for r in range(len(orgs)) if r not in ranks][: BOARD_SIZE - len(ranks)]
+    return [orgs[r]["id"] for r in sorted(ranks)]
+
+
 @click.command()
 @click.option("--organizations", default=5000, show_default=True)
 @click.option("--seed", default=7, show_default=True)
@@ -117,8 +130,9 @@ def add_careers(db: Database, organizations: int, seed: int) -> str:
 @click.option("--warmup", default=5, show_default=True)
 @click.option("--workers", default=2, show_default=True)
 @click.option("--threads", default=4, show_default=True)
-def main(organizations, seed, hub_degree, count, warmup, workers, threads):
-    """Who do I know at X, the organization page and the typeahead: p50/p99."""
+@click.option("--only", default=None, help="measure only the paths whose label contains this")
+def main(organizations, seed, hub_degree, count, warmup, workers, threads, only):
+    """Who do I know at X, the organization page, the typeahead and the board: p50/p99."""
     settings = Settings.from_env()
     db = Database(settings, bench_registry())
     started = time.monotonic()
@@ -139,6 +153,15 @@ def main(organizations, seed, hub_degree, count, warmup, workers, threads):
             "auth.create_token", 1, person_id=person, token_hash=token_hash, now=datetime.now(UTC)
         )
         tokens[person] = token
+    board = board_targets(orgs)
+    for person in (hub["id"], median["id"]):
+        db.write(
+            "careers.bench_set_targets",
+            1,
+            person_id=person,
+            organization_ids=board,
+            now=datetime.now(UTC),
+        )
     load_before = os.getloadavg()[0]
     prefix = largest["name"].split()[0][:4].lower()
     # The slowest paths take seconds on a loaded machine: measured, not cut off at the
@@ -176,6 +199,21 @@ def main(organizations, seed, hub_degree, count, warmup, workers, threads):
 
             return call
 
+        def board_bolt(person):
+            """The board's two reads, as backend/targets/service.py makes them."""
+
+            def call():
+                whose = dict(
+                    person_id=person,
+                    viewer_id=person,
+                    expires_before=expires_before(datetime.now(UTC), settings.intro_expiry_days),
+                )
+                rows = db.read("targets.board", 1, paths=3, reach_limit=REACH_LIMIT, **whose)
+                second = {p["person"]["id"] for r in rows for p in r["paths"] if p["degree"] == 2}
+                db.read("targets.path_brokers", 1, target_ids=sorted(second), **whose)
+
+            return call
+
         paths = {}
         for who, person in (("hub", hub["id"]), ("median person", median["id"])):
             for which, org in (("largest org", largest), ("median org", median_org)):
@@ -186,6 +224,11 @@ def main(organizations, seed, hub_degree, count, warmup, workers, threads):
                 person, f"/v1/organizations/{largest['id']}"
             )
         paths[f"typeahead q={prefix} (API)"] = api(median["id"], "/v1/organizations", q=prefix)
+        for who, person in (("median person", median["id"]), ("hub", hub["id"])):
+            paths[f"board of {BOARD_SIZE} targets, {who} (API)"] = api(person, "/v1/me/targets")
+            paths[f"board of {BOARD_SIZE} targets, {who} (Bolt)"] = board_bolt(person)
+        if only:
+            paths = {label: call for label, call in paths.items() if only in label}
         samples = measure(paths, count, warmup)
     load_after = os.getloadavg()[0]
     lines = [
@@ -206,17 +249,21 @@ def main(organizations, seed, hub_degree, count, warmup, workers, threads):
             f"- largest organization {largest['id']} ({largest['people']:,} people), median "
             f"{median_org['id']} ({median_org['people']:,}); hub {hub['id']} "
             f"({hub['degree']:,} connections), median person {median['id']} ({median['degree']})",
+            f"- boards: {BOARD_SIZE} targets, {', '.join(board)}",
             f"- {count} rounds after {warmup} warm-up; gunicorn {workers} workers x {threads} "
-            "threads; command: `.venv/bin/python -m bench careers`",
+            f"threads; command: `.venv/bin/python -m bench careers"
+            f"{f' --only {shlex.quote(only)}' if only else ''} --requests {count} "
+            f"--warmup {warmup}`",
             "",
             *lines,
             "",
         ]
     )
-    RESULTS.parent.mkdir(exist_ok=True)
-    RESULTS.write_text(section)
+    results = RESULTS.with_name(f"careers-{'-'.join(only.split())}.md") if only else RESULTS
+    results.parent.mkdir(exist_ok=True)
+    results.write_text(section)
     click.echo(section)
-    click.echo(f"done in {time.monotonic() - started:.0f} s: {RESULTS.relative_to(ROOT)}")
+    click.echo(f"done in {time.monotonic() - started:.0f} s: {results.relative_to(ROOT)}")
     db.close()
 
 

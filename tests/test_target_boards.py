@@ -9,6 +9,8 @@ import itertools
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from backend.targets import service
+from backend.targets.service import REACH_LIMIT
 from tests.support.auth import AuthActions
 from tests.support.discovery import build_with_model, graphs, token_of
 
@@ -157,12 +159,17 @@ def seen(item) -> dict:
 
 
 @settings(
-    max_examples=15,
+    max_examples=20,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(data=st.data(), graph=graphs())
-def test_target_boards_match_plain_python(data, graph, cypher, client, complements):
+@given(data=st.data(), graph=graphs(), reach_limit=st.sampled_from([0, REACH_LIMIT]))
+def test_target_boards_match_plain_python(
+    data, graph, reach_limit, cypher, client, complements, monkeypatch
+):
+    """Both ways of finding the people at the targets: from the seeker out (small reach) and
+    from the targets' positions in (reach_limit 0: what a hub gets)."""
+    monkeypatch.setattr(service, "REACH_LIMIT", reach_limit)
     people, connections, blocks, requests, dismissed, callers = graph
     model = build_with_model(cypher, graph, complements)
     stints, ratings, hidden = data.draw(careers(sorted(people)))

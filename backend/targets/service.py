@@ -23,6 +23,9 @@ from backend.reasons import reason
 
 MAX_TARGETS = 50
 PATHS_SHOWN = 3
+# Up to this many 2-hop rows, the board joins the seeker's 2 hops with the targets' positions;
+# beyond (a hub), it starts from the positions (targets.board's header says why).
+REACH_LIMIT = 50_000
 KIND = "company"  # targets are companies: a school's id is refused
 
 
@@ -38,7 +41,7 @@ def board_seen_by(seeker_id: str, viewer_id: str) -> list[dict]:
     db = services.db
     before = expires_before(at, services.settings.intro_expiry_days)
     whose = dict(person_id=seeker_id, viewer_id=viewer_id, expires_before=before)
-    rows = db.read("targets.board", 1, paths=PATHS_SHOWN, **whose)
+    rows = db.read("targets.board", 1, paths=PATHS_SHOWN, reach_limit=REACH_LIMIT, **whose)
     second = sorted({p["person"]["id"] for row in rows for p in row["paths"] if p["degree"] == 2})
     best = {}
     if second:
