@@ -22,11 +22,16 @@ CALL (me, other) {
     OPTIONAL MATCH (me)-[:BLOCKED]-(b:Person)
     RETURN collect(b) AS blocked
   }
-  // A hash join on the mutual: each side's connections read once, whatever their degrees.
-  MATCH (me)-[:CONNECTED_TO]-(m)-[:CONNECTED_TO]-(other)
-  USING JOIN ON m
-  WITH m, blocked
-  WHERE NOT m IN blocked AND [m.name_lower, m.id] > [$after_name, $after_id]
+  // Each side's connections read once, whatever their degrees: the caller's, past the cursor
+  // and the blocks, as a set that the other's are checked against. (A hash join, as in v1,
+  // here filtered the larger side: twice the property reads at a hub.)
+  CALL (me, blocked) {
+    MATCH (me)-[:CONNECTED_TO]-(m)
+    WHERE NOT m IN blocked AND [m.name_lower, m.id] > [$after_name, $after_id]
+    RETURN collect(m) AS mine
+  }
+  MATCH (other)-[:CONNECTED_TO]-(m)
+  WHERE m IN mine
   WITH m
   ORDER BY m.name_lower, m.id
   LIMIT $limit
