@@ -63,26 +63,26 @@ def _present(row: dict, best: dict, this_month: int, own: bool) -> dict:
 
 
 def _path(path: dict, organization: dict, best: dict, this_month: int, own: bool) -> dict:
+    """A 1st connection there, or a 2nd with their best broker (none only if the graph changed
+    between the two reads) and the broker's reasons."""
     person = path["person"]
     there = tenure(path["stints"], this_month)
-    item = {
+    broker, reasons = None, []
+    if path["degree"] == 1:
+        reasons = [reason("first_connection", f"1st connection, at {organization['name']} now")]
+    elif found := best.get(person["id"]):
+        # A coach does not see the seeker's own closeness rating of the broker.
+        broker = found["person"]
+        reasons = brokers.reasons(found if own else {**found, "you_rated": None}, person["name"])
+    return {
         "person": person,
         "degree": path["degree"],
         "title": there["title"],
         "start": there["start"],
         "years": there["years"],
-        "broker": None,
-        "reasons": [reason("first_connection", f"1st connection, at {organization['name']} now")],
+        "broker": broker,
+        "reasons": reasons,
     }
-    broker = best.get(person["id"]) if path["degree"] == 2 else None
-    if path["degree"] == 2:
-        item["reasons"] = []
-    if broker:
-        # A coach does not see the seeker's own closeness rating of the broker.
-        shown = broker if own else {**broker, "you_rated": None}
-        item["broker"] = broker["person"]
-        item["reasons"] = brokers.reasons(shown, person["name"])
-    return item
 
 
 def _entry(row: dict) -> dict:

@@ -4,14 +4,14 @@
 // params: person_id (string), viewer_id (string), paths (int), expires_before (datetime),
 //   reach_limit (int)
 // returns: one row per organization person_id targets, by position: organization (id, kind, name,
-//   domain), position, notes, added_at; first_current, first_former, second_current,
-//   second_former (how many people with a position there are 1 or 2 hops from person_id, there
-//   now or before); paths: the best `paths` people there now at 1 or 2 hops, each {person
-//   (summary), degree, stints: [{title, start, end}]}, in the order of organizations.people.
-//   Seen by viewer_id: the seeker (viewer_id = person_id) sees everything below; a coach sees only
-//   what their own view of the lists allows (below), in the counts too. Neither person_id nor
-//   anyone blocked either way with person_id (or with the viewer) counts or lies on a path. No
-//   value derived from a broker's closeness ratings is returned: they only order the paths.
+//   domain), position, notes, added_at; first_current, first_former, second_current, second_former
+//   (how many people with a position there are 1 or 2 hops from person_id, there now or before);
+//   paths: the best `paths` people there now at 1 or 2 hops, each {person (summary), degree,
+//   stints: [{title, degree, field, start, end}]}, in the order of organizations.people. Seen by
+//   viewer_id: the seeker (viewer_id = person_id) sees everything below; a coach sees only what
+//   their own view of the lists allows (below), in the counts too. Neither person_id nor anyone
+//   blocked either way with person_id (or with the viewer) counts or lies on a path. No value
+//   derived from a broker's closeness ratings is returned: they only order the paths.
 // example params (cypher-shell / Browser): :params {person_id: 'demo-ada', viewer_id: 'demo-ada', paths: 3, expires_before: datetime() - duration({days: 30}), reach_limit: 50000}
 //
 // What a viewer other than the seeker (a coach: a 1st connection the board is shared with) sees,
@@ -185,7 +185,7 @@ CALL (me, viewer, unseen, viewers, shown, found, o) {
          collect(CASE WHEN current THEN {
            person: c {.id, .name, .headline, .location, .industry, .profession},
            degree: degree,
-           stints: [s IN stints | s {.title, .start, .end}]
+           stints: [s IN stints | s {.title, .degree, .field, .start, .end}]
          } END)[..$paths] AS paths
 }
 RETURN o {.id, .kind, .name, .domain} AS organization, t.position AS position,
