@@ -21,7 +21,6 @@ import os
 import platform
 import random
 import shlex
-import socket
 import statistics
 import subprocess
 import sys
@@ -47,6 +46,7 @@ from backend.intros import service  # noqa: E402
 from backend.intros.state import expires_before  # noqa: E402
 from backend.tokens import new_token  # noqa: E402
 from bench.support.ready import SERVER_ENV, ready_neo4j  # noqa: E402
+from harness.gunicorn import free_port  # noqa: E402
 from harness.http import percentile  # noqa: E402
 from harness.queries import bench_registry  # noqa: E402
 
@@ -145,17 +145,11 @@ def arrange(db: Database, pair: dict, seed: int) -> None:
                 continue
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextmanager
 def gunicorn(settings: Settings, workers: int, threads: int, root: Path = ROOT, **env_vars: str):
     """The API under gunicorn on a free port, from the code in ``root`` (another checkout
     serves as a baseline), with ``env_vars`` added to its environment."""
-    port = _free_port()
+    port = free_port()
     env = dict(
         os.environ,
         MUTUALS_PORT=str(port),

@@ -5,28 +5,20 @@ timings are the bench's business; here only what each client was answered."""
 
 from __future__ import annotations
 
-import socket
-
 import pytest
 
 from backend.db import Database
 from harness import faults
-from harness.gunicorn import Gunicorn
+from harness.gunicorn import Gunicorn, free_port
 from harness.queries import bench_registry
 
 BOUND_S = 5.0
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def server(database, proxy, tmp_path):
     with Gunicorn(
-        _free_port(),
+        free_port(),
         workers=2,
         threads=4,
         log=tmp_path / "gunicorn.log",
