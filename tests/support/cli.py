@@ -50,6 +50,23 @@ def graph_snapshot(cypher) -> dict:
     }
 
 
+def undated(snapshot: dict) -> dict:
+    """A snapshot without the dates a load fills in where the files give none (the load's
+    time), to compare two loads of such files."""
+    return {
+        table: [
+            {
+                **row,
+                "props": {
+                    k: v for k, v in row["props"].items() if k not in ("created_at", "updated_at")
+                },
+            }
+            for row in rows
+        ]
+        for table, rows in snapshot.items()
+    }
+
+
 def graph_counts(cypher) -> dict:
     """How many people, connections and requests the graph holds."""
     return cypher(
