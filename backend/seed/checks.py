@@ -142,7 +142,8 @@ class Checker:
                 holder = "org-" + hashlib.sha1(key.encode()).hexdigest()[:24]
                 orgs.new.append(organization_row(holder, kind, name))
             orgs.found[key] = holder
-        self.totals["organizations"] += len(orgs.new)
+        if orgs.new:
+            self.totals["organizations"] += len(orgs.new)
 
 
 def _batched(lookup: Callable[[list], Iterable], items: list) -> Iterable:

@@ -72,8 +72,10 @@ class Network:
         id_prefix: str = "g",
         request_rate: float = REQUEST_RATE,
         companies: int | None = None,
+        named: dict[str, dict[int, str]] | None = None,
     ):
-        """``companies``: how many (default one per 20 people)."""
+        """``companies``: how many (default one per 20 people); ``named``: names for some
+        organizations by kind and size rank (generate_careers.generate)."""
         if people < 2 or avg_degree <= 0 or avg_degree >= people - 1:
             raise ValueError("need at least 2 people and 0 < avg_degree < people - 1")
         self.n = people
@@ -82,7 +84,7 @@ class Network:
         self.rng = np.random.default_rng(seed)
         self._communities()
         self._attributes()
-        self.careers = generate_careers.generate(seed, people, AS_OF, companies)
+        self.careers = generate_careers.generate(seed, people, AS_OF, companies, named)
         target = round(people * avg_degree / 2)
         self.keys = self._edges(target)
         self.requests = self._requests(round(people * request_rate))

@@ -18,6 +18,7 @@ changed none of the people and connections a seed gave before.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -77,11 +78,21 @@ class Careers:
 
 
 def generate(
-    seed: int, people: int, as_of, companies: int | None = None, schools: int | None = None
+    seed: int,
+    people: int,
+    as_of,
+    companies: int | None = None,
+    named: Mapping[str, Mapping[int, str]] | None = None,
 ) -> Careers:
+    """``named``: names for some organizations by kind and size rank (0 the largest), e.g.
+    the demo's {"company": {0: "Northwind Labs"}, "school": {0: "TU Berlin"}}."""
     rng = np.random.default_rng([seed, 1])
+    named = named or {}
     companies = companies or max(1, people // PEOPLE_PER_COMPANY)
-    schools = min(schools or max(1, people // PEOPLE_PER_SCHOOL), len(SCHOOL_NAMES))
+    schools = max(
+        min(max(1, people // PEOPLE_PER_SCHOOL), len(SCHOOL_NAMES)),
+        max(named.get("school", {-1: ""}), default=-1) + 1,
+    )
     this_month = month_of(as_of)
 
     count = rng.integers(1, 7, size=people)
@@ -119,9 +130,10 @@ def generate(
     starts = np.stack([bachelor_start, master_start], axis=1)
     ends = np.stack([bachelor_end, master_end], axis=1)
     school = np.where(master, drawn[:, 1], np.where(bachelor, drawn[:, 0], -1))
+    school_names = [SCHOOL_NAMES[i] for i in rng.permutation(len(SCHOOL_NAMES))]
     return Careers(
-        companies=_company_names(rng, companies),
-        schools=[SCHOOL_NAMES[i] for i in rng.permutation(len(SCHOOL_NAMES))[:schools]],
+        companies=_company_names(rng, companies, named.get("company", {})),
+        schools=_with_names(school_names[:schools], named.get("school", {})),
         position_person=person.astype(np.int32),
         position_company=company.astype(np.int32),
         position_start=start.astype(np.int32),
@@ -142,9 +154,14 @@ def _sizes(count: int) -> np.ndarray:
     return weights / weights.sum()
 
 
-def _company_names(rng: np.random.Generator, count: int) -> list[str]:
-    """``count`` company names, distinct once normalised ("Nova Orbit Labs", "Cedar Bank")."""
-    chosen, seen = [], set()
+def _with_names(generated: list[str], named: Mapping[int, str]) -> list[str]:
+    return [named.get(rank, name) for rank, name in enumerate(generated)]
+
+
+def _company_names(rng: np.random.Generator, count: int, named: Mapping[int, str]) -> list[str]:
+    """``count`` company names, distinct once normalised ("Nova Orbit Labs", "Cedar Bank"),
+    ``named`` at their ranks."""
+    chosen, seen = [], {names.name_key(name) for name in named.values()}
     for i in range(count):
         for _ in range(10):
             parts = [_FIRST_WORDS[rng.integers(len(_FIRST_WORDS))]]
@@ -158,7 +175,7 @@ def _company_names(rng: np.random.Generator, count: int) -> list[str]:
             name = f"{name} {i}"
         seen.add(names.name_key(name))
         chosen.append(name)
-    return chosen
+    return _with_names(chosen, named)
 
 
 class CareerRows:
