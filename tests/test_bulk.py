@@ -17,7 +17,7 @@ from backend.local_neo4j import LocalNeo4j
 from tests.support.auth import AuthActions
 from tests.support.cli import graph_snapshot, run_cli
 from tests.support.graph import auth, create_person, wipe
-from tests.test_import import CONNECTIONS_CSV, PEOPLE_CSV, REQUESTS_CSV, write
+from tests.support.import_files import CONNECTIONS_CSV, PEOPLE_CSV, REQUESTS_CSV, write
 
 # Every date given (so two loads at different times compare equal), and the cases the
 # importer needs told: a reverse duplicate, a self-loop, a request between connected people,
