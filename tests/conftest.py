@@ -133,8 +133,9 @@ def app(session_app, clock):
     kept = dict(vars(services)), {k: v for k, v in vars(db).items() if k not in DRIVER_STATE}
     services.address_limits = None
     services.__post_init__()  # new per-address limits, made as the app made its own
-    db.outage = Outage(db.settings.db_timeout_s)
+    db.outage = Outage(db.settings.db_timeout_s, probe=db.ping)
     yield session_app
+    db.outage.stop()  # its probe, if an outage started one, is this test's
     # A refresh still running would write into the next test's graph.
     services.refresher.wait_idle()
     vars(services).update(kept[0])
