@@ -187,7 +187,7 @@ def main(organizations, seed, hub_degree, count, warmup, workers, threads, only)
             def call():
                 db.read(
                     "organizations.people",
-                    1,
+                    2,
                     person_id=person,
                     organization_id=organization,
                     degrees=[1, 2],
