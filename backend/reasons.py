@@ -13,6 +13,7 @@ SUGGESTION_CODES = (
     "complementary_profession",
     "skills",
     "recommended_by_connections",
+    "linkedin_contact",
 )
 BROKER_CODES = (
     "mutual_connection",

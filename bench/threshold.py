@@ -30,6 +30,7 @@ from backend.network.service import (  # noqa: E402
     MUTUAL_SAMPLE_SIZE,
     SCORE_WEIGHTS,
     SUGGESTION_POOL_SIZE,
+    SUGGESTIONS,
 )
 from bench.discovery import NO_FILTERS, ensure_graph  # noqa: E402
 from bench.intros import machine, neo4j_setup  # noqa: E402
@@ -116,8 +117,7 @@ def main(people, avg_degree, seed, sample, per_group, rounds):
                     p50(
                         partial(
                             db.read,
-                            "network.suggestions",
-                            1,
+                            *SUGGESTIONS.live_query,
                             person_id=person,
                             weights=SCORE_WEIGHTS,
                             pool_size=SUGGESTION_POOL_SIZE,
@@ -129,7 +129,7 @@ def main(people, avg_degree, seed, sample, per_group, rounds):
                 )
                 times["view sugg."].append(
                     p50(
-                        partial(db.read, "views.suggestions_page", 2, person_id=person, **cursor),
+                        partial(db.read, *SUGGESTIONS.page_query, person_id=person, **cursor),
                         rounds,
                     )
                 )

@@ -44,7 +44,7 @@ def people(
             raise CursorError()
         rows = services.db.read(
             "organizations.people",
-            1,
+            2,
             person_id=person_id,
             organization_id=organization_id,
             degrees=sorted(set(degree)),
@@ -80,7 +80,7 @@ def counts(person_id: str, organization_id: str) -> dict:
 
 
 def _require(organization_id: str) -> None:
-    if not app_services().db.read("organizations.get", 1, id=organization_id):
+    if not app_services().db.read("organizations.exists", 1, id=organization_id):
         raise NotFound("No such organization.")
 
 

@@ -9,11 +9,14 @@ from pathlib import Path
 import click
 from flask.cli import with_appcontext
 from neo4j.exceptions import DriverError, Neo4jError
+from tqdm import tqdm
 
 from backend import errors, migrations
 from backend.app_services import app_services
 from backend.db import Database
+from backend.imports import group as linkedin_group
 from backend.local_neo4j import LocalNeo4jError
+from backend.network.precompute import DEFAULT_PARTS, Bounds, heaviest, refresh_people
 from backend.seed import bulk, importers
 from backend.seed import demo as demo_network
 from backend.seed.dataset import InvalidInput
@@ -68,6 +71,33 @@ bulk_option = click.option(
     help="Load an empty local database with Neo4j's offline importer, at disk speed "
     "(stops and restarts the local Neo4j; docs/seed.md).",
 )
+
+
+precompute_option = click.option(
+    "--precompute-views/--no-precompute-views",
+    default=True,
+    show_default=True,
+    help="After the load, compute the views of the best-connected people, as `mutuals views "
+    "refresh --all-heavy` does with its default bounds (docs/views.md).",
+)
+
+
+def _precompute_views(progress: bool | None) -> None:
+    """The heaviest people's views, so that their first reads do not wait for a live 2-hop
+    answer. After the load has committed: a failure here loses nothing loaded."""
+    if not app_services().settings.view_max_age_s:
+        click.echo("views: off (MUTUALS_VIEW_MAX_AGE=0), none computed")
+        return
+    bounds = Bounds()
+    try:
+        people = heaviest(bounds.top, click.echo)
+        summary = refresh_people(people, DEFAULT_PARTS, bounds, progress)
+    except (Neo4jError, DriverError, errors.Problem) as error:
+        raise click.ClickException(
+            f"the load is complete, but computing views stopped: {error}. Run `mutuals views "
+            "refresh --all-heavy` to compute them (or leave them to the first reads)."
+        ) from error
+    click.echo(f"views: {summary.line()}")
 
 
 def load_options(command):
@@ -154,6 +184,7 @@ def demo(batch_size: int, workers: int, progress: bool | None):
     help="File format with --out.",
 )
 @bulk_option
+@precompute_option
 @load_options
 @with_appcontext
 def generate(
@@ -165,6 +196,7 @@ def generate(
     out,
     kind,
     bulk,
+    precompute_views,
     batch_size,
     workers,
     progress,
@@ -197,10 +229,13 @@ def generate(
     )
     if out:
         click.echo(write_dataset(network.dataset(), out, kind).line())
-    elif bulk:
+        return
+    if bulk:
         _bulk_load(db, network.dataset(), progress, "generate", generate=generating)
     else:
         _load(db, network.dataset(), batch_size, workers, progress, "generate")
+    if precompute_views:
+        _precompute_views(progress)
 
 
 @seed.command("import")
@@ -208,18 +243,26 @@ def generate(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(importers.FORMATS),
+    type=click.Choice([*importers.FORMATS, "linkedin"]),
     default="auto",
     show_default=True,
-    help="csv/jsonl: our own folder; snap: an edge-list file; ldbc: a CsvBasic folder.",
+    help="csv/jsonl: our own folder; snap: an edge-list file; ldbc: a CsvBasic folder; "
+    "linkedin: a folder of LinkedIn exports, one per member (never auto-detected).",
 )
 @click.option("--id-prefix", default="", help="Prefix SNAP/LDBC ids (to keep datasets apart).")
 @click.option("--dry-run", is_flag=True, help="Only validate; write nothing.")
 @bulk_option
+@precompute_option
 @load_options
 @with_appcontext
-def import_(path, fmt, id_prefix, dry_run, bulk, batch_size, workers, progress):
+def import_(path, fmt, id_prefix, dry_run, bulk, precompute_views, batch_size, workers, progress):
     """Import files; every file is checked before anything is written."""
+    if fmt == "linkedin":
+        if bulk or id_prefix:
+            raise click.BadParameter("--bulk and --id-prefix are not for --format linkedin")
+        _ready_database()
+        _import_linkedin(path, dry_run, progress)
+        return
     db = _bulk_database() if bulk else _ready_database()
     began = time.perf_counter()
     try:
@@ -236,10 +279,43 @@ def import_(path, fmt, id_prefix, dry_run, bulk, batch_size, workers, progress):
     totals = ", ".join(f"{k} {v:,}" for k, v in dataset.totals.items())
     if dry_run:
         click.echo(f"import check passed ({totals}); nothing written (--dry-run)")
-    elif bulk:
+        return
+    if bulk:
         _bulk_load(db, dataset, progress, "import", check=time.perf_counter() - began)
     else:
         _load(db, dataset, batch_size, workers, progress, "import")
+    if precompute_views:
+        _precompute_views(progress)
+
+
+def _import_linkedin(path: Path, dry_run: bool, progress: bool | None) -> None:
+    """A group's LinkedIn exports (backend/imports/group.py): checked, then imported member
+    by member with the API's rules; bad files exit 1 naming file:line, nothing written."""
+    began = time.perf_counter()
+    if not path.is_dir():
+        raise click.ClickException(f"{path}: --format linkedin reads a folder of exports")
+    try:
+        members = linkedin_group.read_group(path)
+    except linkedin_group.GroupRefused as refused:
+        for problem in refused.problems:
+            click.echo(problem, err=True)
+        click.echo(
+            f"import refused: {len(refused.problems):,} problem(s); nothing was written", err=True
+        )
+        sys.exit(1)
+    if dry_run:
+        report = linkedin_group.check(members)
+    else:
+        show = sys.stderr.isatty() if progress is None else progress
+        with tqdm(total=len(members), unit="member", disable=not show) as bar:
+            report = linkedin_group.load(members, progress=lambda _: bar.update(1))
+    for line in report["skipped"]:
+        click.echo(f"skipped {line}", err=True)
+    counts = ", ".join(
+        f"{key.replace('_', ' ')} {value:,}" for key, value in report.items() if key != "skipped"
+    )
+    done = "nothing written (--dry-run)" if dry_run else f"{time.perf_counter() - began:.1f} s"
+    click.echo(f"import linkedin: {counts}, skipped {len(report['skipped']):,}; {done}")
 
 
 @seed.command("export")

@@ -1,5 +1,5 @@
 // name: views.suggestions_page
-// version: 2
+// version: 3
 // mode: read
 // params: person_id (string), after_score (int), after_id (string), limit (int)
 // returns: one row when person_id exists. With a current view of them (computed, and not older than
@@ -8,7 +8,8 @@
 //   next page of network.suggestions read from those entries: up to limit maps with that query's
 //   columns, best first, after the cursor (after_score, after_id; nulls for the first page). Score,
 //   mutual_count, mutual_sample and recommended_by are the view's; the reasons (same_location, ...,
-//   shared_skills) are read from the two profiles now. People person_id has since dismissed, asked
+//   shared_skills, linkedin_contact) are read from the two profiles and the imported LinkedIn
+//   contacts now. People person_id has since dismissed, asked
 //   or been asked by, connected to or blocked are left out. Fewer than limit items from a view that
 //   is not complete means the exact entries ran out: ask network.suggestions with the same cursor.
 //   Without a current view: as_of null, items [] and work (see views.work).
@@ -75,6 +76,8 @@ RETURN v.computed_at AS as_of, v.floor_key < 0 AS complete, exact, work,
            same_profession: coalesce(c.profession = me.profession, false),
            complementary_profession: coalesce(c.profession IN complements, false),
            shared_skills: [s IN coalesce(c.skills, []) WHERE toLower(s) IN my_skills],
-           recommended_by: v.recommended_by[i]
+           recommended_by: v.recommended_by[i],
+           linkedin_contact: EXISTS { (me)-[:HAS_CONTACT]->(:Contact)-[:MATCHES]->(c) }
+             OR EXISTS { (c)-[:HAS_CONTACT]->(:Contact)-[:MATCHES]->(me) }
          } AS item
        } AS items
