@@ -16,6 +16,7 @@ import shlex
 import statistics
 import sys
 import time
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
@@ -26,10 +27,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from backend import create_app  # noqa: E402
+from backend.months import month_of  # noqa: E402
 from backend.network.service import (  # noqa: E402
     MUTUAL_SAMPLE_SIZE,
     SCORE_WEIGHTS,
     SUGGESTION_POOL_SIZE,
+    TIES,
 )
 from bench.discovery import NO_FILTERS, ensure_graph  # noqa: E402
 from bench.intros import machine, neo4j_setup  # noqa: E402
@@ -117,10 +120,12 @@ def main(people, avg_degree, seed, sample, per_group, rounds):
                         partial(
                             db.read,
                             "network.suggestions",
-                            1,
+                            2,
                             person_id=person,
                             weights=SCORE_WEIGHTS,
                             pool_size=SUGGESTION_POOL_SIZE,
+                            ties=TIES,
+                            now_month=month_of(datetime.now(UTC)),
                             **cursor,
                             sample_size=MUTUAL_SAMPLE_SIZE,
                         ),
@@ -129,7 +134,14 @@ def main(people, avg_degree, seed, sample, per_group, rounds):
                 )
                 times["view sugg."].append(
                     p50(
-                        partial(db.read, "views.suggestions_page", 2, person_id=person, **cursor),
+                        partial(
+                            db.read,
+                            "views.suggestions_page",
+                            3,
+                            person_id=person,
+                            ties=TIES,
+                            **cursor,
+                        ),
                         rounds,
                     )
                 )
