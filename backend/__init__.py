@@ -35,6 +35,7 @@ AREAS = (
     "organizations",
     "careers",
     "targets",
+    "imports",
 )
 # Swagger UI's assets come from the swagger-ui-bundle package: /docs works offline.
 SWAGGER_UI_STATIC = "/docs/static"

@@ -140,6 +140,9 @@ class Settings:
     # The key that signs Mutuals-Bookmark headers (backend/bookmarks.py); unset: derived from
     # the Neo4j password.
     bookmark_secret: str | None = None
+    # The key of the hashes that email addresses are matched by (backend/imports/identity.py);
+    # unset: derived from the Neo4j password. Changing it unmatches every stored address.
+    match_secret: str | None = None
     # Product rules; the defaults are the ones the issues name.
     resend_wait_days: int = 21
     max_pending_outgoing: int = 500
@@ -209,6 +212,7 @@ VARIABLES = {
     "host": ("MUTUALS_HOST", _text),
     "port": ("MUTUALS_PORT", _integer),
     "bookmark_secret": ("MUTUALS_BOOKMARK_SECRET", _text),
+    "match_secret": ("MUTUALS_MATCH_SECRET", _text),
     "resend_wait_days": (("MUTUALS_RESEND_WAIT_DAYS", "MUTUALS_REINVITE_WAIT_DAYS"), _integer),
     "max_pending_outgoing": ("MUTUALS_MAX_PENDING_OUTGOING", _integer),
     "max_requests_per_week": (

@@ -66,7 +66,7 @@ class Database:
         self._driver: neo4j.Driver | None = None
         self._pid: int | None = None
         self._lock = threading.Lock()
-        self.outage = Outage(settings.db_timeout_s)
+        self.outage = Outage(settings.db_timeout_s, probe=self.ping)
         query_metrics.configure(settings.slow_query_ms)
 
     @property
@@ -89,6 +89,7 @@ class Database:
         return self._driver
 
     def close(self) -> None:
+        self.outage.stop()
         if self._driver is not None and self._pid == os.getpid():
             self._driver.close()
         self._driver = None
@@ -125,17 +126,16 @@ class Database:
 
     def read_tx(self, work: Callable[..., T], *args, **kwargs) -> T:
         if (session := self._request_session()) is not None:
-            deadline = time.monotonic() + self.settings.db_timeout_s
+            started = time.monotonic()
+            deadline = started + self.settings.db_timeout_s
             with Watchdog(deadline, session) as watchdog:  # ends by the request's deadline
                 try:
                     return work(session, *args, **kwargs)
-                except ConnectionAcquisitionTimeoutError:
-                    self.end_request()  # the pool is exhausted: waiting again doubles the wait
-                    raise self.unavailable() from None
                 except (DriverError, Neo4jError) as error:
                     self.end_request()  # the session may be broken: the ordinary way below
-                    if watchdog.expired:  # ... unless Neo4j went silent: the bound is spent
-                        self.outage.failed()
+                    if watchdog.expired or silent(error, deadline):  # ... unless the bound
+                        # is spent: Neo4j has not answered since this read began
+                        self.outage.failed(waited_s=time.monotonic() - started)
                         raise self.unavailable() from None
                     if timed_out(error):  # or it ended a query that ran the bound out
                         raise too_slow(self.outage.retry_after_s) from error
@@ -191,26 +191,27 @@ class Database:
         retry loop is off (it sleeps up to seconds past any bound)."""
         if access_mode == neo4j.WRITE_ACCESS:
             self.end_request()  # the reads after this write start from its bookmark
-        with self.outage.call() as budget:
-            if (cap := _budget_cap.get()) is not None:
-                budget = min(budget, cap)
-            if budget <= 0:
-                raise self.unavailable()
-            deadline = time.monotonic() + budget
-            retrying = Retrying(
-                retry=retry_if_exception(_retryable_again if repeatable else _retryable),
-                stop=stop_before_delay(budget),
-                wait=wait_exponential_jitter(multiplier=0.1, max=1.0, jitter=0.1),
-                reraise=True,
-            )
-            with map_driver_errors(self.outage):
-                for attempt in retrying:
-                    with attempt:
-                        result = self._attempt(access_mode, work, args, kwargs, deadline)
-                self.outage.succeeded()
-                return result
+        budget = self.outage.budget()
+        if (cap := _budget_cap.get()) is not None:
+            budget = min(budget, cap)
+        if budget <= 0:
+            raise self.unavailable()
+        deadline = time.monotonic() + budget
+        retrying = Retrying(
+            retry=retry_if_exception(_retryable_again if repeatable else _retryable),
+            stop=stop_before_delay(budget),
+            wait=wait_exponential_jitter(multiplier=0.1, max=1.0, jitter=0.1),
+            reraise=True,
+        )
+        with map_driver_errors(self.outage):
+            for attempt in retrying:
+                with attempt:
+                    result = self._attempt(access_mode, work, args, kwargs, deadline)
+            self.outage.succeeded()
+            return result
 
     def _attempt(self, access_mode, work, args, kwargs, deadline: float):
+        started, watched = time.monotonic(), has_request_context()
         with self.session(
             default_access_mode=access_mode,
             connection_acquisition_timeout=max(0.05, deadline - time.monotonic()),
@@ -218,12 +219,15 @@ class Database:
             initial_retry_delay=0,
         ) as session:
             try:
-                if not has_request_context():  # no client waits: background work takes long
+                if not watched:  # no client waits: background work takes long
                     return self._run(session, access_mode, work, args, kwargs)
                 with Watchdog(deadline, session) as watchdog:  # ends by the request's deadline
                     return self._run(session, access_mode, watchdog.bounded(work), args, kwargs)
-            except UNREACHABLE:
-                self.outage.failed()
+            except (*UNREACHABLE, ConnectionAcquisitionTimeoutError) as error:
+                if watched and silent(error, deadline):  # no answer all along: it began then
+                    self.outage.failed(waited_s=time.monotonic() - started)
+                elif isinstance(error, UNREACHABLE):  # refused or reset: it began now
+                    self.outage.failed()
                 raise
             finally:
                 query_metrics.record_pool(self.driver)
@@ -236,10 +240,31 @@ class Database:
         bookmarks.record_write(session.last_bookmarks())
         return result
 
+    def ping(self, seconds: float) -> None:
+        """One trivial read within ``seconds``, else an error: whether Neo4j answers (the
+        outage's probe, backend/outage.py)."""
+        deadline = time.monotonic() + seconds
+        with (
+            self.session(
+                default_access_mode=neo4j.READ_ACCESS, connection_acquisition_timeout=seconds
+            ) as session,
+            Watchdog(deadline, session),
+        ):
+            session.run(auto_commit("RETURN 1")).consume()
+
     def unavailable(self) -> errors.ServiceUnavailable:
         return errors.ServiceUnavailable(
             "The graph database is unavailable.", retry_after_seconds=self.outage.retry_after_s
         )
+
+
+def silent(error: BaseException, deadline: float) -> bool:
+    """A connection failure at (or past) the deadline: Neo4j, or the path to it, did not
+    answer for the whole wait (a hang, not a refusal)."""
+    return (
+        isinstance(error, (*UNREACHABLE, ConnectionAcquisitionTimeoutError))
+        and time.monotonic() >= deadline
+    )
 
 
 def is_auth_failure(error: BaseException) -> bool:

@@ -2,29 +2,51 @@
 
 Every call into the graph gets a budget of ``MUTUALS_DB_TIMEOUT_S`` seconds (connection
 acquisition and retries included). The budget counts from the start of an outage, not from
-each request: once Neo4j has been unreachable for the whole bound, requests answer 503 at
-once instead of each waiting the bound again (a few dozen clients would otherwise hold every
-gunicorn thread), but for one request at a time, the probe, which tries for the whole bound:
-when it gets through, the outage is over for every thread. A blip shorter than the bound is
-absorbed: the requests caught in it retry until Neo4j answers.
+each request: once Neo4j has been unreachable for the whole bound, calls answer 503 at once
+instead of each waiting the bound again (a few dozen clients would otherwise hold every
+gunicorn thread). A blip shorter than the bound is absorbed: the calls caught in it retry
+until Neo4j answers.
+
+An outage starts when Neo4j went away, not when a call noticed: a call that waited out its
+whole budget on a silent Neo4j (backend/db_deadline.py) reports how long it waited, so the
+requests queued behind it in gunicorn answer 503 at once instead of getting a fresh bound.
+
+No request finds out when the outage is over: a request taken from gunicorn's queue has
+already waited there for a time the app cannot see, so one that waited the bound again as a
+probe would answer its client after twice the bound. A background thread per process probes
+instead (one trivial read every ``probe_every_s``, bounded like a request), and ends the
+outage for every thread when Neo4j answers; a call that gets through ends it too.
 """
 
 from __future__ import annotations
 
+import logging
 import math
+import os
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+
+log = logging.getLogger("mutuals.db")
 
 
 class Outage:
-    def __init__(self, bound_s: float, clock: Callable[[], float] = time.monotonic):
+    def __init__(
+        self,
+        bound_s: float,
+        clock: Callable[[], float] = time.monotonic,
+        probe: Callable[[float], None] | None = None,
+        probe_every_s: float = 0.5,
+    ):
+        """``probe(seconds)`` returns when Neo4j answered within ``seconds``, else raises."""
         self.bound_s = bound_s
         self._clock = clock
+        self._probe = probe
+        self._probe_every_s = probe_every_s
         self._lock = threading.Lock()
         self._down_since: float | None = None
-        self._probing = False
+        self._prober: tuple[int, threading.Thread] | None = None  # (its process, the thread)
+        self._stopped = threading.Event()
 
     @property
     def down(self) -> bool:
@@ -35,35 +57,57 @@ class Outage:
         """What a 503 tells the client to wait: about the time a recovery takes to be seen."""
         return max(1, math.ceil(min(self.bound_s, 5.0)))
 
-    @contextmanager
-    def call(self) -> Iterator[float]:
-        """The seconds one call may spend on Neo4j (0: answer 503 without trying), for the
-        length of the ``with`` block."""
-        now = self._clock()
-        probe = False
+    def budget(self) -> float:
+        """The seconds one call may spend on Neo4j: the bound, during an outage what is left
+        of it since the outage began (0: answer 503 without trying)."""
         with self._lock:
             if self._down_since is None:
-                budget = self.bound_s
-            elif (left := self._down_since + self.bound_s - now) > 0:
-                budget = left
-            elif not self._probing:
-                self._probing = probe = True
-                budget = self.bound_s
-            else:
-                budget = 0.0
-        try:
-            yield budget
-        finally:
-            if probe:
-                with self._lock:
-                    self._probing = False
+                return self.bound_s
+            return max(0.0, self._down_since + self.bound_s - self._clock())
 
-    def failed(self) -> None:
-        """Neo4j could not be reached (refused, reset, no route)."""
+    def failed(self, waited_s: float = 0.0) -> None:
+        """Neo4j could not be reached (refused, reset, no route), or did not answer a call
+        that waited ``waited_s`` for it: the outage began that long ago (an earlier start
+        reported later moves it back; a later one does not move it)."""
+        began = self._clock() - waited_s
         with self._lock:
             if self._down_since is None:
-                self._down_since = self._clock()
+                log.warning("neo4j unreachable: outage began", extra={"waited_s": waited_s})
+            if self._down_since is None or began < self._down_since:
+                self._down_since = began
+            self._start_prober()
 
     def succeeded(self) -> None:
         with self._lock:
+            if self._down_since is not None:
+                log.warning("neo4j reachable again: outage over")
             self._down_since = None
+
+    def stop(self) -> None:
+        """No more probes (the Database is closing)."""
+        self._stopped.set()
+
+    def _start_prober(self) -> None:
+        """Under the lock: a probing thread in this process, unless one runs (a thread of
+        the parent does not run in a forked child)."""
+        if self._probe is None or self._stopped.is_set():
+            return
+        if self._prober is not None and self._prober[0] == os.getpid():
+            return
+        thread = threading.Thread(target=self._probe_until_up, name="neo4j-probe", daemon=True)
+        self._prober = (os.getpid(), thread)
+        thread.start()
+
+    def _probe_until_up(self) -> None:
+        while not self._stopped.wait(self._probe_every_s):
+            with self._lock:
+                if self._down_since is None:  # a call got through: no more to find out
+                    self._prober = None
+                    return
+            try:
+                self._probe(self.bound_s)
+            except Exception:  # noqa: BLE001 - whatever failed, Neo4j did not answer
+                continue
+            self.succeeded()
+        with self._lock:
+            self._prober = None

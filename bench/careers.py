@@ -187,7 +187,7 @@ def main(organizations, seed, hub_degree, count, warmup, workers, threads, only)
             def call():
                 db.read(
                     "organizations.people",
-                    1,
+                    2,
                     person_id=person,
                     organization_id=organization,
                     degrees=[1, 2],
@@ -210,7 +210,7 @@ def main(organizations, seed, hub_degree, count, warmup, workers, threads, only)
                 )
                 rows = db.read("targets.board", 1, paths=3, reach_limit=REACH_LIMIT, **whose)
                 second = {p["person"]["id"] for r in rows for p in r["paths"] if p["degree"] == 2}
-                db.read("targets.path_brokers", 1, target_ids=sorted(second), **whose)
+                db.read("intros.brokers", 3, target_ids=sorted(second), skip=0, limit=1, **whose)
 
             return call
 

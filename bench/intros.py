@@ -10,7 +10,7 @@
    way) and some of them a history of answered and expired introduction requests, made
    through the service, so every part of the ranking has data to work on (done once).
 3. The measurement: ``GET /v1/people/{target}/brokers`` under gunicorn (a subprocess), and the
-   same named query ``intros.brokers`` v2 over Bolt with the same parameters; warm-up first,
+   same named query ``intros.brokers`` v3 over Bolt with the same parameters; warm-up first,
    then ``--requests`` calls each, one client, the two paths taking turns. Prints a table and
    writes bench/results/intros.md.
 """
@@ -21,7 +21,6 @@ import os
 import platform
 import random
 import shlex
-import socket
 import statistics
 import subprocess
 import sys
@@ -47,6 +46,7 @@ from backend.intros import service  # noqa: E402
 from backend.intros.state import expires_before  # noqa: E402
 from backend.tokens import new_token  # noqa: E402
 from bench.support.ready import SERVER_ENV, ready_neo4j  # noqa: E402
+from harness.gunicorn import free_port  # noqa: E402
 from harness.http import percentile  # noqa: E402
 from harness.queries import bench_registry  # noqa: E402
 
@@ -145,17 +145,11 @@ def arrange(db: Database, pair: dict, seed: int) -> None:
                 continue
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextmanager
 def gunicorn(settings: Settings, workers: int, threads: int, root: Path = ROOT, **env_vars: str):
     """The API under gunicorn on a free port, from the code in ``root`` (another checkout
     serves as a baseline), with ``env_vars`` added to its environment."""
-    port = _free_port()
+    port = free_port()
     env = dict(
         os.environ,
         MUTUALS_PORT=str(port),
@@ -295,7 +289,8 @@ def main(people, avg_degree, seed, hub_degree, count, warmup, workers, threads):
     )
     params = dict(
         person_id=pair["caller"],
-        target_id=pair["target"],
+        viewer_id=pair["caller"],
+        target_ids=[pair["target"]],
         skip=0,
         limit=PAGE + 1,
     )
@@ -304,7 +299,7 @@ def main(people, avg_degree, seed, hub_degree, count, warmup, workers, threads):
         now = datetime.now(UTC)
         return db.read(
             "intros.brokers",
-            2,
+            3,
             expires_before=expires_before(now, settings.intro_expiry_days),
             **params,
         )
@@ -326,7 +321,7 @@ def main(people, avg_degree, seed, hub_degree, count, warmup, workers, threads):
         samples = measure({"api": api, "bolt": bolt}, count, warmup)
     api_ms, bolt_ms = samples["api"], samples["bolt"]
 
-    rows = [("API (gunicorn, HTTP)", api_ms), ("raw Bolt, intros.brokers v2", bolt_ms)]
+    rows = [("API (gunicorn, HTTP)", api_ms), ("raw Bolt, intros.brokers v3", bolt_ms)]
     table = ["| path | calls | p50 ms | p99 ms | mean ms |", "|---|---|---|---|---|"]
     table += [
         f"| {name} | {len(ms)} | {percentile(ms, 50):.1f} | {percentile(ms, 99):.1f} | "
@@ -338,7 +333,7 @@ def main(people, avg_degree, seed, hub_degree, count, warmup, workers, threads):
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(
         "# Broker ranking for a pair of hubs\n\n"
-        f"`GET /v1/people/{{target}}/brokers?limit={PAGE}` against `intros.brokers` v2 run directly over Bolt, "
+        f"`GET /v1/people/{{target}}/brokers?limit={PAGE}` against `intros.brokers` v3 run directly over Bolt, "
         "same parameters: one client, the two paths taking turns, after a warm-up.\n\n"
         f"- command: `{command}`\n"
         f"- machine: {machine()}; shared with other work while it ran (1-minute load average "

@@ -219,12 +219,19 @@ OWN_READS = {
 
 
 def own_changes(
-    servers: dict[str, str], subjects: dict[str, str], tokens: dict[str, str], rounds: int
+    servers: dict[str, str],
+    subjects: dict[str, str],
+    tokens: dict[str, str],
+    rounds: int,
+    reads: dict[str, str] = OWN_READS,
 ) -> dict:
     """A newcomer asks the person; the person accepts (timed) and at once reads their
-    2nd-degree page, suggestions and counts (timed, and whether from a view); servers taking
-    turns. The newcomers are deleted afterwards."""
+    2nd-degree page, suggestions and counts (``reads``; timed, and whether from a view);
+    servers taking turns. The newcomers are deleted after the last round: deleting a
+    connection outdates the person's views (docs/views.md), which would send the next
+    round's reads to the live path."""
     samples = {name: {label: defaultdict(list) for label in subjects} for name in servers}
+    newcomers = []
     with requests.Session() as session:
 
         def call(base, method, path, token=None, **body):
@@ -249,10 +256,12 @@ def own_changes(
                         tokens[person],
                     )
                     samples[name][label]["accept"].append((accepted, True))
-                    for path, url in OWN_READS.items():
+                    for path, url in reads.items():
                         ms, answer = call(base, "GET", url, tokens[person])
                         samples[name][label][path].append((ms, bool(answer.get("from_view"))))
-                    call(base, "DELETE", "/v1/me", newcomer["token"])
+                    newcomers.append((base, newcomer))
+        for base, newcomer in newcomers:
+            call(base, "DELETE", "/v1/me", newcomer["token"], confirm=newcomer["person"]["id"])
     return samples
 
 

@@ -36,6 +36,12 @@ DB_COMMANDS = [
 
 INTRO_STATES = ("requested", "introduced", "accepted")
 
+# How much longer than the bound (MUTUALS_DB_TIMEOUT_S) a client may wait for its 503: the
+# HTTP exchange, the app's work before and after its wait for Neo4j, and the scheduling of 50
+# client threads and the server's 8 on a machine the team shares (load about 20 on 2 cores).
+# Less than half the bound: a request that waited for Neo4j twice always fails the check.
+ANSWER_SLACK_S = 2.0
+
 
 @dataclass
 class Ledger:
@@ -97,8 +103,11 @@ def until_served(base: str, token: str, timeout: float = 120, in_a_row: int = 20
     return time.monotonic() - started
 
 
-def concurrent_while_down(base: str, token: str, cut, restore, requests_n: int = 50) -> dict:
-    """``requests_n`` concurrent authenticated requests while ``cut()`` holds."""
+def concurrent_while_down(
+    base: str, token: str, cut, restore, bound_s: float, requests_n: int = 50
+) -> dict:
+    """``requests_n`` concurrent authenticated requests while ``cut()`` holds: each must be
+    answered 503 with Retry-After within the bound (plus ``ANSWER_SLACK_S``)."""
     cut()
     try:
         with ThreadPoolExecutor(requests_n) as pool:
@@ -117,11 +126,13 @@ def concurrent_while_down(base: str, token: str, cut, restore, requests_n: int =
         "with_retry_after": sum(1 for *_, retry_after in answers if retry_after),
         "p50_s": percentile(seconds, 50),
         "max_s": max(seconds),
+        "within_bound": sum(1 for s in seconds if s <= bound_s + ANSWER_SLACK_S),
         "readyz": ready[0],
         "readyz_s": ready[1],
         "healthz": health[0],
         "recovered_s": recovered_s,
         "ok": all(status == 503 and retry_after for status, _, retry_after in answers)
+        and max(seconds) <= bound_s + ANSWER_SLACK_S
         and ready[0] == 503
         and health[0] == 200,
     }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -16,6 +17,13 @@ from backend.config import PROJECT_ROOT
 
 # The command line of the Dockerfile, compose and `make run`: `gunicorn -c gunicorn.conf.py app:app`.
 GUNICORN = str(Path(sys.executable).parent / "gunicorn")
+
+
+def free_port() -> int:
+    """A port nothing listens on now, for a server the tests or the benchmarks start."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 class Gunicorn:

@@ -4,7 +4,6 @@ a test client, a controllable clock and a live gunicorn server for races."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -18,6 +17,7 @@ from backend import create_app, migrations
 from backend.config import PROJECT_ROOT, Settings
 from backend.db import Database
 from backend.outage import Outage
+from harness.gunicorn import free_port
 from harness.tcp_proxy import CuttableProxy
 from tests.support.clock import FakeClock
 from tests.support.discovery import complements_of
@@ -133,8 +133,9 @@ def app(session_app, clock):
     kept = dict(vars(services)), {k: v for k, v in vars(db).items() if k not in DRIVER_STATE}
     services.address_limits = None
     services.__post_init__()  # new per-address limits, made as the app made its own
-    db.outage = Outage(db.settings.db_timeout_s)
+    db.outage = Outage(db.settings.db_timeout_s, probe=db.ping)
     yield session_app
+    db.outage.stop()  # its probe, if an outage started one, is this test's
     # A refresh still running would write into the next test's graph.
     services.refresher.wait_idle()
     vars(services).update(kept[0])
@@ -172,17 +173,11 @@ def client(app):
     return app.test_client()
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def live_server(database, tmp_path_factory):
     """The real thing: gunicorn with several workers and threads, for racing requests (its
     metrics folder is gunicorn.conf.py's, as in production)."""
-    port = _free_port()
+    port = free_port()
     env = dict(
         os.environ,
         MUTUALS_PORT=str(port),

@@ -14,11 +14,11 @@ import pytest
 import requests
 
 from backend.bookmarks import HEADER, decode, encode, signing_key
-from harness.gunicorn import Gunicorn
+from harness.gunicorn import Gunicorn, free_port
 from tests.support.auth import AuthActions
 from tests.support.graph import auth, create_person, graph_fingerprint
 from tests.support.live import LiveClient
-from tests.support.servers import free_port, production_environment
+from tests.support.servers import production_environment
 
 
 @pytest.fixture

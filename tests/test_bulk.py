@@ -17,7 +17,7 @@ from backend.local_neo4j import LocalNeo4j
 from tests.support.auth import AuthActions
 from tests.support.cli import graph_snapshot, run_cli
 from tests.support.graph import auth, create_person, wipe
-from tests.test_import import CONNECTIONS_CSV, PEOPLE_CSV, REQUESTS_CSV, write
+from tests.support.import_files import CONNECTIONS_CSV, PEOPLE_CSV, REQUESTS_CSV, write
 
 # Every date given (so two loads at different times compare equal), and the cases the
 # importer needs told: a reverse duplicate, a self-loop, a request between connected people,
@@ -140,6 +140,30 @@ def test_bulk_generate_gives_the_same_graph_as_the_online_generate(
     page = AuthActions(client, {"g0": issued.json["token"]}).get("g0", "/v1/me/second-degree")
     assert page.status_code == 200, page.json
     assert page.json["items"]
+
+
+def test_the_heaviest_people_have_views_after_a_bulk_load(make_app, cypher, database, settings):
+    if not settings.uses_local_neo4j:
+        pytest.skip("--bulk loads the local server; NEO4J_URI points elsewhere")
+    app = make_app(view_threshold=0)
+    args = ("seed", "generate", "--people", "300", "--avg-degree", "8", "--seed", "5", "--bulk")
+    try:
+        result = run_cli(app, *args, "--no-progress")
+    finally:
+        database.close()
+        app.extensions["mutuals"].db.close()
+    assert result.exit_code == 0, result.output
+    assert "views: views of 100 people: 200 refreshed" in result.output
+    top = cypher(
+        "MATCH (p:Person) WITH p, COUNT { (p)-[:CONNECTED_TO]-() } AS degree "
+        "RETURN p.id AS id ORDER BY degree DESC, id LIMIT 100"
+    )
+    views = cypher(
+        "MATCH (v:NetworkView) WHERE v.computed_at IS NOT NULL "
+        "RETURN v.person_id AS id, collect(v.part) AS parts"
+    )
+    assert {row["id"] for row in views} == {row["id"] for row in top}
+    assert all(sorted(row["parts"]) == ["second", "suggestions"] for row in views)
 
 
 def test_bulk_with_bad_rows_reports_them_all_and_touches_nothing(

@@ -14,9 +14,9 @@ import requests
 from prometheus_client.parser import text_string_to_metric_families
 
 from backend.config import PROJECT_ROOT
-from harness.gunicorn import Gunicorn
+from harness.gunicorn import Gunicorn, free_port
 from tests.support.graph import auth
-from tests.support.servers import free_port, production_environment
+from tests.support.servers import production_environment
 
 ADMIN = auth("test-admin-token")
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import re
 import signal
-import socket
 import stat
 import subprocess
 import time
@@ -17,6 +16,7 @@ import requests
 
 from backend.config import PROJECT_ROOT, Settings
 from backend.local_neo4j import LocalNeo4j
+from harness.gunicorn import free_port
 
 README = (PROJECT_ROOT / "README.md").read_text()
 
@@ -24,12 +24,6 @@ README = (PROJECT_ROOT / "README.md").read_text()
 def first_five_minutes_block() -> str:
     section = README.split("## First five minutes", 1)[1]
     return re.search(r"```sh\n(.*?)```", section, re.S)[1]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def test_the_readme_top_names_the_two_commands_and_the_block():
@@ -40,7 +34,7 @@ def test_the_readme_top_names_the_two_commands_and_the_block():
 
 
 def test_make_run_then_the_readme_block_as_pasted(database, settings, tmp_path):
-    port = _free_port()
+    port = free_port()
     env = {
         k: v
         for k, v in os.environ.items()

@@ -15,36 +15,7 @@ from backend.seed.loader import Loader
 from tests.support.cli import graph_counts, graph_snapshot, run_cli
 from tests.support.data import shared_data
 from tests.support.graph import create_person
-
-PEOPLE_CSV = """\
-id,name,headline,location,industry,profession,skills,connections_visibility,intro_opt_out,created_at
-ana,Ana Costa,Engineer at Northwind,"Berlin, Germany",Technology,Software Engineer,Python;Go,,,2020-01-02T03:04:05Z
-ben,Ben Adeyemi,Founder,"Berlin, Germany",Technology,Founder,Fundraising,private,true,2019-05-06
-cleo,Cleo Martin,,,,,,,,
-dan,Dan Park,Lawyer,,Legal Services,Corporate Lawyer,,connections,false,2018-01-01T00:00:00.123456789Z
-"""
-CONNECTIONS_CSV = """\
-a,b,since
-ana,ben,2021-03-01T09:00:00Z
-ben,ana,2022-01-01
-cleo,cleo,2021-01-01
-ben,dan,
-ana,cleo,2020-06-30T12:00:00+02:00
-"""
-REQUESTS_CSV = """\
-from,to,created_at,note,state
-dan,ana,2025-12-01T10:00:00Z,"Hi Ana, let's connect",
-cleo,dan,2025-12-02T10:00:00Z,,ignored
-ana,ben,2025-12-03T10:00:00Z,already connected,
-"""
-
-
-def write(folder: Path, **files: str) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        stem, suffix = name.rsplit("_", 1)  # people_csv -> people.csv
-        (folder / f"{stem}.{suffix}").write_text(text, encoding="utf-8")
-    return folder
+from tests.support.import_files import CONNECTIONS_CSV, PEOPLE_CSV, REQUESTS_CSV, write
 
 
 @pytest.fixture

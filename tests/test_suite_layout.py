@@ -35,11 +35,12 @@ def reaches(modules: set[str], package: str) -> set[str]:
 @pytest.mark.parametrize(
     "path", sorted(TESTS.rglob("*.py")), ids=lambda p: str(p.relative_to(PROJECT_ROOT))
 )
-def test_no_test_imports_conftest_or_bench(path):
+def test_no_test_imports_conftest_another_test_or_bench(path):
     modules = imported_modules(path)
     assert not {m for m in modules if "conftest" in m}, "fixtures come from pytest, not imports"
     assert not reaches(modules, "bench"), "what tests and benchmarks share belongs in harness/"
     assert not {m for m in modules if m.startswith("<relative>")}, "import tests.support.x"
+    assert not {m for m in modules if m.startswith("tests.test_")}, "shared: tests/support"
 
 
 @pytest.mark.parametrize("path", sorted(HARNESS.glob("*.py")), ids=lambda p: p.name)

@@ -15,10 +15,10 @@ import pytest
 import requests
 
 from backend import create_app
-from harness.gunicorn import Gunicorn
+from harness.gunicorn import Gunicorn, free_port
 from tests.support.auth import sign_up
 from tests.support.graph import auth, create_person
-from tests.support.servers import free_port, production_environment
+from tests.support.servers import production_environment
 
 
 def tokens(client, token) -> list[dict]:

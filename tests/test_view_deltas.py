@@ -21,7 +21,7 @@ from backend.network import deltas
 from backend.tokens import hash_token
 from harness.inmemory import Network
 from tests.support.auth import AuthActions
-from tests.support.discovery import token_of
+from tests.support.discovery import person_rows, token_of
 from tests.support.pages import all_pages
 from tests.support.snap import sample_people
 from tests.support.ties import build_careers, random_stint
@@ -67,19 +67,7 @@ def random_world(cypher, complements, rng: random.Random) -> World:
     pairs |= {tuple(sorted(rng.sample(ids, 2))) for _ in range(14)}
     cypher(
         BUILD,
-        people=[
-            {
-                "token_hash": hash_token(token_of(i)),
-                "props": {
-                    "id": i,
-                    "name": f"Person {i}",
-                    "name_lower": f"person {i}",
-                    "connections_visibility": "connections",
-                    **props,
-                },
-            }
-            for i, props in people.items()
-        ],
+        people=person_rows(people),
         pairs=sorted(pairs),
     )
     model = Network.from_pairs(pairs, people=people, complements=complements)

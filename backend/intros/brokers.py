@@ -30,9 +30,9 @@ def rank(person_id: str, target_id: str, *, limit: int, cursor: str | None) -> d
     """The mutual connections of the two, best introducer first, each with its reasons."""
     if target_id == person_id:
         raise Unprocessable("person_id", "You need no introduction to yourself.")
-    services = app_services()
-    db, settings = services.db, services.settings
-    targets = db.read("intros.broker_target", 1, person_id=person_id, target_id=target_id)
+    targets = app_services().db.read(
+        "intros.broker_target", 1, person_id=person_id, target_id=target_id
+    )
     if not targets:
         raise NotFound("No such person.")
     target_name = targets[0]["name"]
@@ -40,23 +40,46 @@ def rank(person_id: str, target_id: str, *, limit: int, cursor: str | None) -> d
     def read(*, skip: int, limit: int) -> list[dict]:
         if skip < 0:
             raise CursorError()
-        rows = db.read(
-            "intros.brokers",
-            2,
-            person_id=person_id,
-            target_id=target_id,
-            expires_before=expires_before(now(), settings.intro_expiry_days),
-            skip=skip,
-            limit=limit,
-        )
+        rows = best(person_id, [target_id], limit=limit, skip=skip).get(target_id, [])
         return [{**row, "next": skip + n} for n, row in enumerate(rows, start=1)]
 
     result = paginate(read, RANKED, limit, cursor, key=lambda row: (row["next"],))
-    result["items"] = [_present(row, target_name) for row in result["items"]]
+    result["items"] = [present(row, target_name) for row in result["items"]]
     return result
 
 
-def _present(row: dict, target_name: str) -> dict:
+def best(
+    person_id: str,
+    target_ids: list[str],
+    *,
+    limit: int,
+    skip: int = 0,
+    viewer_id: str | None = None,
+) -> dict[str, list[dict]]:
+    """Each target's brokers in the ranking's order (up to ``limit`` after ``skip``), as the
+    viewer (person_id, or a coach the board is shared with) may see them: one read for them
+    all. A target with no broker, or no such person, is absent."""
+    if not target_ids:
+        return {}
+    services = app_services()
+    rows = services.db.read(
+        "intros.brokers",
+        3,
+        person_id=person_id,
+        viewer_id=viewer_id or person_id,
+        target_ids=target_ids,
+        expires_before=expires_before(now(), services.settings.intro_expiry_days),
+        skip=skip,
+        limit=limit,
+    )
+    found: dict[str, list[dict]] = {}
+    for row in rows:
+        found.setdefault(row["target_id"], []).append(row)
+    return found
+
+
+def present(row: dict, target_name: str) -> dict:
+    """A broker as the brokers list shows them (``target_name``: whom they would introduce)."""
     forward_rate = row["forwarded"] / row["decided"] if row["decided"] else None
     return {
         "person": row["person"],

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import time
-from collections import Counter
-
 import click
 from flask.cli import with_appcontext
-from tqdm import tqdm
 
 from backend.app_services import app_services, now
 from backend.network.parts import PARTS
+from backend.network.precompute import (
+    DEFAULT_PARTS,
+    Bounds,
+    heaviest,
+    refresh_people,
+)
 from backend.network.views import due_before
 
 
@@ -47,19 +49,53 @@ def status():
         )
 
 
+def bound_options(command):
+    """The bounds of a precompute, shared by ``views refresh`` and the seed loads."""
+    defaults = Bounds()
+    for option in reversed(
+        (
+            click.option(
+                "--top",
+                default=defaults.top,
+                show_default=True,
+                type=click.IntRange(0),
+                help="With --all-heavy: the most connected people first, at most this many "
+                "(0: every heavy person).",
+            ),
+            click.option(
+                "--max-seconds",
+                default=defaults.max_seconds,
+                show_default=True,
+                type=click.FloatRange(0),
+                help="Start no person past this many seconds (0: no bound).",
+            ),
+            click.option(
+                "--max-bytes",
+                default=defaults.max_bytes,
+                show_default=True,
+                type=click.IntRange(0),
+                help="Start no person once the parts saved hold this many bytes (0: no bound).",
+            ),
+        )
+    ):
+        command = option(command)
+    return command
+
+
 @views.command()
 @click.option("--person", "person_ids", multiple=True, help="A person's id (repeatable).")
 @click.option(
     "--all-heavy",
     is_flag=True,
-    help="Every person whose 2-hop work reaches MUTUALS_VIEW_THRESHOLD.",
+    help="The top of the degree distribution at or above MUTUALS_VIEW_THRESHOLD (see --top).",
 )
+@bound_options
 @click.option(
     "--part",
     "parts",
     type=click.Choice(sorted(PARTS)),
     multiple=True,
-    help="Only this part (repeatable; default: both).",
+    help=f"Only this part (repeatable; default: {' and '.join(DEFAULT_PARTS)}).",
 )
 @click.option(
     "--progress/--no-progress",
@@ -68,34 +104,18 @@ def status():
 )
 @with_appcontext
 def refresh(
-    person_ids: tuple[str, ...], all_heavy: bool, parts: tuple[str, ...], progress: bool | None
+    person_ids: tuple[str, ...],
+    all_heavy: bool,
+    top: int,
+    max_seconds: float,
+    max_bytes: int,
+    parts: tuple[str, ...],
+    progress: bool | None,
 ):
-    """Compute views now, due or not (a view being computed elsewhere is left to it)."""
-    state = app_services()
+    """Compute views now, due or not (a view being computed elsewhere is left to it), the
+    people named first, within the time and byte bounds."""
     if not person_ids and not all_heavy:
         raise click.UsageError("name --person ID or --all-heavy")
-    began = time.monotonic()
-    ids = list(person_ids)
-    if all_heavy:
-        ids += [
-            row["id"]
-            for row in state.db.read(
-                "views.heavy_people", 1, threshold=state.settings.view_threshold
-            )
-        ]
-    outcomes = Counter()
-    bar = tqdm(
-        ids,
-        desc="refreshing views",
-        unit="view",
-        disable=None if progress is None else not progress,
-    )
-    for person_id in bar:
-        for part in parts or sorted(PARTS):
-            outcomes[state.refresher.refresh(person_id, part, force=True)] += 1
-    seconds = time.monotonic() - began
-    summary = ", ".join(f"{count:,} {outcome}" for outcome, count in sorted(outcomes.items()))
-    click.echo(
-        f"views of {len(ids):,} people: {summary or 'none to refresh'} in {seconds:.1f} s"
-        f"{f' ({len(ids) / seconds:.1f} people/s)' if ids and seconds else ''}"
-    )
+    bounds, parts = Bounds(top, max_seconds, max_bytes), parts or DEFAULT_PARTS
+    heavy = heaviest(top, click.echo) if all_heavy else []
+    click.echo(refresh_people([*person_ids, *heavy], parts, bounds, progress).line())

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from urllib.parse import urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 KINDS = ("company", "school")
 
@@ -32,6 +32,8 @@ JOINERS = frozenset({"and", "&"})
 _DOTS = re.compile(r"[.']")  # "S.A." -> "SA", "McDonald's" -> "McDonalds"
 _NOT_WORD = re.compile(r"[^\w&]+")  # any other punctuation separates words
 _LINKEDIN_PATH = re.compile(r"^/company/(?P<slug>[\w-]{1,100})/?", re.I)
+# A profile's slug: letters (any script), digits, dashes; LinkedIn allows 3-100.
+_PROFILE_SLUG = re.compile(r"^[\w-]{1,100}$")
 _DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 
 
@@ -69,15 +71,43 @@ def domain_key(value: str) -> str | None:
     return host if _DOMAIN.match(host) else None
 
 
-def linkedin_key(url: str) -> str | None:
-    """The company page's slug ("acme-inc") from a LinkedIn company URL, or None."""
+def _linkedin_path(url: str) -> str | None:
+    """The path of a linkedin.com URL (any scheme or none, ``www.`` or a country subdomain
+    such as ``de.``), or None for another host."""
     text = url.strip()
-    parts = urlsplit(text if "//" in text else "//" + text)
-    host = (parts.hostname or "").removeprefix("www.")
+    try:
+        parts = urlsplit(text if "//" in text else "//" + text)
+        host = (parts.hostname or "").removeprefix("www.")
+    except ValueError:  # a malformed port or IPv6 literal: not a LinkedIn URL
+        return None
     if host != "linkedin.com" and not host.endswith(".linkedin.com"):
         return None
-    match = _LINKEDIN_PATH.match(parts.path)
+    return parts.path
+
+
+def linkedin_key(url: str) -> str | None:
+    """The company page's slug ("acme-inc") from a LinkedIn company URL, or None."""
+    match = _LINKEDIN_PATH.match(_linkedin_path(url) or "")
     return match["slug"].lower() if match else None
+
+
+def profile_key(url: str) -> str | None:
+    """A person's LinkedIn profile as one key, ``in/ana-costa-1a2b3c``, whatever the scheme,
+    ``www.`` or country subdomain (``de.linkedin.com``), trailing slash, query string,
+    fragment, percent-encoding or case; the old public profiles (``/pub/ana-costa/1/2b/3c``)
+    keep their path. None when it is not a profile URL."""
+    path = unquote(_linkedin_path(url) or "").casefold()
+    words = [word for word in path.split("/") if word]
+    if len(words) >= 2 and words[0] == "in" and _PROFILE_SLUG.match(words[1]):
+        return f"in/{words[1]}"
+    if 2 <= len(words) <= 5 and words[0] == "pub" and all(map(_PROFILE_SLUG.match, words[1:])):
+        return "/".join(words)
+    return None
+
+
+def profile_url(key: str) -> str:
+    """The canonical URL of a profile key."""
+    return f"https://www.linkedin.com/{quote(key)}"
 
 
 def keys(kind: str, *, name: str, domain: str | None = None, linkedin: str | None = None):

@@ -44,7 +44,7 @@ def people(
             raise CursorError()
         rows = services.db.read(
             "organizations.people",
-            1,
+            2,
             person_id=person_id,
             organization_id=organization_id,
             degrees=sorted(set(degree)),
@@ -56,7 +56,11 @@ def people(
         return [{**row, "next": skip + n} for n, row in enumerate(rows, start=1)]
 
     result = paginate(read, RANKED, limit, cursor, key=lambda row: (row["next"],))
-    result["items"] = [_present(person_id, row) for row in result["items"]]
+    # The page's 2nd-degree people's brokers: one read for the page, not one per person.
+    second = [row["person"]["id"] for row in result["items"] if row["degree"] == 2]
+    best = brokers.best(person_id, second, limit=BROKERS_SHOWN)
+    this_month = month_of(now())
+    result["items"] = [_present(row, best, this_month) for row in result["items"]]
     return result
 
 
@@ -80,19 +84,15 @@ def _require(organization_id: str) -> None:
         raise NotFound("No such organization.")
 
 
-def _present(person_id: str, row: dict) -> dict:
-    item = {
-        "person": row["person"],
+def _present(row: dict, best: dict[str, list[dict]], this_month: int) -> dict:
+    person = row["person"]
+    return {
+        "person": person,
         "degree": row["degree"],
-        **tenure(row["stints"], month_of(now())),
+        **tenure(row["stints"], this_month),
         "broker_count": row["brokers"],
-        "brokers": [],
+        "brokers": [brokers.present(b, person["name"]) for b in best.get(person["id"], [])],
     }
-    if row["degree"] == 2:
-        target = row["person"]["id"]
-        best = brokers.rank(person_id, target, limit=BROKERS_SHOWN, cursor=None)
-        item["brokers"] = best["items"]
-    return item
 
 
 def tenure(stints: list[dict], this_month: int) -> dict:

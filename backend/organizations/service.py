@@ -84,7 +84,7 @@ def search(person_id: str, *, q: str, kind: str | None, limit: int) -> dict:
         raise Unprocessable("q", "Give at least one letter or digit.")
     rows = app_services().db.read(
         "organizations.search",
-        1,
+        2,
         words=" AND ".join(f"{word}*" for word in words),
         prefix=names.name_key(q),
         kind=kind,

@@ -54,6 +54,7 @@ SECTIONS = (
     Section("targets", "export.targets"),
     Section("board_shares", "export.board_shares"),
     Section("board_reads", "export.board_reads"),
+    Section("emails", "export.emails"),
 )
 
 

@@ -64,7 +64,8 @@ class ExportSchema(Schema):
         metadata={
             "description": "one list per kind of data: profile, connections, requests, blocks, "
             "introductions, recommendations, endorsements, notifications, webhooks (no "
-            "secrets), tokens (metadata), dismissed_suggestions, positions, education"
+            "secrets), tokens (metadata), dismissed_suggestions, positions, education, targets, "
+            "board_shares, board_reads, emails"
         },
     )
 

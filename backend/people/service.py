@@ -14,6 +14,7 @@ from backend.auth import Bearer, authenticated
 from backend.careers import service as careers
 from backend.db import run
 from backend.errors import NotFound, Unprocessable
+from backend.imports import identity
 from backend.network import service as network
 from backend.network.views import Change, changed, forget
 from backend.pagination import BY_NAME, name_key, newest_first, paginate
@@ -112,7 +113,8 @@ def update_profile(person_id: str, **changes) -> dict:
 def delete_person(person_id: str, *, confirm: str) -> None:
     """Removes the person, their tokens, relationships, every introduction they are a party
     to, their notifications and webhooks, the notifications naming them (as actor or in their
-    data), and every network view part that lists them, theirs or anyone's.
+    data), their email addresses and LinkedIn contacts, and every network view part that
+    lists them, theirs or anyone's.
 
     ``confirm`` must be the caller's own id: a stray DELETE cannot erase an account."""
     if confirm != person_id:
@@ -122,6 +124,7 @@ def delete_person(person_id: str, *, confirm: str) -> None:
     def work(tx):
         run(tx, db.query("notifications.delete_for_person", 2), person_id=person_id)
         run(tx, db.query("targets.delete_for_person", 1), person_id=person_id)
+        identity.forget(tx, person_id)
         forget(tx, person_id)  # before the connections go: it finds the views they are in
         if not run(tx, db.query("people.delete_person", 1), person_id=person_id)[0]["deleted"]:
             raise NotFound("No such person.")

@@ -14,6 +14,7 @@ from backend import errors, migrations
 from backend.app_services import app_services
 from backend.db import Database
 from backend.local_neo4j import LocalNeo4jError
+from backend.network.precompute import DEFAULT_PARTS, Bounds, heaviest, refresh_people
 from backend.seed import bulk, importers
 from backend.seed import demo as demo_network
 from backend.seed.dataset import InvalidInput
@@ -68,6 +69,33 @@ bulk_option = click.option(
     help="Load an empty local database with Neo4j's offline importer, at disk speed "
     "(stops and restarts the local Neo4j; docs/seed.md).",
 )
+
+
+precompute_option = click.option(
+    "--precompute-views/--no-precompute-views",
+    default=True,
+    show_default=True,
+    help="After the load, compute the views of the best-connected people, as `mutuals views "
+    "refresh --all-heavy` does with its default bounds (docs/views.md).",
+)
+
+
+def _precompute_views(progress: bool | None) -> None:
+    """The heaviest people's views, so that their first reads do not wait for a live 2-hop
+    answer. After the load has committed: a failure here loses nothing loaded."""
+    if not app_services().settings.view_max_age_s:
+        click.echo("views: off (MUTUALS_VIEW_MAX_AGE=0), none computed")
+        return
+    bounds = Bounds()
+    try:
+        people = heaviest(bounds.top, click.echo)
+        summary = refresh_people(people, DEFAULT_PARTS, bounds, progress)
+    except (Neo4jError, DriverError, errors.Problem) as error:
+        raise click.ClickException(
+            f"the load is complete, but computing views stopped: {error}. Run `mutuals views "
+            "refresh --all-heavy` to compute them (or leave them to the first reads)."
+        ) from error
+    click.echo(f"views: {summary.line()}")
 
 
 def load_options(command):
@@ -149,9 +177,22 @@ def demo(batch_size: int, workers: int, progress: bool | None):
     help="File format with --out.",
 )
 @bulk_option
+@precompute_option
 @load_options
 @with_appcontext
-def generate(people, avg_degree, seed_, id_prefix, out, kind, bulk, batch_size, workers, progress):
+def generate(
+    people,
+    avg_degree,
+    seed_,
+    id_prefix,
+    out,
+    kind,
+    bulk,
+    precompute_views,
+    batch_size,
+    workers,
+    progress,
+):
     """A reproducible power-law network with hubs and clustering."""
     if bulk and out:
         raise click.BadParameter("--bulk loads the graph, --out writes files: pick one")
@@ -170,10 +211,13 @@ def generate(people, avg_degree, seed_, id_prefix, out, kind, bulk, batch_size, 
     )
     if out:
         click.echo(write_dataset(network.dataset(), out, kind).line())
-    elif bulk:
+        return
+    if bulk:
         _bulk_load(db, network.dataset(), progress, "generate", generate=generating)
     else:
         _load(db, network.dataset(), batch_size, workers, progress, "generate")
+    if precompute_views:
+        _precompute_views(progress)
 
 
 @seed.command("import")
@@ -189,9 +233,10 @@ def generate(people, avg_degree, seed_, id_prefix, out, kind, bulk, batch_size, 
 @click.option("--id-prefix", default="", help="Prefix SNAP/LDBC ids (to keep datasets apart).")
 @click.option("--dry-run", is_flag=True, help="Only validate; write nothing.")
 @bulk_option
+@precompute_option
 @load_options
 @with_appcontext
-def import_(path, fmt, id_prefix, dry_run, bulk, batch_size, workers, progress):
+def import_(path, fmt, id_prefix, dry_run, bulk, precompute_views, batch_size, workers, progress):
     """Import files; every file is checked before anything is written."""
     db = _bulk_database() if bulk else _ready_database()
     began = time.perf_counter()
@@ -209,10 +254,13 @@ def import_(path, fmt, id_prefix, dry_run, bulk, batch_size, workers, progress):
     totals = ", ".join(f"{k} {v:,}" for k, v in dataset.totals.items())
     if dry_run:
         click.echo(f"import check passed ({totals}); nothing written (--dry-run)")
-    elif bulk:
+        return
+    if bulk:
         _bulk_load(db, dataset, progress, "import", check=time.perf_counter() - began)
     else:
         _load(db, dataset, batch_size, workers, progress, "import")
+    if precompute_views:
+        _precompute_views(progress)
 
 
 @seed.command("export")

@@ -3,7 +3,7 @@ order, with notes; each answered with how many people the seeker knows there (1s
 degree, there now and before) and the best ``PATHS_SHOWN`` ways in (docs/careers.md).
 
 The board is graph work (``targets.board``: counts and the people on the best paths, ranked as
-organizations.people ranks them; ``targets.path_brokers``: each 2nd-degree person's best
+organizations.people ranks them; ``intros.brokers``: each 2nd-degree person's best
 broker, as ``GET /v1/people/{id}/brokers`` ranks them), two reads for the whole board. The same
 two queries answer a coach (backend/targets/sharing.py), with the coach as the viewer: what
 they see is limited to what their own view of connection lists shows them.
@@ -43,10 +43,8 @@ def board_seen_by(seeker_id: str, viewer_id: str) -> list[dict]:
     whose = dict(person_id=seeker_id, viewer_id=viewer_id, expires_before=before)
     rows = db.read("targets.board", 1, paths=PATHS_SHOWN, reach_limit=REACH_LIMIT, **whose)
     second = sorted({p["person"]["id"] for row in rows for p in row["paths"] if p["degree"] == 2})
-    best = {}
-    if second:
-        found = db.read("targets.path_brokers", 1, target_ids=second, **whose)
-        best = {row["target_id"]: row for row in found}
+    found = brokers.best(seeker_id, second, limit=1, viewer_id=viewer_id)
+    best = {target: ranked[0] for target, ranked in found.items()}
     own, this_month = seeker_id == viewer_id, month_of(at)
     return [_present(row, best, this_month, own) for row in rows]
 

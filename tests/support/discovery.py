@@ -99,9 +99,10 @@ def graphs(draw):
     return people, connections, blocks, requests, dismissed, callers
 
 
-def build(cypher, people, connections, blocks, requests, dismissed) -> None:
-    cypher("MATCH (n) WHERE n:Person OR n:Token DETACH DELETE n")
-    rows = [
+def person_rows(people: dict[str, dict]) -> list[dict]:
+    """The rows a BUILD statement creates people and their tokens from: ``people`` maps an
+    id to its profile fields (a None field is left unset)."""
+    return [
         {
             "token_hash": hash_token(token_of(i)),
             "props": {
@@ -114,9 +115,13 @@ def build(cypher, people, connections, blocks, requests, dismissed) -> None:
         }
         for i, props in people.items()
     ]
+
+
+def build(cypher, people, connections, blocks, requests, dismissed) -> None:
+    cypher("MATCH (n) WHERE n:Person OR n:Token DETACH DELETE n")
     cypher(
         BUILD,
-        people=rows,
+        people=person_rows(people),
         connections=[[a, b, connection_key(a, b)] for a, b in sorted(connections)],
         blocks=[[a, b] for a, b in sorted(blocks)],
         requests=[[a, b, state, request_key(a, b)] for (a, b), state in sorted(requests.items())],

@@ -3,13 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def production_environment(database, **extra) -> dict:

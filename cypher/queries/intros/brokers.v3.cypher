@@ -1,15 +1,36 @@
-// name: targets.path_brokers
-// version: 1
+// name: intros.brokers
+// version: 3
 // mode: read
 // params: person_id (string), viewer_id (string), target_ids (list of string), expires_before
-//   (datetime)
-// returns: for each of target_ids that has one, the best broker between person_id and them in the
-//   order of intros.brokers v2, among the brokers viewer_id may see (targets.board says which): a
-//   row with target_id and the columns of intros.brokers v2 (person, vouched_target, vouched_you,
-//   you_rated, decided, forwarded, median_answer_hours, shared_with_you, shared_with_target,
-//   shared). No value derived from the broker's closeness ratings is returned: they only order.
-// example params (cypher-shell / Browser): :params {person_id: 'demo-ada', viewer_id: 'demo-ada', target_ids: ['demo-ines'], expires_before: datetime() - duration({days: 30})}
+//   (datetime), skip (int), limit (int)
+// returns: for each of target_ids (in any order), up to limit rows after the first skip, one per
+//   mutual connection of person_id and the target (neither blocked with either side) that viewer_id
+//   may see (below), best introducer first: target_id, person (summary), vouched_target /
+//   vouched_you (an accepted recommendation between the broker and that side, either way; a hidden
+//   one vouches for nobody), you_rated (person_id's rating of the broker, or null), decided /
+//   forwarded (earlier introduction requests the broker answered or let expire, and forwarded),
+//   median_answer_hours, shared_with_you / shared_with_target (the broker's connections in common
+//   with each side), shared (their sum). No value derived from the broker's closeness ratings is
+//   returned: they only order the rows. One target is GET /v1/people/{id}/brokers; many are a
+//   page of who do I know at X (the best 3 each) or a target board's paths (the best each).
+// example params (cypher-shell / Browser): :params {person_id: 'demo-ada', viewer_id: 'demo-ada', target_ids: ['demo-ines'], expires_before: datetime() - duration({days: 30}), skip: 0, limit: 21}
+//
+// Order: your own rating of the broker first (close 3, known 2, acquaintance 1, none 0), then
+// score, then shared, then id. Your rating is a key of its own, never added to the broker's
+// private ratings, so that changing it cannot be used to measure them. score =
+//   closeness      = 2 * (broker's rating of the target) + (broker's rating of you)        (0..9)
+//   vouching       = 2 when a recommendation links broker and target, + 1 for broker and you (0..3)
+//   responsiveness = 4 * (forwarded / decided - 0.5), when the broker decided any request  (-2..+2)
+//                    + 1 when the median time to answer is at most 48 hours
+//
+// The viewer is person_id, or a coach a target board is shared with (docs/careers.md), who sees
+// a broker b of target t as their own view of connection lists shows b: b is not blocked with the
+// viewer, person_id's list is open (connections_visibility 'connections') or b is the viewer or
+// one of theirs, and b's list shows the viewer b–t: b's list is open and b is the viewer's
+// connection, or b or t is the viewer, or t is one of the viewer's connections.
 MATCH (me:Person {id: $person_id}), (viewer:Person {id: $viewer_id})
+// Each side's connections, once: counting a broker's shared connections then costs one pass
+// over the broker's own connections (membership in a collected list is a hash lookup).
 CALL (me) {
   MATCH (me)-[:CONNECTED_TO]-(x:Person)
   RETURN collect(x) AS yours
@@ -54,6 +75,7 @@ CALL (me, viewer, yours, unseen, viewers, open_list, t) {
          (b)-[:WROTE|FOR]-(r:Recommendation)-[:WROTE|FOR]-(me) WHERE r.state = 'accepted'
        } AS vouched_you
   CALL (b) {
+    // Earlier requests the broker decided: answered (forwarded or declined), or left to expire.
     OPTIONAL MATCH (b)-[:BROKERS]->(i:Introduction {kind: 'requested'})
     WHERE i.answered_at IS NOT NULL
        OR i.state = 'expired'
@@ -84,7 +106,8 @@ CALL (me, viewer, yours, unseen, viewers, open_list, t) {
          + CASE WHEN decided = 0 THEN 0.0 ELSE 4.0 * (toFloat(forwarded) / decided - 0.5) END
          + CASE WHEN median_answer_hours <= 48 THEN 1.0 ELSE 0.0 END AS score
   ORDER BY you_know DESC, score DESC, shared DESC, b.id
-  LIMIT 1
+  SKIP $skip
+  LIMIT $limit
   RETURN b {.id, .name, .headline, .location, .industry, .profession} AS person,
          vouched_target, vouched_you, you_rated, decided, forwarded, median_answer_hours,
          shared_with_you, shared_with_target, shared
