@@ -171,6 +171,8 @@ class World:
 
     def _career(self, client):
         """A position or education entry added, or one deleted (its dates and place)."""
+        if not self.model.organizations:  # a world without careers (ego-Facebook)
+            return None
         a = self.rng.choice(self.people)
         stints = self.model.stints.setdefault(a, [])
         if stints and self.rng.random() < 0.5:
