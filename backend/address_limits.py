@@ -18,6 +18,9 @@ one small node per limit and client, written only when something is counted), or
 storage of the `limits` library that ``MUTUALS_LIMITS_STORAGE`` names (``redis://...``,
 ``memcached://...``; ``memory://`` keeps them per worker). Each worker also remembers the
 clients it has refused until their window ends, so a flood costs the storage nothing more.
+A counter in the graph whose window has ended is deleted by the delivery worker's sweep
+(:meth:`AddressLimits.prune_expired`), so that addresses never seen again leave nothing
+behind; the other storages expire their keys themselves.
 """
 
 from __future__ import annotations
@@ -36,9 +39,15 @@ from neo4j.exceptions import DriverError, Neo4jError
 from backend.db import Database
 from backend.errors import TooManyRequests
 
+# Counters deleted per transaction, and per sweep at most: a flood from many addresses is
+# pruned over several sweeps (a minute apart), none of which holds the worker for long.
+PRUNE_BATCH = 1000
+PRUNE_MOST = 20_000
+
 
 class AddressLimits:
     def __init__(self, storage: Storage, signup: str, auth_failures: str):
+        self._storage = storage
         self._limiter = FixedWindowRateLimiter(storage)
         self.signup = parse(signup)
         self.auth_failures = parse(auth_failures)
@@ -66,6 +75,10 @@ class AddressLimits:
             raise self._refusal(
                 self.auth_failures, "auth", client, "Too many failed authentications."
             )
+
+    def prune_expired(self) -> int:
+        """Delete the counters whose window has ended, if the graph keeps them: how many."""
+        return self._storage.prune_expired() if isinstance(self._storage, Neo4jCounters) else 0
 
     def _count(self, limit: RateLimitItem, kind: str, detail: str) -> None:
         client = client_of_request()
@@ -129,10 +142,15 @@ class Neo4jCounters(Storage):
         return (Neo4jError, DriverError)
 
     def incr(self, key: str, expiry: int, amount: int = 1) -> int:
-        rows = self.db.write(
-            "limits.hit", 1, key=key, amount=amount, expiry_s=expiry, now=time.time()
-        )
-        return rows[0]["count"]
+        while True:
+            count = self.db.write(
+                "limits.hit", 1, key=key, amount=amount, expiry_s=expiry, now=time.time()
+            )[0]["count"]
+            if count is not None:
+                return count
+            # No count: the sweep deleted this ended window between the hit's MERGE and its
+            # lock (limits.prune). Hit again: that makes a new window, which no sweep
+            # deletes before it ends.
 
     def get(self, key: str) -> int:
         return self.db.read("limits.counter", 1, key=key, now=time.time())[0]["count"]
@@ -149,6 +167,18 @@ class Neo4jCounters(Storage):
 
     def reset(self) -> int:
         return self.db.write("limits.clear_all", 1)[0]["cleared"]
+
+    def prune_expired(self) -> int:
+        """Delete the counters whose window has ended, at most ``PRUNE_MOST``: how many. An
+        ended window counts nothing (limits.hit starts a new one), so no limit changes."""
+        total = 0
+        while total < PRUNE_MOST:
+            limit = min(PRUNE_BATCH, PRUNE_MOST - total)
+            deleted = self.db.write("limits.prune", 1, now=time.time(), limit=limit)[0]["deleted"]
+            total += deleted
+            if deleted < limit:
+                break
+        return total
 
     def clear(self, key: str) -> None:
         self.db.write("limits.clear", 1, key=key)

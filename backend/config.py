@@ -169,6 +169,8 @@ class Settings:
     # in the graph, seen by every worker and server (backend/address_limits.py).
     limits_storage: str | None = None
     trusted_proxies: int = 0
+    # The largest file upload (POST /v1/me/imports: a LinkedIn export), in bytes.
+    upload_max_bytes: int = 50 * 1024 * 1024
     # GET /v1/me/export: how many times a person may export their data per rolling 24 hours.
     exports_per_day: int = 5
     # Notifications (backend/notifications) and their webhooks (backend/webhooks).
@@ -232,6 +234,7 @@ VARIABLES = {
     "limits_storage": ("MUTUALS_LIMITS_STORAGE", _text),
     "trusted_proxies": ("MUTUALS_TRUSTED_PROXIES", _integer),
     "exports_per_day": ("MUTUALS_EXPORTS_PER_DAY", _integer),
+    "upload_max_bytes": ("MUTUALS_UPLOAD_MAX_BYTES", _integer),
     "notifications": ("MUTUALS_NOTIFICATIONS", _switch),
     "notification_days": ("MUTUALS_NOTIFICATION_DAYS", _integer),
     "webhooks_allow_local": ("MUTUALS_WEBHOOKS_ALLOW_LOCAL", _switch),

@@ -8,8 +8,12 @@ from flask import request
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from backend import errors
+from backend.app_services import app_services
 
 MAX_BODY_BYTES = 64 * 1024
+# The endpoints that take files (multipart/form-data) instead of JSON: their bodies may be as
+# large as Settings.upload_max_bytes, and their views read them (an area adds its own).
+FILE_ENDPOINTS: set[str] = set()
 # No body of this API nests more than a few levels; a limit well below any parser's or
 # walker's recursion keeps every Python (3.12+ parses deeper than 3.11) answering the same.
 MAX_NESTING = 32
@@ -21,7 +25,14 @@ def require_json_body():
     silently as empty), nested deeper than ``MAX_NESTING``, or holding text no UTF-8 encoder
     takes (JSON may escape lone surrogates, "\\ud800", that the Neo4j driver cannot send):
     each would otherwise be a 413, a 400 or a 500 deep inside some endpoint. A chunked body
-    (no Content-Length) is read as far as ``MAX_BODY_BYTES`` and checked the same way."""
+    (no Content-Length) is read as far as ``MAX_BODY_BYTES`` and checked the same way.
+    A file upload (:data:`FILE_ENDPOINTS`) is only held to its own size limit here."""
+    if request.endpoint in FILE_ENDPOINTS:
+        limit = app_services().settings.upload_max_bytes
+        request.max_content_length = limit  # a chunked body stops there too
+        if request.content_length and request.content_length > limit:
+            raise RequestEntityTooLarge(f"The upload is larger than {limit} bytes.")
+        return
     if request.content_length and request.content_length > MAX_BODY_BYTES:
         raise RequestEntityTooLarge(f"The body is larger than {MAX_BODY_BYTES} bytes.")
     if request.method not in ("POST", "PUT", "PATCH"):

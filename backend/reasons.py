@@ -13,6 +13,7 @@ SUGGESTION_CODES = (
     "complementary_profession",
     "skills",
     "recommended_by_connections",
+    "linkedin_contact",
     "worked_together",
     "studied_together",
 )

@@ -306,8 +306,7 @@ def hot_paths(db: Database, network: Network, people: dict, api, naive) -> list[
                     "bolt": lambda me=me: [
                         (r["id"], r["score"])
                         for r in db.read(
-                            "network.suggestions",
-                            2,
+                            *service.SUGGESTIONS.live_query,
                             person_id=me,
                             weights=service.SCORE_WEIGHTS,
                             pool_size=service.SUGGESTION_POOL_SIZE,

@@ -357,7 +357,10 @@ def render(results, command, bound, workers, threads, load_before, load_after) -
         (
             "drain",
             results["drain"]["ok"],
-            f"sign-up in flight at SIGTERM: {results['drain']['status']}, stored: "
+            f"sign-up in flight at SIGTERM: {results['drain']['status']} "
+            f"{results['drain']['detail'] or ''} "
+            f"{results['drain']['answered_after_restore_s']:.1f} s after the network came back,"
+            f" stored: "
             f"{results['drain']['stored']}; gunicorn exited {results['drain']['gunicorn_exit_code']} "
             f"{results['drain']['exited_s']:.1f} s after SIGTERM",
         ),

@@ -32,6 +32,7 @@ from backend.network.service import (  # noqa: E402
     MUTUAL_SAMPLE_SIZE,
     SCORE_WEIGHTS,
     SUGGESTION_POOL_SIZE,
+    SUGGESTIONS,
     TIES,
 )
 from bench.discovery import NO_FILTERS, ensure_graph  # noqa: E402
@@ -119,8 +120,7 @@ def main(people, avg_degree, seed, sample, per_group, rounds):
                     p50(
                         partial(
                             db.read,
-                            "network.suggestions",
-                            2,
+                            *SUGGESTIONS.live_query,
                             person_id=person,
                             weights=SCORE_WEIGHTS,
                             pool_size=SUGGESTION_POOL_SIZE,
@@ -135,12 +135,7 @@ def main(people, avg_degree, seed, sample, per_group, rounds):
                 times["view sugg."].append(
                     p50(
                         partial(
-                            db.read,
-                            "views.suggestions_page",
-                            3,
-                            person_id=person,
-                            ties=TIES,
-                            **cursor,
+                            db.read, *SUGGESTIONS.page_query, person_id=person, ties=TIES, **cursor
                         ),
                         rounds,
                     )

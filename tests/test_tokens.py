@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hmac
 import re
+import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
@@ -14,7 +15,8 @@ from datetime import timedelta
 import pytest
 import requests
 
-from backend import create_app
+from backend import address_limits, create_app
+from backend.webhooks.worker import sweep
 from harness.gunicorn import Gunicorn, free_port
 from tests.support.auth import sign_up
 from tests.support.graph import auth, create_person
@@ -180,6 +182,55 @@ def test_failed_authentications_are_limited_per_address(limited, cypher):
         environ_base={"REMOTE_ADDR": "10.0.0.4"},
     )
     assert wrong_admin.status_code == 401
+
+
+def test_the_sweep_prunes_ended_counters_a_bounded_number_at_a_time(limited, cypher, monkeypatch):
+    """Addresses never seen again leave a counter each (V0012): the delivery worker's sweep
+    deletes those whose window has ended, at most PRUNE_MOST per sweep, and keeps the live
+    ones, whose limits still hold. Before, nothing ever deleted them."""
+    monkeypatch.setattr(address_limits, "PRUNE_MOST", 2000)
+    client = limited(signup_limit="1/hour")
+    sign_up(client, "One")  # a live window: 127.0.0.1 has had its one sign-up this hour
+    ended = time.time() - 1
+    cypher(
+        "UNWIND range(1, 2500) AS i "
+        "CREATE (:AddressCounter {key: 'LIMITER/auth/198.51.100.' + i + '/30/1/minute', "
+        "count: 1, expires_at: $ended})",
+        ended=ended,
+    )
+
+    def sweep_and_count() -> tuple[int, int]:
+        with client.application.app_context():
+            done = sweep()
+        left = cypher("MATCH (c:AddressCounter) RETURN count(c) AS n")[0]["n"]
+        return done["expired_counters"], left
+
+    assert sweep_and_count() == (2000, 501)  # bounded; the live counter is kept
+    assert sweep_and_count() == (500, 1)
+    assert sweep_and_count() == (0, 1)
+    assert client.post("/v1/people", json={"name": "Two"}).status_code == 429
+
+
+def test_pruning_races_hits_on_an_ended_window_without_losing_one(database, cypher):
+    """The sweep deleting an ended window while clients hit it: every hit is counted once in
+    the new window (counts 1..n, none twice), and none fails."""
+    counters = address_limits.Neo4jCounters(database)
+    key = "LIMITER/signup/203.0.113.7/20/1/hour"
+    hits = 24
+    for _ in range(3):
+        cypher(
+            "MERGE (c:AddressCounter {key: $key}) SET c.count = 5, c.expires_at = $ended",
+            key=key,
+            ended=time.time() - 1,
+        )
+        with ThreadPoolExecutor(8) as pool:
+            both = [
+                (pool.submit(counters.incr, key, 3600), pool.submit(counters.prune_expired))
+                for _ in range(hits)
+            ]
+            assert sorted(hit.result() for hit, _ in both) == list(range(1, hits + 1))
+            assert sum(prune.result() for _, prune in both) <= 1
+        cypher("MATCH (c:AddressCounter) DELETE c")
 
 
 def test_the_admin_token_is_compared_in_constant_time(client, monkeypatch):

@@ -99,33 +99,42 @@ def _save(
     section: Section, person_id: str, entry_id: str, body: dict, *, adding: bool, moves_ties: bool
 ) -> dict:
     db = app_services().db
-    field = section.organization_field
 
     def work(tx):
-        held = run(tx, db.query("careers.lock_person", 1), person_id=person_id)
-        if not held:
-            raise NotFound("No such person.")
-        if adding and held[0][section.name] >= MAX_ENTRIES:
-            raise Unprocessable(
-                field, f"You have {MAX_ENTRIES} {section.name} entries: the most there can be."
-            )
-        organization = organizations.resolve(tx, section.kind, body[field], field)
-        run(
-            tx,
-            db.query(_SAVE[section.name], 1),
-            person_id=person_id,
-            id=entry_id,
-            organization_id=organization["id"],
-            fields={key: body.get(key) for key in section.fields},
-            now=now(),
-        )
-        if adding and section is POSITIONS and body.get("end") is None:
-            position_started(tx, person_id, organization["id"], entry_id)
+        save(tx, section, person_id, entry_id, body, adding=adding)
         if moves_ties:
             changed(tx, Change.PROFILE_CHANGED, person_id)
 
     db.write_tx(work)
     return entries(section, person_id, entry_id)[0]
+
+
+def save(tx, section: Section, person_id: str, entry_id: str, body: dict, *, adding: bool) -> None:
+    """Write one entry in ``tx`` (the API's add and update, and imports): the person locked
+    first (the count and the write are one step), at most MAX_ENTRIES, the organization found
+    or created; a new current position tells whom it concerns. Dates are the caller's to
+    check."""
+    db = app_services().db
+    field = section.organization_field
+    held = run(tx, db.query("careers.lock_person", 1), person_id=person_id)
+    if not held:
+        raise NotFound("No such person.")
+    if adding and held[0][section.name] >= MAX_ENTRIES:
+        raise Unprocessable(
+            field, f"You have {MAX_ENTRIES} {section.name} entries: the most there can be."
+        )
+    organization = organizations.resolve(tx, section.kind, body[field], field)
+    run(
+        tx,
+        db.query(_SAVE[section.name], 1),
+        person_id=person_id,
+        id=entry_id,
+        organization_id=organization["id"],
+        fields={key: body.get(key) for key in section.fields},
+        now=now(),
+    )
+    if adding and section is POSITIONS and body.get("end") is None:
+        position_started(tx, person_id, organization["id"], entry_id)
 
 
 def headline(positions: list[dict]) -> str | None:

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import uuid
 
 from backend.app_services import app_services, now
 from backend.db import run
 from backend.errors import Conflict, NotFound, Unprocessable
+from backend.imports.matches import Match, settle
+from backend.notifications.outbox import notify
 from backend.organizations.names import profile_key, profile_url
 
 MAX_EMAILS = 10
@@ -64,9 +67,30 @@ def set_identity(person_id: str, *, linkedin_url: str | None, emails: list[str])
             raise NotFound("No such person.")
         if rows[0]["taken"]:
             raise Conflict("Another member has this LinkedIn profile on theirs.")
+        _claim(tx, person_id, key, sorted(addresses))
         return {"linkedin_url": rows[0]["linkedin_url"], "emails": rows[0]["emails"]}
 
     return db.write_tx(work)
+
+
+def _claim(tx, person_id: str, key: str | None, hashes: list[str]) -> None:
+    """Other people's contacts that name this person now match them: each owner is told
+    ("Ana Costa, from your LinkedIn, joined"), and the match is settled by consent
+    (backend/imports/matches.py): connected when both listed each other, else a suggestion."""
+    rows = run(
+        tx,
+        app_services().db.query("imports.claim_contacts", 1),
+        person_id=person_id,
+        linkedin_key=key,
+        email_hashes=hashes,
+        import_id=uuid.uuid4().hex,
+        now=now(),
+    )
+    matches = [Match(row["owner_id"], person_id, row["connected_on"]) for row in rows]
+    connected = {owner for owner, _ in settle(tx, matches, person_id)["connected"]}
+    for owner_id in dict.fromkeys(row["owner_id"] for row in rows if not row["connected"]):
+        if owner_id not in connected:  # those are told of the connection instead
+            notify(tx, "linkedin.contact_joined", owner_id, person_id, {"person_id": person_id})
 
 
 def forget(tx, person_id: str) -> None:

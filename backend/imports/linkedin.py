@@ -34,9 +34,9 @@ MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_TOTAL_BYTES = 64 * 1024 * 1024
 # The header row is found among the first lines (the preamble has three or four).
 HEADER_SEARCH_ROWS = 10
-# The longest text kept from a field (names, companies, titles): LinkedIn's own limits are
-# lower; a longer field is cut.
-FIELD_MAX = 300
+# The longest text kept from a field: a sanity bound (the import cuts each to the API's own
+# limits for that field).
+FIELD_MAX = 5000
 _CHUNK = 64 * 1024
 
 _MONTHS = {

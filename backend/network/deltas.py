@@ -190,6 +190,52 @@ def _entries(tx, db, part: Part, pairs: list[list[str]]) -> dict[str, list[dict]
     return by_holder
 
 
+def apply_linked(tx, db, view_size: int, pairs: list[tuple[str, str]]) -> None:
+    """LinkedIn contacts matched (or no longer) between each pair (backend/imports): in each
+    person's suggestions only the other one's entry moves (the score's ``linkedin`` term);
+    the 2nd connections and the counts do not change, and nobody else's views do. One touch,
+    one entries query and one merge for all the pairs: an import matches thousands of people
+    at once, few of whom have a view."""
+    others: dict[str, set[str]] = {}
+    for a, b in pairs:
+        others.setdefault(a, set()).add(b)
+        others.setdefault(b, set()).add(a)
+    people = sorted(others)
+    versions = {
+        r["id"]: r["version"] for r in run(tx, db.query("views.touch", 2), person_ids=people)
+    }
+    ranked, unchanged = [], {}
+    for row in run(tx, db.query("views.parts_of", 1), person_ids=people):
+        me = row["person_id"]
+        if row["version"] != versions[me] - 1:
+            continue  # outdated before this change: its refresh is due anyway
+        if row["part"] == SUGGESTIONS.name:
+            ranked.append(me)
+        else:
+            unchanged.setdefault(me, []).append(row["part"])
+    for me, parts in unchanged.items():
+        run(
+            tx,
+            db.query("views.sync_version", 1),
+            person_id=me,
+            parts=parts,
+            old_version=versions[me] - 1,
+            new_version=versions[me],
+        )
+    if not ranked:
+        return
+    entries = _entries(tx, db, SUGGESTIONS, [[me, c] for me in ranked for c in sorted(others[me])])
+    updates = [
+        {
+            **_merge_of(SUGGESTIONS, me, others[me], entries.get(me, []), 0),
+            "old_version": versions[me] - 1,
+            "new_version": versions[me],
+        }
+        for me in ranked
+    ]
+    run(tx, db.query("views.merge", 1), updates=updates, cap=cap(view_size))
+
+
 # -- the neighbours, after the response -------------------------------------------------------
 
 

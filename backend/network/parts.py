@@ -16,6 +16,9 @@ MUTUAL_SAMPLE_SIZE = 3
 # Suggestions also consider this many people who share your location and your (or a
 # complementary) profession, so that someone without connections yet gets suggestions.
 SUGGESTION_POOL_SIZE = 200
+# Profile fields that suggestions score (network.suggestions): changing one is a change to
+# one's own network.
+PROFILE_SCORED = frozenset({"location", "industry", "profession", "skills"})
 # Score points; a mutual is worth MUTUAL / ln(their number of connections) (Adamic-Adar).
 SCORE_WEIGHTS = {
     "mutual": 1000,
@@ -27,6 +30,9 @@ SCORE_WEIGHTS = {
     "recommended": 500,
     "colleague": 2000,  # per organization, at full strength (see TIES)
     "classmate": 1000,
+    # Listed in either one's imported LinkedIn export (docs/import-linkedin.md): above any sum
+    # of the others (the mutuals' part stays under 1443 points x 30,000 mutuals).
+    "linkedin": 100_000_000,
 }
 # Worked or studied together: an organization's points are
 #   weight * min(months together, months) * group / (months * max(size, group))
@@ -81,12 +87,12 @@ SECOND = Part(
 )
 SUGGESTIONS = Part(
     name="suggestions",
-    live_query=("network.suggestions", 2),
-    page_query=("views.suggestions_page", 3),
+    live_query=("network.suggestions", 3),
+    page_query=("views.suggestions_page", 4),
     sort_key="score",
     # Best first: (integer score points, id).
     order=Order("score", ("after_score", "after_id"), (int, str), (None, None)),
-    entries_query=("views.suggestion_entries", 2),
+    entries_query=("views.suggestion_entries", 3),
     fixed_params=(
         ("weights", SCORE_WEIGHTS),
         ("pool_size", SUGGESTION_POOL_SIZE),

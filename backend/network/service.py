@@ -196,6 +196,8 @@ def ids_at_degrees(viewer_id: str, degrees: Iterable[int]) -> set[str]:
 def _reasons(row: dict) -> list[dict]:
     """Why someone is suggested, as ``{code, text}`` (backend/reasons.py)."""
     reasons = []
+    if row["linkedin_contact"]:
+        reasons.append(reason("linkedin_contact", "Connected on LinkedIn"))
     if count := row["mutual_count"]:
         text = f"{count} mutual connection{'s' if count != 1 else ''}"
         reasons.append(reason("mutual_connections", text))

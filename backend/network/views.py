@@ -39,7 +39,7 @@ from backend.network import deltas
 from backend.network.deltas import Change
 from backend.network.parts import Part
 
-__all__ = ["Change", "after_changes", "changed", "forget", "freshness", "live", "read"]
+__all__ = ["Change", "after_changes", "changed", "forget", "freshness", "linked", "live", "read"]
 
 
 def changed(
@@ -58,6 +58,15 @@ def changed(
         # A transaction function may run more than once: the last run's event counts.
         pending = g.setdefault("view_changes", {})
         pending[(change, tuple(people))] = (event, recompute)
+
+
+def linked(tx, pairs: list[tuple[str, str]]) -> None:
+    """Call inside the write transaction that matches (or unmatches) LinkedIn contacts between
+    these pairs of people (backend/imports): each one's suggestions take the other in now,
+    with its ``linkedin_contact`` reason; nothing else changes (deltas.apply_linked)."""
+    if pairs:
+        state = app_services()
+        deltas.apply_linked(tx, state.db, state.settings.view_size, pairs)
 
 
 def after_changes(response: Response) -> Response:

@@ -17,5 +17,9 @@ KINDS: dict[str, str] = {
     "recommendation.received": "recommendation_id: accept it (or decline)",
     "endorsement.received": "skill",
     "target.position_started": "person_id (the connection), organization_id, position_id",
+    "linkedin.contact_joined": "person_id (a contact from your LinkedIn export): they joined, "
+    "or added the URL or address your export has; they are among your suggestions",
+    "linkedin.connected": "person_id: you listed each other in your LinkedIn exports, so you "
+    "are connected",
     "webhook.disabled": "webhook_id, url: it failed too often; re-enable it with PATCH",
 }

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import datetime
+from datetime import date
 
 from backend.app_services import app_services, now
 from backend.db import run
@@ -54,9 +54,9 @@ def notify_all(tx, kind: str, recipient_ids, actor_id: str | None, data: dict) -
 
 
 def json_default(value):
-    """Datetimes (Python or neo4j.time) as ISO 8601 text."""
+    """Dates and datetimes (Python or neo4j.time) as ISO 8601 text."""
     if hasattr(value, "to_native"):
         value = value.to_native()
-    if isinstance(value, datetime):
+    if isinstance(value, date):  # a datetime too
         return value.isoformat()
     raise TypeError(f"not JSON serialisable: {value!r}")

@@ -6,7 +6,7 @@ Each section is one named query (``cypher/queries/export/<name>.v1.cypher``) tha
 order: a batch at a time, each in its own read transaction, so a hub's ten thousand
 connections never sit in memory together. Each kind of data is one :class:`Section` in
 :data:`SECTIONS` and its query file: careers' positions and education came in so, and the
-target board with its shares and reads; contacts will too.
+target board with its shares and reads, the email addresses and LinkedIn contacts.
 
     {"format": "mutuals-export/1", "person_id": "...", "exported_at": "...",
      "sections": {"profile": [{...}], "connections": [{...}, ...], ...}}
@@ -55,6 +55,7 @@ SECTIONS = (
     Section("board_shares", "export.board_shares"),
     Section("board_reads", "export.board_reads"),
     Section("emails", "export.emails"),
+    Section("contacts", "export.contacts"),
 )
 
 

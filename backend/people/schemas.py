@@ -65,7 +65,7 @@ class ExportSchema(Schema):
             "description": "one list per kind of data: profile, connections, requests, blocks, "
             "introductions, recommendations, endorsements, notifications, webhooks (no "
             "secrets), tokens (metadata), dismissed_suggestions, positions, education, targets, "
-            "board_shares, board_reads, emails"
+            "board_shares, board_reads, emails, contacts"
         },
     )
 

@@ -16,15 +16,13 @@ from backend.db import run
 from backend.errors import NotFound, Unprocessable
 from backend.imports import identity
 from backend.network import service as network
+from backend.network.parts import PROFILE_SCORED
 from backend.network.views import Change, changed, forget
 from backend.pagination import BY_NAME, name_key, newest_first, paginate
 from backend.recommendations import service as recommendations
 from backend.tokens import new_token
 
 DEFAULT_VISIBILITY = "connections"
-# Profile fields that suggestions score (network.suggestions): changing one is a change to
-# one's own network.
-PROFILE_SCORED = {"location", "industry", "profession", "skills"}
 
 
 def _clean(fields: dict) -> dict:

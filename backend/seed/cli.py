@@ -9,10 +9,12 @@ from pathlib import Path
 import click
 from flask.cli import with_appcontext
 from neo4j.exceptions import DriverError, Neo4jError
+from tqdm import tqdm
 
 from backend import errors, migrations
 from backend.app_services import app_services
 from backend.db import Database
+from backend.imports import group as linkedin_group
 from backend.local_neo4j import LocalNeo4jError
 from backend.network.precompute import DEFAULT_PARTS, Bounds, heaviest, refresh_people
 from backend.seed import bulk, importers
@@ -225,10 +227,11 @@ def generate(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(importers.FORMATS),
+    type=click.Choice([*importers.FORMATS, "linkedin"]),
     default="auto",
     show_default=True,
-    help="csv/jsonl: our own folder; snap: an edge-list file; ldbc: a CsvBasic folder.",
+    help="csv/jsonl: our own folder; snap: an edge-list file; ldbc: a CsvBasic folder; "
+    "linkedin: a folder of LinkedIn exports, one per member (never auto-detected).",
 )
 @click.option("--id-prefix", default="", help="Prefix SNAP/LDBC ids (to keep datasets apart).")
 @click.option("--dry-run", is_flag=True, help="Only validate; write nothing.")
@@ -238,6 +241,12 @@ def generate(
 @with_appcontext
 def import_(path, fmt, id_prefix, dry_run, bulk, precompute_views, batch_size, workers, progress):
     """Import files; every file is checked before anything is written."""
+    if fmt == "linkedin":
+        if bulk or id_prefix:
+            raise click.BadParameter("--bulk and --id-prefix are not for --format linkedin")
+        _ready_database()
+        _import_linkedin(path, dry_run, progress)
+        return
     db = _bulk_database() if bulk else _ready_database()
     began = time.perf_counter()
     try:
@@ -261,6 +270,36 @@ def import_(path, fmt, id_prefix, dry_run, bulk, precompute_views, batch_size, w
         _load(db, dataset, batch_size, workers, progress, "import")
     if precompute_views:
         _precompute_views(progress)
+
+
+def _import_linkedin(path: Path, dry_run: bool, progress: bool | None) -> None:
+    """A group's LinkedIn exports (backend/imports/group.py): checked, then imported member
+    by member with the API's rules; bad files exit 1 naming file:line, nothing written."""
+    began = time.perf_counter()
+    if not path.is_dir():
+        raise click.ClickException(f"{path}: --format linkedin reads a folder of exports")
+    try:
+        members = linkedin_group.read_group(path)
+    except linkedin_group.GroupRefused as refused:
+        for problem in refused.problems:
+            click.echo(problem, err=True)
+        click.echo(
+            f"import refused: {len(refused.problems):,} problem(s); nothing was written", err=True
+        )
+        sys.exit(1)
+    if dry_run:
+        report = linkedin_group.check(members)
+    else:
+        show = sys.stderr.isatty() if progress is None else progress
+        with tqdm(total=len(members), unit="member", disable=not show) as bar:
+            report = linkedin_group.load(members, progress=lambda _: bar.update(1))
+    for line in report["skipped"]:
+        click.echo(f"skipped {line}", err=True)
+    counts = ", ".join(
+        f"{key.replace('_', ' ')} {value:,}" for key, value in report.items() if key != "skipped"
+    )
+    done = "nothing written (--dry-run)" if dry_run else f"{time.perf_counter() - began:.1f} s"
+    click.echo(f"import linkedin: {counts}, skipped {len(report['skipped']):,}; {done}")
 
 
 @seed.command("export")

@@ -11,8 +11,9 @@ redelivered); ``webhooks_disable_after`` failures in a row disable the webhook a
 owner in the inbox. A worker that dies mid-attempt leaves a lease that expires: another
 worker then sends the attempt again, with the same ``webhook-id`` (at-least-once).
 
-Between claims it sweeps: introduction expiry notices (backend/intros/notices.py) and
-pruning (backend/notifications/sweep.py).
+Between claims it sweeps: introduction expiry notices (backend/intros/notices.py), pruning
+of old notifications (backend/notifications/sweep.py) and of the per-address counters whose
+window has ended (backend/address_limits.py).
 """
 
 from __future__ import annotations
@@ -68,8 +69,12 @@ def body(notification: dict, actor: dict | None) -> str:
 
 def sweep() -> dict:
     """The periodic work between claims: introduction expiry notices, then pruning the
-    inboxes. Returns what it did, for the worker's log."""
-    return {"expiry_notices": expiry_notices(), "pruned": prune()}
+    inboxes and the ended per-address counters. Returns what it did, for the worker's log."""
+    return {
+        "expiry_notices": expiry_notices(),
+        "pruned": prune(),
+        "expired_counters": app_services().address_limits.prune_expired(),
+    }
 
 
 @dataclass
@@ -79,12 +84,14 @@ class Counts:
     disabled: int = 0
     expiry_notices: int = 0
     pruned: int = 0
+    expired_counters: int = 0
 
     def summary(self) -> str:
         return (
             f"webhooks: {self.delivered} delivered, {self.failed} failed attempts, "
             f"{self.disabled} webhooks disabled; {self.expiry_notices} expiry notices, "
-            f"{self.pruned} old notifications pruned"
+            f"{self.pruned} old notifications pruned, {self.expired_counters} ended "
+            "per-address counters pruned"
         )
 
 
@@ -241,6 +248,7 @@ class Worker:
         done = sweep()
         self.counts.expiry_notices += done["expiry_notices"]
         self.counts.pruned += done["pruned"]
+        self.counts.expired_counters += done["expired_counters"]
 
     # -- the loop --------------------------------------------------------------------------
 

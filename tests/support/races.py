@@ -11,9 +11,10 @@ from tests.support.graph import auth
 from tests.support.live import answered
 
 
-def race(calls: list[tuple]) -> list[requests.Response]:
+def race(calls: list[tuple], *, multipart: bool = False) -> list[requests.Response]:
     """Send every ``(method, url, token, body)`` at once, each from its own thread and
-    connection; the final responses in the calls' order.
+    connection; the final responses in the calls' order. The bodies are JSON, or with
+    ``multipart`` files (``{"file": [(name, bytes), ...]}``, as requests' ``files``).
 
     A call answered 503 with Retry-After (Neo4j did not answer within the server's budget,
     MUTUALS_DB_TIMEOUT_S) is sent again after that wait, as the API tells every client to;
@@ -29,7 +30,8 @@ def race(calls: list[tuple]) -> list[requests.Response]:
             with requests.Session() as session:
                 barrier.wait()
                 started = time.monotonic()
-                response = answered(session, method, url, json=body, headers=auth(token))
+                sent = {"files": _parts(body)} if multipart else {"json": body}
+                response = answered(session, method, url, headers=auth(token), **sent)
                 responses[index] = response
         except requests.RequestException as error:  # reported below, in the test's own thread
             responses[index] = error
@@ -53,3 +55,7 @@ def race(calls: list[tuple]) -> list[requests.Response]:
     statuses = [response.status_code for response in responses]
     assert all(status < 500 for status in statuses), statuses
     return responses
+
+
+def _parts(body: dict) -> list[tuple]:
+    return [(field, part) for field, parts in body.items() for part in parts]

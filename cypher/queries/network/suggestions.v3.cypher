@@ -1,5 +1,5 @@
 // name: network.suggestions
-// version: 2
+// version: 3
 // mode: read
 // params: person_id (string), weights (map), pool_size (int), ties (map), now_month (int),
 //   after_score (int), after_id (string), limit (int), sample_size (int)
@@ -9,19 +9,22 @@
 //   sample_size mutuals by id), same_location, same_industry, same_profession,
 //   complementary_profession (booleans), shared_skills (theirs, compared lower-case),
 //   recommended_by (how many of person_id's 1st connections wrote them an accepted recommendation),
-//   worked_together and studied_together (per organization where they overlapped: {id, name,
-//   from, to}, the first and last month together, to null while both are still there; latest
-//   first, then by id), what makes them colleagues or classmates below.
+//   linkedin_contact (one of the two listed the other in an imported LinkedIn export:
+//   (:Person)-[:HAS_CONTACT]->(:Contact)-[:MATCHES]->(:Person), either way), worked_together and
+//   studied_together (per organization where they overlapped: {id, name, from, to}, the first and
+//   last month together, to null while both are still there; latest first, then by id), what
+//   makes them colleagues or classmates below.
 //   Candidates: everyone two hops away, plus the pool_size people (lowest ids) with person_id's
 //   location and the same or a complementary profession ((:Profession)-[:COMPLEMENTS]-
-//   (:Profession)), so that a newcomer without connections gets suggestions too, plus colleagues
-//   and classmates at any distance. Never person_id, a 1st connection, anyone with a request
-//   either way (pending or ignored), anyone person_id dismissed, anyone blocked either way.
-//   score = sum over mutuals m of round(weights.mutual / ln(degree of m)) (Adamic-Adar: a mutual
-//   who knows everyone says little) + weights.location, .industry, .profession, .complementary
-//   when shared + weights.skill per shared skill + weights.recommended per connection of
-//   person_id who recommended them + the ties below. Integers, so that the order and the cursor
-//   are exact.
+//   (:Profession)), so that a newcomer without connections gets suggestions too, plus the LinkedIn
+//   contacts (either way), plus colleagues and classmates at any distance. Never person_id, a 1st
+//   connection, anyone with a request either way (pending or ignored), anyone person_id
+//   dismissed, anyone blocked either way. score = sum over mutuals m of round(weights.mutual /
+//   ln(degree of m)) (Adamic-Adar: a mutual who knows everyone says little) + weights.location,
+//   .industry, .profession, .complementary when shared + weights.skill per shared skill +
+//   weights.recommended per connection of person_id who recommended them + weights.linkedin for a
+//   LinkedIn contact (large: they come first) + the ties below. Integers, so that the order and
+//   the cursor are exact.
 //
 // Ties (docs/discovery.md, "Worked and studied together"): a colleague has a position
 // (WORKED_AT) at the same organization overlapping one of person_id's by a month or more; a
@@ -31,7 +34,7 @@
 //   months = sum over overlapping pairs of entries of (min(ends) - max(starts) + 1)
 //   points = weight * min(months, ties.months) * ties.group / (ties.months * max(size, ties.group))
 // in integers (division rounds down), weight = weights.colleague or weights.classmate.
-// example params (cypher-shell / Browser): :params {person_id: '107', weights: {mutual: 1000, location: 150, industry: 100, profession: 150, complementary: 200, skill: 50, recommended: 500, colleague: 2000, classmate: 1000}, pool_size: 200, ties: {months: 60, group: 50, max_size: 2000}, now_month: 24311, after_score: null, after_id: null, limit: 21, sample_size: 3}
+// example params (cypher-shell / Browser): :params {person_id: '107', weights: {mutual: 1000, location: 150, industry: 100, profession: 150, complementary: 200, skill: 50, recommended: 500, linkedin: 100000000, colleague: 2000, classmate: 1000}, pool_size: 200, ties: {months: 60, group: 50, max_size: 2000}, now_month: 24311, after_score: null, after_id: null, limit: 21, sample_size: 3}
 MATCH (me:Person {id: $person_id})
 CALL (me) {
   OPTIONAL MATCH (me)-[:BLOCKED]-(b:Person)
@@ -53,13 +56,20 @@ CALL (me, blocked, complements) {
     WITH me, f, toInteger(round($weights.mutual / log(degree))) AS weight
     MATCH (f)-[:CONNECTED_TO]-(c)
     WHERE c <> me
-    RETURN c, 1 AS hop, weight, 1 AS mutual, 0 AS recommended, 0 AS tie
+    RETURN c, 1 AS hop, weight, 1 AS mutual, 0 AS recommended, 0 AS linked, 0 AS tie
     UNION ALL
     MATCH (c:Person)
     WHERE c.location = me.location AND c.profession IN [me.profession] + complements
       AND c <> me
     WITH c ORDER BY c.id LIMIT $pool_size
-    RETURN c, 1 AS hop, 0 AS weight, 0 AS mutual, 0 AS recommended, 0 AS tie
+    RETURN c, 1 AS hop, 0 AS weight, 0 AS mutual, 0 AS recommended, 0 AS linked, 0 AS tie
+    UNION ALL
+    // Listed in either one's imported LinkedIn export (backend/imports): a candidate itself.
+    MATCH (me)-[:HAS_CONTACT]->(:Contact)-[:MATCHES]->(c)
+    RETURN c, 1 AS hop, 0 AS weight, 0 AS mutual, 0 AS recommended, 1 AS linked, 0 AS tie
+    UNION ALL
+    MATCH (me)<-[:MATCHES]-(:Contact)<-[:HAS_CONTACT]-(c)
+    RETURN c, 1 AS hop, 0 AS weight, 0 AS mutual, 0 AS recommended, 1 AS linked, 0 AS tie
     UNION ALL
     // Colleagues, at any distance: only organizations small enough to say something are
     // expanded (a degree count each), so a 15,000-person employer costs nothing.
@@ -75,7 +85,7 @@ CALL (me, blocked, complements) {
     WITH c, o, sum(months) AS months
     WITH c, o, CASE WHEN months < $ties.months THEN months ELSE $ties.months END AS months,
          COUNT { (o)<-[:WORKED_AT]-() } AS size
-    RETURN c, 1 AS hop, 0 AS weight, 0 AS mutual, 0 AS recommended,
+    RETURN c, 1 AS hop, 0 AS weight, 0 AS mutual, 0 AS recommended, 0 AS linked,
            $weights.colleague * months * $ties.group
              / ($ties.months * CASE WHEN size > $ties.group THEN size ELSE $ties.group END) AS tie
     UNION ALL
@@ -92,46 +102,48 @@ CALL (me, blocked, complements) {
     WITH c, o, sum(months) AS months
     WITH c, o, CASE WHEN months < $ties.months THEN months ELSE $ties.months END AS months,
          COUNT { (o)<-[:STUDIED_AT]-() } AS size
-    RETURN c, 1 AS hop, 0 AS weight, 0 AS mutual, 0 AS recommended,
+    RETURN c, 1 AS hop, 0 AS weight, 0 AS mutual, 0 AS recommended, 0 AS linked,
            $weights.classmate * months * $ties.group
              / ($ties.months * CASE WHEN size > $ties.group THEN size ELSE $ties.group END) AS tie
     UNION ALL
     // Vouched for by people I know (accepted recommendations only).
     MATCH (me)-[:CONNECTED_TO]-(f)-[:WROTE]->(:Recommendation {state: 'accepted'})-[:FOR]->(c)
     WHERE NOT f IN blocked
-    RETURN c, 2 AS hop, 0 AS weight, 0 AS mutual, 1 AS recommended, 0 AS tie
+    RETURN c, 2 AS hop, 0 AS weight, 0 AS mutual, 1 AS recommended, 0 AS linked, 0 AS tie
     UNION ALL
     MATCH (me)-[:CONNECTED_TO|REQUESTED]-(c)
-    RETURN c, 0 AS hop, 0 AS weight, 0 AS mutual, 0 AS recommended, 0 AS tie
+    RETURN c, 0 AS hop, 0 AS weight, 0 AS mutual, 0 AS recommended, 0 AS linked, 0 AS tie
     UNION ALL
     MATCH (me)-[:DISMISSED]->(c)
-    RETURN c, 0 AS hop, 0 AS weight, 0 AS mutual, 0 AS recommended, 0 AS tie
+    RETURN c, 0 AS hop, 0 AS weight, 0 AS mutual, 0 AS recommended, 0 AS linked, 0 AS tie
   }
   WITH c, min(hop) AS nearest, sum(weight) AS mutual_score, sum(mutual) AS mutual_count,
-       sum(recommended) AS recommended_by, sum(tie) AS tie_score
+       sum(recommended) AS recommended_by, sum(linked) > 0 AS linkedin_contact,
+       sum(tie) AS tie_score
   WHERE nearest = 1 AND NOT c IN blocked
-  RETURN c, mutual_score, mutual_count, recommended_by, tie_score
+  RETURN c, mutual_score, mutual_count, recommended_by, linkedin_contact, tie_score
 }
-WITH me, blocked, complements, c, mutual_score, mutual_count, recommended_by, tie_score,
-     [s IN coalesce(me.skills, []) | toLower(s)] AS my_skills
-WITH me, blocked, c, mutual_score, mutual_count, recommended_by, tie_score,
+WITH me, blocked, complements, c, mutual_score, mutual_count, recommended_by, linkedin_contact,
+     tie_score, [s IN coalesce(me.skills, []) | toLower(s)] AS my_skills
+WITH me, blocked, c, mutual_score, mutual_count, recommended_by, linkedin_contact, tie_score,
      coalesce(c.location = me.location, false) AS same_location,
      coalesce(c.industry = me.industry, false) AS same_industry,
      coalesce(c.profession = me.profession, false) AS same_profession,
      coalesce(c.profession IN complements, false) AS complementary_profession,
      [s IN coalesce(c.skills, []) WHERE toLower(s) IN my_skills] AS shared_skills
 WITH me, blocked, c, mutual_count, same_location, same_industry, same_profession,
-     complementary_profession, shared_skills, recommended_by,
+     complementary_profession, shared_skills, recommended_by, linkedin_contact,
      mutual_score + tie_score
        + CASE WHEN same_location THEN $weights.location ELSE 0 END
        + CASE WHEN same_industry THEN $weights.industry ELSE 0 END
        + CASE WHEN same_profession THEN $weights.profession ELSE 0 END
        + CASE WHEN complementary_profession THEN $weights.complementary ELSE 0 END
        + size(shared_skills) * $weights.skill
-       + recommended_by * $weights.recommended AS score
+       + recommended_by * $weights.recommended
+       + CASE WHEN linkedin_contact THEN $weights.linkedin ELSE 0 END AS score
 WHERE $after_score IS NULL OR score < $after_score OR (score = $after_score AND c.id > $after_id)
 WITH me, blocked, c, score, mutual_count, same_location, same_industry, same_profession,
-     complementary_profession, shared_skills, recommended_by
+     complementary_profession, shared_skills, recommended_by, linkedin_contact
 ORDER BY score DESC, c.id
 LIMIT $limit
 RETURN c.id AS id, c.name AS name, c.headline AS headline, c.location AS location,
@@ -145,7 +157,7 @@ RETURN c.id AS id, c.name AS name, c.headline AS headline, c.location AS locatio
          LIMIT $sample_size
        } AS mutual_sample,
        same_location, same_industry, same_profession, complementary_profession, shared_skills,
-       recommended_by,
+       recommended_by, linkedin_contact,
        COLLECT {
          MATCH (c)-[q:WORKED_AT]->(o:Organization)<-[p:WORKED_AT]-(me)
          WHERE p.start IS NOT NULL AND q.start IS NOT NULL

@@ -1,5 +1,5 @@
 // name: views.suggestions_page
-// version: 3
+// version: 4
 // mode: read
 // params: person_id (string), ties (map), after_score (int), after_id (string), limit (int)
 // returns: one row when person_id exists. With a current view of them (computed, and not older than
@@ -8,9 +8,10 @@
 //   next page of network.suggestions read from those entries: up to limit maps with that query's
 //   columns, best first, after the cursor (after_score, after_id; nulls for the first page). Score,
 //   mutual_count, mutual_sample and recommended_by are the view's; the reasons (same_location, ...,
-//   shared_skills, worked_together, studied_together; ties as network.suggestions v2 has them) are
-//   read from the two profiles and careers now. People person_id has since dismissed, asked or
-//   been asked by, connected to or blocked are left out. Fewer than limit items from a view that
+//   shared_skills, linkedin_contact, worked_together, studied_together; ties as
+//   network.suggestions v3 has them) are read from the two profiles, careers and the imported
+//   LinkedIn contacts now. People person_id has since dismissed, asked or been asked by,
+//   connected to or blocked are left out. Fewer than limit items from a view that
 //   is not complete means the exact entries ran out: ask network.suggestions with the same cursor.
 //   Without a current view: as_of null, items [] and work (see views.work).
 // example params (cypher-shell / Browser): :params {person_id: '107', ties: {months: 60, group: 50, max_size: 2000}, after_score: null, after_id: null, limit: 21}
@@ -61,7 +62,7 @@ RETURN v.computed_at AS as_of, v.floor_key < 0 AS complete, exact, work,
            AND NOT EXISTS { (me)-[:DISMISSED]->(c) }
          WITH me, v, complements, samples, stride, my_skills, c, i
          LIMIT $limit
-         // Where the two worked or studied together, as network.suggestions v2 finds it.
+         // Where the two worked or studied together, as network.suggestions v3 finds it.
          CALL (me, c) {
            MATCH (c)-[q:WORKED_AT]->(o:Organization)<-[p:WORKED_AT]-(me)
            WHERE p.start IS NOT NULL AND q.start IS NOT NULL
@@ -104,6 +105,8 @@ RETURN v.computed_at AS as_of, v.floor_key < 0 AS complete, exact, work,
            complementary_profession: coalesce(c.profession IN complements, false),
            shared_skills: [s IN coalesce(c.skills, []) WHERE toLower(s) IN my_skills],
            recommended_by: v.recommended_by[i],
+           linkedin_contact: EXISTS { (me)-[:HAS_CONTACT]->(:Contact)-[:MATCHES]->(c) }
+             OR EXISTS { (c)-[:HAS_CONTACT]->(:Contact)-[:MATCHES]->(me) },
            worked_together: worked_together,
            studied_together: studied_together
          } AS item

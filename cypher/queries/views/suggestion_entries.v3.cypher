@@ -1,5 +1,5 @@
 // name: views.suggestion_entries
-// version: 2
+// version: 3
 // mode: read
 // params: pairs (list of list of string), weights (map), pool_size (int), sample_size (int),
 //   ties (map), now_month (int)
@@ -7,13 +7,14 @@
 //   to the holder now: holder, id, key (the score, exactly as network.suggestions computes it),
 //   mutual_count, recommended_by and sample (the first sample_size mutual ids by id, padded with
 //   ''). No row: not a candidate (the holder, a 1st connection, a request either way, dismissed,
-//   blocked either way, or neither a mutual, a colleague, a classmate nor in the holder's pool).
-//   The exact entries a network view's delta puts in place of its old ones (docs/views.md). Cost
-//   per pair: min(the two degrees) index seeks on the connection pair key, the two people's
-//   positions and education, the candidate's recommendations, and the pool rank only for a
-//   candidate without mutuals or ties. Ties (colleagues, classmates) as network.suggestions v2
-//   defines and scores them.
-// example params (cypher-shell / Browser): :params {pairs: [['107', '2']], weights: {mutual: 1000, location: 150, industry: 100, profession: 150, complementary: 200, skill: 50, recommended: 500, colleague: 2000, classmate: 1000}, pool_size: 200, sample_size: 3, ties: {months: 60, group: 50, max_size: 2000}, now_month: 24311}
+//   blocked either way, or neither a mutual, a LinkedIn contact either way, a colleague, a
+//   classmate nor in the holder's pool). The key counts weights.linkedin for a LinkedIn contact and
+//   the ties (colleagues, classmates) as network.suggestions v3 defines and scores them. The exact
+//   entries a network view's delta puts in place of its old ones (docs/views.md). Cost per pair:
+//   min(the two degrees) index seeks on the connection pair key, the two people's positions and
+//   education, the candidate's recommendations, and the pool rank only for a candidate without
+//   mutuals, ties or a LinkedIn listing.
+// example params (cypher-shell / Browser): :params {pairs: [['107', '2']], weights: {mutual: 1000, location: 150, industry: 100, profession: 150, complementary: 200, skill: 50, recommended: 500, linkedin: 100000000, colleague: 2000, classmate: 1000}, pool_size: 200, sample_size: 3, ties: {months: 60, group: 50, max_size: 2000}, now_month: 24311}
 UNWIND $pairs AS pair
 MATCH (me:Person {id: pair[0]}), (c:Person {id: pair[1]})
 WHERE c <> me
@@ -79,16 +80,20 @@ CALL (me) {
   OPTIONAL MATCH (:Profession {name: me.profession})-[:COMPLEMENTS]-(other:Profession)
   RETURN collect(DISTINCT other.name) AS complements
 }
-// Without mutuals or ties, a candidate only as one of the pool_size lowest ids sharing my
-// location and my or a complementary profession.
-WITH me, c, mutual_ids, mutual_score, tie_score, complements,
-     size(mutual_ids) > 0 OR ties > 0
+// Listed in either one's imported LinkedIn export (backend/imports).
+WITH me, c, mutual_ids, mutual_score, tie_score, ties, complements,
+     EXISTS { (me)-[:HAS_CONTACT]->(:Contact)-[:MATCHES]->(c) }
+     OR EXISTS { (c)-[:HAS_CONTACT]->(:Contact)-[:MATCHES]->(me) } AS linkedin_contact
+// Without mutuals, a candidate only as one of the pool_size lowest ids sharing my location and
+// my or a complementary profession, as a LinkedIn contact, a colleague or a classmate.
+WITH me, c, mutual_ids, mutual_score, tie_score, complements, linkedin_contact,
+     size(mutual_ids) > 0 OR linkedin_contact OR ties > 0
      OR (c.location = me.location AND c.profession IN [me.profession] + complements
          AND COUNT { MATCH (p:Person)
                      WHERE p.location = me.location AND p.profession IN [me.profession] + complements
                        AND p.id < c.id AND p <> me } < $pool_size) AS candidate
 WHERE candidate
-WITH me, c, mutual_ids, mutual_score, tie_score, complements,
+WITH me, c, mutual_ids, mutual_score, tie_score, complements, linkedin_contact,
      COUNT { (c)<-[:FOR]-(:Recommendation {state: 'accepted'})<-[:WROTE]-(f)
              WHERE EXISTS { ()-[:CONNECTED_TO {pair: CASE WHEN me.id < f.id THEN me.id + '|' + f.id
                                                           ELSE f.id + '|' + me.id END}]->() } }
@@ -101,7 +106,8 @@ WITH me, c, mutual_ids, recommended_by,
        + CASE WHEN coalesce(c.profession = me.profession, false) THEN $weights.profession ELSE 0 END
        + CASE WHEN coalesce(c.profession IN complements, false) THEN $weights.complementary ELSE 0 END
        + size([s IN coalesce(c.skills, []) WHERE toLower(s) IN my_skills]) * $weights.skill
-       + recommended_by * $weights.recommended AS score,
+       + recommended_by * $weights.recommended
+       + CASE WHEN linkedin_contact THEN $weights.linkedin ELSE 0 END AS score,
      COLLECT { UNWIND mutual_ids AS x RETURN x ORDER BY x LIMIT $sample_size } AS sample
 RETURN me.id AS holder, c.id AS id, score AS key, size(mutual_ids) AS mutual_count, recommended_by,
        sample + [pad IN range(1, $sample_size - size(sample)) | ''] AS sample

@@ -1,0 +1,254 @@
+"""Benchmark: importing LinkedIn exports into the generated 100k network, end to end.
+
+    .venv/bin/mutuals seed generate --people 100000 --avg-degree 40 --seed 7 --bulk
+    flock /work/team/bench.lock .venv/bin/python -m bench linkedin
+
+1. **The API** (target: 2 s): a new member, ``lb-importer``, with a LinkedIn URL, posts a
+   generated Connections.csv of ``--rows`` rows (every quirk: preamble, BOM, CRLF, quoted
+   commas and line breaks, non-ASCII names, bare-comma rows at the end) to ``POST
+   /v1/me/imports`` under gunicorn; measured from the request to the report. ``--matched``
+   rows name generated people who have a LinkedIn profile; ``--mutual`` of those had imported
+   the importer before (their contact was waiting, so they are connected now); the rest of
+   the rows name nobody here. Then the same file again (adds nothing).
+2. **The CLI** (target: 60 s): a group of ``--members`` members (``lb-m0`` ...), one export
+   each of ``--member-rows`` rows (``GROUP_LINKS`` rows naming other members, most listings
+   mutual; 10 naming generated people; the rest nobody), with members.csv giving their URLs,
+   loaded by ``mutuals seed import DIR --format linkedin`` in a subprocess; then again.
+
+Each figure is one run (the import writes: a second run is the re-import, measured too). The
+load average before and after goes with the figures (bench/RESULTS.md). Every run starts by
+deleting what the previous one made (ids ``lb-``, the profiles given to generated people).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shlex
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import click
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from backend.db import Database  # noqa: E402
+from backend.tokens import new_token  # noqa: E402
+from bench.intros import gunicorn, machine, neo4j_setup  # noqa: E402
+from bench.support.ready import ready_neo4j  # noqa: E402
+from harness.linkedin_export import (  # noqa: E402
+    FakeContact,
+    connections_csv,
+    fake_contacts,
+    profile_csv,
+    profile_url,
+)
+from harness.queries import bench_registry  # noqa: E402
+
+PREFIX = "lb-"
+IMPORTER = f"{PREFIX}importer"
+WARMUP = f"{PREFIX}warmup"
+GROUP_LINKS = 20  # rows of a member's export naming other members
+GROUP_MUTUAL = 0.8  # of those listings, the share the other member lists back
+GROUP_KNOWN = 10  # rows naming generated people with a profile
+
+
+def load_average() -> str:
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def named(slug: str, seed: int) -> FakeContact:
+    """A row naming the person whose LinkedIn profile is ``slug``."""
+    rng = random.Random(seed)
+    return FakeContact(
+        "Gen",
+        f"Erated {seed}",
+        profile_url(slug),
+        None,
+        "Acme, Inc.",
+        "Engineer",
+        date(2015, 1, 1) + timedelta(days=rng.randrange(3650)),
+    )
+
+
+def give_profiles(db: Database, ids: list[str]) -> None:
+    rows = [{"id": i, "key": f"in/{i}-bench", "url": profile_url(f"{i}-bench")} for i in ids]
+    db.write("imports.bench_set_profiles", 1, rows=rows)
+
+
+def api_import(db: Database, settings, rows: int, matched: int, mutual: int) -> list[str]:
+    """The 30,000-row import through the API; the report lines."""
+    people = [f"g{n}" for n in range(0, matched * 20, 20)]  # spread over the degrees
+    give_profiles(db, people)
+    db.write(
+        "imports.bench_listed_by",
+        1,
+        owner_ids=people[:mutual],
+        url_key=f"in/{IMPORTER}",
+        url=profile_url(IMPORTER),
+    )
+    tokens = {who: _member(db, who) for who in (IMPORTER, WARMUP)}
+    contacts = [named(f"{p}-bench", n) for n, p in enumerate(people)]
+    contacts += fake_contacts(rows - matched, seed=7, slug_prefix="nobody-")
+    random.Random(7).shuffle(contacts)
+    data = connections_csv(contacts, preamble="notes", bom=True, crlf=True, trailing_empty=3)
+    lines = [f"Connections.csv: {rows:,} rows, {len(data) / 2**20:.1f} MB"]
+    headers = {"Authorization": f"Bearer {tokens[IMPORTER]}"}
+    with gunicorn(settings, workers=2, threads=4) as base:
+        # A warm-up: another member's small import plans every statement first.
+        for who in (WARMUP, IMPORTER):
+            _until_answered(
+                "PUT",
+                f"{base}/v1/me/identity",
+                tokens[who],
+                json={"linkedin_url": profile_url(who), "emails": []},
+            )
+        warmup = [named(f"{p}-bench", n) for n, p in enumerate(people[-50:])]
+        warmup += fake_contacts(50, seed=1, slug_prefix="warmup-")
+        _until_answered(
+            "POST",
+            f"{base}/v1/me/imports",
+            tokens[WARMUP],
+            files={"file": ("Connections.csv", connections_csv(warmup))},
+        )
+        for attempt in ("first import", "the same file again"):
+            load_before = load_average()
+            began = time.perf_counter()
+            answer = requests.post(
+                f"{base}/v1/me/imports",
+                files={"file": ("Connections.csv", data)},
+                headers=headers,
+                timeout=600,
+            )
+            seconds = time.perf_counter() - began
+            answer.raise_for_status()
+            report = answer.json()
+            lines.append(
+                f"API, {attempt}: {seconds:.2f} s end to end (load {load_before} -> "
+                f"{load_average()}); {report['summary']} rows read {report['rows_read']:,}, "
+                f"matched {report['matched_members']:,}, unmatched {report['unmatched']:,}"
+            )
+            click.echo(lines[-1])
+    return lines
+
+
+def _member(db: Database, person_id: str) -> str:
+    """A new person with a token; the token."""
+    token, token_hash = new_token()
+    row = {"id": person_id, "props": {"name": person_id}, "on_create": {}, "created_at": None}
+    db.write("seed.merge_people", 1, rows=[row])
+    db.write(
+        "auth.create_token", 1, person_id=person_id, token_hash=token_hash, now=datetime.now(UTC)
+    )
+    return token
+
+
+def _until_answered(method: str, url: str, token: str, **kwargs) -> None:
+    """A setup call, sent again while the loaded server answers 503 (Retry-After)."""
+    for _ in range(10):
+        answer = requests.request(
+            method, url, headers={"Authorization": f"Bearer {token}"}, timeout=600, **kwargs
+        )
+        if answer.status_code != 503:
+            answer.raise_for_status()
+            return
+        time.sleep(float(answer.headers.get("Retry-After", 1)))
+    answer.raise_for_status()
+
+
+def write_group(folder: Path, members: int, member_rows: int, generated: list[str]) -> None:
+    """One export folder per member, and members.csv."""
+    rng = random.Random(11)
+    ids = [f"{PREFIX}m{n}" for n in range(members)]
+    listings: dict[str, set[str]] = {i: set() for i in ids}
+    for me in ids:
+        for other in rng.sample([i for i in ids if i != me], GROUP_LINKS // 2):
+            listings[me].add(other)
+            if rng.random() < GROUP_MUTUAL:
+                listings[other].add(me)
+    (folder / "members.csv").write_text(
+        "id,linkedin_url,emails\n" + "".join(f"{i},{profile_url(i)},\n" for i in ids)
+    )
+    for n, me in enumerate(ids):
+        export = folder / me
+        export.mkdir()
+        (export / "Profile.csv").write_bytes(
+            profile_csv({"first_name": "Member", "last_name": str(n), "headline": "Coachee"})
+        )
+        rows = [named(other, n * 1000 + k) for k, other in enumerate(sorted(listings[me]))]
+        rows += [
+            named(f"{g}-bench", n + k) for k, g in enumerate(rng.sample(generated, GROUP_KNOWN))
+        ]
+        rows += fake_contacts(member_rows - len(rows), seed=n, slug_prefix=f"m{n}-")
+        (export / "Connections.csv").write_bytes(connections_csv(rows, bom=n % 2 == 0))
+
+
+def cli_import(db: Database, members: int, member_rows: int) -> list[str]:
+    generated = [f"g{n}" for n in range(1, 40_000, 40)]
+    give_profiles(db, generated)
+    lines = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        write_group(folder, members, member_rows, generated)
+        command = [
+            str(ROOT / ".venv" / "bin" / "mutuals"),
+            "seed",
+            "import",
+            str(folder),
+            "--format",
+            "linkedin",
+            "--no-progress",
+        ]
+        for attempt in ("first load", "the same folder again"):
+            load_before = load_average()
+            began = time.perf_counter()
+            done = subprocess.run(command, capture_output=True, text=True, check=False)
+            seconds = time.perf_counter() - began
+            if done.returncode:
+                raise click.ClickException(done.stderr[-2000:])
+            summary = done.stdout.strip().splitlines()[-1]
+            lines.append(
+                f"CLI, {attempt}: {seconds:.1f} s end to end (load {load_before} -> "
+                f"{load_average()}); {summary}"
+            )
+            click.echo(lines[-1])
+    return lines
+
+
+@click.command()
+@click.option("--rows", default=30_000, show_default=True)
+@click.option("--matched", default=3_000, show_default=True)
+@click.option("--mutual", default=300, show_default=True)
+@click.option("--members", default=200, show_default=True)
+@click.option("--member-rows", default=1_000, show_default=True)
+@click.option("--only", type=click.Choice(["api", "cli"]), default=None)
+def main(rows, matched, mutual, members, member_rows, only):
+    settings = ready_neo4j()
+    db = Database(settings)
+    db.queries = bench_registry()
+    try:
+        people = db.read("intros.bench_graph_size", 1)[0]["people"]
+        if people < 1000:
+            raise click.ClickException(
+                "generate the network first: mutuals seed generate --people 100000 "
+                "--avg-degree 40 --seed 7 --bulk"
+            )
+        db.write("imports.bench_reset", 1, prefix=PREFIX)
+        click.echo(f"{machine()}; {neo4j_setup(db)}; {people:,} people; load {load_average()}")
+        click.echo("command: " + shlex.join(["python", "-m", "bench", "linkedin", *sys.argv[1:]]))
+        if only in (None, "api"):
+            api_import(db, settings, rows, matched, mutual)
+        if only in (None, "cli"):
+            cli_import(db, members, member_rows)
+    finally:
+        db.close()
+
+
+if __name__ == "__main__":
+    main()
