@@ -2,7 +2,7 @@
 through the API and raw Bolt, on the generated network with organizations and positions.
 
     .venv/bin/mutuals seed generate --people 100000 --avg-degree 40 --seed 7 --bulk
-    .venv/bin/python -m bench careers --people 100000
+    .venv/bin/python -m bench careers --baseline /tmp/before   # git archive <commit> | tar -x -C /tmp/before
     .venv/bin/python -m bench careers --only board     # the target boards alone
 
 1. The network must be in the local database (`mutuals seed generate`). Organizations and
@@ -15,6 +15,9 @@ through the API and raw Bolt, on the generated network with organizations and po
    ``BOARD_SIZE`` targets spread over the organizations' sizes, the largest included.
 3. Each path in turns (API under gunicorn, then the same named query over Bolt), after a
    warm-up; p50/p99 and the load average, written to bench/results/careers.md.
+   ``--baseline DIR`` serves another checkout too (``git archive`` of an older commit into
+   DIR), on a second gunicorn: the suggestions and brokers pages and the boards are timed on
+   both in the same rounds (before and after in one run).
 """
 
 from __future__ import annotations
@@ -23,7 +26,9 @@ import os
 import shlex
 import sys
 import time
+from contextlib import ExitStack
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 import click
@@ -131,7 +136,14 @@ def board_targets(orgs: list[dict]) -> list[str]:
 @click.option("--workers", default=2, show_default=True)
 @click.option("--threads", default=4, show_default=True)
 @click.option("--only", default=None, help="measure only the paths whose label contains this")
-def main(organizations, seed, hub_degree, count, warmup, workers, threads, only):
+@click.option(
+    "--baseline",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="another checkout (git archive of an older commit) served beside this one: the "
+    "suggestions and brokers pages and the boards measured on both in the same rounds",
+)
+def main(organizations, seed, hub_degree, count, warmup, workers, threads, only, baseline):
     """Who do I know at X, the organization page, the typeahead and the board: p50/p99."""
     settings = Settings.from_env()
     db = Database(settings, bench_registry())
@@ -166,22 +178,28 @@ def main(organizations, seed, hub_degree, count, warmup, workers, threads, only)
     prefix = largest["name"].split()[0][:4].lower()
     # The slowest paths take seconds on a loaded machine: measured, not cut off at the
     # production budget (MUTUALS_DB_TIMEOUT_S, 5 s).
-    with (
-        gunicorn(settings, workers, threads, MUTUALS_DB_TIMEOUT_S="120") as base,
-        requests.Session() as session,
-    ):
+    roots = {"": ROOT, **({", baseline": baseline} if baseline else {})}
+    with ExitStack() as stack:
+        session = stack.enter_context(requests.Session())
+        bases = {
+            name: stack.enter_context(
+                gunicorn(settings, workers, threads, root, MUTUALS_DB_TIMEOUT_S="120")
+            )
+            for name, root in roots.items()
+        }
 
-        def api(person, path, **query):
-            def call():
-                response = session.get(
-                    base + path,
-                    params=query,
-                    headers={"Authorization": f"Bearer {tokens[person]}"},
-                    timeout=60,
-                )
-                assert response.status_code == 200, response.text
+        def get(base, person, path, **query):
+            response = session.get(
+                base + path,
+                params=query,
+                headers={"Authorization": f"Bearer {tokens[person]}"},
+                timeout=120,
+            )
+            assert response.status_code == 200, response.text
+            return response.json()
 
-            return call
+        def api(person, path, base=bases[""], **query):
+            return partial(get, base, person, path, **query)
 
         def bolt(person, organization):
             def call():
@@ -220,12 +238,30 @@ def main(organizations, seed, hub_degree, count, warmup, workers, threads, only)
                 label = f"people at {which}, {who}"
                 paths[f"{label} (API)"] = api(person, f"/v1/organizations/{org['id']}/people")
                 paths[f"{label} (Bolt)"] = bolt(person, org["id"])
+            # The default page of a hub at a large organization is all 1st connections: the
+            # 2nd degree alone is the ranking's hard case.
+            people_there = f"/v1/organizations/{largest['id']}/people"
+            paths[f"people at largest org, degree=2, {who} (API)"] = api(
+                person, people_there, degree="2"
+            )
             paths[f"org page, largest org, {who} (API)"] = api(
                 person, f"/v1/organizations/{largest['id']}"
             )
+            # A page named in the issue as "no slower than 1.2x before" (with --baseline).
+            second = get(bases[""], person, people_there, degree="2", limit=1)["items"]
+            for suffix, base in bases.items():
+                paths[f"suggestions page, {who} (API{suffix})"] = api(
+                    person, "/v1/me/suggestions", base
+                )
+                paths[f"brokers page, {who} (API{suffix})"] = api(
+                    person, f"/v1/people/{second[0]['person']['id']}/brokers", base
+                )
         paths[f"typeahead q={prefix} (API)"] = api(median["id"], "/v1/organizations", q=prefix)
         for who, person in (("median person", median["id"]), ("hub", hub["id"])):
-            paths[f"board of {BOARD_SIZE} targets, {who} (API)"] = api(person, "/v1/me/targets")
+            for suffix, base in bases.items():
+                paths[f"board of {BOARD_SIZE} targets, {who} (API{suffix})"] = api(
+                    person, "/v1/me/targets", base
+                )
             paths[f"board of {BOARD_SIZE} targets, {who} (Bolt)"] = board_bolt(person)
         if only:
             paths = {label: call for label, call in paths.items() if only in label}
@@ -251,9 +287,8 @@ def main(organizations, seed, hub_degree, count, warmup, workers, threads, only)
             f"({hub['degree']:,} connections), median person {median['id']} ({median['degree']})",
             f"- boards: {BOARD_SIZE} targets, {', '.join(board)}",
             f"- {count} rounds after {warmup} warm-up; gunicorn {workers} workers x {threads} "
-            f"threads; command: `.venv/bin/python -m bench careers"
-            f"{f' --only {shlex.quote(only)}' if only else ''} --requests {count} "
-            f"--warmup {warmup}`",
+            f"threads{'; baseline: ' + str(baseline) if baseline else ''}; command: "
+            f"`.venv/bin/python -m bench careers {shlex.join(sys.argv[1:])}`",
             "",
             *lines,
             "",

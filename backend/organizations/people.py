@@ -80,7 +80,7 @@ def counts(person_id: str, organization_id: str) -> dict:
 
 
 def _require(organization_id: str) -> None:
-    if not app_services().db.read("organizations.get", 1, id=organization_id):
+    if not app_services().db.read("organizations.exists", 1, id=organization_id):
         raise NotFound("No such organization.")
 
 
