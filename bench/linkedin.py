@@ -127,7 +127,10 @@ def api_import(db: Database, settings, rows: int, matched: int, mutual: int) -> 
                 timeout=600,
             )
             seconds = time.perf_counter() - began
-            answer.raise_for_status()
+            if not answer.ok:
+                raise click.ClickException(
+                    f"{answer.status_code} after {seconds:.1f} s: {answer.text}"
+                )
             report = answer.json()
             lines.append(
                 f"API, {attempt}: {seconds:.2f} s end to end (load {load_before} -> "
@@ -158,6 +161,7 @@ def _until_answered(method: str, url: str, token: str, **kwargs) -> None:
         if answer.status_code != 503:
             answer.raise_for_status()
             return
+        click.echo(f"setup {method} {url}: 503 {answer.text[:200]}", err=True)
         time.sleep(float(answer.headers.get("Retry-After", 1)))
     answer.raise_for_status()
 
@@ -168,7 +172,8 @@ def write_group(folder: Path, members: int, member_rows: int, generated: list[st
     ids = [f"{PREFIX}m{n}" for n in range(members)]
     listings: dict[str, set[str]] = {i: set() for i in ids}
     for me in ids:
-        for other in rng.sample([i for i in ids if i != me], GROUP_LINKS // 2):
+        others = [i for i in ids if i != me]
+        for other in rng.sample(others, min(len(others), GROUP_LINKS // 2)):
             listings[me].add(other)
             if rng.random() < GROUP_MUTUAL:
                 listings[other].add(me)

@@ -17,7 +17,7 @@ import uuid
 from backend.app_services import app_services, now
 from backend.db import run
 from backend.errors import Conflict, NotFound, Unprocessable
-from backend.imports.matches import Match, settle
+from backend.imports.matches import Match, connect_mutual, settle
 from backend.notifications.outbox import notify
 from backend.organizations.names import profile_key, profile_url
 
@@ -67,16 +67,19 @@ def set_identity(person_id: str, *, linkedin_url: str | None, emails: list[str])
             raise NotFound("No such person.")
         if rows[0]["taken"]:
             raise Conflict("Another member has this LinkedIn profile on theirs.")
-        _claim(tx, person_id, key, sorted(addresses))
-        return {"linkedin_url": rows[0]["linkedin_url"], "emails": rows[0]["emails"]}
+        mutual = _claim(tx, person_id, key, sorted(addresses))
+        return {"linkedin_url": rows[0]["linkedin_url"], "emails": rows[0]["emails"]}, mutual
 
-    return db.write_tx(work)
+    answer, mutual = db.write_tx(work)
+    connect_mutual(mutual, person_id)
+    return answer
 
 
-def _claim(tx, person_id: str, key: str | None, hashes: list[str]) -> None:
-    """Other people's contacts that name this person now match them: each owner is told
-    ("Ana Costa, from your LinkedIn, joined"), and the match is settled by consent
-    (backend/imports/matches.py): connected when both listed each other, else a suggestion."""
+def _claim(tx, person_id: str, key: str | None, hashes: list[str]) -> list[Match]:
+    """Other people's contacts that name this person now match them, settled by consent
+    (backend/imports/matches.py): a suggestion, and the owner is told ("Ana Costa, from your
+    LinkedIn, joined"); or, when both listed each other, the matches returned, to connect
+    once this transaction has committed (the owner is told of the connection instead)."""
     rows = run(
         tx,
         app_services().db.query("imports.claim_contacts", 1),
@@ -87,10 +90,12 @@ def _claim(tx, person_id: str, key: str | None, hashes: list[str]) -> None:
         now=now(),
     )
     matches = [Match(row["owner_id"], person_id, row["connected_on"]) for row in rows]
-    connected = {owner for owner, _ in settle(tx, matches, person_id)["connected"]}
+    mutual = settle(tx, matches)["mutual"]
+    connecting = {match.lister_id for match in mutual}
     for owner_id in dict.fromkeys(row["owner_id"] for row in rows if not row["connected"]):
-        if owner_id not in connected:  # those are told of the connection instead
+        if owner_id not in connecting:
             notify(tx, "linkedin.contact_joined", owner_id, person_id, {"person_id": person_id})
+    return mutual
 
 
 def forget(tx, person_id: str) -> None:

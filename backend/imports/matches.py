@@ -19,6 +19,10 @@ from backend.db import run
 from backend.network.views import Change, changed, linked
 from backend.notifications.outbox import notify
 
+# Pairs connected per transaction: a connection is a handful of statements (the pair's lock
+# and state, the connection, the notice, the views' delta).
+CONNECT_CHUNK = 10
+
 
 @dataclass(frozen=True)
 class Match:
@@ -29,44 +33,65 @@ class Match:
     connected_on: date | None  # the lister's row's Connected On
 
 
-def settle(tx, matches: list[Match], actor_id: str) -> dict:
-    """Connect the mutual listings (the other one than ``actor_id``, who made the matches, is
-    told), suggest the one-sided ones (in both people's views), in ``tx``, after the contacts
-    are written. Returns ``{connections_made, suggestions_added, already_connected,
-    connected}`` (connected: the pairs connected now).
+def settle(tx, matches: list[Match]) -> dict:
+    """In the transaction that wrote the matches: suggest the one-sided ones (in both
+    people's views). Returns ``{suggestions_added, already_connected, mutual}``: mutual, the
+    matches whose member listed the lister too, for :func:`connect_mutual` once this
+    transaction has committed (a connection costs several statements: a few at a time each
+    in a transaction of their own keep every transaction short, whatever the export holds).
 
     Both people are locked before the other's contacts are read: of two imports listing each
     other at the same instant, the second to take the lock sees the first's contacts."""
     if not matches:
-        return {
-            "connections_made": 0,
-            "suggestions_added": 0,
-            "already_connected": 0,
-            "connected": [],
-        }
+        return {"suggestions_added": 0, "already_connected": 0, "mutual": []}
+    rows = _listed_back(tx, matches)
+    by_pair = {(m.lister_id, m.member_id): m for m in matches}
+    one_sided = [
+        (r["lister"], r["member"]) for r in rows if not r["connected"] and not r["back_dates"]
+    ]
+    linked(tx, one_sided)
+    return {
+        "suggestions_added": len(one_sided),
+        "already_connected": sum(1 for r in rows if r["connected"]),
+        "mutual": [
+            by_pair[(r["lister"], r["member"])]
+            for r in rows
+            if not r["connected"] and r["back_dates"]
+        ],
+    }
+
+
+def connect_mutual(matches: list[Match], actor_id: str) -> list[tuple[str, str]]:
+    """Connect the pairs who listed each other, ``CONNECT_CHUNK`` pairs per transaction, each
+    checked again under the pair's lock; the other one than ``actor_id`` (who made the
+    matches) is told. Returns the pairs connected."""
+    db = app_services().db
+    connected = []
+    for start in range(0, len(matches), CONNECT_CHUNK):
+        chunk = matches[start : start + CONNECT_CHUNK]
+        connected += db.write_tx(_connect_chunk, chunk, actor_id)
+    return connected
+
+
+def _connect_chunk(tx, matches: list[Match], actor_id: str) -> list[tuple[str, str]]:
+    dates = {(m.lister_id, m.member_id): m.connected_on for m in matches}
+    connected = []
+    for row in _listed_back(tx, matches):
+        pair = (row["lister"], row["member"])
+        if not row["connected"] and row["back_dates"]:
+            if _connect(tx, pair, [dates[pair], *row["back_dates"]], actor_id):
+                connected.append(pair)
+    return connected
+
+
+def _listed_back(tx, matches: list[Match]) -> list[dict]:
+    """Both people of each match locked, then whether they are connected and whether the
+    member listed the lister too."""
     db = app_services().db
     people = sorted({m.lister_id for m in matches} | {m.member_id for m in matches})
     run(tx, db.query("connections.lock_pair", 1), person_ids=people)
-    dates = {(m.lister_id, m.member_id): m.connected_on for m in matches}
-    rows = run(tx, db.query("imports.listed_back", 1), pairs=[list(pair) for pair in dates])
-    already = 0
-    one_sided, connected = [], []
-    for row in rows:
-        pair = (row["lister"], row["member"])
-        if row["connected"]:
-            already += 1
-        elif row["back_dates"]:
-            if _connect(tx, pair, [dates[pair], *row["back_dates"]], actor_id):
-                connected.append(pair)
-        else:
-            one_sided.append(pair)
-    linked(tx, one_sided)
-    return {
-        "connections_made": len(connected),
-        "suggestions_added": len(one_sided),
-        "already_connected": already,
-        "connected": connected,
-    }
+    pairs = sorted({(m.lister_id, m.member_id) for m in matches})
+    return run(tx, db.query("imports.listed_back", 1), pairs=[list(pair) for pair in pairs])
 
 
 def _connect(tx, pair: tuple[str, str], dates: list, actor_id: str) -> bool:

@@ -5,7 +5,8 @@ row as a private contact, matched to a member when it names one (docs/import-lin
 Nothing is written when a file is malformed: the whole upload is read and checked first
 (backend/imports/linkedin.py). The profile and history are one transaction; the contacts go
 in batches of ``BATCH`` rows, each its own transaction (a 30,000-row file is never one huge
-transaction), each idempotent: importing the same export again adds nothing, and an import
+transaction), the connections of mutual listings after each (matches.connect_mutual), each
+idempotent: importing the same export again adds nothing, and an import
 cut short is finished by importing again. What a match leads to is backend/imports/matches.py.
 """
 
@@ -21,7 +22,7 @@ from backend.db import run
 from backend.errors import Unprocessable
 from backend.imports import linkedin
 from backend.imports.identity import email_hash
-from backend.imports.matches import Match, settle
+from backend.imports.matches import Match, connect_mutual, settle
 from backend.months import month_of
 from backend.network.parts import PROFILE_SCORED
 from backend.network.views import Change, changed
@@ -29,7 +30,7 @@ from backend.organizations.names import name_key, profile_key, tokens
 from backend.organizations.schemas import ORGANIZATION_NAME_MAX
 from backend.schemas import HEADLINE_MAX, SHORT_MAX, SUMMARY_MAX
 
-BATCH = 5_000  # contacts per write transaction
+BATCH = 2_000  # contacts per write transaction
 PROFILE_LIMITS = {
     "headline": HEADLINE_MAX,
     "summary": SUMMARY_MAX,
@@ -82,7 +83,8 @@ def import_export(person_id: str, export: linkedin.Export, *, overwrite: bool) -
     report["skipped"] += duplicates
     members = set()
     for start in range(0, len(rows), BATCH):
-        counts, matched = db.write_tx(_contacts, person_id, rows[start : start + BATCH])
+        counts, matched, mutual = db.write_tx(_contacts, person_id, rows[start : start + BATCH])
+        counts["connections_made"] = len(connect_mutual(mutual, person_id))
         for key, value in counts.items():
             report[key] += value
         members |= matched
@@ -146,10 +148,11 @@ def contact_rows(owner_id: str, connections: list[dict]) -> tuple[list[dict], li
     return rows, skipped
 
 
-def _contacts(tx, person_id: str, rows: list[dict]) -> tuple[dict, set[str]]:
+def _contacts(tx, person_id: str, rows: list[dict]) -> tuple[dict, set[str], list[Match]]:
     """One batch: the importer locked (their imports run one at a time: a key is created
-    once), the rows they have looked up, the new ones matched and created, the matches
-    settled. Plain CREATEs after index lookups: a MERGE per row costs several times more."""
+    once), the rows they have looked up, the new ones matched and created, the one-sided
+    matches suggested; the mutual ones returned, to connect after the commit. Plain CREATEs
+    after index lookups: a MERGE per row costs several times more."""
     db, at = app_services().db, now()
     run(tx, db.query("connections.lock_pair", 1), person_ids=[person_id])
     known = {
@@ -192,11 +195,11 @@ def _contacts(tx, person_id: str, rows: list[dict]) -> tuple[dict, set[str]]:
     )
     connected_on = {row["key"]: row["connected_on"] for row in rows}
     matches = [Match(person_id, row["member_id"], connected_on[key]) for key, row in found.items()]
-    settled = settle(tx, matches, person_id)
-    del settled["connected"]
+    settled = settle(tx, matches)
+    mutual = settled.pop("mutual")
     counts.update(settled)
     members = {row["member_id"] for row in named.values() if row["member_id"]}
-    return dict(counts), members
+    return dict(counts), members, mutual
 
 
 def _run_some(tx, name: str, rows: list[dict], **params) -> list[dict]:
@@ -216,11 +219,13 @@ def _history(tx, person_id: str, export: linkedin.Export, overwrite: bool) -> di
     done = {"profile_fields": [], "positions_added": 0, "education_added": 0, "skipped": []}
     if export.profile:
         done["profile_fields"] = _profile(tx, person_id, export.profile, overwrite)
-    this_month = month_of(now())
+    this_month, moved_ties = month_of(now()), False
     for section, rows, counter in (
         (careers.POSITIONS, export.positions, "positions_added"),
         (careers.EDUCATION, export.education, "education_added"),
     ):
+        if not rows:
+            continue
         existing = {
             (name_key(entry[section.organization_field]["name"]), entry["start"]): entry["id"]
             for entry in run(
@@ -248,6 +253,9 @@ def _history(tx, person_id: str, export: linkedin.Export, overwrite: bool) -> di
                 continue
             existing[key] = entry_id  # a row repeated in the file updates it, once
             done[counter] += not known
+            moved_ties = True
+    if moved_ties:  # colleagues and classmates in suggestions (docs/views.md)
+        changed(tx, Change.PROFILE_CHANGED, person_id)
     return done
 
 
