@@ -14,6 +14,8 @@ SUGGESTION_CODES = (
     "skills",
     "recommended_by_connections",
     "linkedin_contact",
+    "worked_together",
+    "studied_together",
 )
 BROKER_CODES = (
     "mutual_connection",
@@ -30,6 +32,18 @@ TARGET_CODES = ("first_connection",)  # a path into a target company through no 
 
 def reason(code: str, text: str) -> dict:
     return {"code": code, "text": text}
+
+
+def together(tie: dict) -> str:
+    """Where and when two people overlapped, for the worked/studied together reasons:
+    "Acme, 2019–2021", "Acme since 2019" (both still there), "Acme, 2019" (within a year);
+    ``tie`` holds the organization's ``name`` and the first and last month together (``from``,
+    ``to``: year * 12 + month - 1, ``to`` None while ongoing)."""
+    first = tie["from"] // 12
+    if tie["to"] is None:
+        return f"{tie['name']} since {first}"
+    last = tie["to"] // 12
+    return f"{tie['name']}, {first}" if first == last else f"{tie['name']}, {first}–{last}"
 
 
 class ReasonSchema(Schema):

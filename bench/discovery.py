@@ -41,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from backend.db import Database  # noqa: E402
+from backend.months import month_of  # noqa: E402
 from backend.network import service  # noqa: E402
 from backend.tokens import new_token  # noqa: E402
 from bench.intros import (  # noqa: E402
@@ -309,6 +310,8 @@ def hot_paths(db: Database, network: Network, people: dict, api, naive) -> list[
                             person_id=me,
                             weights=service.SCORE_WEIGHTS,
                             pool_size=service.SUGGESTION_POOL_SIZE,
+                            ties=service.TIES,
+                            now_month=month_of(datetime.now(UTC)),
                             after_score=None,
                             after_id=None,
                             limit=PAGE + 1,

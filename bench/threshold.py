@@ -16,6 +16,7 @@ import shlex
 import statistics
 import sys
 import time
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
@@ -26,11 +27,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from backend import create_app  # noqa: E402
+from backend.months import month_of  # noqa: E402
 from backend.network.service import (  # noqa: E402
     MUTUAL_SAMPLE_SIZE,
     SCORE_WEIGHTS,
     SUGGESTION_POOL_SIZE,
     SUGGESTIONS,
+    TIES,
 )
 from bench.discovery import NO_FILTERS, ensure_graph  # noqa: E402
 from bench.intros import machine, neo4j_setup  # noqa: E402
@@ -121,6 +124,8 @@ def main(people, avg_degree, seed, sample, per_group, rounds):
                             person_id=person,
                             weights=SCORE_WEIGHTS,
                             pool_size=SUGGESTION_POOL_SIZE,
+                            ties=TIES,
+                            now_month=month_of(datetime.now(UTC)),
                             **cursor,
                             sample_size=MUTUAL_SAMPLE_SIZE,
                         ),
@@ -129,7 +134,9 @@ def main(people, avg_degree, seed, sample, per_group, rounds):
                 )
                 times["view sugg."].append(
                     p50(
-                        partial(db.read, *SUGGESTIONS.page_query, person_id=person, **cursor),
+                        partial(
+                            db.read, *SUGGESTIONS.page_query, person_id=person, ties=TIES, **cursor
+                        ),
                         rounds,
                     )
                 )

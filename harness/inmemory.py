@@ -14,6 +14,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
+@dataclass(frozen=True)
+class Stint:
+    """A position (``kind`` "work") or an education entry ("study"), months as integers."""
+
+    kind: str
+    organization: str
+    start: int | None
+    end: int | None
+
+
 @dataclass
 class Network:
     people: dict[str, dict] = field(default_factory=dict)  # id -> properties
@@ -22,6 +32,9 @@ class Network:
     requests: set[tuple[str, str]] = field(default_factory=set)  # (from, to), pending or ignored
     dismissed: set[tuple[str, str]] = field(default_factory=set)  # (who, whom)
     complements: set[frozenset] = field(default_factory=set)  # pairs of profession names
+    # Careers: person -> [Stint]; organization id -> name.
+    stints: dict[str, list[Stint]] = field(default_factory=dict)
+    organizations: dict[str, str] = field(default_factory=dict)
     _place_index: dict | None = field(default=None, repr=False)
 
     @classmethod
@@ -140,9 +153,12 @@ class Network:
 
     # -- suggestions -----------------------------------------------------------------------
 
-    def suggestions(self, me: str, weights: dict, pool_size: int) -> list[tuple[str, int]]:
-        """[(id, points)], best first. Candidates: 2nd connections and the pool_size people
-        with the lowest ids who share my location and my or a complementary profession."""
+    def suggestions(
+        self, me: str, weights: dict, pool_size: int, ties: dict | None = None, now_month=None
+    ) -> list[tuple[str, int]]:
+        """[(id, points)], best first. Candidates: 2nd connections, the pool_size people with
+        the lowest ids who share my location and my or a complementary profession, and (with
+        ``ties``) the people I worked or studied with, scored by :meth:`ties`."""
         first = self.first(me)
         mine = self.people.get(me, {})
         complements = {
@@ -171,6 +187,10 @@ class Network:
             )
             for p in pool[:pool_size]:
                 points[p] += 0
+        if ties is not None:
+            for other in self.people:
+                if other != me and (found := self.ties(me, other, weights, ties, now_month)):
+                    points[other] += sum(tie["points"] for tie in found)
         excluded = (
             first
             | {me}
@@ -195,6 +215,60 @@ class Network:
             )
             scored.append((c, score))
         return sorted(scored, key=lambda row: (-row[1], row[0]))
+
+    def organization_size(self, kind: str, organization: str) -> int:
+        return sum(
+            1
+            for stints in self.stints.values()
+            for stint in stints
+            if (stint.kind, stint.organization) == (kind, organization)
+        )
+
+    def ties(self, me: str, other: str, weights: dict, ties: dict, now_month: int) -> list[dict]:
+        """Where the two worked or studied together: one dict per organization of at most
+        ``ties["max_size"]`` entries where an entry of each overlaps (starts known, end None =
+        now_month, both ends count): {kind, id, name, from, to (None: both still there),
+        months, points}, latest first, then by id; points = weight * min(months, M) * G /
+        (M * max(size, G)), rounded down."""
+        found = []
+        mine, theirs = self.stints.get(me, []), self.stints.get(other, [])
+        for kind, weight in (("work", weights["colleague"]), ("study", weights["classmate"])):
+            by_org: dict[str, list[tuple[int, int | None]]] = {}
+            for a in mine:
+                for b in theirs:
+                    if a.kind != kind or b.kind != kind or a.organization != b.organization:
+                        continue
+                    if a.start is None or b.start is None:
+                        continue
+                    start = max(a.start, b.start)
+                    last = min(now_month if e is None else e for e in (a.end, b.end))
+                    ends = [e for e in (a.end, b.end) if e is not None]
+                    if last - start + 1 > 0:
+                        overlap = (start, min(ends) if ends else None, last - start + 1)
+                        by_org.setdefault(a.organization, []).append(overlap)
+            for org, overlaps in by_org.items():
+                size = self.organization_size(kind, org)
+                if size > ties["max_size"]:
+                    continue
+                months = sum(length for _, _, length in overlaps)
+                capped = min(months, ties["months"])
+                points = (
+                    weight * capped * ties["group"] // (ties["months"] * max(size, ties["group"]))
+                )
+                ends = [end for _, end, _ in overlaps]
+                found.append(
+                    {
+                        "kind": kind,
+                        "id": org,
+                        "name": self.organizations[org],
+                        "from": min(start for start, _, _ in overlaps),
+                        "to": None if None in ends else max(ends),
+                        "months": months,
+                        "points": points,
+                    }
+                )
+        # Latest first (ongoing before all), then id.
+        return sorted(found, key=lambda t: (t["to"] is not None, -(t["to"] or 0), t["id"]))
 
     def _by_location_and_profession(self) -> dict[tuple, list[str]]:
         if self._place_index is None:

@@ -1,5 +1,6 @@
 """Network views kept exact by deltas: random changes through the API (connect, remove,
-block, unblock, dismiss, request and withdraw, profile change) over random graphs and SNAP
+block, unblock, dismiss, request and withdraw, profile change, a position or education entry
+added or deleted) over random graphs with colleagues and classmates and SNAP
 ego-Facebook's hubs; after every step each stored ranked part (2nd connections, suggestions)
 equals plain Python, and a page read through the API equals the live answer.
 
@@ -23,6 +24,7 @@ from tests.support.auth import AuthActions
 from tests.support.discovery import person_rows, token_of
 from tests.support.pages import all_pages
 from tests.support.snap import sample_people
+from tests.support.ties import build_careers, random_stint
 from tests.support.view_deltas import LOCATIONS, PROFESSIONS, World, check_views
 
 STEPS = int(os.environ.get("MUTUALS_DELTA_STEPS", "30"))
@@ -48,7 +50,8 @@ def apps(make_app):
 
 
 def random_world(cypher, complements, rng: random.Random) -> World:
-    """16 people, two of them hubs, profiles drawn from a few values."""
+    """16 people, two of them hubs, profiles drawn from a few values, up to two positions or
+    education entries each (colleagues and classmates)."""
     ids = [f"p{i:02d}" for i in range(16)]
     people = {
         i: {
@@ -68,6 +71,9 @@ def random_world(cypher, complements, rng: random.Random) -> World:
         pairs=sorted(pairs),
     )
     model = Network.from_pairs(pairs, people=people, complements=complements)
+    build_careers(
+        cypher, model, {i: [random_stint(rng) for _ in range(rng.randint(0, 2))] for i in ids}
+    )
     return World(model, {i: token_of(i) for i in ids}, rng)
 
 
@@ -81,11 +87,12 @@ def compute_views(app, people) -> None:
 
 
 def settle(app, world: World, done: str) -> None:
-    """Wait for the neighbours' deltas. A profile change moves others' suggestion scores,
-    which deltas do not follow (docs/views.md): their due refresh stands in for the max age."""
+    """Wait for the neighbours' deltas. A profile or career change moves others' suggestion
+    scores, which deltas do not follow (docs/views.md): their due refresh stands in for the max
+    age."""
     refresher = app.extensions["mutuals"].refresher
     refresher.wait_idle()
-    if done.startswith("profile"):
+    if done.startswith(("profile", "career")):
         for person in world.people:
             refresher.refresh(person, "suggestions", force=True, existing_only=True)
 

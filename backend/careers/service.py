@@ -5,7 +5,10 @@ Both are kept the same way (a :class:`Section` each): months as integers, end nu
 never before its start, no month after the current one, at most ``MAX_ENTRIES`` of each.
 An entry names its organization by id or by name (backend/organizations/service.py finds or
 creates it in the same transaction). Adding a current position tells the person's connections
-who target that organization (backend/targets/notices.py), in the same transaction.
+who target that organization (backend/targets/notices.py), in the same transaction. A change
+of where or when (an entry added or deleted, its organization or dates changed) moves the
+person's colleagues and classmates in suggestions: their network views take it in as a profile
+change (backend/network/views.py).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from backend.app_services import app_services, now
 from backend.db import run
 from backend.errors import NotFound, Unprocessable
 from backend.months import as_text, month_of
+from backend.network.views import Change, changed
 from backend.organizations import service as organizations
 from backend.targets.notices import position_started
 
@@ -53,7 +57,7 @@ def present(section: Section, row: dict) -> dict:
 def add(section: Section, person_id: str, **body) -> dict:
     """A new entry; 422 for bad dates or when the person has MAX_ENTRIES already."""
     _check_dates(body.get("start"), body.get("end"))
-    return _save(section, person_id, uuid.uuid4().hex, body, adding=True)
+    return _save(section, person_id, uuid.uuid4().hex, body, adding=True, moves_ties=True)
 
 
 def update(section: Section, person_id: str, entry_id: str, **changes) -> dict:
@@ -66,14 +70,20 @@ def update(section: Section, person_id: str, entry_id: str, **changes) -> dict:
     merged[section.organization_field] = {"id": current[0][section.organization_field]["id"]}
     merged.update(changes)
     _check_dates(merged.get("start"), merged.get("end"))
-    return _save(section, person_id, entry_id, merged, adding=False)
+    moves_ties = bool(changes.keys() & {section.organization_field, "start", "end"})
+    return _save(section, person_id, entry_id, merged, adding=False, moves_ties=moves_ties)
 
 
 def delete(section: Section, person_id: str, entry_id: str) -> None:
     db = app_services().db
-    deleted = db.write(_DELETE[section.name], 1, person_id=person_id, id=entry_id)
-    if not deleted[0]["deleted"]:
-        raise NotFound(f"You have no {section.name} entry with this id.")
+
+    def work(tx):
+        deleted = run(tx, db.query(_DELETE[section.name], 1), person_id=person_id, id=entry_id)
+        if not deleted[0]["deleted"]:
+            raise NotFound(f"You have no {section.name} entry with this id.")
+        changed(tx, Change.PROFILE_CHANGED, person_id)
+
+    db.write_tx(work)
 
 
 def _check_dates(start: int | None, end: int | None) -> None:
@@ -85,9 +95,17 @@ def _check_dates(start: int | None, end: int | None) -> None:
         raise Unprocessable("end", "The end comes before the start.")
 
 
-def _save(section: Section, person_id: str, entry_id: str, body: dict, *, adding: bool) -> dict:
+def _save(
+    section: Section, person_id: str, entry_id: str, body: dict, *, adding: bool, moves_ties: bool
+) -> dict:
     db = app_services().db
-    db.write_tx(save, section, person_id, entry_id, body, adding=adding)
+
+    def work(tx):
+        save(tx, section, person_id, entry_id, body, adding=adding)
+        if moves_ties:
+            changed(tx, Change.PROFILE_CHANGED, person_id)
+
+    db.write_tx(work)
     return entries(section, person_id, entry_id)[0]
 
 

@@ -219,7 +219,7 @@ def _history(tx, person_id: str, export: linkedin.Export, overwrite: bool) -> di
     done = {"profile_fields": [], "positions_added": 0, "education_added": 0, "skipped": []}
     if export.profile:
         done["profile_fields"] = _profile(tx, person_id, export.profile, overwrite)
-    this_month = month_of(now())
+    this_month, moved_ties = month_of(now()), False
     for section, rows, counter in (
         (careers.POSITIONS, export.positions, "positions_added"),
         (careers.EDUCATION, export.education, "education_added"),
@@ -253,6 +253,9 @@ def _history(tx, person_id: str, export: linkedin.Export, overwrite: bool) -> di
                 continue
             existing[key] = entry_id  # a row repeated in the file updates it, once
             done[counter] += not known
+            moved_ties = True
+    if moved_ties:  # colleagues and classmates in suggestions (docs/views.md)
+        changed(tx, Change.PROFILE_CHANGED, person_id)
     return done
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from backend.app_services import now
+from backend.months import month_of
 from backend.pagination import Order
 
 MUTUAL_SAMPLE_SIZE = 3
@@ -26,10 +28,20 @@ SCORE_WEIGHTS = {
     "complementary": 200,
     "skill": 50,
     "recommended": 500,
+    "colleague": 2000,  # per organization, at full strength (see TIES)
+    "classmate": 1000,
     # Listed in either one's imported LinkedIn export (docs/import-linkedin.md): above any sum
     # of the others (the mutuals' part stays under 1443 points x 30,000 mutuals).
     "linkedin": 100_000_000,
 }
+# Worked or studied together: an organization's points are
+#   weight * min(months together, months) * group / (months * max(size, group))
+# (integer division), size = its positions (or education entries), ever. Time together says
+# more up to five years; in a group of up to 50 people everyone knows everyone, past that a
+# colleague is one of size / 50. Past max_size people an organization says nothing by itself
+# (at most 50 points, one shared skill) and would bring thousands of candidates: left out.
+# The formula's reasons are in docs/discovery.md.
+TIES = {"months": 60, "group": 50, "max_size": 2000}
 
 
 @dataclass(frozen=True)
@@ -43,6 +55,9 @@ class Part:
     entries_query: tuple[str, int] | None  # views.*_entries: exact entries (the delta)
     # What the live query and the entries query take besides the person, cursor and limit.
     fixed_params: tuple[tuple[str, object], ...] = ()
+    # Whether they also take now_month (year * 12 + month - 1, by the app's clock): how long
+    # a current position has lasted so far.
+    takes_month: bool = False
 
     def key(self, row: dict) -> tuple:
         """A ranked row's sort key, as its order's cursor holds it."""
@@ -54,7 +69,10 @@ class Part:
         return self.entries_query is not None
 
     def params(self) -> dict:
-        return dict(self.fixed_params)
+        params = dict(self.fixed_params)
+        if self.takes_month:
+            params["now_month"] = month_of(now())
+        return params
 
 
 SECOND = Part(
@@ -69,17 +87,19 @@ SECOND = Part(
 )
 SUGGESTIONS = Part(
     name="suggestions",
-    live_query=("network.suggestions", 2),
-    page_query=("views.suggestions_page", 3),
+    live_query=("network.suggestions", 3),
+    page_query=("views.suggestions_page", 4),
     sort_key="score",
     # Best first: (integer score points, id).
     order=Order("score", ("after_score", "after_id"), (int, str), (None, None)),
-    entries_query=("views.suggestion_entries", 2),
+    entries_query=("views.suggestion_entries", 3),
     fixed_params=(
         ("weights", SCORE_WEIGHTS),
         ("pool_size", SUGGESTION_POOL_SIZE),
         ("sample_size", MUTUAL_SAMPLE_SIZE),
+        ("ties", TIES),
     ),
+    takes_month=True,
 )
 # 3 hops: not kept by deltas (a change moves people up to 3 hops away); recomputed on read.
 COUNTS = Part(

@@ -25,11 +25,17 @@ from backend.network.parts import (
     SECOND,
     SUGGESTION_POOL_SIZE,
     SUGGESTIONS,
+    TIES,
 )
 from backend.pagination import BY_NAME, CursorError, name_key, paginate
-from backend.reasons import reason
+from backend.reasons import reason, together
 
-__all__ = ["MUTUAL_SAMPLE_SIZE", "SCORE_WEIGHTS", "SUGGESTION_POOL_SIZE"]  # the rules' constants
+__all__ = [
+    "MUTUAL_SAMPLE_SIZE",
+    "SCORE_WEIGHTS",
+    "SUGGESTION_POOL_SIZE",
+    "TIES",
+]  # the rules' constants
 
 MAX_PATHS = 3
 SCORE_SCALE = 1000  # points per unit of the score the API shows
@@ -195,6 +201,10 @@ def _reasons(row: dict) -> list[dict]:
     if count := row["mutual_count"]:
         text = f"{count} mutual connection{'s' if count != 1 else ''}"
         reasons.append(reason("mutual_connections", text))
+    for tie in row["worked_together"]:
+        reasons.append(reason("worked_together", f"Worked together at {together(tie)}"))
+    for tie in row["studied_together"]:
+        reasons.append(reason("studied_together", f"Studied together at {together(tie)}"))
     if row["same_location"]:
         reasons.append(reason("location", row["location"]))
     if row["same_industry"]:
@@ -225,7 +235,7 @@ def suggestions(person_id: str, *, limit: int, cursor: str | None) -> dict:
                 **SUGGESTIONS.params(),
             )
 
-        rows, fresh = views.read(SUGGESTIONS, person_id, limit, live, **after)
+        rows, fresh = views.read(SUGGESTIONS, person_id, limit, live, ties=TIES, **after)
         freshness.update(fresh)
         return rows
 

@@ -68,7 +68,7 @@ def counts(person_id: str, organization_id: str) -> dict:
     """``{"first": {"current": n, "former": n}, "second": ..., "third": ...}``."""
     rows = app_services().db.read(
         "organizations.network_counts",
-        1,
+        2,
         person_id=person_id,
         organization_id=organization_id,
     )

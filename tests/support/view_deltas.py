@@ -13,9 +13,10 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from backend.network.parts import MUTUAL_SAMPLE_SIZE, SCORE_WEIGHTS, SUGGESTION_POOL_SIZE
+from backend.network.parts import MUTUAL_SAMPLE_SIZE, SCORE_WEIGHTS, SUGGESTION_POOL_SIZE, TIES
 from harness.inmemory import Network
 from tests.support.auth import AuthActions
+from tests.support.ties import THIS_MONTH, month_text, random_stint
 
 LOCATIONS = ["Berlin", "Lagos"]
 PROFESSIONS = ["Software Engineer", "Product Manager", "Founder"]
@@ -55,8 +56,17 @@ class World:
         """One random operation (a few tries until one applies); returns what it did."""
         for _ in range(20):
             kind = self.rng.choices(
-                ["connect", "remove", "block", "unblock", "dismiss", "profile", "request"],
-                weights=[6, 3, 1, 1, 1, 1, 1],
+                [
+                    "connect",
+                    "remove",
+                    "block",
+                    "unblock",
+                    "dismiss",
+                    "profile",
+                    "request",
+                    "career",
+                ],
+                weights=[6, 3, 1, 1, 1, 1, 1, 1],
             )[0]
             done = getattr(self, f"_{kind}")(client)
             if done:
@@ -159,13 +169,61 @@ class World:
         self.model._place_index = None  # its cache of who lives where
         return f"profile {a} {change}"
 
+    def _career(self, client):
+        """A position or education entry added, or one deleted (its dates and place)."""
+        if not self.model.organizations:  # a world without careers (ego-Facebook)
+            return None
+        a = self.rng.choice(self.people)
+        stints = self.model.stints.setdefault(a, [])
+        if stints and self.rng.random() < 0.5:
+            section = self.rng.choice(["positions", "education"])
+            listed = self.call(client, "GET", a, f"/v1/me/{section}").json["items"]
+            if not listed:
+                return None
+            entry = self.rng.choice(listed)
+            place = entry["organization" if section == "positions" else "school"]["id"]
+            kind = "work" if section == "positions" else "study"
+            start, end = (month_of_text(entry[key]) for key in ("start", "end"))
+            deleted = self.call(client, "DELETE", a, f"/v1/me/{section}/{entry['id']}")
+            assert deleted.status_code == 204, deleted.json
+            stints.remove(
+                next(
+                    s
+                    for s in stints
+                    if (s.kind, s.organization, s.start, s.end) == (kind, place, start, end)
+                )
+            )
+            return f"career {a} left {place}"
+        stint = random_stint(self.rng)
+        section, field = (
+            ("positions", "organization") if stint.kind == "work" else ("education", "school")
+        )
+        body = {
+            field: {"id": stint.organization},
+            "start": month_text(stint.start),
+            "end": month_text(stint.end),
+        }
+        if stint.kind == "work":
+            body["title"] = "Engineer"
+        added = self.call(client, "POST", a, f"/v1/me/{section}", json=body)
+        assert added.status_code == 201, added.json
+        stints.append(stint)
+        return f"career {a} joined {stint}"
+
+
+def month_of_text(text: str | None) -> int | None:
+    if text is None:
+        return None
+    year, month = text.split("-")
+    return int(year) * 12 + int(month) - 1
+
 
 def expected(model: Network, holder: str, part: str) -> list[tuple[str, int, int, list[str]]]:
     """[(id, key, mutual_count, sample)] of a ranked part, best first, in plain Python."""
     if part == "second":
         ranked = model.ranked_second_degree(holder)
     else:
-        ranked = model.suggestions(holder, SCORE_WEIGHTS, SUGGESTION_POOL_SIZE)
+        ranked = model.suggestions(holder, SCORE_WEIGHTS, SUGGESTION_POOL_SIZE, TIES, THIS_MONTH)
     rows = []
     for person, key in ranked:
         mutuals = sorted(model.mutuals(holder, person))

@@ -1,17 +1,20 @@
 // name: views.suggestion_entries
-// version: 2
+// version: 3
 // mode: read
-// params: pairs (list of list of string), weights (map), pool_size (int), sample_size (int)
+// params: pairs (list of list of string), weights (map), pool_size (int), sample_size (int),
+//   ties (map), now_month (int)
 // returns: one row per pair [holder, candidate] whose candidate network.suggestions would suggest
 //   to the holder now: holder, id, key (the score, exactly as network.suggestions computes it),
 //   mutual_count, recommended_by and sample (the first sample_size mutual ids by id, padded with
 //   ''). No row: not a candidate (the holder, a 1st connection, a request either way, dismissed,
-//   blocked either way, or neither a mutual, a LinkedIn contact either way, nor in the holder's
-//   pool). The key counts weights.linkedin for a LinkedIn contact. The exact entries a network
-//   view's delta puts in place of its old ones (docs/views.md). Cost per pair: min(the two degrees)
-//   index seeks on the connection pair key, the candidate's recommendations, and the pool rank
-//   only for a candidate without mutuals.
-// example params (cypher-shell / Browser): :params {pairs: [['107', '2']], weights: {mutual: 1000, location: 150, industry: 100, profession: 150, complementary: 200, skill: 50, recommended: 500, linkedin: 100000000}, pool_size: 200, sample_size: 3}
+//   blocked either way, or neither a mutual, a LinkedIn contact either way, a colleague, a
+//   classmate nor in the holder's pool). The key counts weights.linkedin for a LinkedIn contact and
+//   the ties (colleagues, classmates) as network.suggestions v3 defines and scores them. The exact
+//   entries a network view's delta puts in place of its old ones (docs/views.md). Cost per pair:
+//   min(the two degrees) index seeks on the connection pair key, the two people's positions and
+//   education, the candidate's recommendations, and the pool rank only for a candidate without
+//   mutuals, ties or a LinkedIn listing.
+// example params (cypher-shell / Browser): :params {pairs: [['107', '2']], weights: {mutual: 1000, location: 150, industry: 100, profession: 150, complementary: 200, skill: 50, recommended: 500, linkedin: 100000000, colleague: 2000, classmate: 1000}, pool_size: 200, sample_size: 3, ties: {months: 60, group: 50, max_size: 2000}, now_month: 24311}
 UNWIND $pairs AS pair
 MATCH (me:Person {id: pair[0]}), (c:Person {id: pair[1]})
 WHERE c <> me
@@ -42,31 +45,62 @@ CALL (me, c) {
          sum(CASE WHEN degree > 1 THEN toInteger(round($weights.mutual / log(degree)))
                   ELSE 0 END) AS mutual_score
 }
+// Colleagues and classmates: one row per organization where the two overlapped.
+CALL (me, c) {
+  CALL (me, c) {
+    MATCH (me)-[p:WORKED_AT]->(o:Organization)<-[q:WORKED_AT]-(c)
+    WHERE p.start IS NOT NULL AND q.start IS NOT NULL
+    WITH o,
+         CASE WHEN coalesce(p.end, $now_month) < coalesce(q.end, $now_month)
+              THEN coalesce(p.end, $now_month) ELSE coalesce(q.end, $now_month) END
+         - CASE WHEN p.start > q.start THEN p.start ELSE q.start END + 1 AS months
+    WHERE months > 0
+    WITH o, sum(months) AS months, COUNT { (o)<-[:WORKED_AT]-() } AS size
+    WHERE size <= $ties.max_size
+    RETURN $weights.colleague * CASE WHEN months < $ties.months THEN months ELSE $ties.months END
+             * $ties.group
+             / ($ties.months * CASE WHEN size > $ties.group THEN size ELSE $ties.group END) AS tie
+    UNION ALL
+    MATCH (me)-[p:STUDIED_AT]->(o:Organization)<-[q:STUDIED_AT]-(c)
+    WHERE p.start IS NOT NULL AND q.start IS NOT NULL
+    WITH o,
+         CASE WHEN coalesce(p.end, $now_month) < coalesce(q.end, $now_month)
+              THEN coalesce(p.end, $now_month) ELSE coalesce(q.end, $now_month) END
+         - CASE WHEN p.start > q.start THEN p.start ELSE q.start END + 1 AS months
+    WHERE months > 0
+    WITH o, sum(months) AS months, COUNT { (o)<-[:STUDIED_AT]-() } AS size
+    WHERE size <= $ties.max_size
+    RETURN $weights.classmate * CASE WHEN months < $ties.months THEN months ELSE $ties.months END
+             * $ties.group
+             / ($ties.months * CASE WHEN size > $ties.group THEN size ELSE $ties.group END) AS tie
+  }
+  RETURN count(tie) AS ties, sum(tie) AS tie_score
+}
 CALL (me) {
   OPTIONAL MATCH (:Profession {name: me.profession})-[:COMPLEMENTS]-(other:Profession)
   RETURN collect(DISTINCT other.name) AS complements
 }
 // Listed in either one's imported LinkedIn export (backend/imports).
-WITH me, c, mutual_ids, mutual_score, complements,
+WITH me, c, mutual_ids, mutual_score, tie_score, ties, complements,
      EXISTS { (me)-[:HAS_CONTACT]->(:Contact)-[:MATCHES]->(c) }
      OR EXISTS { (c)-[:HAS_CONTACT]->(:Contact)-[:MATCHES]->(me) } AS linkedin_contact
 // Without mutuals, a candidate only as one of the pool_size lowest ids sharing my location and
-// my or a complementary profession, or as a LinkedIn contact.
-WITH me, c, mutual_ids, mutual_score, complements, linkedin_contact,
-     size(mutual_ids) > 0 OR linkedin_contact
+// my or a complementary profession, as a LinkedIn contact, a colleague or a classmate.
+WITH me, c, mutual_ids, mutual_score, tie_score, complements, linkedin_contact,
+     size(mutual_ids) > 0 OR linkedin_contact OR ties > 0
      OR (c.location = me.location AND c.profession IN [me.profession] + complements
          AND COUNT { MATCH (p:Person)
                      WHERE p.location = me.location AND p.profession IN [me.profession] + complements
                        AND p.id < c.id AND p <> me } < $pool_size) AS candidate
 WHERE candidate
-WITH me, c, mutual_ids, mutual_score, complements, linkedin_contact,
+WITH me, c, mutual_ids, mutual_score, tie_score, complements, linkedin_contact,
      COUNT { (c)<-[:FOR]-(:Recommendation {state: 'accepted'})<-[:WROTE]-(f)
              WHERE EXISTS { ()-[:CONNECTED_TO {pair: CASE WHEN me.id < f.id THEN me.id + '|' + f.id
                                                           ELSE f.id + '|' + me.id END}]->() } }
        AS recommended_by,
      [s IN coalesce(me.skills, []) | toLower(s)] AS my_skills
 WITH me, c, mutual_ids, recommended_by,
-     mutual_score
+     mutual_score + tie_score
        + CASE WHEN coalesce(c.location = me.location, false) THEN $weights.location ELSE 0 END
        + CASE WHEN coalesce(c.industry = me.industry, false) THEN $weights.industry ELSE 0 END
        + CASE WHEN coalesce(c.profession = me.profession, false) THEN $weights.profession ELSE 0 END
