@@ -41,6 +41,7 @@ sys.path.insert(0, str(ROOT))
 
 from backend.config import Settings  # noqa: E402
 from backend.db import Database  # noqa: E402
+from backend.intros import brokers  # noqa: E402
 from backend.intros.state import expires_before  # noqa: E402
 from backend.months import month_of  # noqa: E402
 from backend.organizations import names  # noqa: E402
@@ -228,7 +229,15 @@ def main(organizations, seed, hub_degree, count, warmup, workers, threads, only,
                 )
                 rows = db.read("targets.board", 1, paths=3, reach_limit=REACH_LIMIT, **whose)
                 second = {p["person"]["id"] for r in rows for p in r["paths"] if p["degree"] == 2}
-                db.read("intros.brokers", 3, target_ids=sorted(second), skip=0, limit=1, **whose)
+                db.read(
+                    "intros.brokers",
+                    4,
+                    target_ids=sorted(second),
+                    skip=0,
+                    limit=1,
+                    **whose,
+                    **brokers.tie_params(datetime.now(UTC)),
+                )
 
             return call
 
