@@ -156,8 +156,11 @@ class Settings:
     view_threshold: int = 1_000
     view_size: int = 200
     # Operations: how long a request may wait for Neo4j in all (connection and retries)
-    # before it answers 503, and the query time above which a query is logged as slow.
+    # before it answers 503; how long one transaction of background work (loaders, view
+    # refreshes, the delivery worker, `mutuals` commands) may run before Neo4j ends it; and
+    # the query time above which a query is logged as slow.
     db_timeout_s: float = 5.0
+    db_background_timeout_s: float = 300.0
     slow_query_ms: int = 500
     # Tokens expire this many days after their last use (refreshed at most daily); sign-ups
     # and failed authentications per client address (`limits` notation); how many proxies in
@@ -227,6 +230,7 @@ VARIABLES = {
     "view_threshold": ("MUTUALS_VIEW_THRESHOLD", _integer),
     "view_size": ("MUTUALS_VIEW_SIZE", _integer),
     "db_timeout_s": ("MUTUALS_DB_TIMEOUT_S", _positive_number),
+    "db_background_timeout_s": ("MUTUALS_DB_BACKGROUND_TIMEOUT_S", _positive_number),
     "slow_query_ms": ("MUTUALS_SLOW_QUERY_MS", _integer),
     "token_ttl_days": ("MUTUALS_TOKEN_TTL_DAYS", _integer),
     "signup_limit": ("MUTUALS_SIGNUP_LIMIT", _rate),

@@ -212,20 +212,25 @@ class Database:
 
     def _attempt(self, access_mode, work, args, kwargs, deadline: float):
         started, watched = time.monotonic(), has_request_context()
-        with self.session(
-            default_access_mode=access_mode,
-            connection_acquisition_timeout=max(0.05, deadline - time.monotonic()),
-            max_transaction_retry_time=0,
-            initial_retry_delay=0,
-        ) as session:
+        # A request's transaction ends by the request's deadline; background work, which no
+        # client waits for and which may legitimately run long, by its own generous bound.
+        ends = deadline if watched else started + self.settings.db_background_timeout_s
+        with (
+            self.session(
+                default_access_mode=access_mode,
+                connection_acquisition_timeout=max(0.05, deadline - time.monotonic()),
+                max_transaction_retry_time=0,
+                initial_retry_delay=0,
+            ) as session,
+            Watchdog(ends, session) as watchdog,
+        ):
             try:
-                if not watched:  # no client waits: background work takes long
-                    return self._run(session, access_mode, work, args, kwargs)
-                with Watchdog(deadline, session) as watchdog:  # ends by the request's deadline
-                    return self._run(session, access_mode, watchdog.bounded(work), args, kwargs)
+                return self._run(session, access_mode, watchdog.bounded(work), args, kwargs)
             except (*UNREACHABLE, ConnectionAcquisitionTimeoutError) as error:
                 if watched and silent(error, deadline):  # no answer all along: it began then
                     self.outage.failed(waited_s=time.monotonic() - started)
+                elif watchdog.expired:  # background work past its bound: not an outage
+                    raise too_slow(self.outage.retry_after_s) from error
                 elif isinstance(error, UNREACHABLE):  # refused or reset: it began now
                     self.outage.failed()
                 raise

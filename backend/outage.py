@@ -14,8 +14,9 @@ requests queued behind it in gunicorn answer 503 at once instead of getting a fr
 No request finds out when the outage is over: a request taken from gunicorn's queue has
 already waited there for a time the app cannot see, so one that waited the bound again as a
 probe would answer its client after twice the bound. A background thread per process probes
-instead (one trivial read every ``probe_every_s``, bounded like a request), and ends the
-outage for every thread when Neo4j answers; a call that gets through ends it too.
+instead (one trivial read at once, then every ``probe_every_s``, bounded like a request),
+and ends the outage for every thread when Neo4j answers; a call that gets through ends it
+too.
 """
 
 from __future__ import annotations
@@ -99,7 +100,9 @@ class Outage:
         thread.start()
 
     def _probe_until_up(self) -> None:
-        while not self._stopped.wait(self._probe_every_s):
+        """At once (a watchdog that ended a query Neo4j was still running marks an outage
+        too: a live Neo4j ends it within one trivial read), then every ``probe_every_s``."""
+        while not self._stopped.is_set():
             with self._lock:
                 if self._down_since is None:  # a call got through: no more to find out
                     self._prober = None
@@ -107,6 +110,7 @@ class Outage:
             try:
                 self._probe(self.bound_s)
             except Exception:  # noqa: BLE001 - whatever failed, Neo4j did not answer
+                self._stopped.wait(self._probe_every_s)
                 continue
             self.succeeded()
         with self._lock:

@@ -2,8 +2,8 @@
 
 Three guards keep it read-only: the file's header must say ``mode: read``; EXPLAIN must plan
 it as a read (``r``, or ``s`` for a procedure call that is not a schema command); and it runs
-in a read transaction of a session opened with ``default_access_mode=READ``, so the server
-refuses any write that slipped through. Params are given as ``--param key=value`` and typed
+in a read transaction (``Database.read_tx``: a session opened with ``default_access_mode=READ``),
+so the server refuses any write that slipped through. Params are given as ``--param key=value`` and typed
 by the header's declarations (``person_id (string)``, ``limit (int)``, ``ids (list of strings)``).
 """
 
@@ -126,13 +126,15 @@ def refuse_planned_writes(db: Database, query: Query, params: dict[str, Any]) ->
 
 
 def run_read(db: Database, query: Query, params: dict[str, Any]) -> tuple[list[str], list[dict]]:
+    """In a read transaction, bounded like any background work
+    (``MUTUALS_DB_BACKGROUND_TIMEOUT_S``)."""
+
     def work(tx):
         result = tx.run(query.text, params)
         rows = [record.data() for record in result]
         return list(result.keys()), rows
 
-    with db.session(default_access_mode=neo4j.READ_ACCESS) as session:
-        return session.execute_read(work)
+    return db.read_tx(work)
 
 
 def _plain(value: Any) -> Any:

@@ -93,6 +93,28 @@ def test_an_unreachable_neo4j_answers_503_with_retry_after(cypher, proxied_app, 
     assert proxy.count_refused() >= 2  # both really tried
 
 
+def test_the_probe_tries_at_once_then_every_interval():
+    """A watchdog also ends a query that a live but busy Neo4j was still running, and that
+    marks an outage: the probe's first read, made at once, ends it."""
+    tries: list[float] = []
+
+    def probe(seconds: float) -> None:
+        tries.append(seconds)
+        if len(tries) < 2:
+            raise OSError("no answer")
+
+    outage = Outage(BOUND_S, probe=probe, probe_every_s=0.2)
+    try:
+        outage.failed(waited_s=BOUND_S)
+        wait_until(lambda: not outage.down)
+        assert tries == [BOUND_S, BOUND_S]
+        slow = Outage(BOUND_S, probe=lambda _: None, probe_every_s=3600)
+        slow.failed()
+        wait_until(lambda: not slow.down)  # not an hour later
+    finally:
+        outage.stop()
+
+
 def outage_past_the_bound(app, cut, probes: list | None = None) -> Outage:
     """Neo4j cut off (``cut``) for longer than the bound already, on a clock the test moves;
     each probe made is appended to ``probes``."""
@@ -167,22 +189,18 @@ def test_a_blip_shorter_than_the_bound_is_absorbed(cypher, proxied_app, proxy):
         assert [a.result() for a in answers] == [200] * 4
 
 
-def test_a_query_running_past_the_bound_is_ended_by_neo4j_with_a_503(database):
-    """Every transaction a request runs carries a server-side timeout within the bound: a
-    query that runs too long is ended (by Neo4j's timeout, or by the watchdog closing its
-    connection, whichever comes first) and frees what it holds; the request answers 503."""
-    app = create_app({"TESTING": True, "SETTINGS": {"db_timeout_s": 5.0}})
-    db = app.extensions["mutuals"].db
+def slow(rows: int):
+    """A transaction function: seconds of work on the server (``rows`` of them), no row
+    until the end."""
 
-    def slow(tx):  # seconds of work on the server, no row until the end
-        return tx.run("UNWIND range(1, 2000000000) AS x WITH x WHERE x < 0 RETURN count(x)").data()
+    def work(tx):
+        return tx.run(f"UNWIND range(1, {rows}) AS x WITH x WHERE x < 0 RETURN count(x)").data()
 
-    try:
-        with app.test_request_context("/v1/me"), pytest.raises(ServiceUnavailable) as refused:
-            db.write_tx(slow)
-        assert refused.value.status == 503
-    finally:
-        app.extensions["mutuals"].close()
+    return work
+
+
+def assert_ended_on_the_server(database) -> None:
+    """The slow query no longer runs: whatever ended it freed what it held."""
     for _ in range(50):  # Neo4j looks for timed-out or abandoned transactions every 2 s
         running = database.driver.execute_query(
             "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery STARTS WITH 'UNWIND range' "
@@ -192,3 +210,35 @@ def test_a_query_running_past_the_bound_is_ended_by_neo4j_with_a_503(database):
             break
         time.sleep(0.2)
     assert running == 0
+
+
+def test_a_query_running_past_the_bound_is_ended_by_neo4j_with_a_503(database):
+    """Every transaction a request runs carries a server-side timeout within the bound: a
+    query that runs too long is ended (by Neo4j's timeout, or by the watchdog closing its
+    connection, whichever comes first) and frees what it holds; the request answers 503."""
+    app = create_app({"TESTING": True, "SETTINGS": {"db_timeout_s": 5.0}})
+    db = app.extensions["mutuals"].db
+    try:
+        with app.test_request_context("/v1/me"), pytest.raises(ServiceUnavailable) as refused:
+            db.write_tx(slow(2_000_000_000))
+        assert refused.value.status == 503
+    finally:
+        app.extensions["mutuals"].close()
+    assert_ended_on_the_server(database)
+
+
+def test_background_work_is_ended_at_its_own_bound_and_is_no_outage(database):
+    """Work outside requests (loaders, view refreshes, the delivery worker, `mutuals`
+    commands) gets MUTUALS_DB_BACKGROUND_TIMEOUT_S (300 s; 1 s here): a transaction past it
+    is ended on the server and its caller told "did not answer in time"; Neo4j answered, so
+    it is not an outage. Before, such a transaction had no bound (this one ran its 37 s)."""
+    app = create_app({"TESTING": True, "SETTINGS": {"db_background_timeout_s": 1.0}})
+    db = app.extensions["mutuals"].db
+    try:
+        with app.app_context(), pytest.raises(ServiceUnavailable) as ended:
+            db.write_tx(slow(200_000_000))
+        assert ended.value.detail == "The graph database did not answer in time."
+        assert not db.outage.down
+    finally:
+        app.extensions["mutuals"].close()
+    assert_ended_on_the_server(database)
