@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from backend.app_services import app_services, now
-from backend.connections.pair import locked_state
 from backend.db import run
 from backend.network.views import Change, changed, linked
 from backend.notifications.outbox import notify
@@ -44,7 +43,7 @@ def settle(tx, matches: list[Match]) -> dict:
     other at the same instant, the second to take the lock sees the first's contacts."""
     if not matches:
         return {"suggestions_added": 0, "already_connected": 0, "mutual": []}
-    rows = _listed_back(tx, matches)
+    rows = [row for row in _listed_back(tx, matches) if not row["blocked"]]
     by_pair = {(m.lister_id, m.member_id): m for m in matches}
     one_sided = [
         (r["lister"], r["member"]) for r in rows if not r["connected"] and not r["back_dates"]
@@ -78,7 +77,7 @@ def _connect_chunk(tx, matches: list[Match], actor_id: str) -> list[tuple[str, s
     connected = []
     for row in _listed_back(tx, matches):
         pair = (row["lister"], row["member"])
-        if not row["connected"] and row["back_dates"]:
+        if not (row["connected"] or row["blocked"]) and row["back_dates"]:
             if _connect(tx, pair, [dates[pair], *row["back_dates"]], actor_id):
                 connected.append(pair)
     return connected
@@ -91,20 +90,19 @@ def _listed_back(tx, matches: list[Match]) -> list[dict]:
     people = sorted({m.lister_id for m in matches} | {m.member_id for m in matches})
     run(tx, db.query("connections.lock_pair", 1), person_ids=people)
     pairs = sorted({(m.lister_id, m.member_id) for m in matches})
-    return run(tx, db.query("imports.listed_back", 1), pairs=[list(pair) for pair in pairs])
+    return run(tx, db.query("imports.listed_back", 2), pairs=[list(pair) for pair in pairs])
 
 
 def _connect(tx, pair: tuple[str, str], dates: list, actor_id: str) -> bool:
-    """The two listed each other: one connection, since the earlier Connected On, under the
-    pair's lock (two imports racing make one; a block or a connection made meanwhile wins)."""
+    """The two listed each other: one connection, since the earlier Connected On. The pair
+    is locked and was found neither connected nor blocked in this transaction (two imports
+    racing make one; a block or a connection made meanwhile wins)."""
     a, b = pair
-    state = locked_state(tx, a, b)
-    if state is None or state["blocked"] or state["connected"]:
-        return False
     known = [_day(d) for d in dates if d is not None]
     since = _midnight(min(known)) if known else now()
     db = app_services().db
-    run(tx, db.query("imports.connect", 1), person_id=a, other_id=b, since=since)
+    if not run(tx, db.query("imports.connect", 1), person_id=a, other_id=b, since=since):
+        return False
     other = b if actor_id == a else a
     notify(tx, "linkedin.connected", other, actor_id, {"person_id": actor_id})
     changed(tx, Change.CONNECTED, a, b)  # after: its deltas read the connection
