@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from backend.config import Settings  # noqa: E402
 from backend.db import Database  # noqa: E402
+from backend.intros import brokers  # noqa: E402
 from backend.intros.state import expires_before  # noqa: E402
 from backend.targets.service import REACH_LIMIT  # noqa: E402
 from backend.tokens import new_token  # noqa: E402
@@ -166,7 +167,15 @@ def main(hub_degree, count, warmup, workers, threads, only, baseline):
                 )
                 rows = db.read("targets.board", 1, paths=3, reach_limit=REACH_LIMIT, **whose)
                 second = {p["person"]["id"] for r in rows for p in r["paths"] if p["degree"] == 2}
-                db.read("intros.brokers", 3, target_ids=sorted(second), skip=0, limit=1, **whose)
+                db.read(
+                    "intros.brokers",
+                    4,
+                    target_ids=sorted(second),
+                    skip=0,
+                    limit=1,
+                    **whose,
+                    **brokers.tie_params(datetime.now(UTC)),
+                )
 
             return call
 
