@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 from collections import Counter
 
 import numpy as np
@@ -233,3 +234,29 @@ def test_generate_out_writes_files_that_import_to_the_same_graph(app, cypher, tm
 def test_bad_sizes_are_refused(app):
     result = run_cli(app, "seed", "generate", "--people", "10", "--avg-degree", "20")
     assert result.exit_code == 2 and "avg_degree" in result.output
+
+
+def test_organizations_option_sets_how_many_companies(app, tmp_path):
+    result = run_cli(
+        app,
+        "seed",
+        "generate",
+        "--people",
+        "200",
+        "--avg-degree",
+        "4",
+        "--organizations",
+        "7",
+        "--out",
+        str(tmp_path),
+        "--format",
+        "jsonl",
+    )
+    assert result.exit_code == 0, result.output
+    assert "7 companies, 1 schools" in result.output
+    organizations = [json.loads(line) for line in (tmp_path / "organizations.jsonl").open()]
+    assert Counter(o["kind"] for o in organizations) == {"company": 7, "school": 1}
+    ids = {o["id"] for o in organizations}
+    for name, column in (("positions", "organization_id"), ("education", "school_id")):
+        rows = [json.loads(line) for line in (tmp_path / f"{name}.jsonl").open()]
+        assert rows and {row[column] for row in rows} <= ids
