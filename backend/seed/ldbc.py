@@ -186,18 +186,23 @@ class LdbcFolder:
             checker.refer(file, line, b)
             checker.totals["connections"] += 1
 
-    def _check_organisations(self, checker: Checker) -> None:
-        if "organisation" not in self.files:
-            return
-        for file, line, header, values in self._rows("organisation"):
+    def _records(self, checker: Checker, key: str, required: tuple[str, ...]):
+        """(file, line, {column: value}) per readable row; bad rows are reported, and a file
+        without the ``required`` columns once (its rows are not read)."""
+        for file, line, header, values in self._rows(key):
             if isinstance(values, str):
                 checker.bad_row(file, line, values)
                 continue
-            row = dict(zip(header, values, strict=True))
-            missing = [c for c in ("id", "type", "name") if c not in row]
+            missing = [c for c in required if c not in header]
             if missing:
                 checker.bad_row(file, 1, f"missing column(s) {', '.join(missing)}")
                 return
+            yield file, line, dict(zip(header, values, strict=True))
+
+    def _check_organisations(self, checker: Checker) -> None:
+        if "organisation" not in self.files:
+            return
+        for file, line, row in self._records(checker, "organisation", ("id", "type", "name")):
             kind = KINDS.get(row["type"].lower())
             if kind is None:
                 checker.bad_row(
@@ -232,15 +237,7 @@ class LdbcFolder:
         return record
 
     def _check_people(self, checker: Checker) -> None:
-        for file, line, header, values in self._rows("person"):
-            if isinstance(values, str):
-                checker.bad_row(file, line, values)
-                continue
-            row = dict(zip(header, values, strict=True))
-            missing = [c for c in ("id", "firstname", "lastname") if c not in row]
-            if missing:
-                checker.bad_row(file, 1, f"missing column(s) {', '.join(missing)}")
-                return
+        for file, line, row in self._records(checker, "person", ("id", "firstname", "lastname")):
             person_id = self.prefix + row["id"]
             try:
                 created = ldbc_datetime(row["creationdate"]) if row.get("creationdate") else None
