@@ -20,16 +20,24 @@ def as_text(month: int | None) -> str | None:
     return None if month is None else f"{month // 12:04d}-{month % 12 + 1:02d}"
 
 
+def parse(text: str) -> int | None:
+    """The month "YYYY-MM" names (from FIRST_YEAR), or None when it is not one."""
+    match = _MONTH.match(text) if isinstance(text, str) else None
+    if not match or int(match["year"]) < FIRST_YEAR:
+        return None
+    return int(match["year"]) * 12 + int(match["month"]) - 1
+
+
 class Month(fields.Field):
     """A month as "YYYY-MM" (from 1900), an integer month in the service."""
 
     default_error_messages = {"invalid": "Not a month: give YYYY-MM (from 1900-01)."}
 
     def _deserialize(self, value, attr, data, **kwargs):
-        match = _MONTH.match(value) if isinstance(value, str) else None
-        if not match or int(match["year"]) < FIRST_YEAR:
+        month = parse(value)
+        if month is None:
             raise self.make_error("invalid")
-        return int(match["year"]) * 12 + int(match["month"]) - 1
+        return month
 
     def _serialize(self, value, attr, obj, **kwargs):
         return as_text(value)

@@ -46,8 +46,8 @@ class Outage:
         self._probe_every_s = probe_every_s
         self._lock = threading.Lock()
         self._down_since: float | None = None
-        self._prober: tuple[int, threading.Thread] | None = None  # (its process, the thread)
-        self._stopped = threading.Event()
+        # The probing thread, as (its process, what stops it).
+        self._prober: tuple[int, threading.Event] | None = None
 
     @property
     def down(self) -> bool:
@@ -85,33 +85,38 @@ class Outage:
             self._down_since = None
 
     def stop(self) -> None:
-        """No more probes (the Database is closing)."""
-        self._stopped.set()
+        """End the probing thread, if one runs (the Database closes its driver); a later
+        failure starts another."""
+        with self._lock:
+            if self._prober is not None:
+                self._prober[1].set()
+                self._prober = None
 
     def _start_prober(self) -> None:
         """Under the lock: a probing thread in this process, unless one runs (a thread of
         the parent does not run in a forked child)."""
-        if self._probe is None or self._stopped.is_set():
+        if self._probe is None:
             return
         if self._prober is not None and self._prober[0] == os.getpid():
             return
-        thread = threading.Thread(target=self._probe_until_up, name="neo4j-probe", daemon=True)
-        self._prober = (os.getpid(), thread)
-        thread.start()
+        stop = threading.Event()
+        self._prober = (os.getpid(), stop)
+        threading.Thread(
+            target=self._probe_until_up, args=(stop,), name="neo4j-probe", daemon=True
+        ).start()
 
-    def _probe_until_up(self) -> None:
+    def _probe_until_up(self, stop: threading.Event) -> None:
         """At once (a watchdog that ended a query Neo4j was still running marks an outage
         too: a live Neo4j ends it within one trivial read), then every ``probe_every_s``."""
-        while not self._stopped.is_set():
+        while not stop.is_set():
             with self._lock:
-                if self._down_since is None:  # a call got through: no more to find out
-                    self._prober = None
+                if self._down_since is None:  # over (this probe or a call got through)
+                    if self._prober is not None and self._prober[1] is stop:
+                        self._prober = None
                     return
             try:
                 self._probe(self.bound_s)
             except Exception:  # noqa: BLE001 - whatever failed, Neo4j did not answer
-                self._stopped.wait(self._probe_every_s)
+                stop.wait(self._probe_every_s)
                 continue
             self.succeeded()
-        with self._lock:
-            self._prober = None

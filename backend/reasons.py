@@ -20,6 +20,8 @@ SUGGESTION_CODES = (
 BROKER_CODES = (
     "mutual_connection",
     "recommendation_target",
+    "worked_with_target",
+    "studied_with_target",
     "recommendation_you",
     "your_closeness",
     "forward_rate",

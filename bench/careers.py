@@ -5,11 +5,10 @@ through the API and raw Bolt, on the generated network with organizations and po
     .venv/bin/python -m bench careers --baseline /tmp/before   # git archive <commit> | tar -x -C /tmp/before
     .venv/bin/python -m bench careers --only board     # the target boards alone
 
-1. The network must be in the local database (`mutuals seed generate`). Organizations and
-   positions are added once, by this script (ids `bo...`, `bw...`), until `mutuals seed
-   generate` makes them itself: ``--organizations`` companies whose sizes are heavy-tailed
-   (an organization's share of positions falls as rank^-0.8), 1-6 positions a person with
-   tenures of 6 months to 8 years, the last one current for 85% of people.
+1. The network must be in the local database (`mutuals seed generate`), which makes its
+   organizations and positions (backend/seed/generate_careers.py): one company per 20 people
+   whose sizes are heavy-tailed (a company's share of positions falls as rank^-0.8), 1-6
+   positions a person, the last one current for 85% of people.
 2. The people: a hub (connections closest to ``--hub-degree``) and a median person; the
    organizations: the largest and a median one. Each of the two gets a board of
    ``BOARD_SIZE`` targets spread over the organizations' sizes, the largest included.
@@ -32,18 +31,15 @@ from functools import partial
 from pathlib import Path
 
 import click
-import numpy as np
 import requests
-from tqdm import tqdm
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from backend.config import Settings  # noqa: E402
 from backend.db import Database  # noqa: E402
+from backend.intros import brokers  # noqa: E402
 from backend.intros.state import expires_before  # noqa: E402
-from backend.months import month_of  # noqa: E402
-from backend.organizations import names  # noqa: E402
 from backend.targets.service import REACH_LIMIT  # noqa: E402
 from backend.tokens import new_token  # noqa: E402
 from bench.intros import gunicorn, machine, measure, neo4j_setup  # noqa: E402
@@ -51,72 +47,18 @@ from harness.http import percentile  # noqa: E402
 from harness.queries import bench_registry  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "careers.md"
-WORDS = (
-    "north wind blue river stone bright iron cedar harbor summit pixel quantum solar maple "
-    "atlas nova orbit delta vertex lumen arbor falcon granite meadow beacon ember crest"
-).split()
-KINDS = "labs systems partners bank health media logistics foods energy analytics".split()
-TITLES = ["Engineer", "Analyst", "Designer", "Manager", "Consultant", "Director", "Recruiter"]
-BATCH = 10_000
 BOARD_SIZE = 20
-THIS_MONTH = month_of(datetime(2026, 1, 1, tzinfo=UTC))
 
 
-def add_careers(db: Database, organizations: int, seed: int) -> str:
-    """Organizations and positions for every generated person, once."""
-    if db.read("careers.bench_organizations", 1, prefix="bo"):
-        return "already in the database"
-    rng = np.random.default_rng(seed)
-    rows, seen = [], set()
-    for i in range(organizations):
-        while True:
-            name = f"{rng.choice(WORDS).title()} {rng.choice(WORDS).title()} {rng.choice(KINDS).title()}"
-            if names.name_key(name) not in seen:
-                break
-            name = f"{name} {i}"
-            if names.name_key(name) not in seen:
-                break
-        seen.add(names.name_key(name))
-        search_text = " ".join(names.search_words(name))
-        key = names.name_key(name)
-        rows.append(dict(id=f"bo{i}", kind="company", name=name, key=key, search_text=search_text))
-    for start in tqdm(range(0, len(rows), BATCH), desc="organizations", unit="batch"):
-        db.write("careers.bench_add_organizations", 1, rows=rows[start : start + BATCH])
-    people = db.read("intros.bench_graph_size", 1)[0]["people"]
-    weights = np.arange(1, organizations + 1, dtype=float) ** -0.8
-    weights /= weights.sum()
-    # One draw for every position there may be: a draw with weights per call would cost
-    # the whole weight vector each time.
-    drawn = rng.choice(organizations, size=people * 6, p=weights)
-    positions, made = [], 0
-    with tqdm(total=people, desc="positions", unit="person") as bar:
-        for person in range(people):
-            count = int(rng.integers(1, 7))
-            month = THIS_MONTH - int(rng.integers(12, 300))
-            current = rng.random() < 0.85
-            for k in range(count):
-                length = int(rng.integers(6, 96))
-                end = min(month + length, THIS_MONTH)
-                last = k == count - 1
-                positions.append(
-                    dict(
-                        id=f"bw{made}",
-                        person=f"g{person}",
-                        organization=f"bo{drawn[made]}",
-                        title=TITLES[int(rng.integers(len(TITLES)))],
-                        start=month,
-                        end=None if last and current else end,
-                    )
-                )
-                made += 1
-                month = min(end + int(rng.integers(0, 4)), THIS_MONTH)
-            if len(positions) >= BATCH:
-                db.write("careers.bench_add_positions", 1, rows=positions)
-                positions = []
-            bar.update()
-    if positions:
-        db.write("careers.bench_add_positions", 1, rows=positions)
-    return f"added by this run: {organizations:,} organizations, {made:,} positions"
+def generated_organizations(db: Database) -> list[dict]:
+    """The companies `mutuals seed generate` made (ids go0, go1, ...), largest first."""
+    orgs = db.read("careers.bench_organizations", 1, prefix="go")
+    if not orgs:
+        raise click.ClickException(
+            "no generated companies in the database: load the network with "
+            "`mutuals seed generate ... --bulk` (it makes organizations and positions)"
+        )
+    return orgs
 
 
 def board_targets(orgs: list[dict]) -> list[str]:
@@ -128,8 +70,6 @@ def board_targets(orgs: list[dict]) -> list[str]:
 
 
 @click.command()
-@click.option("--organizations", default=5000, show_default=True)
-@click.option("--seed", default=7, show_default=True)
 @click.option("--hub-degree", default=1700, show_default=True)
 @click.option("--requests", "count", default=50, show_default=True)
 @click.option("--warmup", default=5, show_default=True)
@@ -143,13 +83,12 @@ def board_targets(orgs: list[dict]) -> list[str]:
     help="another checkout (git archive of an older commit) served beside this one: the "
     "suggestions and brokers pages and the boards measured on both in the same rounds",
 )
-def main(organizations, seed, hub_degree, count, warmup, workers, threads, only, baseline):
+def main(hub_degree, count, warmup, workers, threads, only, baseline):
     """Who do I know at X, the organization page, the typeahead and the board: p50/p99."""
     settings = Settings.from_env()
     db = Database(settings, bench_registry())
     started = time.monotonic()
-    how = add_careers(db, organizations, seed)
-    orgs = db.read("careers.bench_organizations", 1, prefix="bo")
+    orgs = generated_organizations(db)
     largest, median_org = orgs[0], orgs[len(orgs) // 2]
     hub = db.read("intros.bench_hubs", 1, degree=hub_degree, candidates=1)[0]
     median = db.read("intros.bench_hubs", 1, degree=40, candidates=1)[0]
@@ -228,7 +167,15 @@ def main(organizations, seed, hub_degree, count, warmup, workers, threads, only,
                 )
                 rows = db.read("targets.board", 1, paths=3, reach_limit=REACH_LIMIT, **whose)
                 second = {p["person"]["id"] for r in rows for p in r["paths"] if p["degree"] == 2}
-                db.read("intros.brokers", 3, target_ids=sorted(second), skip=0, limit=1, **whose)
+                db.read(
+                    "intros.brokers",
+                    4,
+                    target_ids=sorted(second),
+                    skip=0,
+                    limit=1,
+                    **whose,
+                    **brokers.tie_params(datetime.now(UTC)),
+                )
 
             return call
 
@@ -281,7 +228,7 @@ def main(organizations, seed, hub_degree, count, warmup, workers, threads, only,
             "",
             f"- machine: {machine()}; {neo4j_setup(db)}",
             f"- load average (1 min): {load_before:.1f} before, {load_after:.1f} after",
-            f"- organizations and positions: {how}",
+            f"- organizations: {len(orgs):,} generated companies",
             f"- largest organization {largest['id']} ({largest['people']:,} people), median "
             f"{median_org['id']} ({median_org['people']:,}); hub {hub['id']} "
             f"({hub['degree']:,} connections), median person {median['id']} ({median['degree']})",

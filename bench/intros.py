@@ -42,7 +42,7 @@ from backend.app_services import backdated  # noqa: E402
 from backend.config import Settings  # noqa: E402
 from backend.db import Database  # noqa: E402
 from backend.errors import Problem  # noqa: E402
-from backend.intros import service  # noqa: E402
+from backend.intros import brokers, service  # noqa: E402
 from backend.intros.state import expires_before  # noqa: E402
 from backend.tokens import new_token  # noqa: E402
 from bench.support.ready import SERVER_ENV, ready_neo4j  # noqa: E402
@@ -299,8 +299,9 @@ def main(people, avg_degree, seed, hub_degree, count, warmup, workers, threads):
         now = datetime.now(UTC)
         return db.read(
             "intros.brokers",
-            3,
+            4,
             expires_before=expires_before(now, settings.intro_expiry_days),
+            **brokers.tie_params(now),
             **params,
         )
 

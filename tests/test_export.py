@@ -52,6 +52,34 @@ def arrange(app, cypher) -> None:
         zoe=zoe,
         note='Merry "Christmas", Zoë',
     )
+    # Careers as the API leaves them: two organizations named Acme told apart by their
+    # domains, the name key held by the older one (whose id sorts last), an alias; an edited
+    # position (updated_at after created_at) with a line break; education with months only.
+    cypher(
+        """
+        CREATE (old:Organization {id: 'acme-1', kind: 'company', name: 'Acme Inc',
+          name_key: 'acme', domain: 'acme.com', aliases: ['Acme Widgets'],
+          search_text: 'acme inc acme widgets',
+          created_at: datetime('2020-01-01T00:00:00.000000001Z')})
+        CREATE (new:Organization {id: 'acme-0', kind: 'company', name: 'Acme', name_key: 'acme',
+          domain: 'acme.de', aliases: [], search_text: 'acme',
+          created_at: datetime('2021-01-01T00:00:00Z')})
+        FOREACH (key IN ['company:domain:acme.com', 'company:name:acme',
+                         'company:name:acme widgets'] |
+          CREATE (:OrganizationKey {key: key, organization_id: 'acme-1'})-[:KEY_OF]->(old))
+        CREATE (:OrganizationKey {key: 'company:domain:acme.de', organization_id: 'acme-0'})
+               -[:KEY_OF]->(new)
+        WITH new
+        MATCH (z:Person {id: 'zoe'}), (school:Organization {kind: 'school'})
+        WITH z, new, school ORDER BY school.id LIMIT 1
+        CREATE (z)-[:WORKED_AT {id: 'zoe-1', title: 'Editor, "Data"', start: 24240,
+          description: 'Line one\nline two', created_at: datetime('2022-01-01T00:00:00Z'),
+          updated_at: datetime('2023-05-06T07:08:09.123456789Z')}]->(new)
+        CREATE (z)-[:STUDIED_AT {id: 'zoe-e', start: 24000, end: 24040,
+          created_at: datetime('2019-01-01T00:00:00Z'),
+          updated_at: datetime('2019-01-01T00:00:00Z')}]->(school)
+    """
+    )
 
 
 @pytest.mark.parametrize("kind", ["csv", "jsonl"])
@@ -62,14 +90,27 @@ def test_import_of_an_export_gives_the_same_graph(app, cypher, tmp_path, kind):
         app, "seed", "export", str(tmp_path / "out"), "--format", kind, "--no-progress"
     )
     assert result.exit_code == 0, result.output
-    totals = graph_counts(cypher)
+    totals = (
+        graph_counts(cypher)
+        | cypher(
+            "CALL () { MATCH (o:Organization) RETURN count(o) AS organizations } "
+            "CALL () { MATCH ()-[w:WORKED_AT]->() RETURN count(w) AS positions } "
+            "CALL () { MATCH ()-[s:STUDIED_AT]->() RETURN count(s) AS education } "
+            "RETURN organizations, positions, education"
+        )[0]
+    )
     assert (
         f"exported people {totals['people']:,}, connections {totals['connections']:,}, "
         f"requests {totals['requests']:,}"
     ) in result.output
     assert (tmp_path / "out" / f"people.{kind}").is_file()
 
-    cypher("MATCH (p:Person) DETACH DELETE p")
+    assert (
+        f"organizations {totals['organizations']:,}, positions {totals['positions']:,}, "
+        f"education {totals['education']:,}"
+    ) in result.output
+
+    cypher("MATCH (n) WHERE n:Person OR n:Organization OR n:OrganizationKey DETACH DELETE n")
     imported = run_cli(app, "seed", "import", str(tmp_path / "out"), "--no-progress")
     assert imported.exit_code == 0, imported.output
     assert graph_snapshot(cypher) == original

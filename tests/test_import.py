@@ -337,7 +337,7 @@ def _ldbc_rows(path: Path) -> list[list[str]]:
 
 
 @pytest.mark.data
-def test_ldbc_folder_counts_locations_and_employers_match_the_files(app, cypher):
+def test_ldbc_folder_counts_locations_and_careers_match_the_files(app, cypher):
     folder = shared_data("ldbc-sf01")
     persons = _ldbc_rows(folder / "Person.csv")
     knows = {
@@ -359,16 +359,132 @@ def test_ldbc_folder_counts_locations_and_employers_match_the_files(app, cypher)
     person = cypher("MATCH (p:Person {id: $id}) RETURN properties(p) AS p", id=first[0])[0]["p"]
     assert person["name"] == f"{first[1]} {first[2]}"
     assert person["location"] == city[first[0]].replace("_", " ")
-    employed = {row[0] for row in _ldbc_rows(folder / "Person_workAt_Organisation.csv")}
-    assert cypher("MATCH (p:Person) WHERE p.employer IS NOT NULL RETURN count(p) AS n") == [
-        {"n": len(employed)}
-    ]
+    # workAt / studyAt are positions and education at Organization nodes, not text.
+    organisations = _ldbc_rows(folder / "Organisation.csv")
+    work = _ldbc_rows(folder / "Person_workAt_Organisation.csv")
+    study = _ldbc_rows(folder / "Person_studyAt_Organisation.csv")
     assert cypher(
-        "MATCH (p:Person) WHERE p.headline STARTS WITH 'Works at ' RETURN count(p) AS n"
-    ) == [{"n": len(employed)}]
+        "CALL () { MATCH (o:Organization) RETURN count(o) AS organizations } "
+        "CALL () { MATCH (:Person)-[w:WORKED_AT]->(:Organization {kind: 'company'}) "
+        "RETURN count(w) AS positions } "
+        "CALL () { MATCH (:Person)-[s:STUDIED_AT]->(:Organization {kind: 'school'}) "
+        "RETURN count(s) AS education } "
+        "CALL () { MATCH (p:Person) WHERE p.employer IS NOT NULL OR p.headline IS NOT NULL "
+        "OR p.training IS NOT NULL RETURN count(p) AS texts } "
+        "RETURN organizations, positions, education, texts"
+    ) == [
+        {
+            "organizations": len(organisations),
+            "positions": len(work),
+            "education": len(study),
+            "texts": 0,
+        }
+    ]
+    kinds = {row[0]: row[1] for row in organisations}
+    person, organisation, year = work[0]
+    assert kinds[organisation] == "Company"
+    position = cypher(
+        "MATCH (:Person {id: $person})-[w:WORKED_AT]->(o:Organization {id: $org}) "
+        "RETURN w.start AS start, w.title AS title, o.name AS name",
+        person=person,
+        org=f"org-{organisation}",
+    )
+    name = next(row[2] for row in organisations if row[0] == organisation)
+    assert position == [
+        {"start": int(year) * 12, "title": "Employee", "name": name.replace("_", " ")}
+    ]
+    person, school, year = study[0]
+    assert cypher(
+        "MATCH (:Person {id: $person})-[s:STUDIED_AT]->(:Organization {id: $org}) "
+        "RETURN s.end AS end",
+        person=person,
+        org=f"org-{school}",
+    ) == [{"end": int(year) * 12 + 5}]
     assert cypher(
         "MATCH ()-[r:CONNECTED_TO]->() WHERE r.since IS NULL OR r.pair IS NULL RETURN count(r) AS n"
     ) == [{"n": 0}]
+
+
+def test_ldbc_work_and_study_become_positions_and_education(app, cypher, tmp_path):
+    folder = write(
+        tmp_path / "ldbc",
+        Person_csv="id|firstName|lastName|creationDate\n1|Ada|L|20100101120000000\n"
+        "2|Bo|M|20100101120000000\n",
+        Person_knows_Person_csv="Person.id|Person.id|creationDate\n1|2|20100101120000000\n",
+        Organisation_csv="id:ID(Organisation)|:LABEL|name:STRING|url:STRING\n"
+        "5|Company|Acme_Inc|http://dbpedia.org/resource/Acme\n"
+        "6|Company|Globex|x\n7|University|Uni_of_Oslo|y\n",
+        Person_workAt_Organisation_csv=":START_ID(Person)|:END_ID(Organisation)|workFrom:INT\n"
+        "1|5|2009\n1|6|2012\n2|6|2011\n",
+        Person_studyAt_Organisation_csv=":START_ID(Person)|:END_ID(Organisation)|classYear:INT\n"
+        "1|7|2008\n",
+    )
+    result = run_cli(app, "seed", "import", str(folder), "--id-prefix", "l-", "--no-progress")
+    assert result.exit_code == 0, result.output
+    assert "organizations 3 (3 new), positions 3 (3 new), education 1 (1 new)" in result.output
+    assert cypher(
+        "MATCH (p:Person)-[w:WORKED_AT]->(o:Organization) RETURN p.id AS person, o.id AS org, "
+        "o.name AS name, o.kind AS kind, w.id AS id, w.start AS start, w.end AS end "
+        "ORDER BY person, start"
+    ) == [
+        {
+            "person": "l-1",
+            "org": "l-org-5",
+            "name": "Acme Inc",
+            "kind": "company",
+            "id": "l-work-1-5",
+            "start": 2009 * 12,
+            "end": 2012 * 12 - 1,  # until the next one starts
+        },
+        {
+            "person": "l-1",
+            "org": "l-org-6",
+            "name": "Globex",
+            "kind": "company",
+            "id": "l-work-1-6",
+            "start": 2012 * 12,
+            "end": None,  # the latest is current
+        },
+        {
+            "person": "l-2",
+            "org": "l-org-6",
+            "name": "Globex",
+            "kind": "company",
+            "id": "l-work-2-6",
+            "start": 2011 * 12,
+            "end": None,
+        },
+    ]
+    assert cypher(
+        "MATCH (p:Person)-[s:STUDIED_AT]->(o:Organization {kind: 'school'}) "
+        "RETURN p.id AS person, o.name AS school, s.start AS start, s.end AS end"
+    ) == [{"person": "l-1", "school": "Uni of Oslo", "start": None, "end": 2008 * 12 + 5}]
+    # The organizations are the API's: another spelling ("ACME, Inc.") finds them.
+    assert cypher(
+        "MATCH (:OrganizationKey {key: 'company:name:acme'})-[:KEY_OF]->(o) RETURN o.id AS id"
+    ) == [{"id": "l-org-5"}]
+
+
+def test_ldbc_bad_career_rows_are_reported(app, cypher, tmp_path):
+    folder = write(
+        tmp_path / "ldbc",
+        Person_csv="id|firstName|lastName|creationDate\n1|Ada|L|20100101120000000\n",
+        Person_knows_Person_csv="Person.id|Person.id|creationDate\n",
+        Organisation_csv="id|type|name|url\n5|Company|Acme|x\n7|University|Uni|y\n8|Club|Z|z\n",
+        Person_workAt_Organisation_csv="Person.id|Organisation.id|workFrom\n1|7|2009\n1|9|2010\n"
+        "1|5|20x0\n",
+        Person_studyAt_Organisation_csv="Person.id|Organisation.id|classYear\n1|5|2008\n",
+    )
+    result = run_cli(app, "seed", "import", str(folder), "--no-progress")
+    assert result.exit_code == 1
+    assert [line for line in result.output.splitlines() if ".csv:" in line] == [
+        "Organisation.csv:4: type 'Club' is neither Company nor University",
+        "Person_studyAt_Organisation.csv:2: organisation '5' is a company, not a school",
+        "Person_workAt_Organisation.csv:2: organisation '7' is a school, not a company",
+        "Person_workAt_Organisation.csv:3: unknown organisation '9'",
+        "Person_workAt_Organisation.csv:4: bad year '20x0'",
+    ]
+    assert not any(graph_snapshot(cypher).values())
 
 
 def test_ldbc_bad_rows_are_reported(app, cypher, tmp_path):

@@ -115,6 +115,27 @@ def test_the_probe_tries_at_once_then_every_interval():
         outage.stop()
 
 
+def test_a_database_used_again_after_close_probes_again():
+    """Closing a Database stops its probe; a Database used again (as `seed import --bulk`
+    does after starting Neo4j) must still find Neo4j back after a later outage."""
+    answers = {"up": False}
+    tries: list[float] = []
+
+    def probe(seconds: float) -> None:
+        tries.append(seconds)
+        if not answers["up"]:
+            raise OSError("no answer")
+
+    outage = Outage(BOUND_S, probe=probe, probe_every_s=0.05)
+    outage.failed()
+    wait_until(lambda: tries)  # probing, in vain
+    outage.stop()  # Database.close()
+    answers["up"] = True
+    outage.failed()
+    wait_until(lambda: not outage.down)
+    outage.stop()
+
+
 def outage_past_the_bound(app, cut, probes: list | None = None) -> Outage:
     """Neo4j cut off (``cut``) for longer than the bound already, on a clock the test moves;
     each probe made is appended to ``probes``."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from backend.recommendations.demo import ENDORSEMENTS
-from backend.seed import demo
+from backend.seed import demo, demo_careers
 from tests.support.cli import graph_counts, graph_snapshot, run_cli
 
 
@@ -51,8 +51,41 @@ def test_demo_network_is_complete_and_idempotent(app, cypher):
     )[0]
     assert endorsements["all"] == endorsements["valid"] == len(ENDORSEMENTS)
 
+    # Careers tell the story: the showcase's jobs and schools at organizations the generated
+    # people work at too, the coach's clients' boards shared with her, her read in Ana's log.
+    assert cypher(
+        "MATCH (p:Person)-[w:WORKED_AT]->(o:Organization) WHERE p.id STARTS WITH 'demo-' "
+        "AND NOT p.id STARTS WITH 'demo-p' RETURN count(w) AS n"
+    ) == [{"n": len(demo_careers.POSITIONS)}]
+    assert cypher(
+        "MATCH (o:Organization {kind: 'company'}) WHERE o.name IN $names "
+        "RETURN o.name AS name, COUNT { (o)<-[:WORKED_AT]-(:Person) } > 1 AS staffed "
+        "ORDER BY name",
+        names=list(demo_careers.NAMED["company"].values()),
+    ) == [{"name": n, "staffed": True} for n in sorted(demo_careers.NAMED["company"].values())]
+    assert cypher(
+        "MATCH (:Person {id: 'demo-ana'})-[w:WORKED_AT]->(o) WHERE w.end IS NULL "
+        "RETURN o.name AS name, w.title AS title"
+    ) == [{"name": "Northwind Labs", "title": "Senior Software Engineer"}]
+    boards = cypher(
+        "MATCH (s:Person)-[t:TARGETS]->(o:Organization) RETURN s.id AS seeker, "
+        "collect(o.name) AS names, EXISTS { (s)-[:SHARES_BOARD]->(:Person {id: 'demo-coach'}) } "
+        "AS shared ORDER BY seeker"
+    )
+    assert [(b["seeker"], len(b["names"]), b["shared"]) for b in boards] == [
+        ("demo-ana", 3, True),
+        ("demo-chloe", 2, True),
+        ("demo-grace", 2, True),
+    ]
+    assert cypher("MATCH (r:BoardRead) RETURN count(r) AS n") == [{"n": 1}]
+    # Each generated person has a career, each showcase person at least one position.
+    assert cypher(
+        "MATCH (p:Person) WHERE NOT EXISTS { (p)-[:WORKED_AT]->() } RETURN count(p) AS n"
+    ) == [{"n": 0}]
+
     before = graph_snapshot(cypher)
     again = run_cli(app, "seed", "demo", "--no-progress")
     assert again.exit_code == 0
     assert set(re.findall(r"\(([\d,]+) new\)", again.output)) == {"0"}
+    assert "demo targets: already there" in again.output
     assert graph_snapshot(cypher) == before

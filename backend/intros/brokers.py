@@ -13,11 +13,15 @@ it is named, and it orders first, apart from the broker's ratings.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from backend.app_services import app_services, now
 from backend.errors import NotFound, Unprocessable
 from backend.intros.state import expires_before
+from backend.months import month_of
+from backend.network.parts import SCORE_WEIGHTS, TIES
 from backend.pagination import CursorError, Order, paginate
-from backend.reasons import reason
+from backend.reasons import reason, together
 
 FAST_ANSWER_HOURS = 48  # the query's bonus threshold, named in the reasons
 
@@ -61,14 +65,15 @@ def best(
     all. A target with no broker, or no such person, is absent."""
     if not target_ids:
         return {}
-    services = app_services()
+    services, at = app_services(), now()
     rows = services.db.read(
         "intros.brokers",
-        3,
+        4,
         person_id=person_id,
         viewer_id=viewer_id or person_id,
         target_ids=target_ids,
-        expires_before=expires_before(now(), services.settings.intro_expiry_days),
+        expires_before=expires_before(at, services.settings.intro_expiry_days),
+        **tie_params(at),
         skip=skip,
         limit=limit,
     )
@@ -76,6 +81,13 @@ def best(
     for row in rows:
         found.setdefault(row["target_id"], []).append(row)
     return found
+
+
+def tie_params(at: datetime) -> dict:
+    """What intros.brokers takes to score broker and target as colleagues or classmates: the
+    suggestions' weights and ties (backend/network/parts.py), and the month of ``at``."""
+    weights = {kind: SCORE_WEIGHTS[kind] for kind in ("colleague", "classmate")}
+    return {"weights": weights, "ties": TIES, "now_month": month_of(at)}
 
 
 def present(row: dict, target_name: str) -> dict:
@@ -98,6 +110,12 @@ def reasons(row: dict, target_name: str) -> list[dict]:
     if row["vouched_target"]:
         text = f"A recommendation links them with {target_name}"
         found.append(reason("recommendation_target", text))
+    for tie in row["worked_with_target"]:
+        text = f"Worked with {target_name} at {together(tie)}"
+        found.append(reason("worked_with_target", text))
+    for tie in row["studied_with_target"]:
+        text = f"Studied with {target_name} at {together(tie)}"
+        found.append(reason("studied_with_target", text))
     if row["vouched_you"]:
         found.append(reason("recommendation_you", "A recommendation links them with you"))
     if row["you_rated"]:

@@ -376,6 +376,41 @@ SCHOOLS = (
     "Self-taught",
 )
 
+# What a person in an industry most likely studied (education entries of generated people).
+FIELDS_OF_STUDY = {
+    "Technology": "Computer Science",
+    "Financial Services": "Finance",
+    "Legal Services": "Law",
+    "Human Resources": "Psychology",
+    "Professional Training & Coaching": "Psychology",
+    "Marketing & Advertising": "Marketing",
+    "Hospital & Health Care": "Medicine",
+    "Biotechnology": "Biology",
+    "Education": "Education",
+    "Higher Education": "Physics",
+    "Construction": "Civil Engineering",
+    "Management Consulting": "Economics",
+    "Logistics": "Supply Chain Management",
+    "Media": "Journalism",
+}
+DEFAULT_FIELD_OF_STUDY = "Business Administration"
+# Bachelor's and master's degrees, as people write them.
+BACHELORS = ("BSc", "BA", "BEng")
+MASTERS = ("MSc", "MA", "MBA")
+# The words invented organizations are named with (besides COMPANY_STEMS).
+ORGANIZATION_WORDS = (
+    "North Wind Blue River Stone Bright Iron Harbor Summit Pixel Quantum Solar Maple Atlas "
+    "Nova Orbit Delta Vertex Arbor Falcon Meadow Crest Silver Golden Eastern Western"
+).split()
+SCHOOL_FORMS = (
+    "University of {place}",
+    "{place} Institute of Technology",
+    "{place} Business School",
+    "{word} University",
+    "{word} College",
+    "{word} Polytechnic",
+)
+
 SENIORITY = ("", "", "", "Senior ", "Senior ", "Lead ", "Principal ", "Junior ")
 
 HEADLINE_TEMPLATES = (

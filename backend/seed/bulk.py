@@ -8,8 +8,8 @@ transactions, but only with the server stopped and only into an empty database. 
    besides reference data and migration records;
 2. write the importer's CSV files (``backend/seed/bulk_files.py``: every derived property);
 3. stop Neo4j, import (replacing the empty database), start Neo4j;
-4. apply the migrations (constraints, indexes, reference data) and wait until every index is
-   online, so the API serves the graph it would have after the online import.
+4. apply the migrations (constraints, indexes, reference data), give organizations the empty
+   aliases list the importer cannot write, and wait until every index is online, so the API serves the graph it would have after the online import.
 
 A failed import leaves an empty, migrated database, as it found it.
 """
@@ -33,6 +33,7 @@ from backend.db import Database
 from backend.local_neo4j import ADMIN_TOOL, LocalNeo4j
 from backend.seed.bulk_files import ImportFiles, write_import_files
 from backend.seed.dataset import Dataset
+from backend.seed.loader import CAREERS
 
 _STAGE = re.compile(r"^\((\d)/(\d)\) (.+?) \d{4}-")
 _PERCENT = re.compile(r"\s(\d{1,3})% ")
@@ -58,9 +59,14 @@ class BulkSummary:
         reasons = ", ".join(f"{n:,} {why}" for why, n in sorted(self.skipped.items()))
         phases = ", ".join(f"{phase} {s:.1f} s" for phase, s in self.seconds.items())
         rate = self.counts["connections"] / self.total if self.total else 0.0
+        careers = "".join(
+            f"{phase} {self.counts[phase]:,}, "
+            for phase in CAREERS
+            if any(self.counts[p] for p in CAREERS)
+        )
         return (
             f"people {self.counts['people']:,}, connections {self.counts['connections']:,}, "
-            f"requests {self.counts['requests']:,}, "
+            f"requests {self.counts['requests']:,}, {careers}"
             f"skipped {skipped:,}{f' ({reasons})' if reasons else ''}; "
             f"{phases}; {rate:,.0f} connections/s end to end, {self.total:.1f} s"
         )
@@ -130,6 +136,7 @@ def load(
         began = time.perf_counter()
         with db.session() as session:
             migrations.migrate(session)
+        db.write("seed.bulk_empty_aliases", 1)
         _await_indexes(db, progress)
         seconds["indexes"] = time.perf_counter() - began
     except BaseException:

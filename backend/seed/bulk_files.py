@@ -5,7 +5,9 @@ build in an empty database.
 The importer cannot run Cypher, so what the loader's MERGE statements derive is derived here:
 ``name_lower``, the relationship ``pair`` keys, the new-person defaults, ``datetime()`` for a
 missing date, one connection per pair (the first row wins, as MERGE keeps the first), one
-request per ordered pair, and no request between two people the files connect.
+request per ordered pair, and no request between two people the files connect; careers'
+organizations with their ``OrganizationKey`` nodes (a key names the first organization that
+claims it, as seed.merge_organizations does) and positions and education as relationships.
 """
 
 from __future__ import annotations
@@ -51,6 +53,37 @@ REQUESTS_HEADER = (
     "note",
     "state",
 )
+ORGANIZATION_COLUMNS = (
+    ("id:ID(Organization)", "id"),
+    ("kind", "kind"),
+    ("name", "name"),
+    ("name_key", "name_key"),
+    ("domain", "domain"),
+    ("linkedin", "linkedin"),
+    # An empty list is no value to the importer: bulk.py sets the empty ones after it.
+    ("aliases:string[]", "aliases"),
+    ("search_text", "search_text"),
+    ("created_at:datetime", "created_at"),
+)
+ORGANIZATION_KEYS_HEADER = ("key:ID(OrganizationKey)", "organization_id")
+KEY_OF_HEADER = (":START_ID(OrganizationKey)", ":END_ID(Organization)")
+# The relationship's properties after its two ends, for positions and for education.
+CAREER_FIELDS = {
+    "positions": (
+        ("title", "title"),
+        ("start:long", "start"),
+        ("end:long", "end"),
+        ("location", "location"),
+        ("description", "description"),
+    ),
+    "education": (
+        ("degree", "degree"),
+        ("field", "field"),
+        ("start:long", "start"),
+        ("end:long", "end"),
+    ),
+}
+CAREER_TYPES = {"positions": "WORKED_AT", "education": "STUDIED_AT"}
 # What seed.merge_people sets on a new person before the row's own fields.
 NEW_PERSON = {"connections_visibility": "connections", "intro_opt_out": False}
 
@@ -62,6 +95,11 @@ class ImportFiles:
     people: Path
     connections: Path
     requests: Path
+    organizations: Path
+    organization_keys: Path
+    key_of: Path
+    positions: Path
+    education: Path
     counts: Counter = field(default_factory=Counter)
     skipped: Counter = field(default_factory=Counter)
     multiline: bool = False  # some value holds a line break: the importer must be told
@@ -71,6 +109,11 @@ class ImportFiles:
             f"--nodes=Person={self.people}",
             f"--relationships=CONNECTED_TO={self.connections}",
             f"--relationships=REQUESTED={self.requests}",
+            f"--nodes=Organization={self.organizations}",
+            f"--nodes=OrganizationKey={self.organization_keys}",
+            f"--relationships=KEY_OF={self.key_of}",
+            f"--relationships=WORKED_AT={self.positions}",
+            f"--relationships=STUDIED_AT={self.education}",
             "--array-delimiter=U+001F",
             f"--multiline-fields={'true' if self.multiline else 'false'}",
         ]
@@ -93,6 +136,12 @@ class _CsvFile:
 
     def close(self) -> None:
         self.handle.close()
+
+    def __enter__(self) -> _CsvFile:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
 def _now() -> str:
@@ -120,12 +169,28 @@ def _bar(total: int | None, desc: str, progress: bool | None) -> tqdm:
 
 def write_import_files(dataset: Dataset, folder: Path, progress: bool | None = None) -> ImportFiles:
     folder.mkdir(parents=True, exist_ok=True)
-    files = ImportFiles(folder / "people.csv", folder / "connections.csv", folder / "requests.csv")
+    files = ImportFiles(
+        *(
+            folder / f"{name}.csv"
+            for name in (
+                "people",
+                "connections",
+                "requests",
+                "organizations",
+                "organization_keys",
+                "key_of",
+                "positions",
+                "education",
+            )
+        )
+    )
     files.skipped.update(dataset.skipped)
     now = _now()
     multiline = [
         _write_people(dataset, files, now, progress),
         _write_connections_and_requests(dataset, files, now, progress),
+        _write_organizations(dataset, files, now, progress),
+        *(_write_careers(dataset, files, phase, now, progress) for phase in CAREER_TYPES),
     ]
     files.multiline = any(multiline)
     return files
@@ -146,6 +211,67 @@ def _write_people(dataset: Dataset, files: ImportFiles, now: str, progress) -> b
                 out.check_multiline(values)
                 out.write(values)
                 files.counts["people"] += 1
+                bar.update()
+    finally:
+        out.close()
+    return out.multiline
+
+
+def _write_organizations(dataset: Dataset, files: ImportFiles, now: str, progress) -> bool:
+    holders: dict[str, str] = {}  # key -> the organization that claimed it first
+    out = _CsvFile(files.organizations, (header for header, _ in ORGANIZATION_COLUMNS))
+    try:
+        with _bar(dataset.totals.get("organizations"), "organizations", progress) as bar:
+            for row in dataset.organizations():
+                organization = {**row, "created_at": row["created_at"] or now}
+                values = [_cell(organization[key]) for _, key in ORGANIZATION_COLUMNS]
+                out.check_multiline(values)
+                out.write(values)
+                for key in row["keys"]:
+                    holders.setdefault(key, row["id"])
+                files.counts["organizations"] += 1
+                bar.update()
+    finally:
+        out.close()
+    with (
+        _CsvFile(files.organization_keys, ORGANIZATION_KEYS_HEADER) as keys,
+        _CsvFile(files.key_of, KEY_OF_HEADER) as key_of,
+    ):
+        for key, organization_id in holders.items():
+            keys.write((key, organization_id))
+            key_of.write((key, organization_id))
+    return out.multiline
+
+
+def _write_careers(dataset: Dataset, files: ImportFiles, phase: str, now: str, progress) -> bool:
+    """Positions or education: every row's id is new (the files' ids are checked unique)."""
+    columns = CAREER_FIELDS[phase]
+    out = _CsvFile(
+        getattr(files, phase),
+        (
+            ":START_ID(Person)",
+            ":END_ID(Organization)",
+            "id",
+            *(header for header, _ in columns),
+            "created_at:datetime",
+            "updated_at:datetime",
+        ),
+    )
+    try:
+        with _bar(dataset.totals.get(phase), phase, progress) as bar:
+            for row in getattr(dataset, phase)():
+                created = row["created_at"] or now
+                values = [
+                    row["person"],
+                    row["organization"],
+                    row["id"],
+                    *(row["fields"].get(key) for _, key in columns),
+                    created,
+                    row["updated_at"] or created,
+                ]
+                out.check_multiline(values)
+                out.write(values)
+                files.counts[phase] += 1
                 bar.update()
     finally:
         out.close()

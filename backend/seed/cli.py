@@ -166,6 +166,11 @@ def demo(batch_size: int, workers: int, progress: bool | None):
 )
 @click.option("--id-prefix", default="g", show_default=True, help="Ids are <prefix><n>.")
 @click.option(
+    "--organizations",
+    type=click.IntRange(1),
+    help="How many companies (default: one per 20 people; schools: one per 500).",
+)
+@click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
     help="Write our own files to this folder instead of loading them.",
@@ -187,6 +192,7 @@ def generate(
     avg_degree,
     seed_,
     id_prefix,
+    organizations,
     out,
     kind,
     bulk,
@@ -195,13 +201,20 @@ def generate(
     workers,
     progress,
 ):
-    """A reproducible power-law network with hubs and clustering."""
+    """A reproducible power-law network with hubs, clustering and careers."""
     if bulk and out:
         raise click.BadParameter("--bulk loads the graph, --out writes files: pick one")
     db = _bulk_database() if bulk else _ready_database()
     began = time.perf_counter()
     try:
-        network = Network(people, avg_degree, seed_, read_professions(db), id_prefix=id_prefix)
+        network = Network(
+            people,
+            avg_degree,
+            seed_,
+            read_professions(db),
+            id_prefix=id_prefix,
+            companies=organizations,
+        )
     except ValueError as error:
         raise click.BadParameter(str(error)) from error
     generating = time.perf_counter() - began
@@ -209,7 +222,10 @@ def generate(
     click.echo(
         f"generated {people:,} people, {len(network.keys):,} connections "
         f"(max degree {degrees.max():,}, {int((degrees >= 1700).sum()):,} people with 1,700+), "
-        f"{len(network.requests):,} pending requests"
+        f"{len(network.requests):,} pending requests, {len(network.careers.companies):,} "
+        f"companies, {len(network.careers.schools):,} schools, "
+        f"{len(network.careers.position_person):,} positions, "
+        f"{len(network.careers.education_person):,} education entries"
     )
     if out:
         click.echo(write_dataset(network.dataset(), out, kind).line())

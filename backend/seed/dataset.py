@@ -5,6 +5,11 @@ load (only the fields the source knows, never nulls, so a sparse source does not
 is there), ``on_create`` only when the person is new (e.g. a placeholder name for an edge-list
 id). Dates travel as ISO 8601 text and Cypher's ``datetime()`` parses them, so nanoseconds
 survive an export/import round trip.
+
+Careers (docs/careers.md): an organization row carries everything the API's
+``organizations.create`` derives (name key, search text, lookup keys); a position or
+education row names its person and organization by id, months as integers
+(``backend/months.py``).
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from backend.organizations import names
 from backend.pair_keys import connection_key, request_key
 
 VISIBILITIES = ("connections", "private")
@@ -97,6 +103,71 @@ def request_row(
     }
 
 
+def organization_row(
+    organization_id: str,
+    kind: str,
+    name: str,
+    *,
+    domain: str | None = None,
+    linkedin: str | None = None,
+    aliases: Iterable[str] = (),
+    created_at: str | None = None,
+) -> dict:
+    """An organization as ``organizations.create`` and ``add_keys`` leave it: its keys
+    (LinkedIn page, domain, name, then each alias's name), strongest first."""
+    aliases = list(aliases)
+    keys = names.keys(kind, name=name, domain=domain, linkedin=linkedin)
+    keys += [f"{kind}:name:{names.name_key(alias)}" for alias in aliases]
+    return {
+        "id": organization_id,
+        "kind": kind,
+        "name": name,
+        "name_key": names.name_key(name),
+        "domain": domain,
+        "linkedin": linkedin,
+        "aliases": aliases,
+        "search_text": " ".join(names.search_words(" ".join([name, *aliases]))),
+        "keys": list(dict.fromkeys(keys)),
+        "created_at": created_at,
+    }
+
+
+def position_row(
+    position_id: str,
+    person: str,
+    organization: str,
+    fields: dict,
+    created_at: str | None = None,
+    updated_at: str | None = None,
+) -> dict:
+    """A WORKED_AT: ``fields`` are title, start, end (months; end None = current),
+    location, description."""
+    return _career_row(position_id, person, organization, fields, created_at, updated_at)
+
+
+def education_row(
+    education_id: str,
+    person: str,
+    school: str,
+    fields: dict,
+    created_at: str | None = None,
+    updated_at: str | None = None,
+) -> dict:
+    """A STUDIED_AT: ``fields`` are degree, field, start, end (months)."""
+    return _career_row(education_id, person, school, fields, created_at, updated_at)
+
+
+def _career_row(entry_id, person, organization, fields, created_at, updated_at) -> dict:
+    return {
+        "id": entry_id,
+        "person": person,
+        "organization": organization,
+        "fields": {key: value for key, value in fields.items() if value is not None},
+        "created_at": created_at,
+        "updated_at": updated_at,
+    }
+
+
 @dataclass
 class Dataset:
     """Rows to load, in order. The callables may be called again (a second pass re-reads the
@@ -106,6 +177,9 @@ class Dataset:
     people: Callable[[], Iterable[dict]]
     connections: Callable[[], Iterable[dict]]
     requests: Callable[[], Iterable[dict]] = lambda: ()
+    organizations: Callable[[], Iterable[dict]] = lambda: ()
+    positions: Callable[[], Iterable[dict]] = lambda: ()
+    education: Callable[[], Iterable[dict]] = lambda: ()
     # The connections as the bulk importer's CSV text (a,b,pair,since lines, dates given),
     # when the source can make it faster than rows: distinct pairs, none a request names.
     connection_csv: Callable[[], Iterable[str]] | None = None

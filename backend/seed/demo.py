@@ -4,6 +4,8 @@
 fixed seed) plus ten hand-written ones with stable ids for the README and for trying the API
 (tokens come from ``POST /v1/admin/people/{id}/tokens``). ``demo-coach``, a career coach, is
 connected to 1,750 people. Pending requests wait for ``demo-ana`` (incoming and outgoing).
+Careers tell a story (backend/seed/demo_careers.py): the coach's clients and the companies
+they target.
 
 Running it again changes nothing (every write MERGEs; every value, dates included, is fixed).
 
@@ -22,6 +24,7 @@ import numpy as np
 from backend.db import Database
 from backend.intros.demo import seed_demo_intros
 from backend.recommendations.demo import seed_demo_recommendations
+from backend.seed import demo_careers
 from backend.seed.dataset import Dataset, connection_row, person_row, request_row
 from backend.seed.generate import AS_OF, Network, Profession, read_professions
 from backend.seed.loader import Loader, LoadSummary
@@ -163,7 +166,14 @@ class DemoContext:
 
 
 def generated_network(ctx: DemoContext) -> None:
-    network = Network(GENERATED, AVG_DEGREE, SEED, ctx.professions, id_prefix=PREFIX)
+    network = Network(
+        GENERATED,
+        AVG_DEGREE,
+        SEED,
+        ctx.professions,
+        id_prefix=PREFIX,
+        named=demo_careers.NAMED,
+    )
     ctx.load("network", network.dataset())
 
 
@@ -245,12 +255,29 @@ def recommendations(ctx: DemoContext) -> None:
     )
 
 
+def careers(ctx: DemoContext) -> None:
+    """Where the showcase people work and studied (backend/seed/demo_careers.py)."""
+    ctx.load("careers", demo_careers.dataset())
+
+
+def targets(ctx: DemoContext) -> None:
+    """The coach's clients' target boards, shared with her (made once, like introductions)."""
+    made = demo_careers.add_targets()
+    ctx.echo(
+        "demo targets: "
+        + (", ".join(f"{seeker} {n}" for seeker, n in made.items()) or "already there")
+        + f" (boards shared with {demo_careers.COACH})"
+    )
+
+
 # The extension point: steps run in order; append yours.
 STEPS: list[Callable[[DemoContext], None]] = [
     generated_network,
     showcase,
     introductions,
     recommendations,
+    careers,
+    targets,
 ]
 
 

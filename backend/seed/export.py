@@ -1,9 +1,11 @@
-"""``mutuals seed export DIR``: the graph's people, connections and requests in our own format
-(and :func:`write_dataset`: any dataset, e.g. a generated one, to the same files).
+"""``mutuals seed export DIR``: the graph's people, connections, requests and careers
+(organizations, positions, education) in our own format (and :func:`write_dataset`: any
+dataset, e.g. a generated one, to the same files).
 
 Each table streams from one read transaction straight into its file, so memory stays flat
 at any size; ``mutuals seed import DIR`` reads the folder back into the same graph. Tokens,
-blocks, closeness ratings, dismissed suggestions and introductions are not part of it.
+blocks, closeness ratings, dismissed suggestions, introductions and target boards are not
+part of it.
 """
 
 from __future__ import annotations
@@ -16,9 +18,45 @@ from neo4j import ManagedTransaction
 from tqdm import tqdm
 
 from backend.db import Database
+from backend.months import as_text
 from backend.queries import Query
 from backend.seed.dataset import Dataset
-from backend.seed.formats import CONNECTIONS, PEOPLE, REQUESTS, Table, Writer
+from backend.seed.formats import (
+    CONNECTIONS,
+    EDUCATION,
+    ORGANIZATIONS,
+    PEOPLE,
+    POSITIONS,
+    REQUESTS,
+    Table,
+    Writer,
+)
+
+
+def _months(row: dict) -> dict:
+    """start and end as the files write them ("YYYY-MM")."""
+    return {**row, "start": as_text(row.get("start")), "end": as_text(row.get("end"))}
+
+
+def _organization(row: dict) -> dict:
+    return {key: row[key] for key in ORGANIZATIONS.columns}
+
+
+def _career(organization_column: str) -> Callable[[dict], dict]:
+    def shape(row: dict) -> dict:
+        return _months(
+            {
+                "id": row["id"],
+                "person": row["person"],
+                organization_column: row["organization"],
+                **row["fields"],
+                "created_at": row["created_at"],
+                "updated_at": row["updated_at"],
+            }
+        )
+
+    return shape
+
 
 # table, query, and how a query row becomes a file row
 _EXPORTS: tuple[tuple[Table, str, Callable[[dict], dict]], ...] = (
@@ -35,6 +73,9 @@ _EXPORTS: tuple[tuple[Table, str, Callable[[dict], dict]], ...] = (
             "state": row["state"],
         },
     ),
+    (ORGANIZATIONS, "seed.export_organizations", lambda row: row),
+    (POSITIONS, "seed.export_positions", _months),
+    (EDUCATION, "seed.export_education", _months),
 )
 
 
@@ -120,6 +161,9 @@ def write_dataset(dataset: Dataset, folder: Path, kind: str = "csv") -> ExportSu
                 "state": r["state"],
             },
         ),
+        (ORGANIZATIONS, dataset.organizations, _organization),
+        (POSITIONS, dataset.positions, _career("organization_id")),
+        (EDUCATION, dataset.education, _career("school_id")),
     )
     counts = {}
     for table, rows, shape in shapes:

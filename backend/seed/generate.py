@@ -12,6 +12,9 @@ The model, in three vectorised steps (numpy; the same seed gives the same graph)
    spent inside the community (dense, so clustered), the rest anywhere, by weight.
 3. **Triadic closure.** A fifth of the edges join two connections of the same person: friends
    of friends tend to know each other.
+4. **Careers** (``backend/seed/generate_careers.py``): companies of heavy-tailed sizes and
+   schools, 1-6 positions a person with realistic tenures, education; a person's headline
+   names their last employer.
 
 Edges are kept once, as sorted int64 keys ``lo * n + hi`` (8 bytes each; 160 MB for
 20,000,000), and people as small index arrays; rows are built lazily while loading, so
@@ -29,6 +32,7 @@ import numpy as np
 from backend.db import Database
 from backend.pair_keys import connection_key
 from backend.seed import attributes as words
+from backend.seed import generate_careers
 from backend.seed.dataset import Dataset, person_row, request_row
 
 AS_OF = date(2026, 1, 1)  # generated dates end here, so a seed always gives the same graph
@@ -67,7 +71,11 @@ class Network:
         professions: list[Profession],
         id_prefix: str = "g",
         request_rate: float = REQUEST_RATE,
+        companies: int | None = None,
+        named: dict[str, dict[int, str]] | None = None,
     ):
+        """``companies``: how many (default one per 20 people); ``named``: names for some
+        organizations by kind and size rank (generate_careers.generate)."""
         if people < 2 or avg_degree <= 0 or avg_degree >= people - 1:
             raise ValueError("need at least 2 people and 0 < avg_degree < people - 1")
         self.n = people
@@ -76,6 +84,7 @@ class Network:
         self.rng = np.random.default_rng(seed)
         self._communities()
         self._attributes()
+        self.careers = generate_careers.generate(seed, people, AS_OF, companies, named)
         target = round(people * avg_degree / 2)
         self.keys = self._edges(target)
         self.requests = self._requests(round(people * request_rate))
@@ -132,10 +141,11 @@ class Network:
             "last": rng.integers(0, len(words.LAST_NAMES), size=n, dtype=np.int32),
             "location": location.astype(np.int32),
             "profession": profession.astype(np.int32),
-            # Most of a community works for a few employers.
-            "company": ((comm * 7 + rng.integers(0, 3, size=n)) % len(words.COMPANY_STEMS)).astype(
-                np.int32
-            ),
+        }
+        # Employers were drawn here before careers named them (generate_careers.py); the draw
+        # stays so that every seed keeps the network it gave.
+        rng.integers(0, 3, size=n)
+        self.attrs |= {
             "seniority": rng.integers(0, len(words.SENIORITY), size=n, dtype=np.int32),
             "headline": rng.integers(0, len(words.HEADLINE_TEMPLATES), size=n, dtype=np.int32),
             "summary": rng.integers(0, len(words.SUMMARY_TEMPLATES) + 1, size=n, dtype=np.int32),
@@ -228,28 +238,53 @@ class Network:
         )
 
     def dataset(self) -> Dataset:
+        careers = self.careers
         return Dataset(
             people=self._people,
             connections=self._connections,
             requests=self._request_rows,
             connection_csv=self._connection_csv,
+            organizations=lambda: self._career_rows().organizations(f"{FIRST_DAY}T09:00:00Z"),
+            positions=lambda: self._career_rows().positions(
+                [words.SENIORITY[s] for s in self.attrs["seniority"].tolist()],
+                self._created_at(),
+            ),
+            education=lambda: self._career_rows().education(self._created_at()),
             totals={
                 "people": self.n,
                 "connections": len(self.keys),
                 "requests": len(self.requests),
+                "organizations": len(careers.companies) + len(careers.schools),
+                "positions": len(careers.position_person),
+                "education": len(careers.education_person),
             },
             skipped=Counter(),
         )
 
+    def _career_rows(self) -> generate_careers.CareerRows:
+        professions = [self.professions[p] for p in self.attrs["profession"].tolist()]
+        return generate_careers.CareerRows(
+            self.careers,
+            self.prefix,
+            titles=[p.name for p in professions],
+            fields=[
+                words.FIELDS_OF_STUDY.get(p.industry, words.DEFAULT_FIELD_OF_STUDY)
+                for p in professions
+            ],
+        )
+
+    def _created_at(self) -> list[str]:
+        return [f"{_DAYS[day]}T09:00:00Z" for day in self.attrs["created"].tolist()]
+
     def _people(self):
         a = {k: v.tolist() for k, v in self.attrs.items()}
+        employer, school = self.careers.employer.tolist(), self.careers.school.tolist()
         for i in range(self.n):
             profession = self.professions[a["profession"][i]]
             industry = profession.industry
             skills_pool = words.SKILLS.get(profession.name, words.GENERIC_SKILLS)
             skills = _skills(skills_pool, a["skills"][i])
-            suffixes = words.COMPANY_SUFFIXES.get(industry, words.DEFAULT_SUFFIXES)
-            company = f"{words.COMPANY_STEMS[a['company'][i]]} {suffixes[a['company'][i] % len(suffixes)]}"
+            company = self.careers.companies[employer[i]]
             location = words.LOCATIONS[a["location"][i]][0]
             fill = {
                 "profession": profession.name,
@@ -277,7 +312,9 @@ class Network:
                     "profession": profession.name,
                     "skills": skills,
                     "summary": summary,
-                    "training": words.SCHOOLS[a["school"][i]],
+                    "training": self.careers.schools[school[i]]
+                    if school[i] >= 0
+                    else words.SCHOOLS[a["school"][i]],
                     "connections_visibility": "private" if a["private"][i] else "connections",
                     "intro_opt_out": False,
                 },

@@ -65,5 +65,14 @@ def prepare(db: Database, path: Path, fmt: str = "auto", id_prefix: str = "") ->
     source = reader(path, fmt, id_prefix)
     checker = Checker()
     source.check(checker)
-    checker.finish(lambda ids: [row["id"] for row in db.read("seed.existing_people", 1, ids=ids)])
+    checker.finish(
+        lambda ids: [row["id"] for row in db.read("seed.existing_people", 1, ids=ids)],
+        lambda ids: {
+            row["id"]: row["kind"] for row in db.read("seed.existing_organizations", 1, ids=ids)
+        },
+        lambda keys: {
+            row["key"]: row["organization"]["id"]
+            for row in db.read("organizations.find_keys", 1, keys=keys)
+        },
+    )
     return source.dataset(checker)

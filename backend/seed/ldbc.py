@@ -2,8 +2,11 @@
 
 Read: Person (id, firstName, lastName, creationDate), Person_knows_Person (undirected, with
 creationDate), and when present Person_isLocatedIn_Place + Place (location: the city's
-name), Person_workAt_Organisation + Organisation (employer: the latest ``workFrom``; headline
-"Works at <employer>"), Person_studyAt_Organisation (training: the latest ``classYear``).
+name), Organisation (its type: Company a company, University a school; ids
+``<prefix>org-<id>``), Person_workAt_Organisation (a position from January of ``workFrom``,
+titled "Employee": LDBC has no titles; each ends the month before the person's next one
+starts, the latest is current) and Person_studyAt_Organisation (education ending in June of
+``classYear``, start and degree unknown).
 File names match case-insensitively with or without datagen's ``_0_0`` part, in any
 sub-folder; headers may be plain (``Person.id|Person.id|creationDate``) or neo4j-admin style
 (``:START_ID(Person)|:END_ID(Person)|creationDate:LONG``). Dates may be ISO text, datagen's
@@ -18,8 +21,17 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
+from backend import months
 from backend.seed.checks import Checker
-from backend.seed.dataset import Dataset, connection_row, iso_datetime, person_row
+from backend.seed.dataset import (
+    Dataset,
+    connection_row,
+    education_row,
+    iso_datetime,
+    organization_row,
+    person_row,
+    position_row,
+)
 
 FILES = {
     "person": "person",
@@ -31,6 +43,10 @@ FILES = {
     "study": "person_studyat_organisation",
 }
 _PART = re.compile(r"_\d+_\d+$")
+# An Organisation's type (CsvBasic's `type`, neo4j-admin's `:LABEL`) -> our kind.
+KINDS = {"company": "company", "university": "school"}
+LINKS = {"work": "company", "study": "school"}  # the kind each link's organisation must be
+TITLE = "Employee"  # LDBC's workAt has no title; a position needs one
 
 
 def find_files(folder: Path) -> dict[str, Path]:
@@ -64,8 +80,11 @@ def ldbc_datetime(text: str) -> str:
 
 
 def _column(header: str) -> str:
-    """``id:ID(Person)`` -> ``id``; ``firstName:STRING`` -> ``firstname``."""
-    return header.split(":")[0].strip().lower()
+    """``id:ID(Person)`` -> ``id``; ``firstName:STRING`` -> ``firstname``; ``:LABEL`` ->
+    ``type``."""
+    return header.split(":")[0].strip().lower() or header.strip(":").lower().replace(
+        "label", "type"
+    )
 
 
 def _display(name: str) -> str:
@@ -77,6 +96,9 @@ class LdbcFolder:
         self.files = find_files(folder)
         self.prefix = id_prefix
         self.people: dict[str, dict] = {}  # person id -> properties being assembled
+        self.organisations: dict[str, dict] = {}  # LDBC id -> organization row
+        # person id -> [(organisation id, year)], per link (work, study)
+        self.links: dict[str, dict[str, list[tuple[str, int]]]] = {key: {} for key in LINKS}
 
     def _rows(self, key: str) -> Iterator[tuple[str, int, list[str] | None, list[str] | str]]:
         """(file, line, header, values) per row; values is a str when the row is bad."""
@@ -130,7 +152,7 @@ class LdbcFolder:
         if checker.bad:
             return
         places = self._names(checker, "place")
-        organisations = self._names(checker, "organisation")
+        self._check_organisations(checker)
         self._check_people(checker)
         self._link(
             checker,
@@ -139,8 +161,14 @@ class LdbcFolder:
             "place",
             lambda props, name, _: props.__setitem__("location", name),
         )
-        self._link(checker, "work", organisations, "organisation", _employer)
-        self._link(checker, "study", organisations, "organisation", _school)
+        for key, kind in LINKS.items():
+            self._link(
+                checker,
+                key,
+                self.organisations,
+                "organisation",
+                self._career(checker, key, kind),
+            )
         for file, line, _, values in self._rows("knows"):
             if isinstance(values, str):
                 checker.bad_row(file, line, values)
@@ -157,6 +185,51 @@ class LdbcFolder:
             checker.refer(file, line, a)
             checker.refer(file, line, b)
             checker.totals["connections"] += 1
+
+    def _check_organisations(self, checker: Checker) -> None:
+        if "organisation" not in self.files:
+            return
+        for file, line, header, values in self._rows("organisation"):
+            if isinstance(values, str):
+                checker.bad_row(file, line, values)
+                continue
+            row = dict(zip(header, values, strict=True))
+            missing = [c for c in ("id", "type", "name") if c not in row]
+            if missing:
+                checker.bad_row(file, 1, f"missing column(s) {', '.join(missing)}")
+                return
+            kind = KINDS.get(row["type"].lower())
+            if kind is None:
+                checker.bad_row(
+                    file, line, f"type {row['type']!r} is neither Company nor University"
+                )
+                continue
+            organization = organization_row(
+                f"{self.prefix}org-{row['id']}", kind, _display(row["name"])
+            )
+            self.organisations[row["id"]] = organization
+            checker.organizations.define(organization)
+            checker.totals["organizations"] += 1
+
+    def _career(self, checker: Checker, key: str, kind: str):
+        """What a workAt/studyAt row records (after its person, organisation and year are
+        checked): the organisation of the right kind, in the person's list."""
+
+        def record(file: str, line: int, person_id: str, organisation: str, year: int) -> None:
+            found = self.organisations[organisation]["kind"]
+            if found != kind:
+                checker.bad_row(
+                    file, line, f"organisation {organisation!r} is a {found}, not a {kind}"
+                )
+                return
+            entries = self.links[key].setdefault(person_id, [])
+            if any(seen == organisation for seen, _ in entries):
+                checker.skipped[f"repeated {key} rows"] += 1
+                return
+            entries.append((organisation, year))
+            checker.totals["positions" if key == "work" else "education"] += 1
+
+        return record
 
     def _check_people(self, checker: Checker) -> None:
         for file, line, header, values in self._rows("person"):
@@ -181,8 +254,9 @@ class LdbcFolder:
                 }
         checker.totals["people"] = len(self.people)
 
-    def _link(self, checker: Checker, key: str, targets: dict[str, str], kind: str, apply) -> None:
-        """Person -> place/organisation rows; ``apply(props, name, year)`` records one."""
+    def _link(self, checker: Checker, key: str, targets: dict, kind: str, apply) -> None:
+        """Person -> place/organisation rows; ``apply(props, name, year)`` records a place,
+        ``apply(file, line, person id, organisation id, year)`` an organisation."""
         if key not in self.files:
             return
         for file, line, _, values in self._rows(key):
@@ -199,16 +273,16 @@ class LdbcFolder:
                 checker.bad_row(file, line, f"unknown {kind} {target!r}")
             elif year and not year.isdigit():
                 checker.bad_row(file, line, f"bad year {year!r}")
-            else:
+            elif key == "located":
                 apply(self.people[person_id], targets[target], int(year or 0))
+            else:
+                apply(file, line, person_id, target, int(year or 0))
 
     def dataset(self, checker: Checker) -> Dataset:
         def people():
             for person_id, props in self.people.items():
-                props = {k: v for k, v in props.items() if not k.startswith("_")}
+                props = dict(props)
                 created_at = props.pop("created_at")
-                if props.get("employer"):
-                    props["headline"] = f"Works at {props['employer']}"
                 yield person_row(person_id, props, created_at=created_at)
 
         def connections():
@@ -222,16 +296,40 @@ class LdbcFolder:
         return Dataset(
             people=people,
             connections=connections,
+            organizations=lambda: self.organisations.values(),
+            positions=self._positions,
+            education=self._education,
             totals=dict(checker.totals),
             skipped=checker.skipped,
         )
 
+    def _positions(self):
+        """From January of workFrom; each until the month before the next one starts (the
+        ones starting in the latest year are current)."""
+        for person_id, entries in self.links["work"].items():
+            starts = sorted({year for _, year in entries})
+            for organisation, year in entries:
+                later = [y for y in starts if y > year]
+                yield position_row(
+                    f"{self.prefix}work-{person_id.removeprefix(self.prefix)}-{organisation}",
+                    person_id,
+                    self.organisations[organisation]["id"],
+                    {
+                        "title": TITLE,
+                        "start": year * 12,
+                        "end": later[0] * 12 - 1 if later else None,
+                    },
+                )
 
-def _employer(props: dict, name: str, year: int) -> None:
-    if year >= props.get("_work_year", -1):
-        props.update(employer=name, _work_year=year)
-
-
-def _school(props: dict, name: str, year: int) -> None:
-    if year >= props.get("_study_year", -1):
-        props.update(training=name, _study_year=year)
+    def _education(self):
+        """Ending in June of classYear (still studying when that is to come)."""
+        this_month = months.month_of(datetime.now(UTC))
+        for person_id, entries in self.links["study"].items():
+            for organisation, year in entries:
+                end = year * 12 + 5
+                yield education_row(
+                    f"{self.prefix}study-{person_id.removeprefix(self.prefix)}-{organisation}",
+                    person_id,
+                    self.organisations[organisation]["id"],
+                    {"end": end if end <= this_month else None},
+                )

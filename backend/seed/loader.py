@@ -1,6 +1,7 @@
 """Write a :class:`Dataset` into Neo4j: batched ``UNWIND`` named queries in write transactions.
 
-People first, then connections, then requests; each batch is one managed write transaction
+People first, then connections, then requests, then careers (organizations, positions,
+education: docs/careers.md); each batch is one managed write transaction
 (retried on transient errors, which is safe because every statement MERGEs). While Neo4j
 writes one batch the next is being prepared (``workers`` transactions in flight). A progress
 bar per phase and a :class:`LoadSummary` at the end.
@@ -23,6 +24,8 @@ from backend.queries import Query
 from backend.seed.dataset import Dataset
 
 DEFAULT_BATCH_SIZE = 10_000
+CAREERS = ("organizations", "positions", "education")
+PHASES = ("people", "connections", "requests", *CAREERS)
 
 
 @dataclass
@@ -42,6 +45,9 @@ class LoadSummary:
     people: PhaseCount = field(default_factory=PhaseCount)
     connections: PhaseCount = field(default_factory=PhaseCount)
     requests: PhaseCount = field(default_factory=PhaseCount)
+    organizations: PhaseCount = field(default_factory=PhaseCount)
+    positions: PhaseCount = field(default_factory=PhaseCount)
+    education: PhaseCount = field(default_factory=PhaseCount)
     skipped: Counter = field(default_factory=Counter)
     seconds: float = 0.0
 
@@ -52,15 +58,22 @@ class LoadSummary:
             f"people {self.people.rows:,} ({self.people.new:,} new), "
             f"connections {self.connections.rows:,} ({self.connections.new:,} new), "
             f"requests {self.requests.rows:,} ({self.requests.new:,} new), "
-            f"skipped {skipped:,}{f' ({reasons})' if reasons else ''}; "
+            f"{self._careers()}skipped {skipped:,}{f' ({reasons})' if reasons else ''}; "
             f"{self.connections.rate:,.0f} connections/s, "
             f"{self.total_rows / self.seconds if self.seconds else 0:,.0f} rows/s, "
             f"{self.seconds:.1f} s"
         )
 
+    def _careers(self) -> str:
+        """The careers phases, when the source had any (most edge lists have none)."""
+        counts = {phase: getattr(self, phase) for phase in CAREERS}
+        if not any(count.rows for count in counts.values()):
+            return ""
+        return "".join(f"{name} {c.rows:,} ({c.new:,} new), " for name, c in counts.items())
+
     @property
     def total_rows(self) -> int:
-        return self.people.rows + self.connections.rows + self.requests.rows
+        return sum(getattr(self, phase).rows for phase in PHASES)
 
 
 def batches(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
@@ -71,11 +84,14 @@ def batches(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
 
 def _write_batch(tx: ManagedTransaction, query: Query, rows: list[dict]) -> tuple[int, int]:
     """One batch; (created, written). ``written`` is the query's own row count when it
-    returns one (rows that MATCHed their people), else every row."""
+    returns one (rows that MATCHed their people), else every row; ``created`` its own count
+    when it returns one (an organization brings its key nodes), else the counters'."""
     result = tx.run(query.text, query.bind(rows=rows))
     record = result.single()
     counters = result.consume().counters
     created = counters.nodes_created or counters.relationships_created
+    if record is not None and "created" in record.keys():
+        created = record["created"]
     written = record["written"] if record is not None else len(rows)
     return created, written
 
@@ -105,6 +121,7 @@ class Loader:
                 ("people", dataset.people(), "seed.merge_people"),
                 ("connections", dataset.connections(), self._connections_query()),
                 ("requests", dataset.requests(), "seed.merge_requests"),
+                *((phase, getattr(dataset, phase)(), f"seed.merge_{phase}") for phase in CAREERS),
             ):
                 count = getattr(summary, phase)
                 self._phase(

@@ -16,8 +16,9 @@ def run_cli(app, *args: str) -> Result:
 
 
 def graph_snapshot(cypher) -> dict:
-    """People, connections and requests by their ids and properties (element ids left out,
-    so graphs loaded at different times compare equal when their data is equal)."""
+    """People, connections, requests and careers (organizations with their lookup keys,
+    positions, education) by their ids and properties (element ids left out, so graphs loaded
+    at different times compare equal when their data is equal)."""
     people = cypher("MATCH (p:Person) RETURN p.id AS id, properties(p) AS props ORDER BY id")
     connections = cypher(
         "MATCH (a:Person)-[r:CONNECTED_TO]->(b:Person) "
@@ -27,7 +28,43 @@ def graph_snapshot(cypher) -> dict:
         "MATCH (a:Person)-[r:REQUESTED]->(b:Person) "
         "RETURN r.pair AS pair, properties(r) AS props ORDER BY pair"
     )
-    return {"people": people, "connections": connections, "requests": requests}
+    organizations = cypher(
+        "MATCH (o:Organization) RETURN o.id AS id, properties(o) AS props, "
+        "COLLECT { MATCH (k:OrganizationKey)-[:KEY_OF]->(o) "
+        "RETURN [k.key, k.organization_id] ORDER BY k.key } AS keys ORDER BY id"
+    )
+    careers = {
+        name: cypher(
+            f"MATCH (p:Person)-[r:{kind}]->(o:Organization) "
+            "RETURN r.id AS id, p.id AS person, o.id AS organization, properties(r) AS props "
+            "ORDER BY id"
+        )
+        for name, kind in (("positions", "WORKED_AT"), ("education", "STUDIED_AT"))
+    }
+    return {
+        "people": people,
+        "connections": connections,
+        "requests": requests,
+        "organizations": organizations,
+        **careers,
+    }
+
+
+def undated(snapshot: dict) -> dict:
+    """A snapshot without the dates a load fills in where the files give none (the load's
+    time), to compare two loads of such files."""
+    return {
+        table: [
+            {
+                **row,
+                "props": {
+                    k: v for k, v in row["props"].items() if k not in ("created_at", "updated_at")
+                },
+            }
+            for row in rows
+        ]
+        for table, rows in snapshot.items()
+    }
 
 
 def graph_counts(cypher) -> dict:
