@@ -20,7 +20,7 @@ from backend.notifications.outbox import notify
 
 # Pairs connected per transaction: a connection is a handful of statements (the pair's lock
 # and state, the connection, the notice, the views' delta).
-CONNECT_CHUNK = 10
+CONNECT_CHUNK = 3
 
 
 @dataclass(frozen=True)

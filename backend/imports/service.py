@@ -30,7 +30,7 @@ from backend.organizations.names import name_key, profile_key, tokens
 from backend.organizations.schemas import ORGANIZATION_NAME_MAX
 from backend.schemas import HEADLINE_MAX, SHORT_MAX, SUMMARY_MAX
 
-BATCH = 2_000  # contacts per write transaction
+BATCH = 1_000  # contacts per write transaction
 PROFILE_LIMITS = {
     "headline": HEADLINE_MAX,
     "summary": SUMMARY_MAX,
