@@ -85,7 +85,7 @@ def apply_own(tx, db, view_size: int, change: Change, people: list[str]) -> tupl
     touched = {row["id"]: row for row in run(tx, db.query("views.touch", 2), person_ids=people)}
     event = Event(change, tuple((p, touched[p]["degree"]) for p in people if p in touched))
     updates, recompute = [], []
-    for me in touched:
+    for me in sorted(touched):  # locks in id order, as the neighbours' deltas take them
         others = [p for p in people if p != me]
         new_version = touched[me]["version"]
         old_version = new_version - 1
@@ -239,47 +239,95 @@ def apply_linked(tx, db, view_size: int, pairs: list[tuple[str, str]]) -> None:
 # -- the neighbours, after the response -------------------------------------------------------
 
 
-def apply_to_neighbours(db, view_size: int, event: Event) -> int:
-    """The deltas of the views of the two people's connections; returns how many view parts
-    were updated. Each side: A's connections' views get B's exact entry (and the entries
-    reached through A when A's weight as a mutual changed)."""
-    if not event.change.moves_neighbours or len(event.people) != 2:
+@dataclass
+class _Moved:
+    """What the changes of a batch did to one person x: who they connected to or disconnected
+    from, whether their Adamic-Adar weight moved at all (an entry reached through x may have
+    been computed in between, by an own delta: recomputed) and how far it moved from before
+    the first change to after the last one (the most an entry not listed can have gained)."""
+
+    others: set[str]
+    reweighed: bool = False
+    shift: int = 0
+
+
+def apply_to_neighbours(db, view_size: int, events: list[Event]) -> int:
+    """The deltas of the views of the people's connections for these changes, coalesced;
+    returns how many view parts were updated. For each person x of a change, x's connections'
+    views get the exact entries of the people x connected to or disconnected from (each
+    candidate once, however many changes moved it), and when x's Adamic-Adar weight as a
+    mutual changed over the changes, the entries reached through x. One holders read for all
+    the changes, then one transaction per NEIGHBOUR_BATCH view parts."""
+    moved = _moved(events)
+    if not moved:
         return 0
+    holders = db.read("views.holders", 2, people=sorted(moved), parts=[p.name for p in RANKED])
+    # (holder, part) -> the people of the changes through whom the holder's part moves;
+    # None: a part being computed for the first time (locked, so that its save starts again).
+    views: dict[tuple[str, str], set[str] | None] = {}
+    for row in holders:
+        key = (row["holder"], row["part"])
+        if not row["computed"]:
+            views[key] = None
+        elif views.setdefault(key, set()) is not None:
+            views[key].add(row["person_id"])
+    keys = sorted(views)
     updated = 0
-    for (x, degree), (other, _) in zip(event.people, event.people[::-1], strict=True):
-        before = degree - 1 if event.change is Change.CONNECTED else degree + 1
-        shift = adamic_adar(degree) - adamic_adar(before)
-        holders = db.read(
-            "views.holders", 1, person_id=x, other_id=other, parts=[p.name for p in RANKED]
-        )
-        for part in RANKED:
-            ids = sorted(row["id"] for row in holders if part.name in row["parts"])
-            for start in range(0, len(ids), NEIGHBOUR_BATCH):
-                batch = ids[start : start + NEIGHBOUR_BATCH]
-                updated += db.write_tx(
-                    _neighbour_batch, db, view_size, part, batch, x, other, shift
-                )
+    for start in range(0, len(keys), NEIGHBOUR_BATCH):
+        batch = {key: views[key] for key in keys[start : start + NEIGHBOUR_BATCH]}
+        updated += db.write_tx(_neighbour_batch, db, view_size, moved, batch)
     return updated
 
 
-def _neighbour_batch(tx, db, view_size, part: Part, holders, x, other, shift) -> int:
+def _moved(events: list[Event]) -> dict[str, _Moved]:
+    moved: dict[str, _Moved] = {}
+    for event in events:
+        if not event.change.moves_neighbours or len(event.people) != 2:
+            continue
+        for (x, degree), (other, _) in zip(event.people, event.people[::-1], strict=True):
+            before = degree - 1 if event.change is Change.CONNECTED else degree + 1
+            side = moved.setdefault(x, _Moved(set()))
+            side.others.add(other)
+            # Each change moves x's degree by one from the one before it (the changes of x
+            # commit one after the other): the shifts add up to the net move.
+            shift = adamic_adar(degree) - adamic_adar(before)
+            side.reweighed |= shift != 0
+            side.shift += shift
+    return moved
+
+
+def _neighbour_batch(tx, db, view_size, moved: dict[str, _Moved], views: dict) -> int:
     # Lock first: an own delta of a holder waits, or is seen by the entries computed below.
-    run(tx, db.query("views.lock", 1), person_ids=holders, part=part.name)
-    exact = {holder: {other} for holder in holders}
-    raise_floor = 0
-    if part is SUGGESTIONS and shift:
-        # x's weight as a mutual changed: the entries reached through x move by it, and those
-        # not listed can have risen by it at most.
-        rows = run(
-            tx, db.query("views.entries_via", 1), person_id=x, holders=holders, part=part.name
-        )
-        for row in rows:
-            exact[row["holder"]] |= set(row["ids"])
-        raise_floor = max(0, shift)
-    pairs = [[holder, c] for holder, ids in exact.items() for c in sorted(ids)]
-    entries = _entries(tx, db, part, pairs)
-    updates = [
-        _merge_of(part, holder, ids, entries.get(holder, []), raise_floor)
-        for holder, ids in exact.items()
-    ]
+    run(
+        tx,
+        db.query("views.lock", 2),
+        views=[{"person_id": holder, "part": part} for holder, part in views],
+    )
+    updates = []
+    for part in RANKED:
+        through = {h: xs for (h, p), xs in views.items() if p == part.name and xs is not None}
+        if not through:
+            continue
+        exact = {h: set().union(*(moved[x].others for x in xs)) - {h} for h, xs in through.items()}
+        raise_floor = dict.fromkeys(through, 0)
+        if part is SUGGESTIONS:
+            # A weight that changed moves the entries reached through x, and those not listed
+            # by the net increase at most.
+            shifted = [
+                [h, x] for h, xs in through.items() for x in sorted(xs) if moved[x].reweighed
+            ]
+            if shifted:
+                for row in run(tx, db.query("views.entries_via", 2), pairs=shifted, part=part.name):
+                    exact[row["holder"]] |= set(row["ids"])
+            for h, xs in through.items():
+                raise_floor[h] = sum(max(0, moved[x].shift) for x in xs)
+        pairs = [[h, c] for h, ids in exact.items() for c in sorted(ids)]
+        entries = _entries(tx, db, part, pairs)
+        updates += [
+            _merge_of(part, h, ids, entries.get(h, []), raise_floor[h])
+            for h, ids in exact.items()
+            if ids or raise_floor[h]
+        ]
+    if not updates:
+        return 0
     return len(run(tx, db.query("views.merge", 1), updates=updates, cap=cap(view_size)))
