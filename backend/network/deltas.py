@@ -36,7 +36,7 @@ from backend.network.parts import PARTS, RANKED, SCORE_WEIGHTS, SECOND, SUGGESTI
 
 # Index seeks an own delta may spend, in the request's transaction, on candidates that a new
 # connection brings and that are not in the view yet (a light person connecting to a hub); and
-# relationships each of the two reads of a counts delta may read (counts_delta.py).
+# relationships a counts delta may read, shared among its searches (counts_delta.py).
 OWN_DELTA_BUDGET = 20_000
 # Views updated per transaction by a neighbours' delta.
 NEIGHBOUR_BATCH = 200
@@ -111,7 +111,7 @@ def apply_own(tx, db, view_size: int, change: Change, people: list[str]) -> tupl
             elif change is Change.REQUEST_WITHDRAWN:
                 unchanged.append(part.name)  # counts are about connections only
             elif others:
-                moved = _counts_shift(tx, db, change, me, others[0])
+                moved = _counts_shift(tx, db, change, me, others[0], touched)
                 if moved is None:
                     recompute.append((me, part.name))
                 else:
@@ -139,13 +139,14 @@ def apply_own(tx, db, view_size: int, change: Change, people: list[str]) -> tupl
     return event, recompute
 
 
-def _counts_shift(tx, db, change: Change, me: str, other: str) -> list[int] | None:
+def _counts_shift(tx, db, change: Change, me: str, other: str, touched) -> list[int] | None:
     """How an own connection made or removed moves me's counts (counts_delta.py), within the
     own delta's budget; None otherwise (a block or an unblock: who is passed through changes):
     the counts are recomputed in the background."""
-    if change not in (Change.CONNECTED, Change.DISCONNECTED):
+    if change not in (Change.CONNECTED, Change.DISCONNECTED) or other not in touched:
         return None
-    return counts_delta.shift(tx, db, me, other, change is Change.CONNECTED, OWN_DELTA_BUDGET)
+    connected, degree = change is Change.CONNECTED, touched[other]["degree"]
+    return counts_delta.shift(tx, db, me, other, connected, degree, OWN_DELTA_BUDGET)
 
 
 def _own_update(tx, db, part: Part, change: Change, me: str, other: str, listed: set[str]) -> dict:
