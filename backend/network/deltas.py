@@ -61,10 +61,13 @@ class Change(Enum):
 @dataclass(frozen=True)
 class Event:
     """A committed change, for the neighbours' delta: who, and their numbers of connections
-    right after it (their Adamic-Adar weights as mutuals)."""
+    right after it (their Adamic-Adar weights as mutuals); for a disconnection, the view parts
+    of their connections as they were then (``views.holders`` rows: person_id, holder, part,
+    computed)."""
 
     change: Change
     people: tuple[tuple[str, int], ...]
+    holders: tuple[dict, ...] = ()
 
 
 def adamic_adar(degree: int) -> int:
@@ -87,7 +90,15 @@ def apply_own(tx, db, view_size: int, change: Change, people: list[str]) -> tupl
     change: both people, each with the other). Returns the event for the neighbours' delta and
     the (person, part) pairs that need a recompute in the background."""
     touched = {row["id"]: row for row in run(tx, db.query("views.touch", 2), person_ids=people)}
-    event = Event(change, tuple((p, touched[p]["degree"]) for p in people if p in touched))
+    holders = ()
+    if change is Change.DISCONNECTED:
+        # Whose views the neighbours' delta must reach: A's connections now. One of them, H,
+        # may leave A before the delta runs; H's own delta then recomputes A's connections of
+        # that moment, which no longer include B, so B's entry in H's view (A was a mutual)
+        # would be left to this delta, which would not find H among A's connections any more.
+        parts = [p.name for p in RANKED]
+        holders = tuple(run(tx, db.query("views.holders", 2), people=sorted(touched), parts=parts))
+    event = Event(change, tuple((p, touched[p]["degree"]) for p in people if p in touched), holders)
     updates, shifts, recompute = [], [], []
     for me in sorted(touched):  # locks in id order, as the neighbours' deltas take them
         others = [p for p in people if p != me]
@@ -292,15 +303,11 @@ def apply_to_neighbours(db, view_size: int, events: list[Event]) -> int:
     if not moved:
         return 0
     holders = db.read("views.holders", 2, people=sorted(moved), parts=[p.name for p in RANKED])
-    # (holder, part) -> the people of the changes through whom the holder's part moves;
-    # None: a part being computed for the first time (locked, so that its save starts again).
-    views: dict[tuple[str, str], set[str] | None] = {}
+    holders += [row for event in events for row in event.holders]
+    # (holder, part) -> the people of the changes through whom the holder's part moves.
+    views: dict[tuple[str, str], set[str]] = {}
     for row in holders:
-        key = (row["holder"], row["part"])
-        if not row["computed"]:
-            views[key] = None
-        elif views.setdefault(key, set()) is not None:
-            views[key].add(row["person_id"])
+        views.setdefault((row["holder"], row["part"]), set()).add(row["person_id"])
     keys = sorted(views)
     updated = 0
     for start in range(0, len(keys), NEIGHBOUR_BATCH):
@@ -327,15 +334,18 @@ def _moved(events: list[Event]) -> dict[str, _Moved]:
 
 
 def _neighbour_batch(tx, db, view_size, moved: dict[str, _Moved], views: dict) -> int:
-    # Lock first: an own delta of a holder waits, or is seen by the entries computed below.
-    run(
+    # Lock first: an own delta of a holder waits, or is seen by the entries computed below; a
+    # part being computed for the first time counts the change, so that its compute, which
+    # may have begun before the change, is not saved (refresher.py) and takes no entries.
+    locked = run(
         tx,
         db.query("views.lock", 2),
         views=[{"person_id": holder, "part": part} for holder, part in views],
     )
+    computed = {(row["person_id"], row["part"]) for row in locked if row["computed"]}
     updates = []
     for part in RANKED:
-        through = {h: xs for (h, p), xs in views.items() if p == part.name and xs is not None}
+        through = {h: xs for (h, p), xs in views.items() if p == part.name and (h, p) in computed}
         if not through:
             continue
         exact = {h: set().union(*(moved[x].others for x in xs)) - {h} for h, xs in through.items()}

@@ -200,7 +200,7 @@ class ViewRefresher:
             fields["bytes"] = payload_bytes(fields)
             saved = db.write(
                 "views.save",
-                2,
+                3,
                 person_id=person_id,
                 part=part,
                 lease=lease,
