@@ -4,15 +4,17 @@
 
 1. The graph: the generated network of ``bench discovery`` (loaded unless already there).
 2. The people: a hub (connections closest to ``--hub-degree``), a big hub (closest to
-   ``--big-degree``) and the median person of ``bench discovery``. Each one's view is
+   ``--big-degree``), the median person of ``bench discovery`` and a light person next to
+   hubs (at most 6 connections, one with 1,000+, 2-hop work 2,000-4,999). Each one's view is
    computed cold (timed: what a refresh costs).
 3. Hot paths (2nd-degree top 20, suggestions top 20, network counts) through the API of two
    servers on the same database, taking turns: one with views (the defaults), one live-only
    (``MUTUALS_VIEW_MAX_AGE=0``); their answers are checked equal.
 4. Writes: sending and accepting a connection request between newly signed-up people on the
    views server and on ``--baseline`` (the code before views, or before deltas: a temporary
-   git worktree), taking turns. Own changes: the hubs accept a newcomer's request and at once
-   read their 2nd-degree page, suggestions and counts (from a view?), on both servers.
+   git worktree), taking turns. Own changes: the hubs accept a newcomer's request (with
+   ``--own-askers members``, a pool person's, removed again after) and at once read their
+   2nd-degree page, suggestions and counts (from a view?), on both servers.
 5. Mixed load: ``--clients`` concurrent clients for ``--duration`` seconds on each server,
    the mix of the views issue (45% 2nd-degree, 15% profiles, 10% mutuals, 8% suggestions, 7%
    paths, 8% requests, 7% accepts) acted by people drawn at random from ``--pool`` people with
@@ -223,43 +225,61 @@ def own_changes(
     subjects: dict[str, str],
     tokens: dict[str, str],
     rounds: int,
+    members: list[str] | None = None,
     reads: dict[str, str] = OWN_READS,
 ) -> dict:
     """A newcomer asks the person; the person accepts (timed) and at once reads their
     2nd-degree page, suggestions and counts (``reads``; timed, and whether from a view);
-    servers taking turns. The newcomers are deleted after the last round: deleting a
-    connection outdates the person's views (docs/views.md), which would send the next
-    round's reads to the live path."""
+    servers taking turns. The newcomers are deleted after the last round. With ``members``
+    (people of the graph, with tokens), the next member not yet connected to the person asks
+    instead, and the person removes the connection after the reads (timed: ``remove``): the
+    deltas then read the member's connections (and the counts delta their 2 hops)."""
     samples = {name: {label: defaultdict(list) for label in subjects} for name in servers}
-    newcomers = []
+    newcomers, askers = [], iter(members or ())
     with requests.Session() as session:
 
-        def call(base, method, path, token=None, **body):
+        def send(base, method, path, token=None, **body):
             headers = {"Authorization": f"Bearer {token}"} if token else {}
             began = time.perf_counter()
             response = session.request(
                 method, base + path, json=body or None, headers=headers, timeout=120
             )
+            return (time.perf_counter() - began) * 1000, response
+
+        def call(base, method, path, token=None, **body):
+            ms, response = send(base, method, path, token, **body)
             response.raise_for_status()
-            ms = (time.perf_counter() - began) * 1000
             return ms, response.json() if response.content else None
+
+        def ask(base, name, n, person) -> str:
+            """Who asked the person (a request sent): a newcomer or the next member."""
+            if members is None:
+                _, newcomer = call(base, "POST", "/v1/people", name=f"Own {name} {n}")
+                newcomers.append((base, newcomer))
+                call(base, "POST", "/v1/me/requests", newcomer["token"], to=person)
+                return newcomer["person"]["id"]
+            for member in askers:
+                _, sent = send(base, "POST", "/v1/me/requests", tokens[member], to=person)
+                if sent.status_code == 201:
+                    return member
+            raise click.ClickException("more own rounds than --pool members to ask")
 
         for n in tqdm(range(rounds), desc="own changes", unit="round"):
             for name, base in servers.items():
                 for label, person in subjects.items():
-                    _, newcomer = call(base, "POST", "/v1/people", name=f"Own {name} {n}")
-                    call(base, "POST", "/v1/me/requests", newcomer["token"], to=person)
+                    asker = ask(base, name, n, person)
                     accepted, _ = call(
-                        base,
-                        "POST",
-                        f"/v1/me/requests/incoming/{newcomer['person']['id']}/accept",
-                        tokens[person],
+                        base, "POST", f"/v1/me/requests/incoming/{asker}/accept", tokens[person]
                     )
                     samples[name][label]["accept"].append((accepted, True))
                     for path, url in reads.items():
                         ms, answer = call(base, "GET", url, tokens[person])
                         samples[name][label][path].append((ms, bool(answer.get("from_view"))))
-                    newcomers.append((base, newcomer))
+                    if members is not None:
+                        removed, _ = call(
+                            base, "DELETE", f"/v1/me/connections/{asker}", tokens[person]
+                        )
+                        samples[name][label]["remove"].append((removed, True))
         for base, newcomer in newcomers:
             call(base, "DELETE", "/v1/me", newcomer["token"], confirm=newcomer["person"]["id"])
     return samples
@@ -422,6 +442,14 @@ def mixed_load(
     show_default=True,
     help="Also a mixed load where this share of the calls are own changes (0.01: 1%).",
 )
+@click.option(
+    "--own-askers",
+    type=click.Choice(["newcomers", "members"]),
+    default="newcomers",
+    show_default=True,
+    help="Who asks in the own changes: newly signed-up people, or --pool people with "
+    "connections (the connection is removed again after the reads, timed).",
+)
 @click.option("--pool", default=300, show_default=True, help="People acting the mixed load.")
 @click.option("--clients", default=16, show_default=True)
 @click.option(
@@ -452,6 +480,7 @@ def main(
     rounds,
     write_pairs,
     own_rounds,
+    own_askers,
     own_share,
     pool,
     clients,
@@ -472,10 +501,23 @@ def main(
 
     picked = db.read("network.bench_people", 2, hub_degree=hub_degree, sample=201)[0]
     big = db.read("network.bench_people", 2, hub_degree=big_degree, sample=1)[0]
+    # A handful of connections, some of them hubs: a hub's worth of 2-hop work (issue 19).
+    light = db.read(
+        "network.bench_light_person",
+        1,
+        max_degree=6,
+        hub_degree=1000,
+        min_work=2000,
+        max_work=5000,
+    )
     subjects = {
         f"hub ({picked['hub_degree']:,} conn.)": picked["hub_id"],
         f"big hub ({big['hub_degree']:,} conn.)": big["hub_id"],
         f"median person ({picked['median_degree']} conn.)": picked["median_id"],
+    } | {
+        f"light next to hubs ({row['degree']} conn., {row['hubs']} hubs, 2-hop work "
+        f"{row['work']:,})": row["id"]
+        for row in light
     }
     connected = db.read("network.bench_connected_people", 1, min_degree=2)
     everyone = [row["id"] for row in connected]
@@ -516,7 +558,7 @@ def main(
     ):
         servers = {"views": Client(with_views, tokens), "live": Client(live_only, tokens)}
         paths = hot_paths(subjects, rounds, servers) if "hot" in phases else []
-        hubs = {label: p for label, p in subjects.items() if not label.startswith("median")}
+        hubs = {label: p for label, p in subjects.items() if label.startswith(("hub", "big hub"))}
         writes, own, loads, pool_seconds = {}, {}, {}, 0.0
         if phases & {"writes", "own"}:
             with (
@@ -527,7 +569,8 @@ def main(
                 if "writes" in phases:
                     writes = write_path(servers_now, write_pairs)
                 if "own" in phases:
-                    own = own_changes(servers_now, hubs, tokens, own_rounds)
+                    members = actors if own_askers == "members" else None
+                    own = own_changes(servers_now, hubs, tokens, own_rounds, members)
         if "load" in phases:
             loads["live"] = mixed_load(servers["live"], actors, everyone, clients, duration, seed)
             pool_seconds = pool_views(state.refresher, heavy)
@@ -631,20 +674,23 @@ def report(run: dict) -> str:
             run["writes"]["before views"]["accept"], 50
         )
         lines += ["", f"accept p50 with views / before views: **{ratio:.2f}x**", ""]
+    removed = any("remove" in t for by_person in run["own"].values() for t in by_person.values())
+    kinds = ("accept", *OWN_READS, *(("remove",) if removed else ()))
+    asker = "a member's (removed again after the reads)" if removed else "a newcomer's"
     lines += [
-        "## Own changes: the person accepts a newcomer's request, then reads at once "
+        f"## Own changes: the person accepts {asker} request, then reads at once "
         "(p50 / p99 ms, share of answers from a view)",
         "",
-        "| server | person | accept | " + " | ".join(OWN_READS) + " |",
-        "|---|---|---|" + "---|" * len(OWN_READS),
+        "| server | person | " + " | ".join(kinds) + " |",
+        "|---|---|" + "---|" * len(kinds),
     ]
     for name, by_person in run["own"].items():
         for label, timings in by_person.items():
             cells = []
-            for kind in ("accept", *OWN_READS):
+            for kind in kinds:
                 ms = [t for t, _ in timings[kind]]
                 viewed = sum(v for _, v in timings[kind])
-                share = "" if kind == "accept" else f" ({viewed} of {len(ms)} from a view)"
+                share = "" if kind not in OWN_READS else f" ({viewed} of {len(ms)} from a view)"
                 cells.append(f"{p50(ms)} / {p99(ms)}{share}")
             lines.append(f"| {name} | {label} | " + " | ".join(cells) + " |")
     lag = run["lag"]

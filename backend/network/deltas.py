@@ -15,7 +15,9 @@ incremented: applying a delta twice, or after a refresh that already saw the cha
 harmless.
 
 - Own changes (:func:`apply_own`): in the write transaction, for both people; their parts move
-  to the new ``network_version`` and stay servable.
+  to the new ``network_version`` and stay servable. The counts part moves by an exact shift
+  (counts_delta.py) for a connection made or removed within the budget; otherwise (past it, a
+  block, an unblock) it is recomputed in the background.
 - Neighbours (:func:`apply_to_neighbours`): after the response, in the background
   (refresher.py), for the views of A's and B's connections: B's (A's) entry, and when A's
   Adamic-Adar weight changed with their number of connections, the entries reached through A,
@@ -29,10 +31,12 @@ from dataclasses import dataclass
 from enum import Enum
 
 from backend.db import run
+from backend.network import counts_delta
 from backend.network.parts import PARTS, RANKED, SCORE_WEIGHTS, SECOND, SUGGESTIONS, Part
 
 # Index seeks an own delta may spend, in the request's transaction, on candidates that a new
-# connection brings and that are not in the view yet (a light person connecting to a hub).
+# connection brings and that are not in the view yet (a light person connecting to a hub); and
+# relationships a counts delta may read, shared among its searches (counts_delta.py).
 OWN_DELTA_BUDGET = 20_000
 # Views updated per transaction by a neighbours' delta.
 NEIGHBOUR_BATCH = 200
@@ -84,7 +88,7 @@ def apply_own(tx, db, view_size: int, change: Change, people: list[str]) -> tupl
     the (person, part) pairs that need a recompute in the background."""
     touched = {row["id"]: row for row in run(tx, db.query("views.touch", 2), person_ids=people)}
     event = Event(change, tuple((p, touched[p]["degree"]) for p in people if p in touched))
-    updates, recompute = [], []
+    updates, shifts, recompute = [], [], []
     for me in touched:
         others = [p for p in people if p != me]
         new_version = touched[me]["version"]
@@ -104,7 +108,21 @@ def apply_own(tx, db, view_size: int, change: Change, people: list[str]) -> tupl
             elif part.ranked and others:
                 update = _own_update(tx, db, part, change, me, others[0], set(row["ids"]))
                 updates.append({**update, "old_version": old_version, "new_version": new_version})
-            # counts (3 hops): outdated, recomputed on their next read
+            elif change is Change.REQUEST_WITHDRAWN:
+                unchanged.append(part.name)  # counts are about connections only
+            elif others:
+                moved = _counts_shift(tx, db, change, me, others[0], touched)
+                if moved is None:
+                    recompute.append((me, part.name))
+                else:
+                    shifts.append(
+                        {
+                            "person_id": me,
+                            "shift": moved,
+                            "old_version": old_version,
+                            "new_version": new_version,
+                        }
+                    )
         if unchanged:
             run(
                 tx,
@@ -116,7 +134,19 @@ def apply_own(tx, db, view_size: int, change: Change, people: list[str]) -> tupl
             )
     if updates:
         run(tx, db.query("views.merge", 1), updates=updates, cap=cap(view_size))
+    if shifts:
+        run(tx, db.query("views.shift_counts", 1), updates=shifts)
     return event, recompute
+
+
+def _counts_shift(tx, db, change: Change, me: str, other: str, touched) -> list[int] | None:
+    """How an own connection made or removed moves me's counts (counts_delta.py), within the
+    own delta's budget; None otherwise (a block or an unblock: who is passed through changes):
+    the counts are recomputed in the background."""
+    if change not in (Change.CONNECTED, Change.DISCONNECTED) or other not in touched:
+        return None
+    connected, degree = change is Change.CONNECTED, touched[other]["degree"]
+    return counts_delta.shift(tx, db, me, other, connected, degree, OWN_DELTA_BUDGET)
 
 
 def _own_update(tx, db, part: Part, change: Change, me: str, other: str, listed: set[str]) -> dict:

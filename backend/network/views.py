@@ -13,9 +13,10 @@ live. A view has the parts declared in :mod:`backend.network.parts`, each a
 Freshness (every discovery answer says ``as_of`` and ``from_view``):
 - Changes to a person's own network (:func:`changed`, in the write transaction) bump their
   ``network_version``; the ranked parts take the change in by a delta in the same transaction
-  (:mod:`backend.network.deltas`) and stay servable; ``counts`` stop being served until their
-  next read recomputes them, and so do the suggestions after an own profile change (their
-  scores have profile terms).
+  (:mod:`backend.network.deltas`) and stay servable; so do the ``counts`` after a connection
+  made or removed (an exact shift while it is cheap), otherwise they and the suggestions after
+  an own profile change (their scores have profile terms) are answered live until their
+  background recompute.
 - The views of the two people's connections take the change in shortly after the response
   (a background delta, :func:`after_changes`).
 - Requests and dismissals need no delta: the page queries leave such people out row by row.
