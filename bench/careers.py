@@ -170,7 +170,7 @@ def main(hub_degree, count, warmup, workers, threads, only, baseline):
                 second = {p["person"]["id"] for r in rows for p in r["paths"] if p["degree"] == 2}
                 db.read(
                     "intros.brokers",
-                    4,
+                    5,
                     target_ids=sorted(second),
                     skip=0,
                     limit=1,

@@ -15,14 +15,14 @@
 //
 // The strongest path (higher first):
 //   degree 1: your closeness rating of them as points (close 3, known 2, acquaintance 1, none 0)
-//   degree 2: the best broker in intros.brokers v4's order, max over the brokers b of
+//   degree 2: the best broker in intros.brokers v5's order, max over the brokers b of
 //     base(b) + pair(b, them), where
 //     base(b) = 100 * you_know + (b's rating of you) + 1 when an accepted recommendation links b
 //               and you + 4 * (forwarded / decided - 0.5) when b decided any introduction request
 //               + 1 when b's median time to answer is at most 48 hours
 //     pair(b, them) = 2 * (b's rating of them) + 2 when an accepted recommendation links b and them
 //               + min(3, tie points of b and them / 1000) (colleagues and classmates: the points
-//               of network.suggestions v3 and intros.brokers v4, docs/discovery.md)
+//               of network.suggestions v3 and intros.brokers v5, docs/discovery.md)
 //     (you_know: your rating of b as points; it orders first in intros.brokers too)
 //   degree 3: 0
 // What it costs: a page is worked out one degree at a time, and a degree only when the page
@@ -172,7 +172,7 @@ CALL (me, firsts, there, per_person_connections) {
   UNWIND reached AS x
   WITH b_blocked, b_rated, b_vouched, b_entries, base, x.c AS c, x.entries AS c_entries
   WHERE NOT c IN b_blocked
-  // Colleagues and classmates: intros.brokers v4's tie points, from the two lists.
+  // Colleagues and classmates: intros.brokers v5's tie points, from the two lists.
   CALL (b_entries, c_entries) {
     UNWIND b_entries AS p
     UNWIND c_entries AS q
