@@ -292,14 +292,23 @@ class Metrics:
     def __init__(self, base: str, admin_token: str):
         self.base, self.admin_token = base, admin_token
 
-    def lines(self, name: str) -> list[str]:
-        response = requests.get(
-            self.base + "/metrics",
-            headers={"Authorization": f"Bearer {self.admin_token}"},
-            timeout=60,
-        )
-        response.raise_for_status()
-        return [line for line in response.text.splitlines() if line.startswith(name)]
+    def lines(self, name: str, tries: int = 30) -> list[str]:
+        """The lines of ``name``. /metrics checks the caller's failed authentications in Neo4j
+        first, which a loaded server may answer 503 within its deadline: tried again."""
+        for attempt in range(tries):
+            try:
+                response = requests.get(
+                    self.base + "/metrics",
+                    headers={"Authorization": f"Bearer {self.admin_token}"},
+                    timeout=60,
+                )
+                response.raise_for_status()
+                return [line for line in response.text.splitlines() if line.startswith(name)]
+            except requests.RequestException:
+                if attempt == tries - 1:
+                    raise
+                time.sleep(1)
+        return []
 
     def lag_buckets(self) -> dict[float, float]:
         """The neighbours' deltas' lag histogram: cumulative count per bucket bound."""
