@@ -208,3 +208,46 @@ def test_two_apps_writing_at_once_leave_exact_views(make_app, cypher, complement
     for app in apps:
         app.extensions["mutuals"].refresher.wait_idle()
     assert check_views(cypher, world.model) == []
+
+
+def test_a_first_compute_overtaken_by_a_neighbours_change_computes_again(
+    make_app, cypher, complements, monkeypatch
+):
+    """A part computed for the first time while one of the holder's connections connects: the
+    neighbours' delta finds the part (no entries yet), counts a change on it, and the compute,
+    which began before the connection, is not saved: it computes again and sees it."""
+    app = make_app(view_threshold=0, view_size=VIEW_SIZE, max_requests_per_week=1_000_000)
+    world = random_world(cypher, complements, random.Random(5))
+    holder, a = sorted(world.model.adjacency["p00"])[0], "p00"
+    # b becomes a 2nd connection of the holder through a.
+    b = next(
+        p
+        for p in world.people
+        if p not in {a, holder} | world.model.adjacency[a] | world.model.adjacency[holder]
+    )
+    refresher = app.extensions["mutuals"].refresher
+    client, computes, statuses = app.test_client(), [], []
+    compute = type(refresher)._compute
+
+    def connect():
+        sent = world.call(client, "POST", b, "/v1/me/requests", json={"to": a})
+        accepted = world.call(client, "POST", a, f"/v1/me/requests/incoming/{b}/accept")
+        statuses.extend([sent.status_code, accepted.status_code])
+
+    def overtaken(self, tx, person_id, part, size):
+        fields = compute(self, tx, person_id, part, size)
+        computes.append(person_id)
+        if len(computes) == 1:  # a and b connect while the first compute runs
+            # (from another thread: the refresh's app context is not a request's)
+            thread = threading.Thread(target=connect)
+            thread.start()
+            thread.join()
+            world.model.connect(a, b)
+            refresher.wait_idle()
+        return fields
+
+    monkeypatch.setattr(type(refresher), "_compute", overtaken)
+    assert refresher.refresh(holder, "second") == "refreshed"
+    assert statuses == [201, 201]
+    assert computes == [holder, holder]
+    assert check_views(cypher, world.model) == []

@@ -61,10 +61,13 @@ class Change(Enum):
 @dataclass(frozen=True)
 class Event:
     """A committed change, for the neighbours' delta: who, and their numbers of connections
-    right after it (their Adamic-Adar weights as mutuals)."""
+    right after it (their Adamic-Adar weights as mutuals); for a disconnection, the view parts
+    of their connections as they were then (``views.holders`` rows: person_id, holder, part,
+    computed)."""
 
     change: Change
     people: tuple[tuple[str, int], ...]
+    holders: tuple[dict, ...] = ()
 
 
 def adamic_adar(degree: int) -> int:
@@ -87,9 +90,17 @@ def apply_own(tx, db, view_size: int, change: Change, people: list[str]) -> tupl
     change: both people, each with the other). Returns the event for the neighbours' delta and
     the (person, part) pairs that need a recompute in the background."""
     touched = {row["id"]: row for row in run(tx, db.query("views.touch", 2), person_ids=people)}
-    event = Event(change, tuple((p, touched[p]["degree"]) for p in people if p in touched))
+    holders = ()
+    if change is Change.DISCONNECTED:
+        # Whose views the neighbours' delta must reach: A's connections now. One of them, H,
+        # may leave A before the delta runs; H's own delta then recomputes A's connections of
+        # that moment, which no longer include B, so B's entry in H's view (A was a mutual)
+        # would be left to this delta, which would not find H among A's connections any more.
+        parts = [p.name for p in RANKED]
+        holders = tuple(run(tx, db.query("views.holders", 2), people=sorted(touched), parts=parts))
+    event = Event(change, tuple((p, touched[p]["degree"]) for p in people if p in touched), holders)
     updates, shifts, recompute = [], [], []
-    for me in touched:
+    for me in sorted(touched):  # locks in id order, as the neighbours' deltas take them
         others = [p for p in people if p != me]
         new_version = touched[me]["version"]
         old_version = new_version - 1
@@ -269,47 +280,94 @@ def apply_linked(tx, db, view_size: int, pairs: list[tuple[str, str]]) -> None:
 # -- the neighbours, after the response -------------------------------------------------------
 
 
-def apply_to_neighbours(db, view_size: int, event: Event) -> int:
-    """The deltas of the views of the two people's connections; returns how many view parts
-    were updated. Each side: A's connections' views get B's exact entry (and the entries
-    reached through A when A's weight as a mutual changed)."""
-    if not event.change.moves_neighbours or len(event.people) != 2:
+@dataclass
+class _Moved:
+    """What the changes of a batch did to one person x: who they connected to or disconnected
+    from, whether their Adamic-Adar weight moved at all (an entry reached through x may have
+    been computed in between, by an own delta: recomputed) and how far it moved from before
+    the first change to after the last one (the most an entry not listed can have gained)."""
+
+    others: set[str]
+    reweighed: bool = False
+    shift: int = 0
+
+
+def apply_to_neighbours(db, view_size: int, events: list[Event]) -> int:
+    """The deltas of the views of the people's connections for these changes, coalesced;
+    returns how many view parts were updated. For each person x of a change, x's connections'
+    views get the exact entries of the people x connected to or disconnected from (each
+    candidate once, however many changes moved it), and when x's Adamic-Adar weight as a
+    mutual changed over the changes, the entries reached through x. One holders read for all
+    the changes, then one transaction per NEIGHBOUR_BATCH view parts."""
+    moved = _moved(events)
+    if not moved:
         return 0
+    holders = db.read("views.holders", 2, people=sorted(moved), parts=[p.name for p in RANKED])
+    holders += [row for event in events for row in event.holders]
+    # (holder, part) -> the people of the changes through whom the holder's part moves.
+    views: dict[tuple[str, str], set[str]] = {}
+    for row in holders:
+        views.setdefault((row["holder"], row["part"]), set()).add(row["person_id"])
+    keys = sorted(views)
     updated = 0
-    for (x, degree), (other, _) in zip(event.people, event.people[::-1], strict=True):
-        before = degree - 1 if event.change is Change.CONNECTED else degree + 1
-        shift = adamic_adar(degree) - adamic_adar(before)
-        holders = db.read(
-            "views.holders", 1, person_id=x, other_id=other, parts=[p.name for p in RANKED]
-        )
-        for part in RANKED:
-            ids = sorted(row["id"] for row in holders if part.name in row["parts"])
-            for start in range(0, len(ids), NEIGHBOUR_BATCH):
-                batch = ids[start : start + NEIGHBOUR_BATCH]
-                updated += db.write_tx(
-                    _neighbour_batch, db, view_size, part, batch, x, other, shift
-                )
+    for start in range(0, len(keys), NEIGHBOUR_BATCH):
+        batch = {key: views[key] for key in keys[start : start + NEIGHBOUR_BATCH]}
+        updated += db.write_tx(_neighbour_batch, db, view_size, moved, batch)
     return updated
 
 
-def _neighbour_batch(tx, db, view_size, part: Part, holders, x, other, shift) -> int:
-    # Lock first: an own delta of a holder waits, or is seen by the entries computed below.
-    run(tx, db.query("views.lock", 1), person_ids=holders, part=part.name)
-    exact = {holder: {other} for holder in holders}
-    raise_floor = 0
-    if part is SUGGESTIONS and shift:
-        # x's weight as a mutual changed: the entries reached through x move by it, and those
-        # not listed can have risen by it at most.
-        rows = run(
-            tx, db.query("views.entries_via", 1), person_id=x, holders=holders, part=part.name
-        )
-        for row in rows:
-            exact[row["holder"]] |= set(row["ids"])
-        raise_floor = max(0, shift)
-    pairs = [[holder, c] for holder, ids in exact.items() for c in sorted(ids)]
-    entries = _entries(tx, db, part, pairs)
-    updates = [
-        _merge_of(part, holder, ids, entries.get(holder, []), raise_floor)
-        for holder, ids in exact.items()
-    ]
+def _moved(events: list[Event]) -> dict[str, _Moved]:
+    moved: dict[str, _Moved] = {}
+    for event in events:
+        if not event.change.moves_neighbours or len(event.people) != 2:
+            continue
+        for (x, degree), (other, _) in zip(event.people, event.people[::-1], strict=True):
+            before = degree - 1 if event.change is Change.CONNECTED else degree + 1
+            side = moved.setdefault(x, _Moved(set()))
+            side.others.add(other)
+            # Each change moves x's degree by one from the one before it (the changes of x
+            # commit one after the other): the shifts add up to the net move.
+            shift = adamic_adar(degree) - adamic_adar(before)
+            side.reweighed |= shift != 0
+            side.shift += shift
+    return moved
+
+
+def _neighbour_batch(tx, db, view_size, moved: dict[str, _Moved], views: dict) -> int:
+    # Lock first: an own delta of a holder waits, or is seen by the entries computed below; a
+    # part being computed for the first time counts the change, so that its compute, which
+    # may have begun before the change, is not saved (refresher.py) and takes no entries.
+    locked = run(
+        tx,
+        db.query("views.lock", 2),
+        views=[{"person_id": holder, "part": part} for holder, part in views],
+    )
+    computed = {(row["person_id"], row["part"]) for row in locked if row["computed"]}
+    updates = []
+    for part in RANKED:
+        through = {h: xs for (h, p), xs in views.items() if p == part.name and (h, p) in computed}
+        if not through:
+            continue
+        exact = {h: set().union(*(moved[x].others for x in xs)) - {h} for h, xs in through.items()}
+        raise_floor = dict.fromkeys(through, 0)
+        if part is SUGGESTIONS:
+            # A weight that changed moves the entries reached through x, and those not listed
+            # by the net increase at most.
+            shifted = [
+                [h, x] for h, xs in through.items() for x in sorted(xs) if moved[x].reweighed
+            ]
+            if shifted:
+                for row in run(tx, db.query("views.entries_via", 2), pairs=shifted, part=part.name):
+                    exact[row["holder"]] |= set(row["ids"])
+            for h, xs in through.items():
+                raise_floor[h] = sum(max(0, moved[x].shift) for x in xs)
+        pairs = [[h, c] for h, ids in exact.items() for c in sorted(ids)]
+        entries = _entries(tx, db, part, pairs)
+        updates += [
+            _merge_of(part, h, ids, entries.get(h, []), raise_floor[h])
+            for h, ids in exact.items()
+            if ids or raise_floor[h]
+        ]
+    if not updates:
+        return 0
     return len(run(tx, db.query("views.merge", 1), updates=updates, cap=cap(view_size)))
