@@ -25,6 +25,7 @@ harmless.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 from enum import Enum
 
@@ -78,19 +79,31 @@ def cap(view_size: int) -> int:
 # -- own changes, in the write transaction ----------------------------------------------------
 
 
-def apply_own(tx, db, view_size: int, change: Change, people: list[str]) -> tuple[Event, list]:
-    """Bump the people's ``network_version`` and bring their view parts along (a pair's
-    change: both people, each with the other). Returns the event for the neighbours' delta and
-    the (person, part) pairs that need a recompute in the background."""
-    touched = {row["id"]: row for row in run(tx, db.query("views.touch", 2), person_ids=people)}
-    event = Event(change, tuple((p, touched[p]["degree"]) for p in people if p in touched))
+def apply_own(
+    tx, db, view_size: int, change: Change, groups: list[tuple[str, ...]]
+) -> tuple[list[Event], list]:
+    """Bump the people's ``network_version`` and bring their view parts along. ``groups``:
+    the people of each change, one person or a pair (both people, each with the other); many
+    pairs at once when one transaction makes many changes (a LinkedIn import's connections),
+    each person's version moving once and their parts taking all their changes in at once.
+    Returns the events for the neighbours' delta, one per group, and the (person, part) pairs
+    that need a recompute in the background."""
+    others: dict[str, list[str]] = {}
+    for group in groups:
+        for person in group:
+            others.setdefault(person, []).extend(p for p in group if p != person)
+    touched = {
+        row["id"]: row for row in run(tx, db.query("views.touch", 2), person_ids=sorted(others))
+    }
+    parts: dict[str, list[dict]] = {}
+    for row in run(tx, db.query("views.parts_of", 2), person_ids=sorted(touched)):
+        parts.setdefault(row["person_id"], []).append(row)
     updates, recompute = [], []
-    for me in touched:
-        others = [p for p in people if p != me]
+    for me, rows in parts.items():
         new_version = touched[me]["version"]
         old_version = new_version - 1
         unchanged = []
-        for row in run(tx, db.query("views.own_parts", 1), person_id=me):
+        for row in rows:
             part = PARTS[row["part"]]
             if row["version"] != old_version:
                 continue  # outdated before this change: its refresh is due anyway
@@ -101,8 +114,8 @@ def apply_own(tx, db, view_size: int, change: Change, people: list[str]) -> tupl
                     recompute.append((me, part.name))
                 else:
                     unchanged.append(part.name)
-            elif part.ranked and others:
-                update = _own_update(tx, db, part, change, me, others[0], set(row["ids"]))
+            elif part.ranked and others[me]:
+                update = _own_update(tx, db, part, change, me, others[me], set(row["ids"]))
                 updates.append({**update, "old_version": old_version, "new_version": new_version})
             # counts (3 hops): outdated, recomputed on their next read
         if unchanged:
@@ -116,37 +129,60 @@ def apply_own(tx, db, view_size: int, change: Change, people: list[str]) -> tupl
             )
     if updates:
         run(tx, db.query("views.merge", 1), updates=updates, cap=cap(view_size))
-    return event, recompute
+    return _events(change, groups, touched), recompute
 
 
-def _own_update(tx, db, part: Part, change: Change, me: str, other: str, listed: set[str]) -> dict:
-    """The merge of one ranked part of ``me``'s view after ``change`` with ``other``."""
-    exact, raise_floor, at_least = {other}, 0, None
+def _events(change: Change, groups: list[tuple[str, ...]], touched: dict) -> list[Event]:
+    """One event per group, with each person's number of connections right after that change:
+    a person in several groups reaches their number now at their last one (the neighbours'
+    deltas then see the same steps of their Adamic-Adar weight as one change a transaction)."""
+    step = {Change.CONNECTED: 1, Change.DISCONNECTED: -1}.get(change, 0)
+    still = Counter(p for group in groups for p in group)
+    events = []
+    for group in groups:
+        people = []
+        for person in group:
+            still[person] -= 1
+            if person in touched:
+                people.append((person, touched[person]["degree"] - step * still[person]))
+        events.append(Event(change, tuple(people)))
+    return events
+
+
+def _own_update(
+    tx, db, part: Part, change: Change, me: str, others: list[str], listed: set[str]
+) -> dict:
+    """The merge of one ranked part of ``me``'s view after ``change`` with each of ``others``
+    (all made in this transaction: the entries are computed after every one of them)."""
+    exact, skipped = set(others), 0
     if change in (Change.CONNECTED, Change.DISCONNECTED):
-        [hood] = run(tx, db.query("views.neighbourhood", 1), person_id=me, other_id=other) or [
-            {"degree": 0, "connections": [], "recommended": []}
-        ]
-        reached = {c["id"]: c["degree"] for c in hood["connections"]}
-        recommended = hood["recommended"] if part is SUGGESTIONS else []
-        exact |= (reached.keys() | set(recommended)) & listed
-        if change is Change.CONNECTED:
-            # Those not listed can only have gained; recompute them while it is cheap.
-            outside = (reached.keys() | set(recommended)) - listed
-            cost = sum(min(hood["degree"], reached.get(c, 1)) for c in outside)
-            if cost <= OWN_DELTA_BUDGET:
-                exact |= outside
-            elif outside:
-                raise_floor, at_least = _floor_for_unseen(part)
+        for other in others:
+            [hood] = run(tx, db.query("views.neighbourhood", 1), person_id=me, other_id=other) or [
+                {"degree": 0, "connections": [], "recommended": []}
+            ]
+            reached = {c["id"]: c["degree"] for c in hood["connections"]}
+            recommended = hood["recommended"] if part is SUGGESTIONS else []
+            exact |= (reached.keys() | set(recommended)) & listed
+            if change is Change.CONNECTED:
+                # Those not listed can only have gained; recompute them while it is cheap.
+                outside = (reached.keys() | set(recommended)) - listed
+                cost = sum(min(hood["degree"], reached.get(c, 1)) for c in outside)
+                if cost <= OWN_DELTA_BUDGET:
+                    exact |= outside
+                elif outside:
+                    skipped += 1
+    raise_floor, at_least = _floor_for_unseen(part, skipped) if skipped else (0, None)
     return _update(tx, db, part, me, exact, raise_floor, at_least)
 
 
-def _floor_for_unseen(part: Part) -> tuple[int, dict]:
-    """``(raise_floor, floor_at_least)`` when a new connection's candidates outside the list
-    are not recomputed. A 2nd connection gained one mutual at most, and one who was not a 2nd
-    connection before now has one. A suggestion's new score has profile terms that no bound
-    on the old one limits: nothing stays exact, the part is refilled on its next read."""
+def _floor_for_unseen(part: Part, connections: int) -> tuple[int, dict]:
+    """``(raise_floor, floor_at_least)`` when the candidates outside the list that new
+    ``connections`` reach are not recomputed. A 2nd connection gained one mutual per new
+    connection at most, and one who was not a 2nd connection before now has as many at most.
+    A suggestion's new score has profile terms that no bound on the old one limits: nothing
+    stays exact, the part is refilled on its next read."""
     if part is SECOND:
-        return 1, {"key": 1, "id": ""}
+        return connections, {"key": connections, "id": ""}
     return 0, {"key": NOTHING_EXACT, "id": ""}
 
 
@@ -205,7 +241,7 @@ def apply_linked(tx, db, view_size: int, pairs: list[tuple[str, str]]) -> None:
         r["id"]: r["version"] for r in run(tx, db.query("views.touch", 2), person_ids=people)
     }
     ranked, unchanged = [], {}
-    for row in run(tx, db.query("views.parts_of", 1), person_ids=people):
+    for row in run(tx, db.query("views.parts_of", 2), person_ids=people):
         me = row["person_id"]
         if row["version"] != versions[me] - 1:
             continue  # outdated before this change: its refresh is due anyway

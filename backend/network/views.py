@@ -39,7 +39,17 @@ from backend.network import deltas
 from backend.network.deltas import Change
 from backend.network.parts import Part
 
-__all__ = ["Change", "after_changes", "changed", "forget", "freshness", "linked", "live", "read"]
+__all__ = [
+    "Change",
+    "after_changes",
+    "changed",
+    "connected",
+    "forget",
+    "freshness",
+    "linked",
+    "live",
+    "read",
+]
 
 
 def changed(
@@ -51,13 +61,25 @@ def changed(
     (:func:`after_changes`). ``were_connected``: a block ended a connection."""
     if change is Change.BLOCKED and were_connected:
         change = Change.DISCONNECTED
-    people = [person_id] if other_id is None else [person_id, other_id]
+    _own_changes(tx, change, [(person_id,) if other_id is None else (person_id, other_id)])
+
+
+def connected(tx, pairs: list[tuple[str, str]]) -> None:
+    """:func:`changed` with ``Change.CONNECTED`` for many pairs connected in one transaction
+    (a LinkedIn import's mutual listings): the same deltas, in a few statements for all."""
+    if pairs:
+        _own_changes(tx, Change.CONNECTED, pairs)
+
+
+def _own_changes(tx, change: Change, groups: list[tuple[str, ...]]) -> None:
     state = app_services()
-    event, recompute = deltas.apply_own(tx, state.db, state.settings.view_size, change, people)
+    events, recompute = deltas.apply_own(tx, state.db, state.settings.view_size, change, groups)
     if has_request_context():
         # A transaction function may run more than once: the last run's event counts.
         pending = g.setdefault("view_changes", {})
-        pending[(change, tuple(people))] = (event, recompute)
+        for group, event in zip(groups, events, strict=True):
+            mine = [(person, part) for person, part in recompute if person in group]
+            pending[(change, group)] = (event, mine)
 
 
 def linked(tx, pairs: list[tuple[str, str]]) -> None:
