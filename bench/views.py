@@ -4,15 +4,17 @@
 
 1. The graph: the generated network of ``bench discovery`` (loaded unless already there).
 2. The people: a hub (connections closest to ``--hub-degree``), a big hub (closest to
-   ``--big-degree``) and the median person of ``bench discovery``. Each one's view is
+   ``--big-degree``), the median person of ``bench discovery`` and a light person next to
+   hubs (at most 6 connections, one with 1,000+, 2-hop work 2,000-4,999). Each one's view is
    computed cold (timed: what a refresh costs).
 3. Hot paths (2nd-degree top 20, suggestions top 20, network counts) through the API of two
    servers on the same database, taking turns: one with views (the defaults), one live-only
    (``MUTUALS_VIEW_MAX_AGE=0``); their answers are checked equal.
 4. Writes: sending and accepting a connection request between newly signed-up people on the
    views server and on ``--baseline`` (the code before views, or before deltas: a temporary
-   git worktree), taking turns. Own changes: the hubs accept a newcomer's request and at once
-   read their 2nd-degree page, suggestions and counts (from a view?), on both servers.
+   git worktree), taking turns. Own changes: the hubs accept a newcomer's request (with
+   ``--own-askers members``, a pool person's, removed again after) and at once read their
+   2nd-degree page, suggestions and counts (from a view?), on both servers.
 5. Mixed load: ``--clients`` concurrent clients for ``--duration`` seconds on each server,
    the mix of the views issue (45% 2nd-degree, 15% profiles, 10% mutuals, 8% suggestions, 7%
    paths, 8% requests, 7% accepts) acted by people drawn at random from ``--pool`` people with
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 import os
 import random
+import secrets
 import shlex
 import subprocess
 import sys
@@ -223,59 +226,105 @@ def own_changes(
     subjects: dict[str, str],
     tokens: dict[str, str],
     rounds: int,
+    members: list[str] | None = None,
     reads: dict[str, str] = OWN_READS,
 ) -> dict:
     """A newcomer asks the person; the person accepts (timed) and at once reads their
     2nd-degree page, suggestions and counts (``reads``; timed, and whether from a view);
-    servers taking turns. The newcomers are deleted after the last round: deleting a
-    connection outdates the person's views (docs/views.md), which would send the next
-    round's reads to the live path."""
+    servers taking turns. The newcomers are deleted after the last round. With ``members``
+    (people of the graph, with tokens), the next member not yet connected to the person asks
+    instead, and the person removes the connection after the reads (timed: ``remove``): the
+    deltas then read the member's connections (and the counts delta their 2 hops)."""
     samples = {name: {label: defaultdict(list) for label in subjects} for name in servers}
-    newcomers = []
+    newcomers, askers = [], iter(members or ())
     with requests.Session() as session:
 
-        def call(base, method, path, token=None, **body):
+        def send(base, method, path, token=None, **body):
             headers = {"Authorization": f"Bearer {token}"} if token else {}
             began = time.perf_counter()
             response = session.request(
                 method, base + path, json=body or None, headers=headers, timeout=120
             )
+            return (time.perf_counter() - began) * 1000, response
+
+        def call(base, method, path, token=None, **body):
+            ms, response = send(base, method, path, token, **body)
             response.raise_for_status()
-            ms = (time.perf_counter() - began) * 1000
             return ms, response.json() if response.content else None
+
+        def ask(base, name, n, person) -> str:
+            """Who asked the person (a request sent): a newcomer or the next member."""
+            if members is None:
+                _, newcomer = call(base, "POST", "/v1/people", name=f"Own {name} {n}")
+                newcomers.append((base, newcomer))
+                call(base, "POST", "/v1/me/requests", newcomer["token"], to=person)
+                return newcomer["person"]["id"]
+            for member in askers:
+                _, sent = send(base, "POST", "/v1/me/requests", tokens[member], to=person)
+                if sent.status_code == 201:
+                    return member
+            raise click.ClickException("more own rounds than --pool members to ask")
 
         for n in tqdm(range(rounds), desc="own changes", unit="round"):
             for name, base in servers.items():
                 for label, person in subjects.items():
-                    _, newcomer = call(base, "POST", "/v1/people", name=f"Own {name} {n}")
-                    call(base, "POST", "/v1/me/requests", newcomer["token"], to=person)
+                    asker = ask(base, name, n, person)
                     accepted, _ = call(
-                        base,
-                        "POST",
-                        f"/v1/me/requests/incoming/{newcomer['person']['id']}/accept",
-                        tokens[person],
+                        base, "POST", f"/v1/me/requests/incoming/{asker}/accept", tokens[person]
                     )
                     samples[name][label]["accept"].append((accepted, True))
                     for path, url in reads.items():
                         ms, answer = call(base, "GET", url, tokens[person])
                         samples[name][label][path].append((ms, bool(answer.get("from_view"))))
-                    newcomers.append((base, newcomer))
+                    if members is not None:
+                        removed, _ = call(
+                            base, "DELETE", f"/v1/me/connections/{asker}", tokens[person]
+                        )
+                        samples[name][label]["remove"].append((removed, True))
         for base, newcomer in newcomers:
             call(base, "DELETE", "/v1/me", newcomer["token"], confirm=newcomer["person"]["id"])
     return samples
 
 
-def delta_lag(base: str, admin_token: str) -> dict:
-    """The neighbours' deltas' lag histogram from the server's /metrics: count and the
+class Metrics:
+    """A server's /metrics, read with the admin token the bench gave its servers."""
+
+    def __init__(self, base: str, admin_token: str):
+        self.base, self.admin_token = base, admin_token
+
+    def lines(self, name: str) -> list[str]:
+        response = requests.get(
+            self.base + "/metrics",
+            headers={"Authorization": f"Bearer {self.admin_token}"},
+            timeout=60,
+        )
+        response.raise_for_status()
+        return [line for line in response.text.splitlines() if line.startswith(name)]
+
+    def lag_buckets(self) -> dict[float, float]:
+        """The neighbours' deltas' lag histogram: cumulative count per bucket bound."""
+        buckets: dict[float, float] = {}
+        for line in self.lines("mutuals_view_delta_lag_seconds_bucket"):
+            bound = float(line.split('le="')[1].split('"')[0])
+            buckets[bound] = buckets.get(bound, 0) + float(line.split()[-1])
+        return buckets
+
+    def pending(self) -> int:
+        """Changes waiting for their neighbours' delta, over the server's workers."""
+        return int(sum(float(line.split()[-1]) for line in self.lines("mutuals_view_pending ")))
+
+    def drain(self, limit_s: float = 600) -> float:
+        """Wait until no change waits for its neighbours' delta; seconds waited."""
+        began = time.monotonic()
+        while self.pending() and time.monotonic() - began < limit_s:
+            time.sleep(0.5)
+        return time.monotonic() - began
+
+
+def lag_between(before: dict[float, float], after: dict[float, float]) -> dict:
+    """The changes applied between two readings of the lag histogram: their count and the
     smallest bucket bound holding 50% and 99% of them."""
-    text = requests.get(
-        base + "/metrics", headers={"Authorization": f"Bearer {admin_token}"}, timeout=60
-    ).text
-    buckets = {}
-    for line in text.splitlines():
-        if line.startswith("mutuals_view_delta_lag_seconds_bucket"):
-            bound = line.split('le="')[1].split('"')[0]
-            buckets[float(bound)] = buckets.get(float(bound), 0) + float(line.split()[-1])
+    buckets = {bound: after[bound] - before.get(bound, 0) for bound in after}
     total = buckets.get(float("inf"), 0)
 
     def bound(share):
@@ -296,7 +345,10 @@ def undo(client: Client, pending: list[tuple[str, str]], connected: list[tuple[s
             if (sender, recipient) in pending
             else f"/v1/me/connections/{recipient}"
         )
-        client.call("DELETE", sender, path)
+        try:
+            client.call("DELETE", sender, path)
+        except requests.RequestException:  # left as it is; the invariants still hold
+            continue
 
 
 def action(kind: str, other: str, request: tuple[str, str] | None) -> tuple[str, str, dict | None]:
@@ -341,13 +393,19 @@ def mixed_load(
     duration: float,
     seed: int,
     mix: tuple[tuple[str, int], ...] = MIX,
+    metrics: Metrics | None = None,
 ) -> dict:
-    """``clients`` threads acting the mix until ``duration`` seconds have passed."""
+    """``clients`` threads acting the mix until ``duration`` seconds have passed. With the
+    server's ``metrics`` (a views server): how soon the load's changes reached their
+    neighbours' views (the lag histogram over the load, once the queue has drained: a change
+    counts from its response to its delta's commit) and how long the queue took to drain after
+    the load; the undo's changes are drained too, so that the next load starts with none."""
     kinds = [kind for kind, weight in mix for _ in range(weight)]
     pending: list[tuple[str, str]] = []  # (sender, recipient)
     connected: list[tuple[str, str]] = []
     lock = threading.Lock()
     samples, statuses, failures = defaultdict(list), defaultdict(int), []
+    lag_before = metrics.lag_buckets() if metrics else {}
     deadline = time.monotonic() + duration
 
     def act(worker: int) -> None:
@@ -365,7 +423,13 @@ def mixed_load(
             if request:
                 me = request[1]  # the recipient accepts
             began = time.perf_counter()
-            response = client.call(method, me, path, json=body)
+            try:
+                response = client.call(method, me, path, json=body)
+            except requests.RequestException as error:  # no answer: counted, not a crash
+                with lock:
+                    statuses["no answer"] += 1
+                    failures.append(f"{method} {path} no answer: {type(error).__name__}")
+                continue
             samples[kind].append((time.perf_counter() - began) * 1000)
             statuses[response.status_code] += 1
             if response.status_code >= 500 or response.status_code in (400, 422):
@@ -382,7 +446,13 @@ def mixed_load(
     with ThreadPoolExecutor(clients) as threads:
         list(threads.map(act, range(clients)))
     seconds = time.monotonic() - began
+    lag = None
+    if metrics:
+        drain_s = metrics.drain()
+        lag = {**lag_between(lag_before, metrics.lag_buckets()), "drain_s": drain_s}
     undo(client, pending, connected)
+    if metrics:
+        metrics.drain()
     total = sum(len(s) for s in samples.values())
     reads = [ms for kind in READS for ms in samples[kind]]
     return {
@@ -393,6 +463,7 @@ def mixed_load(
         "rps": total / seconds,
         "read_p99": percentile(reads, 99),
         "total": total,
+        "lag": lag,
     }
 
 
@@ -421,6 +492,14 @@ def mixed_load(
     default=0.0,
     show_default=True,
     help="Also a mixed load where this share of the calls are own changes (0.01: 1%).",
+)
+@click.option(
+    "--own-askers",
+    type=click.Choice(["newcomers", "members"]),
+    default="newcomers",
+    show_default=True,
+    help="Who asks in the own changes: newly signed-up people, or --pool people with "
+    "connections (the connection is removed again after the reads, timed).",
 )
 @click.option("--pool", default=300, show_default=True, help="People acting the mixed load.")
 @click.option("--clients", default=16, show_default=True)
@@ -452,6 +531,7 @@ def main(
     rounds,
     write_pairs,
     own_rounds,
+    own_askers,
     own_share,
     pool,
     clients,
@@ -472,10 +552,23 @@ def main(
 
     picked = db.read("network.bench_people", 2, hub_degree=hub_degree, sample=201)[0]
     big = db.read("network.bench_people", 2, hub_degree=big_degree, sample=1)[0]
+    # A handful of connections, some of them hubs: a hub's worth of 2-hop work (issue 19).
+    light = db.read(
+        "network.bench_light_person",
+        1,
+        max_degree=6,
+        hub_degree=1000,
+        min_work=2000,
+        max_work=5000,
+    )
     subjects = {
         f"hub ({picked['hub_degree']:,} conn.)": picked["hub_id"],
         f"big hub ({big['hub_degree']:,} conn.)": big["hub_id"],
         f"median person ({picked['median_degree']} conn.)": picked["median_id"],
+    } | {
+        f"light next to hubs ({row['degree']} conn., {row['hubs']} hubs, 2-hop work "
+        f"{row['work']:,})": row["id"]
+        for row in light
     }
     connected = db.read("network.bench_connected_people", 1, min_degree=2)
     everyone = [row["id"] for row in connected]
@@ -507,40 +600,60 @@ def main(
     ]
     heavy_total = len(db.read("views.heavy_people", 1, threshold=settings.view_threshold))
 
+    # The servers' admin token: /metrics answers it only (the bench's own settings hold the
+    # local development one, which servers given NEO4J_URI do not read).
+    admin = {"MUTUALS_ADMIN_TOKEN": secrets.token_urlsafe(24)}
     # Live hub answers take seconds on a busy machine: past the request deadline's default
     # (5 s in all) they would be 503s, not timings. The same for every server.
-    slow = {"MUTUALS_DB_TIMEOUT_S": "120"}
-    with (
-        gunicorn(settings, workers, threads, **slow) as with_views,
-        gunicorn(settings, workers, threads, MUTUALS_VIEW_MAX_AGE="0", **slow) as live_only,
-    ):
-        servers = {"views": Client(with_views, tokens), "live": Client(live_only, tokens)}
-        paths = hot_paths(subjects, rounds, servers) if "hot" in phases else []
-        hubs = {label: p for label, p in subjects.items() if not label.startswith("median")}
-        writes, own, loads, pool_seconds = {}, {}, {}, 0.0
-        if phases & {"writes", "own"}:
-            with (
-                baseline_checkout(baseline) as old_code,
-                gunicorn(settings, workers, threads, root=old_code, **slow) as before_views,
-            ):
-                servers_now = {"views": with_views, "before views": before_views}
-                if "writes" in phases:
-                    writes = write_path(servers_now, write_pairs)
-                if "own" in phases:
-                    own = own_changes(servers_now, hubs, tokens, own_rounds)
-        if "load" in phases:
-            loads["live"] = mixed_load(servers["live"], actors, everyone, clients, duration, seed)
+    slow = {"MUTUALS_DB_TIMEOUT_S": "120", **admin}
+    hubs = {label: p for label, p in subjects.items() if label.startswith(("hub", "big hub"))}
+    paths, writes, own, loads, pool_seconds, lag = [], {}, {}, {}, 0.0, None
+    if phases & {"hot", "writes", "own"}:
+        with (
+            gunicorn(settings, workers, threads, **slow) as with_views,
+            gunicorn(settings, workers, threads, MUTUALS_VIEW_MAX_AGE="0", **slow) as live_only,
+        ):
+            servers = {"views": Client(with_views, tokens), "live": Client(live_only, tokens)}
+            if "hot" in phases:
+                paths = hot_paths(subjects, rounds, servers)
+            if phases & {"writes", "own"}:
+                with (
+                    baseline_checkout(baseline) as old_code,
+                    gunicorn(settings, workers, threads, root=old_code, **slow) as before_views,
+                ):
+                    servers_now = {"views": with_views, "before views": before_views}
+                    if "writes" in phases:
+                        writes = write_path(servers_now, write_pairs)
+                    if "own" in phases:
+                        members = actors if own_askers == "members" else None
+                        own = own_changes(servers_now, hubs, tokens, own_rounds, members)
+            metrics = Metrics(with_views, admin["MUTUALS_ADMIN_TOKEN"])
+            metrics.drain()
+            lag = lag_between({}, metrics.lag_buckets())
+    if "load" in phases:
+        # The mixed load on servers as production runs them (gunicorn.conf.py, the default
+        # request deadline): a request past it is a 503, counted.
+        with (
+            gunicorn(settings, workers, threads, **admin) as with_views,
+            gunicorn(settings, workers, threads, MUTUALS_VIEW_MAX_AGE="0", **admin) as live_only,
+        ):
+            servers = {"views": Client(with_views, tokens), "live": Client(live_only, tokens)}
+            metrics = Metrics(with_views, admin["MUTUALS_ADMIN_TOKEN"])
+            load = partial(
+                mixed_load,
+                pool=actors,
+                everyone=everyone,
+                clients=clients,
+                duration=duration,
+                seed=seed,
+            )
+            loads["live"] = load(servers["live"])
             pool_seconds = pool_views(state.refresher, heavy)
-            loads["views"] = mixed_load(servers["views"], actors, everyone, clients, duration, seed)
-        if own_share and "load" in phases:
-            mix = own_change_mix(own_share)
-            loads["live, own changes"] = mixed_load(
-                servers["live"], actors, everyone, clients, duration, seed, mix
-            )
-            loads["views, own changes"] = mixed_load(
-                servers["views"], actors, everyone, clients, duration, seed, mix
-            )
-        lag = delta_lag(with_views, settings.admin_token or "")
+            loads["views"] = load(servers["views"], metrics=metrics)
+            if own_share:
+                mix = own_change_mix(own_share)
+                loads["live, own changes"] = load(servers["live"], mix=mix)
+                loads["views, own changes"] = load(servers["views"], mix=mix, metrics=metrics)
     invariants = db.read("network.bench_invariants", 1)[0]
     status = db.read("views.status", 1, now=state.clock(), due_before=state.clock())
     state.refresher.close()
@@ -577,7 +690,8 @@ def main(
         f"done in {time.monotonic() - started:.0f}s ({', '.join(sorted(phases))}): "
         + (
             f"mixed load {loads['views']['rps']:.0f} vs {loads['live']['rps']:.0f} requests/s "
-            f"({loads['views']['rps'] / loads['live']['rps']:.2f}x); "
+            f"({loads['views']['rps'] / loads['live']['rps']:.2f}x), neighbours' lag p99 "
+            f"<= {loads['views']['lag']['p99_le']} s; "
             if loads
             else ""
         )
@@ -631,30 +745,37 @@ def report(run: dict) -> str:
             run["writes"]["before views"]["accept"], 50
         )
         lines += ["", f"accept p50 with views / before views: **{ratio:.2f}x**", ""]
+    removed = any("remove" in t for by_person in run["own"].values() for t in by_person.values())
+    kinds = ("accept", *OWN_READS, *(("remove",) if removed else ()))
+    asker = "a member's (removed again after the reads)" if removed else "a newcomer's"
     lines += [
-        "## Own changes: the person accepts a newcomer's request, then reads at once "
+        f"## Own changes: the person accepts {asker} request, then reads at once "
         "(p50 / p99 ms, share of answers from a view)",
         "",
-        "| server | person | accept | " + " | ".join(OWN_READS) + " |",
-        "|---|---|---|" + "---|" * len(OWN_READS),
+        "| server | person | " + " | ".join(kinds) + " |",
+        "|---|---|" + "---|" * len(kinds),
     ]
     for name, by_person in run["own"].items():
         for label, timings in by_person.items():
             cells = []
-            for kind in ("accept", *OWN_READS):
+            for kind in kinds:
                 ms = [t for t, _ in timings[kind]]
                 viewed = sum(v for _, v in timings[kind])
-                share = "" if kind == "accept" else f" ({viewed} of {len(ms)} from a view)"
+                share = "" if kind not in OWN_READS else f" ({viewed} of {len(ms)} from a view)"
                 cells.append(f"{p50(ms)} / {p99(ms)}{share}")
             lines.append(f"| {name} | {label} | " + " | ".join(cells) + " |")
     lag = run["lag"]
-    lines += [
-        "",
-        f"Neighbours' deltas on the views server over the whole run: {lag['count']:,} changes; "
-        f"50% applied within {lag['p50_le']} s, 99% within {lag['p99_le']} s of the response "
-        "(upper bounds of /metrics' mutuals_view_delta_lag_seconds buckets).",
-        "",
-    ]
+    lines += (
+        [
+            "",
+            f"Neighbours' deltas on the views server of these phases: {lag['count']:,} changes; "
+            f"50% applied within {lag['p50_le']} s, 99% within {lag['p99_le']} s of the "
+            "response (upper bounds of /metrics' mutuals_view_delta_lag_seconds buckets).",
+            "",
+        ]
+        if lag
+        else [""]
+    )
     loads = run["loads"]
     lines += (
         []
@@ -677,12 +798,22 @@ def report(run: dict) -> str:
             f"{p50(load['samples'][k])} / {p99(load['samples'][k])}" if load["samples"][k] else "-"
             for k, _ in MIX
         )
+        statuses = sorted(load["statuses"].items(), key=lambda item: str(item[0]))
         lines.append(
             f"| {name} | {load['rps']:.1f} | {load['read_p99']:.0f} | {cells} | "
-            f"{', '.join(f'{s}: {n}' for s, n in sorted(load['statuses'].items()))} |"
+            f"{', '.join(f'{s}: {n}' for s, n in statuses)} |"
         )
     for name in loads:
         lines += [f"- {name}: {failure}" for failure in loads[name]["failures"]]
+    for name, load in loads.items():
+        if load["lag"]:
+            lag = load["lag"]
+            lines.append(
+                f"- {name}: neighbours' deltas of the load's {lag['count']:,} changes: 50% "
+                f"applied within {lag['p50_le']} s, 99% within {lag['p99_le']} s of the response "
+                "(/metrics' mutuals_view_delta_lag_seconds over the load, read once the queue "
+                f"had drained, {lag['drain_s']:.1f} s after the load)"
+            )
     lines += [
         "",
         (

@@ -198,6 +198,29 @@ def test_connecting_shows_at_once(viewed, views_app, cypher):
     assert cypher("MATCH (v:NetworkView {person_id: 'x1'}) RETURN count(v) AS n") == [{"n": 0}]
 
 
+def test_own_connections_move_the_counts_at_once(viewed, views_app, clock):
+    """A connection made or removed shifts the counts in its own transaction: from the view at
+    once, as of the view's compute (nothing recomputed). A block is recomputed instead."""
+    computed = viewed.get("me", "/v1/me/network").json
+    assert computed["from_view"] is True
+    assert counts(computed) == {"first": 2, "second": 2, "third": 0}
+    clock.advance(seconds=1)
+
+    def network():
+        answer = viewed.get("me", "/v1/me/network").json
+        return answer["from_view"], answer["as_of"] == computed["as_of"], counts(answer)
+
+    assert viewed.post("me", "/v1/me/requests", {"to": "f3"}).status_code == 201
+    assert viewed.post("f3", "/v1/me/requests/incoming/me/accept").status_code == 201
+    assert network() == (True, True, {"first": 3, "second": 3, "third": 0})  # x3 via f3
+    # Without me - f1, f1 is 3 hops away (me - f2 - x1 - f1).
+    assert viewed.delete("me", "/v1/me/connections/f1").status_code == 204
+    assert network() == (True, True, {"first": 2, "second": 3, "third": 1})
+    assert viewed.put("me", "/v1/me/blocks/x1").status_code == 204
+    refresher(views_app).wait_idle()
+    assert network() == (True, False, {"first": 2, "second": 2, "third": 1})
+
+
 def test_removing_blocking_unblocking_show_at_once(viewed, views_app):
     assert viewed.delete("me", "/v1/me/connections/f1").status_code == 204
     page = second_degree(viewed, "me")
@@ -377,7 +400,9 @@ def test_operators_see_and_refresh_views(views_app, cypher):
 
 
 def test_an_unreachable_neo4j_is_one_line_from_the_views_commands(make_app):
-    app = make_app(neo4j_uri="bolt://127.0.0.1:1")
+    """Also when the bound runs out before the driver hears the refusal (as under load): the
+    database's own 'unavailable' (an acquisition timeout), not the driver's error."""
+    app = make_app(neo4j_uri="bolt://127.0.0.1:1", db_timeout_s=0.001)
     for args in (["views", "status"], ["views", "refresh", "--all-heavy"]):
         result = app.test_cli_runner().invoke(cli, args)
         assert result.exit_code == 1, result.output

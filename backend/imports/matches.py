@@ -70,23 +70,24 @@ def _connect(tx, mutual: list[dict], dates: dict, actor_id: str) -> list[tuple[s
     """The pairs who listed each other (imports.listed_back's rows, found neither connected
     nor blocked under their locks), connected, ``since`` the earlier Connected On; the pair
     key is unique, so a pair listed both ways in one call is connected once."""
-    pairs, seen = [], set()
+    since, seen = {}, set()
     for row in mutual:
         pair = (row["lister"], row["member"])
         if frozenset(pair) not in seen:
             seen.add(frozenset(pair))
-            since = _since([dates[pair], *row["back_dates"]])
-            pairs.append({"person_id": pair[0], "other_id": pair[1], "since": since})
-    if not pairs:
+            since[pair] = _since([dates[pair], *row["back_dates"]])
+    if not since:
         return []
     db = app_services().db
-    connected = [
-        (row["person_id"], row["other_id"])
-        for row in run(tx, db.query("imports.connect_pairs", 1), pairs=pairs)
-    ]
+
+    def connect(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        rows = [{"person_id": a, "other_id": b, "since": since[(a, b)]} for a, b in pairs]
+        made = run(tx, db.query("imports.connect_pairs", 1), pairs=rows)
+        return [(row["person_id"], row["other_id"]) for row in made]
+
+    connected = views.connect_all(tx, list(since), connect)
     others = [b if actor_id == a else a for a, b in connected]
     notify_all(tx, "linkedin.connected", others, actor_id, {"person_id": actor_id})
-    views.connected(tx, connected)  # after: its deltas read the connections
     return connected
 
 

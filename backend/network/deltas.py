@@ -15,7 +15,9 @@ incremented: applying a delta twice, or after a refresh that already saw the cha
 harmless.
 
 - Own changes (:func:`apply_own`): in the write transaction, for both people; their parts move
-  to the new ``network_version`` and stay servable.
+  to the new ``network_version`` and stay servable. The counts part moves by an exact shift
+  (counts_delta.py) for a connection made or removed within the budget; otherwise (past it, a
+  block, an unblock) it is recomputed in the background.
 - Neighbours (:func:`apply_to_neighbours`): after the response, in the background
   (refresher.py), for the views of A's and B's connections: B's (A's) entry, and when A's
   Adamic-Adar weight changed with their number of connections, the entries reached through A,
@@ -30,10 +32,12 @@ from dataclasses import dataclass
 from enum import Enum
 
 from backend.db import run
+from backend.network import counts_delta
 from backend.network.parts import PARTS, RANKED, SCORE_WEIGHTS, SECOND, SUGGESTIONS, Part
 
 # Index seeks an own delta may spend, in the request's transaction, on candidates that a new
-# connection brings and that are not in the view yet (a light person connecting to a hub).
+# connection brings and that are not in the view yet (a light person connecting to a hub); and
+# relationships a counts delta may read, shared among its searches (counts_delta.py).
 OWN_DELTA_BUDGET = 20_000
 # Views updated per transaction by a neighbours' delta.
 NEIGHBOUR_BATCH = 200
@@ -58,10 +62,13 @@ class Change(Enum):
 @dataclass(frozen=True)
 class Event:
     """A committed change, for the neighbours' delta: who, and their numbers of connections
-    right after it (their Adamic-Adar weights as mutuals)."""
+    right after it (their Adamic-Adar weights as mutuals); for a disconnection, the view parts
+    of their connections as they were then (``views.holders`` rows: person_id, holder, part,
+    computed)."""
 
     change: Change
     people: tuple[tuple[str, int], ...]
+    holders: tuple[dict, ...] = ()
 
 
 def adamic_adar(degree: int) -> int:
@@ -79,31 +86,27 @@ def cap(view_size: int) -> int:
 # -- own changes, in the write transaction ----------------------------------------------------
 
 
-def apply_own(
-    tx, db, view_size: int, change: Change, groups: list[tuple[str, ...]]
-) -> tuple[list[Event], list]:
-    """Bump the people's ``network_version`` and bring their view parts along. ``groups``:
-    the people of each change, one person or a pair (both people, each with the other); many
-    pairs at once when one transaction makes many changes (a LinkedIn import's connections),
-    each person's version moving once and their parts taking all their changes in at once.
-    Returns the events for the neighbours' delta, one per group, and the (person, part) pairs
-    that need a recompute in the background."""
-    others: dict[str, list[str]] = {}
-    for group in groups:
-        for person in group:
-            others.setdefault(person, []).extend(p for p in group if p != person)
-    touched = {
-        row["id"]: row for row in run(tx, db.query("views.touch", 2), person_ids=sorted(others))
-    }
-    parts: dict[str, list[dict]] = {}
-    for row in run(tx, db.query("views.parts_of", 2), person_ids=sorted(touched)):
-        parts.setdefault(row["person_id"], []).append(row)
-    updates, recompute = [], []
-    for me, rows in parts.items():
+def apply_own(tx, db, view_size: int, change: Change, people: list[str]) -> tuple[Event, list]:
+    """Bump the people's ``network_version`` and bring their view parts along (a pair's
+    change: both people, each with the other). Returns the event for the neighbours' delta and
+    the (person, part) pairs that need a recompute in the background."""
+    touched = {row["id"]: row for row in run(tx, db.query("views.touch", 2), person_ids=people)}
+    holders = ()
+    if change is Change.DISCONNECTED:
+        # Whose views the neighbours' delta must reach: A's connections now. One of them, H,
+        # may leave A before the delta runs; H's own delta then recomputes A's connections of
+        # that moment, which no longer include B, so B's entry in H's view (A was a mutual)
+        # would be left to this delta, which would not find H among A's connections any more.
+        parts = [p.name for p in RANKED]
+        holders = tuple(run(tx, db.query("views.holders", 2), people=sorted(touched), parts=parts))
+    event = Event(change, tuple((p, touched[p]["degree"]) for p in people if p in touched), holders)
+    updates, shifts, recompute = [], [], []
+    for me in sorted(touched):  # locks in id order, as the neighbours' deltas take them
+        others = [p for p in people if p != me]
         new_version = touched[me]["version"]
         old_version = new_version - 1
         unchanged = []
-        for row in rows:
+        for row in run(tx, db.query("views.own_parts", 1), person_id=me):
             part = PARTS[row["part"]]
             if row["version"] != old_version:
                 continue  # outdated before this change: its refresh is due anyway
@@ -114,10 +117,24 @@ def apply_own(
                     recompute.append((me, part.name))
                 else:
                     unchanged.append(part.name)
-            elif part.ranked and others[me]:
-                update = _own_update(tx, db, part, change, me, others[me], set(row["ids"]))
+            elif part.ranked and others:
+                update = _own_update(tx, db, part, change, me, others[0], set(row["ids"]))
                 updates.append({**update, "old_version": old_version, "new_version": new_version})
-            # counts (3 hops): outdated, recomputed on their next read
+            elif change is Change.REQUEST_WITHDRAWN:
+                unchanged.append(part.name)  # counts are about connections only
+            elif others:
+                moved = _counts_shift(tx, db, change, me, others[0], touched)
+                if moved is None:
+                    recompute.append((me, part.name))
+                else:
+                    shifts.append(
+                        {
+                            "person_id": me,
+                            "shift": moved,
+                            "old_version": old_version,
+                            "new_version": new_version,
+                        }
+                    )
         if unchanged:
             run(
                 tx,
@@ -129,60 +146,74 @@ def apply_own(
             )
     if updates:
         run(tx, db.query("views.merge", 1), updates=updates, cap=cap(view_size))
-    return _events(change, groups, touched), recompute
+    if shifts:
+        run(tx, db.query("views.shift_counts", 1), updates=shifts)
+    return event, recompute
 
 
-def _events(change: Change, groups: list[tuple[str, ...]], touched: dict) -> list[Event]:
-    """One event per group, with each person's number of connections right after that change:
-    a person in several groups reaches their number now at their last one (the neighbours'
-    deltas then see the same steps of their Adamic-Adar weight as one change a transaction)."""
-    step = {Change.CONNECTED: 1, Change.DISCONNECTED: -1}.get(change, 0)
-    still = Counter(p for group in groups for p in group)
+def with_views(tx, db, people: list[str]) -> set[str]:
+    """Those of ``people`` who have a computed view part (views.parts_of: their parts locked,
+    so that no background delta changes them before this transaction's own deltas)."""
+    return {row["person_id"] for row in run(tx, db.query("views.parts_of", 1), person_ids=people)}
+
+
+def apply_connected(tx, db, pairs: list[tuple[str, str]]) -> list[Event]:
+    """:func:`apply_own` of ``Change.CONNECTED`` for pairs of people none of whom has a view
+    part (:func:`with_views`), connected in this transaction: one touch for all. The events
+    are those of each pair connected in a transaction of its own, in order (a person's
+    degree moving by one from one pair of theirs to the next)."""
+    people = sorted({person for pair in pairs for person in pair})
+    touched = {row["id"]: row for row in run(tx, db.query("views.touch", 2), person_ids=people)}
+    still = Counter(person for pair in pairs for person in pair)
     events = []
-    for group in groups:
-        people = []
-        for person in group:
+    for pair in pairs:
+        degrees = []
+        for person in pair:
             still[person] -= 1
             if person in touched:
-                people.append((person, touched[person]["degree"] - step * still[person]))
-        events.append(Event(change, tuple(people)))
+                degrees.append((person, touched[person]["degree"] - still[person]))
+        events.append(Event(Change.CONNECTED, tuple(degrees)))
     return events
 
 
-def _own_update(
-    tx, db, part: Part, change: Change, me: str, others: list[str], listed: set[str]
-) -> dict:
-    """The merge of one ranked part of ``me``'s view after ``change`` with each of ``others``
-    (all made in this transaction: the entries are computed after every one of them)."""
-    exact, skipped = set(others), 0
+def _counts_shift(tx, db, change: Change, me: str, other: str, touched) -> list[int] | None:
+    """How an own connection made or removed moves me's counts (counts_delta.py), within the
+    own delta's budget; None otherwise (a block or an unblock: who is passed through changes):
+    the counts are recomputed in the background."""
+    if change not in (Change.CONNECTED, Change.DISCONNECTED) or other not in touched:
+        return None
+    connected, degree = change is Change.CONNECTED, touched[other]["degree"]
+    return counts_delta.shift(tx, db, me, other, connected, degree, OWN_DELTA_BUDGET)
+
+
+def _own_update(tx, db, part: Part, change: Change, me: str, other: str, listed: set[str]) -> dict:
+    """The merge of one ranked part of ``me``'s view after ``change`` with ``other``."""
+    exact, raise_floor, at_least = {other}, 0, None
     if change in (Change.CONNECTED, Change.DISCONNECTED):
-        for other in others:
-            [hood] = run(tx, db.query("views.neighbourhood", 1), person_id=me, other_id=other) or [
-                {"degree": 0, "connections": [], "recommended": []}
-            ]
-            reached = {c["id"]: c["degree"] for c in hood["connections"]}
-            recommended = hood["recommended"] if part is SUGGESTIONS else []
-            exact |= (reached.keys() | set(recommended)) & listed
-            if change is Change.CONNECTED:
-                # Those not listed can only have gained; recompute them while it is cheap.
-                outside = (reached.keys() | set(recommended)) - listed
-                cost = sum(min(hood["degree"], reached.get(c, 1)) for c in outside)
-                if cost <= OWN_DELTA_BUDGET:
-                    exact |= outside
-                elif outside:
-                    skipped += 1
-    raise_floor, at_least = _floor_for_unseen(part, skipped) if skipped else (0, None)
+        [hood] = run(tx, db.query("views.neighbourhood", 1), person_id=me, other_id=other) or [
+            {"degree": 0, "connections": [], "recommended": []}
+        ]
+        reached = {c["id"]: c["degree"] for c in hood["connections"]}
+        recommended = hood["recommended"] if part is SUGGESTIONS else []
+        exact |= (reached.keys() | set(recommended)) & listed
+        if change is Change.CONNECTED:
+            # Those not listed can only have gained; recompute them while it is cheap.
+            outside = (reached.keys() | set(recommended)) - listed
+            cost = sum(min(hood["degree"], reached.get(c, 1)) for c in outside)
+            if cost <= OWN_DELTA_BUDGET:
+                exact |= outside
+            elif outside:
+                raise_floor, at_least = _floor_for_unseen(part)
     return _update(tx, db, part, me, exact, raise_floor, at_least)
 
 
-def _floor_for_unseen(part: Part, connections: int) -> tuple[int, dict]:
-    """``(raise_floor, floor_at_least)`` when the candidates outside the list that new
-    ``connections`` reach are not recomputed. A 2nd connection gained one mutual per new
-    connection at most, and one who was not a 2nd connection before now has as many at most.
-    A suggestion's new score has profile terms that no bound on the old one limits: nothing
-    stays exact, the part is refilled on its next read."""
+def _floor_for_unseen(part: Part) -> tuple[int, dict]:
+    """``(raise_floor, floor_at_least)`` when a new connection's candidates outside the list
+    are not recomputed. A 2nd connection gained one mutual at most, and one who was not a 2nd
+    connection before now has one. A suggestion's new score has profile terms that no bound
+    on the old one limits: nothing stays exact, the part is refilled on its next read."""
     if part is SECOND:
-        return connections, {"key": connections, "id": ""}
+        return 1, {"key": 1, "id": ""}
     return 0, {"key": NOTHING_EXACT, "id": ""}
 
 
@@ -241,7 +272,7 @@ def apply_linked(tx, db, view_size: int, pairs: list[tuple[str, str]]) -> None:
         r["id"]: r["version"] for r in run(tx, db.query("views.touch", 2), person_ids=people)
     }
     ranked, unchanged = [], {}
-    for row in run(tx, db.query("views.parts_of", 2), person_ids=people):
+    for row in run(tx, db.query("views.parts_of", 1), person_ids=people):
         me = row["person_id"]
         if row["version"] != versions[me] - 1:
             continue  # outdated before this change: its refresh is due anyway
@@ -275,47 +306,94 @@ def apply_linked(tx, db, view_size: int, pairs: list[tuple[str, str]]) -> None:
 # -- the neighbours, after the response -------------------------------------------------------
 
 
-def apply_to_neighbours(db, view_size: int, event: Event) -> int:
-    """The deltas of the views of the two people's connections; returns how many view parts
-    were updated. Each side: A's connections' views get B's exact entry (and the entries
-    reached through A when A's weight as a mutual changed)."""
-    if not event.change.moves_neighbours or len(event.people) != 2:
+@dataclass
+class _Moved:
+    """What the changes of a batch did to one person x: who they connected to or disconnected
+    from, whether their Adamic-Adar weight moved at all (an entry reached through x may have
+    been computed in between, by an own delta: recomputed) and how far it moved from before
+    the first change to after the last one (the most an entry not listed can have gained)."""
+
+    others: set[str]
+    reweighed: bool = False
+    shift: int = 0
+
+
+def apply_to_neighbours(db, view_size: int, events: list[Event]) -> int:
+    """The deltas of the views of the people's connections for these changes, coalesced;
+    returns how many view parts were updated. For each person x of a change, x's connections'
+    views get the exact entries of the people x connected to or disconnected from (each
+    candidate once, however many changes moved it), and when x's Adamic-Adar weight as a
+    mutual changed over the changes, the entries reached through x. One holders read for all
+    the changes, then one transaction per NEIGHBOUR_BATCH view parts."""
+    moved = _moved(events)
+    if not moved:
         return 0
+    holders = db.read("views.holders", 2, people=sorted(moved), parts=[p.name for p in RANKED])
+    holders += [row for event in events for row in event.holders]
+    # (holder, part) -> the people of the changes through whom the holder's part moves.
+    views: dict[tuple[str, str], set[str]] = {}
+    for row in holders:
+        views.setdefault((row["holder"], row["part"]), set()).add(row["person_id"])
+    keys = sorted(views)
     updated = 0
-    for (x, degree), (other, _) in zip(event.people, event.people[::-1], strict=True):
-        before = degree - 1 if event.change is Change.CONNECTED else degree + 1
-        shift = adamic_adar(degree) - adamic_adar(before)
-        holders = db.read(
-            "views.holders", 1, person_id=x, other_id=other, parts=[p.name for p in RANKED]
-        )
-        for part in RANKED:
-            ids = sorted(row["id"] for row in holders if part.name in row["parts"])
-            for start in range(0, len(ids), NEIGHBOUR_BATCH):
-                batch = ids[start : start + NEIGHBOUR_BATCH]
-                updated += db.write_tx(
-                    _neighbour_batch, db, view_size, part, batch, x, other, shift
-                )
+    for start in range(0, len(keys), NEIGHBOUR_BATCH):
+        batch = {key: views[key] for key in keys[start : start + NEIGHBOUR_BATCH]}
+        updated += db.write_tx(_neighbour_batch, db, view_size, moved, batch)
     return updated
 
 
-def _neighbour_batch(tx, db, view_size, part: Part, holders, x, other, shift) -> int:
-    # Lock first: an own delta of a holder waits, or is seen by the entries computed below.
-    run(tx, db.query("views.lock", 1), person_ids=holders, part=part.name)
-    exact = {holder: {other} for holder in holders}
-    raise_floor = 0
-    if part is SUGGESTIONS and shift:
-        # x's weight as a mutual changed: the entries reached through x move by it, and those
-        # not listed can have risen by it at most.
-        rows = run(
-            tx, db.query("views.entries_via", 1), person_id=x, holders=holders, part=part.name
-        )
-        for row in rows:
-            exact[row["holder"]] |= set(row["ids"])
-        raise_floor = max(0, shift)
-    pairs = [[holder, c] for holder, ids in exact.items() for c in sorted(ids)]
-    entries = _entries(tx, db, part, pairs)
-    updates = [
-        _merge_of(part, holder, ids, entries.get(holder, []), raise_floor)
-        for holder, ids in exact.items()
-    ]
+def _moved(events: list[Event]) -> dict[str, _Moved]:
+    moved: dict[str, _Moved] = {}
+    for event in events:
+        if not event.change.moves_neighbours or len(event.people) != 2:
+            continue
+        for (x, degree), (other, _) in zip(event.people, event.people[::-1], strict=True):
+            before = degree - 1 if event.change is Change.CONNECTED else degree + 1
+            side = moved.setdefault(x, _Moved(set()))
+            side.others.add(other)
+            # Each change moves x's degree by one from the one before it (the changes of x
+            # commit one after the other): the shifts add up to the net move.
+            shift = adamic_adar(degree) - adamic_adar(before)
+            side.reweighed |= shift != 0
+            side.shift += shift
+    return moved
+
+
+def _neighbour_batch(tx, db, view_size, moved: dict[str, _Moved], views: dict) -> int:
+    # Lock first: an own delta of a holder waits, or is seen by the entries computed below; a
+    # part being computed for the first time counts the change, so that its compute, which
+    # may have begun before the change, is not saved (refresher.py) and takes no entries.
+    locked = run(
+        tx,
+        db.query("views.lock", 2),
+        views=[{"person_id": holder, "part": part} for holder, part in views],
+    )
+    computed = {(row["person_id"], row["part"]) for row in locked if row["computed"]}
+    updates = []
+    for part in RANKED:
+        through = {h: xs for (h, p), xs in views.items() if p == part.name and (h, p) in computed}
+        if not through:
+            continue
+        exact = {h: set().union(*(moved[x].others for x in xs)) - {h} for h, xs in through.items()}
+        raise_floor = dict.fromkeys(through, 0)
+        if part is SUGGESTIONS:
+            # A weight that changed moves the entries reached through x, and those not listed
+            # by the net increase at most.
+            shifted = [
+                [h, x] for h, xs in through.items() for x in sorted(xs) if moved[x].reweighed
+            ]
+            if shifted:
+                for row in run(tx, db.query("views.entries_via", 2), pairs=shifted, part=part.name):
+                    exact[row["holder"]] |= set(row["ids"])
+            for h, xs in through.items():
+                raise_floor[h] = sum(max(0, moved[x].shift) for x in xs)
+        pairs = [[h, c] for h, ids in exact.items() for c in sorted(ids)]
+        entries = _entries(tx, db, part, pairs)
+        updates += [
+            _merge_of(part, h, ids, entries.get(h, []), raise_floor[h])
+            for h, ids in exact.items()
+            if ids or raise_floor[h]
+        ]
+    if not updates:
+        return 0
     return len(run(tx, db.query("views.merge", 1), updates=updates, cap=cap(view_size)))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from prometheus_client import CollectorRegistry, Counter, Histogram
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
 
 class ViewMetrics:
@@ -24,7 +24,8 @@ class ViewMetrics:
         )
         self.delta_seconds = Histogram(
             "mutuals_view_delta_seconds",
-            "Time to apply one change to the views of the two people's connections",
+            "Time to apply a batch of changes (all that waited) to the views of the people's "
+            "connections",
             buckets=(0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
             registry=registry,
         )
@@ -33,6 +34,13 @@ class ViewMetrics:
             "From a change's response to its neighbours' delta applied (queue wait included): "
             "how soon others' changes reach a view",
             buckets=(0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 10, 30, 60),
+            registry=registry,
+        )
+        self.pending = Gauge(
+            "mutuals_view_pending",
+            "Changes waiting for their neighbours' delta (summed over live workers): a backlog "
+            "when it grows",
+            multiprocess_mode="livesum",
             registry=registry,
         )
         self.deltas_dropped = Counter(

@@ -101,7 +101,8 @@ SUGGESTIONS = Part(
     ),
     takes_month=True,
 )
-# 3 hops: not kept by deltas (a change moves people up to 3 hops away); recomputed on read.
+# 3 hops: an own connection made or removed shifts the counts exactly, from the other person's
+# side (counts_delta.py); other changes are recomputed.
 COUNTS = Part(
     name="counts",
     live_query=("network.network_counts", 1),

@@ -27,8 +27,8 @@ from tqdm import tqdm
 from backend.app_services import app_services
 from backend.network.parts import RANKED
 
-# What a precompute computes unless told: the ranked parts, which deltas keep. The counts (3
-# hops, the costliest) are outdated by the person's next own change and wait for a read.
+# What a precompute computes unless told: the ranked parts. The counts (3 hops, the costliest
+# to compute) wait for a read: few people ask for them.
 DEFAULT_PARTS = tuple(part.name for part in RANKED)
 
 

@@ -5,9 +5,11 @@ Each process has one background thread for refreshes: a refresh reads a person's
 (second, suggestions) or 3-hop (counts) neighbourhood, and more threads would only take
 Neo4j's cores from the requests. A part is queued at most once per process; across processes
 and machines the lease of ``views.claim`` lets one refresh of a part run at a time, and a
-lease left by a crash expires. A second thread applies the neighbours' deltas in the order the
-changes were made, at most MAX_PENDING_DELTAS waiting: past that a change is dropped (counted
-in /metrics) and the views it would have moved catch up within the max age, as before deltas.
+lease left by a crash expires. A second thread applies the neighbours' deltas: it takes every
+change waiting (up to DELTA_BATCH_EVENTS) and applies them together, each view part they move
+updated once (deltas.apply_to_neighbours), so that the more changes wait, the less each costs.
+At most MAX_PENDING_DELTAS wait: past that a change is dropped (counted in /metrics) and the
+views it would have moved catch up within the max age, as before deltas.
 
 A part is computed by its live query (parts.py) in one read transaction, after reading the
 person's ``network_version`` and the part's count of deltas, and written by ``views.save`` in
@@ -43,6 +45,9 @@ NO_FILTERS = dict(
 )
 # Changes waiting for their neighbours' delta in one process (each is a few queries).
 MAX_PENDING_DELTAS = 10_000
+# Changes whose neighbours' deltas are applied together: their holders are read at once, and
+# the view parts they move updated NEIGHBOUR_BATCH a transaction.
+DELTA_BATCH_EVENTS = 500
 # A refresh whose save a delta overtook computes again, this many times at most.
 SAVE_ATTEMPTS = 3
 
@@ -52,11 +57,16 @@ class ViewRefresher:
         # Refreshes and deltas run in this app's context, on a background thread or the caller's.
         self.app = app
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="network-views")
-        self._deltas = ThreadPoolExecutor(max_workers=1, thread_name_prefix="view-deltas")
         self._queued: set[tuple[str, str]] = set()
-        self._pending_deltas = 0
         self._lock = threading.Lock()
+        # The neighbours' deltas: changes waiting (with when they were queued), and whether
+        # the thread is applying some; _changed wakes it and wait_idle.
+        self._pending: list[tuple[deltas.Event, float]] = []
+        self._applying = False
+        self._changed = threading.Condition(self._lock)
         self._closed = False
+        self._deltas = threading.Thread(target=self._apply_pending, name="view-deltas", daemon=True)
+        self._deltas.start()
 
     # -- in the background ------------------------------------------------------------------
 
@@ -83,40 +93,64 @@ class ViewRefresher:
         """Apply this committed change to the views of the two people's connections soon."""
         if not event.change.moves_neighbours:
             return
-        with self._lock:
+        with self._changed:
             if self._closed:
                 return
-            if self._pending_deltas >= MAX_PENDING_DELTAS:
+            if len(self._pending) >= MAX_PENDING_DELTAS:
                 app_services().view_metrics.deltas_dropped.inc()
                 return
-            self._pending_deltas += 1
-        self._deltas.submit(self._neighbours_queued, event, time.perf_counter())
+            self._pending.append((event, time.perf_counter()))
+            app_services().view_metrics.pending.set(len(self._pending))
+            self._changed.notify_all()
 
-    def _neighbours_queued(self, event: deltas.Event, queued_at: float) -> None:
+    def _apply_pending(self) -> None:
+        """The deltas thread: apply what waits, batch after batch, until closed."""
+        while True:
+            with self._changed:
+                self._changed.wait_for(lambda: self._pending or self._closed)
+                if self._closed:
+                    return
+                batch = self._pending[:DELTA_BATCH_EVENTS]
+                del self._pending[:DELTA_BATCH_EVENTS]
+                self._applying = True
+            try:
+                self._apply(batch)
+            finally:
+                with self._changed:
+                    self._applying = False
+                    self._changed.notify_all()
+
+    def _apply(self, batch: list[tuple[deltas.Event, float]]) -> None:
         with self.app.app_context():
             state, began = app_services(), time.perf_counter()
+            metrics = state.view_metrics
             try:
-                deltas.apply_to_neighbours(state.db, state.settings.view_size, event)
+                deltas.apply_to_neighbours(
+                    state.db, state.settings.view_size, [event for event, _ in batch]
+                )
                 done = time.perf_counter()
-                state.view_metrics.delta_seconds.observe(done - began)
-                state.view_metrics.delta_lag_seconds.observe(done - queued_at)
+                metrics.delta_seconds.observe(done - began)
+                for _, queued_at in batch:
+                    metrics.delta_lag_seconds.observe(done - queued_at)
             except Exception:  # noqa: BLE001 - a failed delta must not kill the thread
-                state.view_metrics.deltas_dropped.inc()
-                log.exception("the neighbours' delta of %s failed", event)
+                metrics.deltas_dropped.inc(len(batch))
+                log.exception("the neighbours' delta of %d changes failed", len(batch))
             finally:
                 with self._lock:
-                    self._pending_deltas -= 1
+                    metrics.pending.set(len(self._pending))
 
     def wait_idle(self) -> None:
         """Block until every delta and refresh queued so far has finished (tests, the CLI)."""
-        self._deltas.submit(lambda: None).result()
+        with self._changed:
+            self._changed.wait_for(lambda: self._closed or not (self._pending or self._applying))
         self._executor.submit(lambda: None).result()
 
     def close(self) -> None:
-        """Finish the delta and refresh in progress, drop the queued ones."""
-        with self._lock:
+        """Finish the deltas and the refresh in progress, drop the queued ones."""
+        with self._changed:
             self._closed = True
-        self._deltas.shutdown(wait=True, cancel_futures=True)
+            self._changed.notify_all()
+        self._deltas.join()
         self._executor.shutdown(wait=True, cancel_futures=True)
 
     # -- one refresh ------------------------------------------------------------------------
@@ -166,7 +200,7 @@ class ViewRefresher:
             fields["bytes"] = payload_bytes(fields)
             saved = db.write(
                 "views.save",
-                2,
+                3,
                 person_id=person_id,
                 part=part,
                 lease=lease,

@@ -13,9 +13,10 @@ live. A view has the parts declared in :mod:`backend.network.parts`, each a
 Freshness (every discovery answer says ``as_of`` and ``from_view``):
 - Changes to a person's own network (:func:`changed`, in the write transaction) bump their
   ``network_version``; the ranked parts take the change in by a delta in the same transaction
-  (:mod:`backend.network.deltas`) and stay servable; ``counts`` stop being served until their
-  next read recomputes them, and so do the suggestions after an own profile change (their
-  scores have profile terms).
+  (:mod:`backend.network.deltas`) and stay servable; so do the ``counts`` after a connection
+  made or removed (an exact shift while it is cheap), otherwise they and the suggestions after
+  an own profile change (their scores have profile terms) are answered live until their
+  background recompute.
 - The views of the two people's connections take the change in shortly after the response
   (a background delta, :func:`after_changes`).
 - Requests and dismissals need no delta: the page queries leave such people out row by row.
@@ -43,7 +44,7 @@ __all__ = [
     "Change",
     "after_changes",
     "changed",
-    "connected",
+    "connect_all",
     "forget",
     "freshness",
     "linked",
@@ -61,25 +62,39 @@ def changed(
     (:func:`after_changes`). ``were_connected``: a block ended a connection."""
     if change is Change.BLOCKED and were_connected:
         change = Change.DISCONNECTED
-    _own_changes(tx, change, [(person_id,) if other_id is None else (person_id, other_id)])
-
-
-def connected(tx, pairs: list[tuple[str, str]]) -> None:
-    """:func:`changed` with ``Change.CONNECTED`` for many pairs connected in one transaction
-    (a LinkedIn import's mutual listings): the same deltas, in a few statements for all."""
-    if pairs:
-        _own_changes(tx, Change.CONNECTED, pairs)
-
-
-def _own_changes(tx, change: Change, groups: list[tuple[str, ...]]) -> None:
+    people = [person_id] if other_id is None else [person_id, other_id]
     state = app_services()
-    events, recompute = deltas.apply_own(tx, state.db, state.settings.view_size, change, groups)
+    event, recompute = deltas.apply_own(tx, state.db, state.settings.view_size, change, people)
     if has_request_context():
         # A transaction function may run more than once: the last run's event counts.
         pending = g.setdefault("view_changes", {})
-        for group, event in zip(groups, events, strict=True):
-            mine = [(person, part) for person, part in recompute if person in group]
-            pending[(change, group)] = (event, mine)
+        pending[(change, tuple(people))] = (event, recompute)
+
+
+def connect_all(tx, pairs: list[tuple[str, str]], connect) -> list[tuple[str, str]]:
+    """Connect many pairs in this transaction (a LinkedIn import's mutual listings) with
+    ``connect(pairs)``, which returns the pairs it connected, and take them in as
+    :func:`changed` does each: the pairs of people who have no view part (nearly all) in one
+    statement and one touch for all; then each pair with a view part, connected and taken in
+    one after the other (its own delta reads the graph of its moment). Returns the pairs
+    connected."""
+    state = app_services()
+    db, view_size = state.db, state.settings.view_size
+    viewed = deltas.with_views(tx, db, sorted({person for pair in pairs for person in pair}))
+    light = [pair for pair in pairs if not viewed & set(pair)]
+    connected = connect(light) if light else []
+    changes = list(zip(connected, deltas.apply_connected(tx, db, connected), strict=True))
+    changes = [(pair, event, []) for pair, event in changes]
+    for pair in pairs:
+        if viewed & set(pair) and connect([pair]):
+            connected.append(pair)
+            event, recompute = deltas.apply_own(tx, db, view_size, Change.CONNECTED, list(pair))
+            changes.append((pair, event, recompute))
+    if has_request_context():
+        pending = g.setdefault("view_changes", {})
+        for pair, event, recompute in changes:
+            pending[(Change.CONNECTED, pair)] = (event, recompute)
+    return connected
 
 
 def linked(tx, pairs: list[tuple[str, str]]) -> None:

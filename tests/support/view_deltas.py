@@ -5,7 +5,8 @@ A :class:`World` holds the graph twice: in Neo4j (changed only through the API, 
 and in plain Python (harness/inmemory.py, changed by the same operation). :func:`check_views`
 reads every ranked view part and checks the maintained invariant: each entry's key (mutual
 count, score), mutual count and sample are exact, and the entries above the floor are exactly
-the best candidates of the plain-Python ranking down to that floor.
+the best candidates of the plain-Python ranking down to that floor; and every counts part
+equals the plain-Python counts.
 """
 
 from __future__ import annotations
@@ -30,6 +31,14 @@ RETURN v.person_id AS holder, v.part AS part, v.ids AS ids, v.keys AS keys,
 ORDER BY holder, part
 """
 
+COUNTS = """
+MATCH (v:NetworkView {part: 'counts'}) WHERE v.computed_at IS NOT NULL
+MATCH (p:Person {id: v.person_id})
+RETURN v.person_id AS holder, {first: v.first, second: v.second, third: v.third} AS counts,
+       v.version = coalesce(p.network_version, 0) AS current
+ORDER BY holder
+"""
+
 
 @dataclass
 class World:
@@ -42,6 +51,10 @@ class World:
     @property
     def people(self) -> list[str]:
         return sorted(self.tokens)
+
+    def named(self, done: str) -> set[str]:
+        """The people an operation (as :meth:`step` returns it) changed."""
+        return set(done.split()) & set(self.tokens)
 
     def pick_two(self) -> tuple[str, str]:
         a, b = self.rng.sample(self.people, 2)
@@ -244,9 +257,19 @@ def left_out_at_read(model: Network, holder: str, part: str) -> set[str]:
 
 
 def check_views(cypher, model: Network) -> list[str]:
-    """Every mismatch between the stored ranked view parts and plain Python (none is right).
-    Also requires every part to be current: served, not waiting for a refresh."""
+    """Every mismatch between the stored view parts and plain Python (none is right): the
+    ranked parts' entries and floors, and the counts. Also requires every part to be current:
+    served, not waiting for a refresh."""
     mismatches = []
+    for view in cypher(COUNTS):
+        where = f"{view['holder']}/counts"
+        if not view["current"]:
+            mismatches.append(f"{where}: outdated")
+        elif view["counts"] != model.network_counts(view["holder"]):
+            mismatches.append(
+                f"{where}: stored {view['counts']}, plain Python "
+                f"{model.network_counts(view['holder'])}"
+            )
     for view in cypher(VIEWS):
         holder, part = view["holder"], view["part"]
         where = f"{holder}/{part}"
