@@ -166,7 +166,14 @@ def main(hub_degree, count, warmup, workers, threads, only, baseline):
                     viewer_id=person,
                     expires_before=expires_before(datetime.now(UTC), settings.intro_expiry_days),
                 )
-                rows = db.read("targets.board", 1, paths=3, reach_limit=REACH_LIMIT, **whose)
+                rows = db.read(
+                    "targets.board",
+                    2,
+                    paths=3,
+                    reach_limit=REACH_LIMIT,
+                    **whose,
+                    **brokers.tie_params(datetime.now(UTC)),
+                )
                 second = {p["person"]["id"] for r in rows for p in r["paths"] if p["degree"] == 2}
                 db.read(
                     "intros.brokers",

@@ -15,6 +15,7 @@ from tests.support.auth import AuthActions
 from tests.support.discovery import build_with_model, graphs, token_of
 from tests.support.graph import connect
 from tests.support.pages import all_pages
+from tests.support.ties import brokers_colleague_at_acme
 
 ORGANIZATIONS = {"org-acme": "company", "org-tu": "school"}
 LEVELS = {"close": 3.0, "known": 2.0, "acquaintance": 1.0}
@@ -187,28 +188,10 @@ def test_tenure_title_and_years_come_from_the_stints(client, cypher, clock):
 
 def test_a_colleague_of_their_broker_ranks_first(client, cypher):
     """pa and pz are both Ada's 2nd connections at Acme, each through one broker; pz's broker
-    worked with pz for ten years at a 12-person firm (the brokers' tie term): pz comes first, by
+    worked with pz for ten years at a small firm (the brokers' tie term): pz comes first, by
     id pa would."""
     people = AuthActions(client)
-    for who in ("ada", "b1", "b2", "pa", "pz"):
-        people.add(cypher, who)
-    for a, b in (("ada", "b1"), ("b1", "pa"), ("ada", "b2"), ("b2", "pz")):
-        connect(cypher, a, b)
-    cypher(
-        """
-        CREATE (acme:Organization {id: 'org-acme', kind: 'company', name: 'Acme', aliases: []})
-        CREATE (small:Organization {id: 'org-small', kind: 'company', name: 'Small', aliases: []})
-        WITH acme, small
-        MATCH (pa:Person {id: 'pa'}), (pz:Person {id: 'pz'}), (b2:Person {id: 'b2'})
-        CREATE (pa)-[:WORKED_AT {id: 'w1', title: 'T', start: $now, end: null}]->(acme)
-        CREATE (pz)-[:WORKED_AT {id: 'w2', title: 'T', start: $now, end: null}]->(acme)
-        CREATE (pz)-[:WORKED_AT {id: 'w3', title: 'T', start: $start, end: $end}]->(small)
-        CREATE (b2)-[:WORKED_AT {id: 'w4', title: 'T', start: $start, end: $end}]->(small)
-        """,
-        now=THIS_MONTH - 1,
-        start=2010 * 12,
-        end=2020 * 12 + 11,
-    )
+    brokers_colleague_at_acme(people, cypher)
     items = people.get("ada", "/v1/organizations/org-acme/people").json["items"]
     assert [item["person"]["id"] for item in items] == ["pz", "pa"]
     assert items[0]["brokers"][0]["reasons"][1]["code"] == "worked_with_target"

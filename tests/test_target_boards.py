@@ -1,5 +1,5 @@
-"""Target boards against plain Python on random graphs with organizations, overlapping tenures,
-closeness ratings, blocks and hidden connection lists: the seeker's own board, and the board
+"""Target boards against plain Python on random graphs with organizations, overlapping tenures
+(colleagues: the brokers' tie term), closeness ratings, blocks and hidden connection lists: the seeker's own board, and the board
 as a coach it is shared with sees it (no more than the coach's own view of lists shows)."""
 
 from __future__ import annotations
@@ -9,10 +9,13 @@ import itertools
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from backend.network.parts import SCORE_WEIGHTS, TIES
 from backend.targets import service
 from backend.targets.service import REACH_LIMIT
+from harness.inmemory import Stint
 from tests.support.auth import AuthActions
 from tests.support.discovery import build_with_model, graphs, token_of
+from tests.support.ties import brokers_colleague_at_acme
 
 ORGANIZATIONS = ("org-acme", "org-globex")
 LEVELS = {"close": 3, "known": 2, "acquaintance": 1}
@@ -119,7 +122,11 @@ class Board:
     def broker_key(self, b, c) -> tuple:
         """intros.brokers' order, best first when sorted descending on all but the id."""
         me, adjacency = self.me, self.model.adjacency
-        score = 2 * self.points(b, c) + self.points(b, me)
+        ties = self.model.ties(b, c, SCORE_WEIGHTS, TIES, THIS_MONTH)
+        points = sum(tie["points"] for tie in ties)
+        score = (
+            2 * self.points(b, c) + self.points(b, me) + (3.0 if points > 3000 else points / 1000)
+        )
         shared = len(adjacency[b] & adjacency[me] - {c}) + len(adjacency[b] & adjacency[c] - {me})
         return (self.points(me, b), score, shared)
 
@@ -174,6 +181,10 @@ def test_target_boards_match_plain_python(
     model = build_with_model(cypher, graph, complements)
     stints, ratings, hidden = data.draw(careers(sorted(people)))
     build_careers(cypher, stints, ratings, hidden)
+    # The same entries in the model, for the tie term (every entry here is a WORKED_AT).
+    model.organizations = {org: org for org in ORGANIZATIONS}
+    for person, org, start, end in stints:
+        model.stints.setdefault(person, []).append(Stint("work", org, start, end))
     actors = AuthActions(client, {p: token_of(p) for p in people})
 
     for me in callers:
@@ -212,3 +223,20 @@ def test_target_boards_match_plain_python(
             assert seen(item) == reference.expected(item["organization"]["id"], stints), coach
             for path in item["paths"]:
                 assert all(r["code"] != "your_closeness" for r in path["reasons"])
+
+
+def test_a_colleague_of_their_broker_is_the_first_path(client, cypher):
+    """pa and pz are Ada's 2nd connections at her target Acme, each through one broker; pz's
+    broker worked with pz for ten years at a small firm (the brokers' tie term): pz is the
+    first path, by id pa would be."""
+    people = AuthActions(client)
+    brokers_colleague_at_acme(people, cypher)
+    cypher(
+        "MATCH (ada:Person {id: 'ada'}), (acme:Organization {id: 'org-acme'}) "
+        "CREATE (ada)-[:TARGETS {position: 1, added_at: datetime()}]->(acme)"
+    )
+    [item] = people.get("ada", "/v1/me/targets").json["items"]
+    assert [(p["person"]["id"], p["broker"]["id"]) for p in item["paths"]] == [
+        ("pz", "b2"),
+        ("pa", "b1"),
+    ]

@@ -17,8 +17,8 @@ import uuid
 from backend.app_services import app_services, now
 from backend.db import run
 from backend.errors import Conflict, NotFound, Unprocessable
-from backend.imports.matches import Match, connect_mutual, settle
-from backend.notifications.outbox import notify
+from backend.imports.matches import Match, settle
+from backend.notifications.outbox import notify_all
 from backend.organizations.names import profile_key, profile_url
 
 MAX_EMAILS = 10
@@ -67,19 +67,17 @@ def set_identity(person_id: str, *, linkedin_url: str | None, emails: list[str])
             raise NotFound("No such person.")
         if rows[0]["taken"]:
             raise Conflict("Another member has this LinkedIn profile on theirs.")
-        mutual = _claim(tx, person_id, key, sorted(addresses))
-        return {"linkedin_url": rows[0]["linkedin_url"], "emails": rows[0]["emails"]}, mutual
+        _claim(tx, person_id, key, sorted(addresses))
+        return {"linkedin_url": rows[0]["linkedin_url"], "emails": rows[0]["emails"]}
 
-    answer, mutual = db.write_tx(work)
-    connect_mutual(mutual, person_id)
-    return answer
+    return db.write_tx(work)
 
 
-def _claim(tx, person_id: str, key: str | None, hashes: list[str]) -> list[Match]:
+def _claim(tx, person_id: str, key: str | None, hashes: list[str]) -> None:
     """Other people's contacts that name this person now match them, settled by consent
     (backend/imports/matches.py): a suggestion, and the owner is told ("Ana Costa, from your
-    LinkedIn, joined"); or, when both listed each other, the matches returned, to connect
-    once this transaction has committed (the owner is told of the connection instead)."""
+    LinkedIn, joined"); or, when both listed each other, a connection in this transaction
+    (the owner is told of the connection instead)."""
     rows = run(
         tx,
         app_services().db.query("imports.claim_contacts", 1),
@@ -90,12 +88,16 @@ def _claim(tx, person_id: str, key: str | None, hashes: list[str]) -> list[Match
         now=now(),
     )
     matches = [Match(row["owner_id"], person_id, row["connected_on"]) for row in rows]
-    mutual = settle(tx, matches)["mutual"]
-    connecting = {match.lister_id for match in mutual}
-    for owner_id in dict.fromkeys(row["owner_id"] for row in rows if not row["connected"]):
-        if owner_id not in connecting:
-            notify(tx, "linkedin.contact_joined", owner_id, person_id, {"person_id": person_id})
-    return mutual
+    connected = settle(tx, matches, person_id)["connected"]
+    connecting = {lister for lister, _ in connected}
+    told = [row["owner_id"] for row in rows if not row["connected"]]
+    notify_all(
+        tx,
+        "linkedin.contact_joined",
+        [owner_id for owner_id in told if owner_id not in connecting],
+        person_id,
+        {"person_id": person_id},
+    )
 
 
 def forget(tx, person_id: str) -> None:

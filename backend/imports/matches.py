@@ -15,12 +15,8 @@ from datetime import UTC, date, datetime
 
 from backend.app_services import app_services, now
 from backend.db import run
-from backend.network.views import Change, changed, linked
-from backend.notifications.outbox import notify
-
-# Pairs connected per transaction: a connection is a handful of statements (the pair's lock
-# and state, the connection, the notice, the views' delta).
-CONNECT_CHUNK = 3
+from backend.network import views
+from backend.notifications.outbox import notify_all
 
 
 @dataclass(frozen=True)
@@ -32,55 +28,32 @@ class Match:
     connected_on: date | None  # the lister's row's Connected On
 
 
-def settle(tx, matches: list[Match]) -> dict:
+def settle(tx, matches: list[Match], actor_id: str) -> dict:
     """In the transaction that wrote the matches: suggest the one-sided ones (in both
-    people's views). Returns ``{suggestions_added, already_connected, mutual}``: mutual, the
-    matches whose member listed the lister too, for :func:`connect_mutual` once this
-    transaction has committed (a connection costs several statements: a few at a time each
-    in a transaction of their own keep every transaction short, whatever the export holds).
+    people's views) and connect the mutual ones; of each pair connected, the other one than
+    ``actor_id`` (who made the matches) is told. Returns ``{suggestions_added,
+    already_connected, connected}``, connected the pairs connected.
 
-    Both people are locked before the other's contacts are read: of two imports listing each
-    other at the same instant, the second to take the lock sees the first's contacts."""
+    A handful of statements for all the matches, whatever their number (the locks, the state
+    of every pair, the connections, the notices, the views' deltas), and the connections
+    commit with the contacts that made them: an import cut short leaves no mutual listing
+    unconnected. Both people are locked before the other's contacts are read: of two imports
+    listing each other at the same instant, the second to take the lock sees the first's
+    contacts (and the connection it made)."""
     if not matches:
-        return {"suggestions_added": 0, "already_connected": 0, "mutual": []}
+        return {"suggestions_added": 0, "already_connected": 0, "connected": []}
     rows = [row for row in _listed_back(tx, matches) if not row["blocked"]]
-    by_pair = {(m.lister_id, m.member_id): m for m in matches}
     one_sided = [
         (r["lister"], r["member"]) for r in rows if not r["connected"] and not r["back_dates"]
     ]
-    linked(tx, one_sided)
+    views.linked(tx, one_sided)
+    dates = {(m.lister_id, m.member_id): m.connected_on for m in matches}
+    mutual = [r for r in rows if not r["connected"] and r["back_dates"]]
     return {
         "suggestions_added": len(one_sided),
         "already_connected": sum(1 for r in rows if r["connected"]),
-        "mutual": [
-            by_pair[(r["lister"], r["member"])]
-            for r in rows
-            if not r["connected"] and r["back_dates"]
-        ],
+        "connected": _connect(tx, mutual, dates, actor_id),
     }
-
-
-def connect_mutual(matches: list[Match], actor_id: str) -> list[tuple[str, str]]:
-    """Connect the pairs who listed each other, ``CONNECT_CHUNK`` pairs per transaction, each
-    checked again under the pair's lock; the other one than ``actor_id`` (who made the
-    matches) is told. Returns the pairs connected."""
-    db = app_services().db
-    connected = []
-    for start in range(0, len(matches), CONNECT_CHUNK):
-        chunk = matches[start : start + CONNECT_CHUNK]
-        connected += db.write_tx(_connect_chunk, chunk, actor_id)
-    return connected
-
-
-def _connect_chunk(tx, matches: list[Match], actor_id: str) -> list[tuple[str, str]]:
-    dates = {(m.lister_id, m.member_id): m.connected_on for m in matches}
-    connected = []
-    for row in _listed_back(tx, matches):
-        pair = (row["lister"], row["member"])
-        if not (row["connected"] or row["blocked"]) and row["back_dates"]:
-            if _connect(tx, pair, [dates[pair], *row["back_dates"]], actor_id):
-                connected.append(pair)
-    return connected
 
 
 def _listed_back(tx, matches: list[Match]) -> list[dict]:
@@ -93,20 +66,35 @@ def _listed_back(tx, matches: list[Match]) -> list[dict]:
     return run(tx, db.query("imports.listed_back", 2), pairs=[list(pair) for pair in pairs])
 
 
-def _connect(tx, pair: tuple[str, str], dates: list, actor_id: str) -> bool:
-    """The two listed each other: one connection, since the earlier Connected On. The pair
-    is locked and was found neither connected nor blocked in this transaction (two imports
-    racing make one; a block or a connection made meanwhile wins)."""
-    a, b = pair
-    known = [_day(d) for d in dates if d is not None]
-    since = _midnight(min(known)) if known else now()
+def _connect(tx, mutual: list[dict], dates: dict, actor_id: str) -> list[tuple[str, str]]:
+    """The pairs who listed each other (imports.listed_back's rows, found neither connected
+    nor blocked under their locks), connected, ``since`` the earlier Connected On; the pair
+    key is unique, so a pair listed both ways in one call is connected once."""
+    since, seen = {}, set()
+    for row in mutual:
+        pair = (row["lister"], row["member"])
+        if frozenset(pair) not in seen:
+            seen.add(frozenset(pair))
+            since[pair] = _since([dates[pair], *row["back_dates"]])
+    if not since:
+        return []
     db = app_services().db
-    if not run(tx, db.query("imports.connect", 1), person_id=a, other_id=b, since=since):
-        return False
-    other = b if actor_id == a else a
-    notify(tx, "linkedin.connected", other, actor_id, {"person_id": actor_id})
-    changed(tx, Change.CONNECTED, a, b)  # after: its deltas read the connection
-    return True
+
+    def connect(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        rows = [{"person_id": a, "other_id": b, "since": since[(a, b)]} for a, b in pairs]
+        made = run(tx, db.query("imports.connect_pairs", 1), pairs=rows)
+        return [(row["person_id"], row["other_id"]) for row in made]
+
+    connected = views.connect_all(tx, list(since), connect)
+    others = [b if actor_id == a else a for a, b in connected]
+    notify_all(tx, "linkedin.connected", others, actor_id, {"person_id": actor_id})
+    return connected
+
+
+def _since(dates: list) -> datetime:
+    """The earlier Connected On of the two listings (now when neither has one)."""
+    known = [_day(d) for d in dates if d is not None]
+    return _midnight(min(known)) if known else now()
 
 
 def _day(value) -> date:

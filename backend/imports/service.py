@@ -5,9 +5,9 @@ row as a private contact, matched to a member when it names one (docs/import-lin
 Nothing is written when a file is malformed: the whole upload is read and checked first
 (backend/imports/linkedin.py). The profile and history are one transaction; the contacts go
 in batches of ``BATCH`` rows, each its own transaction (a 30,000-row file is never one huge
-transaction), the connections of mutual listings after each (matches.connect_mutual), each
-idempotent: importing the same export again adds nothing, and an import
-cut short is finished by importing again. What a match leads to is backend/imports/matches.py.
+transaction) with the matches and connections its rows make (matches.settle: a handful of
+statements for all of them), each idempotent: importing the same export again adds nothing,
+and an import cut short is finished by importing again. What a match leads to is backend/imports/matches.py.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from backend.db import run
 from backend.errors import Unprocessable
 from backend.imports import linkedin
 from backend.imports.identity import email_hash
-from backend.imports.matches import Match, connect_mutual, settle
+from backend.imports.matches import Match, settle
 from backend.months import month_of
 from backend.network.parts import PROFILE_SCORED
 from backend.network.views import Change, changed
@@ -83,8 +83,7 @@ def import_export(person_id: str, export: linkedin.Export, *, overwrite: bool) -
     report["skipped"] += duplicates
     members = set()
     for start in range(0, len(rows), BATCH):
-        counts, matched, mutual = db.write_tx(_contacts, person_id, rows[start : start + BATCH])
-        counts["connections_made"] = len(connect_mutual(mutual, person_id))
+        counts, matched = db.write_tx(_contacts, person_id, rows[start : start + BATCH])
         for key, value in counts.items():
             report[key] += value
         members |= matched
@@ -148,10 +147,10 @@ def contact_rows(owner_id: str, connections: list[dict]) -> tuple[list[dict], li
     return rows, skipped
 
 
-def _contacts(tx, person_id: str, rows: list[dict]) -> tuple[dict, set[str], list[Match]]:
+def _contacts(tx, person_id: str, rows: list[dict]) -> tuple[dict, set[str]]:
     """One batch: the importer locked (their imports run one at a time: a key is created
     once), the rows they have looked up, the new ones matched and created, the one-sided
-    matches suggested; the mutual ones returned, to connect after the commit. Plain CREATEs
+    matches suggested and the mutual ones connected (matches.settle). Plain CREATEs
     after index lookups: a MERGE per row costs several times more."""
     db, at = app_services().db, now()
     run(tx, db.query("connections.lock_pair", 1), person_ids=[person_id])
@@ -195,11 +194,11 @@ def _contacts(tx, person_id: str, rows: list[dict]) -> tuple[dict, set[str], lis
     )
     connected_on = {row["key"]: row["connected_on"] for row in rows}
     matches = [Match(person_id, row["member_id"], connected_on[key]) for key, row in found.items()]
-    settled = settle(tx, matches)
-    mutual = settled.pop("mutual")
+    settled = settle(tx, matches, person_id)
+    counts["connections_made"] = len(settled.pop("connected"))
     counts.update(settled)
     members = {row["member_id"] for row in named.values() if row["member_id"]}
-    return dict(counts), members, mutual
+    return dict(counts), members
 
 
 def _run_some(tx, name: str, rows: list[dict], **params) -> list[dict]:

@@ -27,6 +27,7 @@ harmless.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 from enum import Enum
 
@@ -148,6 +149,31 @@ def apply_own(tx, db, view_size: int, change: Change, people: list[str]) -> tupl
     if shifts:
         run(tx, db.query("views.shift_counts", 1), updates=shifts)
     return event, recompute
+
+
+def with_views(tx, db, people: list[str]) -> set[str]:
+    """Those of ``people`` who have a computed view part (views.parts_of: their parts locked,
+    so that no background delta changes them before this transaction's own deltas)."""
+    return {row["person_id"] for row in run(tx, db.query("views.parts_of", 1), person_ids=people)}
+
+
+def apply_connected(tx, db, pairs: list[tuple[str, str]]) -> list[Event]:
+    """:func:`apply_own` of ``Change.CONNECTED`` for pairs of people none of whom has a view
+    part (:func:`with_views`), connected in this transaction: one touch for all. The events
+    are those of each pair connected in a transaction of its own, in order (a person's
+    degree moving by one from one pair of theirs to the next)."""
+    people = sorted({person for pair in pairs for person in pair})
+    touched = {row["id"]: row for row in run(tx, db.query("views.touch", 2), person_ids=people)}
+    still = Counter(person for pair in pairs for person in pair)
+    events = []
+    for pair in pairs:
+        degrees = []
+        for person in pair:
+            still[person] -= 1
+            if person in touched:
+                degrees.append((person, touched[person]["degree"] - still[person]))
+        events.append(Event(Change.CONNECTED, tuple(degrees)))
+    return events
 
 
 def _counts_shift(tx, db, change: Change, me: str, other: str, touched) -> list[int] | None:

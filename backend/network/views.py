@@ -40,7 +40,17 @@ from backend.network import deltas
 from backend.network.deltas import Change
 from backend.network.parts import Part
 
-__all__ = ["Change", "after_changes", "changed", "forget", "freshness", "linked", "live", "read"]
+__all__ = [
+    "Change",
+    "after_changes",
+    "changed",
+    "connect_all",
+    "forget",
+    "freshness",
+    "linked",
+    "live",
+    "read",
+]
 
 
 def changed(
@@ -59,6 +69,32 @@ def changed(
         # A transaction function may run more than once: the last run's event counts.
         pending = g.setdefault("view_changes", {})
         pending[(change, tuple(people))] = (event, recompute)
+
+
+def connect_all(tx, pairs: list[tuple[str, str]], connect) -> list[tuple[str, str]]:
+    """Connect many pairs in this transaction (a LinkedIn import's mutual listings) with
+    ``connect(pairs)``, which returns the pairs it connected, and take them in as
+    :func:`changed` does each: the pairs of people who have no view part (nearly all) in one
+    statement and one touch for all; then each pair with a view part, connected and taken in
+    one after the other (its own delta reads the graph of its moment). Returns the pairs
+    connected."""
+    state = app_services()
+    db, view_size = state.db, state.settings.view_size
+    viewed = deltas.with_views(tx, db, sorted({person for pair in pairs for person in pair}))
+    light = [pair for pair in pairs if not viewed & set(pair)]
+    connected = connect(light) if light else []
+    changes = list(zip(connected, deltas.apply_connected(tx, db, connected), strict=True))
+    changes = [(pair, event, []) for pair, event in changes]
+    for pair in pairs:
+        if viewed & set(pair) and connect([pair]):
+            connected.append(pair)
+            event, recompute = deltas.apply_own(tx, db, view_size, Change.CONNECTED, list(pair))
+            changes.append((pair, event, recompute))
+    if has_request_context():
+        pending = g.setdefault("view_changes", {})
+        for pair, event, recompute in changes:
+            pending[(Change.CONNECTED, pair)] = (event, recompute)
+    return connected
 
 
 def linked(tx, pairs: list[tuple[str, str]]) -> None:

@@ -27,10 +27,8 @@ def notify(
 ) -> bool:
     """Notify ``recipient_id`` of ``kind``, now; with ``dedup_key``, at most once per key.
     Returns whether a notification was written."""
-    if kind not in KINDS:
-        raise ValueError(f"unknown notification kind {kind!r}")
-    state = app_services()
-    if not state.settings.notifications or recipient_id == actor_id:
+    state = _sending(kind)
+    if state is None or recipient_id == actor_id:
         return False
     notification_id = uuid.uuid4().hex
     return bool(
@@ -42,15 +40,40 @@ def notify(
             kind=kind,
             recipient_id=recipient_id,
             actor_id=actor_id,
-            data=json.dumps(data, default=json_default, separators=(",", ":")),
+            data=_json(data),
             now=now(),
         )
     )
 
 
 def notify_all(tx, kind: str, recipient_ids, actor_id: str | None, data: dict) -> None:
-    for recipient_id in dict.fromkeys(recipient_ids):  # once per recipient, in order
-        notify(tx, kind, recipient_id, actor_id, data)
+    """:func:`notify` once per recipient (never the actor), in one statement whatever their
+    number (a LinkedIn import tells hundreds of people at once)."""
+    state = _sending(kind)
+    recipients = [r for r in dict.fromkeys(recipient_ids) if r != actor_id]
+    if state is None or not recipients:
+        return
+    run(
+        tx,
+        state.db.query("notifications.create_many", 1),
+        rows=[{"id": uuid.uuid4().hex, "recipient_id": r} for r in recipients],
+        kind=kind,
+        actor_id=actor_id,
+        data=_json(data),
+        now=now(),
+    )
+
+
+def _sending(kind: str):
+    """The app's services when notifications are on; None when they are off."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown notification kind {kind!r}")
+    state = app_services()
+    return state if state.settings.notifications else None
+
+
+def _json(data: dict) -> str:
+    return json.dumps(data, default=json_default, separators=(",", ":"))
 
 
 def json_default(value):

@@ -41,7 +41,14 @@ def board_seen_by(seeker_id: str, viewer_id: str) -> list[dict]:
     db = services.db
     before = expires_before(at, services.settings.intro_expiry_days)
     whose = dict(person_id=seeker_id, viewer_id=viewer_id, expires_before=before)
-    rows = db.read("targets.board", 1, paths=PATHS_SHOWN, reach_limit=REACH_LIMIT, **whose)
+    rows = db.read(
+        "targets.board",
+        2,
+        paths=PATHS_SHOWN,
+        reach_limit=REACH_LIMIT,
+        **whose,
+        **brokers.tie_params(at),
+    )
     second = sorted({p["person"]["id"] for row in rows for p in row["paths"] if p["degree"] == 2})
     found = brokers.best(seeker_id, second, limit=1, viewer_id=viewer_id)
     best = {target: ranked[0] for target, ranked in found.items()}

@@ -9,6 +9,7 @@ import random
 from hypothesis import strategies as st
 
 from harness.inmemory import Network, Stint
+from tests.support.graph import connect
 
 THIS_MONTH = 2026 * 12  # January 2026: the tests' clock (START in tests/conftest.py)
 # id -> (kind, name); two companies and a school, so that sizes differ.
@@ -94,3 +95,28 @@ def build_careers(cypher, model: Network, stints: dict[str, list[Stint]]) -> Non
     )
     model.stints = {person: list(entries) for person, entries in stints.items()}
     model.organizations = {org: name for org, (_, name) in ORGANIZATIONS.items()}
+
+
+def brokers_colleague_at_acme(people, cypher) -> None:
+    """Ada's 2nd connections pa (through b1) and pz (through b2) work at Acme (org-acme) now;
+    b2 and pz worked together for ten years at a small firm: only the brokers' tie term tells
+    the two apart (by id pa comes first). ``people``: the test's AuthActions."""
+    for who in ("ada", "b1", "b2", "pa", "pz"):
+        people.add(cypher, who)
+    for a, b in (("ada", "b1"), ("b1", "pa"), ("ada", "b2"), ("b2", "pz")):
+        connect(cypher, a, b)
+    cypher(
+        """
+        CREATE (acme:Organization {id: 'org-acme', kind: 'company', name: 'Acme', aliases: []})
+        CREATE (small:Organization {id: 'org-small', kind: 'company', name: 'Small', aliases: []})
+        WITH acme, small
+        MATCH (pa:Person {id: 'pa'}), (pz:Person {id: 'pz'}), (b2:Person {id: 'b2'})
+        CREATE (pa)-[:WORKED_AT {id: 'w1', title: 'T', start: $now, end: null}]->(acme)
+        CREATE (pz)-[:WORKED_AT {id: 'w2', title: 'T', start: $now, end: null}]->(acme)
+        CREATE (pz)-[:WORKED_AT {id: 'w3', title: 'T', start: $start, end: $end}]->(small)
+        CREATE (b2)-[:WORKED_AT {id: 'w4', title: 'T', start: $start, end: $end}]->(small)
+        """,
+        now=THIS_MONTH - 1,
+        start=2010 * 12,
+        end=2020 * 12 + 11,
+    )
