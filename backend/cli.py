@@ -22,7 +22,7 @@ from backend.app_services import app_services
 from backend.config import ConfigError, Settings
 from backend.cypher_shell import CypherShell
 from backend.db import is_auth_failure, map_driver_errors
-from backend.errors import AuthenticationFailed, Problem
+from backend.errors import AuthenticationFailed, Problem, ServiceUnavailable
 from backend.local_neo4j import LocalNeo4j, LocalNeo4jError
 from backend.network.views_cli import views
 from backend.query_cli import query
@@ -58,8 +58,10 @@ class MutualsGroup(FlaskGroup):
                     f"{settings.neo4j_user!r} (authentication failed): check NEO4J_USERNAME "
                     "and NEO4J_PASSWORD"
                 ) from error
+            # The driver's own error, or the database's 503 for any way of not getting through
+            # within the bound (an acquisition timeout, a transient failure, an outage begun).
             if not isinstance(error, click.ClickException) and any(
-                isinstance(c, DriverUnavailable) for c in causes
+                isinstance(c, (DriverUnavailable, ServiceUnavailable)) for c in causes
             ):
                 raise click.ClickException(
                     f"Neo4j is unavailable at {_settings(ctx).neo4j_uri}: "

@@ -144,12 +144,13 @@ def main(hub_degree, count, warmup, workers, threads, only, baseline):
             def call():
                 db.read(
                     "organizations.people",
-                    2,
+                    3,
                     person_id=person,
                     organization_id=organization,
                     degrees=[1, 2],
                     tenure="any",
                     expires_before=expires_before(datetime.now(UTC), settings.intro_expiry_days),
+                    **brokers.tie_params(datetime.now(UTC)),
                     skip=0,
                     limit=21,
                 )
@@ -169,7 +170,7 @@ def main(hub_degree, count, warmup, workers, threads, only, baseline):
                 second = {p["person"]["id"] for r in rows for p in r["paths"] if p["degree"] == 2}
                 db.read(
                     "intros.brokers",
-                    4,
+                    5,
                     target_ids=sorted(second),
                     skip=0,
                     limit=1,

@@ -299,7 +299,7 @@ def main(people, avg_degree, seed, hub_degree, count, warmup, workers, threads):
         now = datetime.now(UTC)
         return db.read(
             "intros.brokers",
-            4,
+            5,
             expires_before=expires_before(now, settings.intro_expiry_days),
             **brokers.tie_params(now),
             **params,

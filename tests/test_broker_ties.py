@@ -1,5 +1,5 @@
 """A broker who worked or studied with the target ranks higher, with the reason (intros.brokers
-v4, docs/intros.md): on random graphs with organizations, overlapping tenures, closeness
+v4 on, docs/intros.md): on random graphs with organizations, overlapping tenures, closeness
 ratings, blocks and hidden connection lists, every brokers list equals a plain-Python ranking
 (harness/inmemory.py's ties, the closeness terms and the shared connections)."""
 

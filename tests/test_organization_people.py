@@ -1,5 +1,6 @@
 """Who do I know at X, against plain Python on random graphs with organizations, overlapping
-tenures, closeness ratings and blocks; and the organization page's counts."""
+tenures (colleagues: the brokers' tie term), closeness ratings and blocks; and the organization
+page's counts."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import itertools
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from backend.network.parts import SCORE_WEIGHTS, TIES
+from harness.inmemory import Stint
 from tests.support.auth import AuthActions
 from tests.support.discovery import build_with_model, graphs, token_of
 from tests.support.graph import connect
@@ -64,6 +67,10 @@ def test_who_do_i_know_at_x_matches_plain_python(data, graph, cypher, client, co
     model = build_with_model(cypher, graph, complements)
     stints, ratings = data.draw(careers(sorted(people)))
     build_careers(cypher, stints, ratings)
+    # The same entries in the model, for the tie term (every entry here is a WORKED_AT).
+    model.organizations = {org: org for org in ORGANIZATIONS}
+    for person, org, start, end in stints:
+        model.stints.setdefault(person, []).append(Stint("work", org, start, end))
 
     viewers = AuthActions(client, {me: token_of(me) for me in callers})
     for me, organization in itertools.product(callers, ORGANIZATIONS):
@@ -117,17 +124,23 @@ def test_who_do_i_know_at_x_matches_plain_python(data, graph, cypher, client, co
 
 def ranking(model, ratings, me, person) -> tuple:
     """The order of organizations.people in plain Python (no recommendations or introductions
-    in these graphs): degree, then the best path, strongest first, then id."""
+    in these graphs): degree, then the best path, strongest first, then id. A 2nd-degree
+    person's path is their best broker's (your rating of the broker, then the broker's score as
+    GET /v1/people/{id}/brokers has it: closeness and the colleague tie term)."""
 
     def points(a, b) -> float:
         return LEVELS.get(ratings.get((a, b)), 0.0)
+
+    def tie(b) -> float:
+        total = sum(t["points"] for t in model.ties(b, person, SCORE_WEIGHTS, TIES, THIS_MONTH))
+        return 3.0 if total > 3000 else total / 1000.0
 
     degree = model.degree(me, person)
     if degree == 1:
         strength = (points(me, person), 0.0)
     elif degree == 2:
         strength = max(
-            (points(me, b), 2 * points(b, person) + points(b, me))
+            (points(me, b), 2 * points(b, person) + points(b, me) + tie(b))
             for b in model.mutuals(me, person)
         )
     else:
@@ -170,3 +183,32 @@ def test_tenure_title_and_years_come_from_the_stints(client, cypher, clock):
     assert people.get("ada", "/v1/organizations/nope/people").status_code == 404
     bad = people.get("ada", f"/v1/organizations/{organization}/people", degree="4")
     assert bad.status_code == 422
+
+
+def test_a_colleague_of_their_broker_ranks_first(client, cypher):
+    """pa and pz are both Ada's 2nd connections at Acme, each through one broker; pz's broker
+    worked with pz for ten years at a 12-person firm (the brokers' tie term): pz comes first, by
+    id pa would."""
+    people = AuthActions(client)
+    for who in ("ada", "b1", "b2", "pa", "pz"):
+        people.add(cypher, who)
+    for a, b in (("ada", "b1"), ("b1", "pa"), ("ada", "b2"), ("b2", "pz")):
+        connect(cypher, a, b)
+    cypher(
+        """
+        CREATE (acme:Organization {id: 'org-acme', kind: 'company', name: 'Acme', aliases: []})
+        CREATE (small:Organization {id: 'org-small', kind: 'company', name: 'Small', aliases: []})
+        WITH acme, small
+        MATCH (pa:Person {id: 'pa'}), (pz:Person {id: 'pz'}), (b2:Person {id: 'b2'})
+        CREATE (pa)-[:WORKED_AT {id: 'w1', title: 'T', start: $now, end: null}]->(acme)
+        CREATE (pz)-[:WORKED_AT {id: 'w2', title: 'T', start: $now, end: null}]->(acme)
+        CREATE (pz)-[:WORKED_AT {id: 'w3', title: 'T', start: $start, end: $end}]->(small)
+        CREATE (b2)-[:WORKED_AT {id: 'w4', title: 'T', start: $start, end: $end}]->(small)
+        """,
+        now=THIS_MONTH - 1,
+        start=2010 * 12,
+        end=2020 * 12 + 11,
+    )
+    items = people.get("ada", "/v1/organizations/org-acme/people").json["items"]
+    assert [item["person"]["id"] for item in items] == ["pz", "pa"]
+    assert items[0]["brokers"][0]["reasons"][1]["code"] == "worked_with_target"

@@ -20,12 +20,15 @@ from tests.support.graph import connect
 
 @pytest.fixture
 def sessions(monkeypatch) -> list[dict]:
-    """The config of every session the app opens (the real driver's sessions, counted)."""
+    """The config of every session the request opens (the real driver's sessions, counted in
+    the test's thread, where the test client runs the request; see `round_trips`)."""
     opened: list[dict] = []
     real = Database.session
+    request_thread = threading.get_ident()
 
     def counted(self, **config):
-        opened.append(config)
+        if threading.get_ident() == request_thread:
+            opened.append(config)
         return real(self, **config)
 
     monkeypatch.setattr(Database, "session", counted)

@@ -68,7 +68,7 @@ def best(
     services, at = app_services(), now()
     rows = services.db.read(
         "intros.brokers",
-        4,
+        5,
         person_id=person_id,
         viewer_id=viewer_id or person_id,
         target_ids=target_ids,

@@ -36,7 +36,7 @@ def people(
     cursor: str | None,
 ) -> dict:
     """The people there at those degrees from you, nearest and strongest first."""
-    services = app_services()
+    services, at = app_services(), now()
     _require(organization_id)
 
     def read(*, skip: int, limit: int) -> list[dict]:
@@ -44,12 +44,13 @@ def people(
             raise CursorError()
         rows = services.db.read(
             "organizations.people",
-            2,
+            3,
             person_id=person_id,
             organization_id=organization_id,
             degrees=sorted(set(degree)),
             tenure=tenure,
-            expires_before=expires_before(now(), services.settings.intro_expiry_days),
+            expires_before=expires_before(at, services.settings.intro_expiry_days),
+            **brokers.tie_params(at),
             skip=skip,
             limit=limit,
         )
@@ -59,7 +60,7 @@ def people(
     # The page's 2nd-degree people's brokers: one read for the page, not one per person.
     second = [row["person"]["id"] for row in result["items"] if row["degree"] == 2]
     best = brokers.best(person_id, second, limit=BROKERS_SHOWN)
-    this_month = month_of(now())
+    this_month = month_of(at)
     result["items"] = [_present(row, best, this_month) for row in result["items"]]
     return result
 
