@@ -214,10 +214,12 @@ def write_path(servers: dict[str, str], pairs: int) -> dict[str, dict[str, list[
 
 # -- 4b. own changes ---------------------------------------------------------------------------
 
+# In this order: a counts part that the change left to a background recompute (seconds at a
+# hub) is not recomputed yet when it is read, whatever the suggestions cost.
 OWN_READS = {
     "2nd-degree top 20": "/v1/me/second-degree",
-    "suggestions top 20": "/v1/me/suggestions",
     "network counts": "/v1/me/network",
+    "suggestions top 20": "/v1/me/suggestions",
 }
 
 
