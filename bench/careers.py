@@ -81,7 +81,8 @@ def board_targets(orgs: list[dict]) -> list[str]:
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     default=None,
     help="another checkout (git archive of an older commit) served beside this one: the "
-    "suggestions and brokers pages and the boards measured on both in the same rounds",
+    "suggestions and brokers pages, the typeahead and the boards measured on both in the "
+    "same rounds",
 )
 def main(hub_degree, count, warmup, workers, threads, only, baseline):
     """Who do I know at X, the organization page, the typeahead and the board: p50/p99."""
@@ -211,7 +212,10 @@ def main(hub_degree, count, warmup, workers, threads, only, baseline):
                 paths[f"brokers page, {who} (API{suffix})"] = api(
                     person, f"/v1/people/{second[0]['person']['id']}/brokers", base
                 )
-        paths[f"typeahead q={prefix} (API)"] = api(median["id"], "/v1/organizations", q=prefix)
+        for suffix, base in bases.items():
+            paths[f"typeahead q={prefix} (API{suffix})"] = api(
+                median["id"], "/v1/organizations", base, q=prefix
+            )
         for who, person in (("median person", median["id"]), ("hub", hub["id"])):
             for suffix, base in bases.items():
                 paths[f"board of {BOARD_SIZE} targets, {who} (API{suffix})"] = api(

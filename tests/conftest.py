@@ -64,6 +64,11 @@ REQUEST_STATEMENTS = (
     ("people.profile_by_token", 1, {"person_id": "", "sample_size": 3}),
     ("network.mutual", 2, {"other_id": "", "after_name": "", "after_id": "", "limit": 1}),
     ("network.path", 3, {"target_id": "", "max_paths": 1}),
+    (
+        "organizations.search",
+        3,
+        {"words": "a*", "prefix": "a", "kind": None, "candidates": 1, "limit": 1},
+    ),
 )
 
 

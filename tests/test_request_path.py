@@ -117,6 +117,20 @@ def test_the_always_live_reads_are_one_round_trip(people, round_trips, path, sta
     assert round_trips == [statement]
 
 
+def test_the_typeahead_is_one_round_trip(people, round_trips):
+    """The token lookup and the organization typeahead's hits: one statement, one round
+    trip (letters typed ask often)."""
+    position = {"organization": {"name": "Northwind Labs"}, "title": "Engineer", "start": "2020-01"}
+    assert people.post("bob", "/v1/me/positions", position).status_code == 201
+    round_trips.clear()
+    response = people.get("ann", "/v1/organizations", q="north")
+    assert response.status_code == 200, response.json
+    assert [(hit["name"], hit["people"]) for hit in response.json["items"]] == [
+        ("Northwind Labs", 1)
+    ]
+    assert round_trips == ["organizations.search v3"]
+
+
 def test_a_write_ends_the_shared_session(people, sessions, round_trips):
     """PATCH /v1/me: the token lookup reads (one session), the update writes (its own), and
     nothing reads on in the session opened before the write."""
@@ -148,10 +162,17 @@ def test_the_token_is_checked_before_anything_else(people, client):
     """One statement answers both, but a bad token still comes first: 401 whatever the rest
     (a cursor from no list, a blocked or absent person, oneself), then the other refusals."""
     stranger = auth("not-a-token")
-    for path in ("/v1/people/bob/mutual?cursor=junk", "/v1/people/nobody/path", "/v1/me"):
+    for path in (
+        "/v1/people/bob/mutual?cursor=junk",
+        "/v1/people/nobody/path",
+        "/v1/me",
+        "/v1/organizations?q=north",
+        "/v1/organizations?q=!!",
+    ):
         assert client.get(path, headers=stranger).status_code == 401, path
     assert people.get("ann", "/v1/people/bob/mutual", cursor="junk").status_code == 422
     assert people.get("ann", "/v1/people/ann/mutual").status_code == 422
     assert people.get("ann", "/v1/people/nobody/mutual").status_code == 404
     assert people.get("ann", "/v1/people/nobody/path").status_code == 404
     assert people.get("ann", "/v1/people/nobody").status_code == 404
+    assert people.get("ann", "/v1/organizations", q="!!").status_code == 422

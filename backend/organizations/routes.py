@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from backend.auth import SECURITY, current_person_id
+from backend.auth import SECURITY, bearer, current_person_id
 from backend.organizations import people, service
 from backend.organizations.schemas import (
     OrganizationHitListSchema,
@@ -38,7 +38,7 @@ class Organizations(MethodView):
         """Typeahead: organizations whose name or an alias has words starting with q's words
 
         `q=north` finds Northwind Labs; names starting with q come first, then bigger ones."""
-        return service.search(current_person_id(), **args)
+        return service.search(bearer(), **args)
 
 
 @blp.route("/v1/organizations/<organization_id>")
