@@ -98,7 +98,7 @@ def apply_own(tx, db, view_size: int, change: Change, people: list[str]) -> tupl
         # that moment, which no longer include B, so B's entry in H's view (A was a mutual)
         # would be left to this delta, which would not find H among A's connections any more.
         parts = [p.name for p in RANKED]
-        holders = tuple(run(tx, db.query("views.holders", 2), people=sorted(touched), parts=parts))
+        holders = tuple(run(tx, db.query("views.holders", 3), people=sorted(touched), parts=parts))
     event = Event(change, tuple((p, touched[p]["degree"]) for p in people if p in touched), holders)
     updates, shifts, recompute = [], [], []
     for me in sorted(touched):  # locks in id order, as the neighbours' deltas take them
@@ -328,7 +328,7 @@ def apply_to_neighbours(db, view_size: int, events: list[Event]) -> int:
     moved = _moved(events)
     if not moved:
         return 0
-    holders = db.read("views.holders", 2, people=sorted(moved), parts=[p.name for p in RANKED])
+    holders = db.read("views.holders", 3, people=sorted(moved), parts=[p.name for p in RANKED])
     holders += [row for event in events for row in event.holders]
     # (holder, part) -> the people of the changes through whom the holder's part moves.
     views: dict[tuple[str, str], set[str]] = {}
