@@ -169,7 +169,7 @@ def main(hub_degree, count, warmup, workers, threads, only, baseline):
                 )
                 rows = db.read(
                     "targets.board",
-                    2,
+                    3,
                     paths=3,
                     reach_limit=REACH_LIMIT,
                     **whose,
