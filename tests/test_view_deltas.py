@@ -164,11 +164,17 @@ def test_views_of_ego_facebook_hubs_stay_exact(facebook, make_app, cypher):
         assert check_views(cypher, world.model) == [], world.applied
 
 
-def test_two_apps_writing_at_once_leave_exact_views(make_app, cypher, complements):
+@pytest.mark.parametrize("parts_per_transaction", [deltas.NEIGHBOUR_BATCH, 2])
+def test_two_apps_writing_at_once_leave_exact_views(
+    make_app, cypher, complements, monkeypatch, parts_per_transaction
+):
     """Two app instances (each its own driver and delta queue, as two API processes) connect
     and disconnect at once, each its own half of the pairs (so that the end state is known
     whatever the order); once both queues are drained every view is exact. (Not the counts:
-    everyone's change moves them for the others, which deltas do not follow.)"""
+    everyone's change moves them for the others, which deltas do not follow.) With 2 parts a
+    transaction, a batch of the neighbours' deltas commits in many transactions, between which
+    the other app's own deltas and batches take the same parts."""
+    monkeypatch.setattr(deltas, "NEIGHBOUR_BATCH", parts_per_transaction)
     apps = [
         make_app(view_threshold=0, view_size=VIEW_SIZE, max_requests_per_week=1_000_000)
         for _ in range(2)

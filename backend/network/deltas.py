@@ -39,8 +39,11 @@ from backend.network.parts import PARTS, RANKED, SCORE_WEIGHTS, SECOND, SUGGESTI
 # connection brings and that are not in the view yet (a light person connecting to a hub); and
 # relationships a counts delta may read, shared among its searches (counts_delta.py).
 OWN_DELTA_BUDGET = 20_000
-# Views updated per transaction by a neighbours' delta.
-NEIGHBOUR_BATCH = 200
+# Views updated per transaction by a neighbours' delta. The transaction holds their locks
+# while it computes their entries, and an accept's own delta waits for the lock of its parts:
+# at 200 a transaction held them for about 3 s under the mixed load (bench/RESULTS.md), long
+# enough for accepts to meet the 5 s request deadline.
+NEIGHBOUR_BATCH = 50
 # A floor above every key: no entry is known exact.
 NOTHING_EXACT = 2**62
 
