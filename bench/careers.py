@@ -80,9 +80,9 @@ def board_targets(orgs: list[dict]) -> list[str]:
     "--baseline",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     default=None,
-    help="another checkout (git archive of an older commit) served beside this one: the "
-    "suggestions and brokers pages, the typeahead and the boards measured on both in the "
-    "same rounds",
+    help="another checkout (git archive of an older commit) served beside this one: who do I "
+    "know at X, the suggestions and brokers pages, the typeahead and the boards measured on "
+    "both in the same rounds",
 )
 def main(hub_degree, count, warmup, workers, threads, only, baseline):
     """Who do I know at X, the organization page, the typeahead and the board: p50/p99."""
@@ -145,7 +145,7 @@ def main(hub_degree, count, warmup, workers, threads, only, baseline):
             def call():
                 db.read(
                     "organizations.people",
-                    3,
+                    4,
                     person_id=person,
                     organization_id=organization,
                     degrees=[1, 2],
@@ -169,7 +169,7 @@ def main(hub_degree, count, warmup, workers, threads, only, baseline):
                 )
                 rows = db.read(
                     "targets.board",
-                    2,
+                    3,
                     paths=3,
                     reach_limit=REACH_LIMIT,
                     **whose,
@@ -192,14 +192,18 @@ def main(hub_degree, count, warmup, workers, threads, only, baseline):
         for who, person in (("hub", hub["id"]), ("median person", median["id"])):
             for which, org in (("largest org", largest), ("median org", median_org)):
                 label = f"people at {which}, {who}"
-                paths[f"{label} (API)"] = api(person, f"/v1/organizations/{org['id']}/people")
+                for suffix, base in bases.items():
+                    paths[f"{label} (API{suffix})"] = api(
+                        person, f"/v1/organizations/{org['id']}/people", base
+                    )
                 paths[f"{label} (Bolt)"] = bolt(person, org["id"])
             # The default page of a hub at a large organization is all 1st connections: the
             # 2nd degree alone is the ranking's hard case.
             people_there = f"/v1/organizations/{largest['id']}/people"
-            paths[f"people at largest org, degree=2, {who} (API)"] = api(
-                person, people_there, degree="2"
-            )
+            for suffix, base in bases.items():
+                paths[f"people at largest org, degree=2, {who} (API{suffix})"] = api(
+                    person, people_there, base, degree="2"
+                )
             paths[f"org page, largest org, {who} (API)"] = api(
                 person, f"/v1/organizations/{largest['id']}"
             )

@@ -35,7 +35,8 @@ def settle(tx, matches: list[Match], actor_id: str) -> dict:
     already_connected, connected}``, connected the pairs connected.
 
     A handful of statements for all the matches, whatever their number (the locks, the state
-    of every pair, the connections, the notices, the views' deltas), and the connections
+    of every pair, the connections, the notices, the views' deltas: at most
+    ``views.EXACT_PAIRS`` pairs with a view part get one of their own), and the connections
     commit with the contacts that made them: an import cut short leaves no mutual listing
     unconnected. Both people are locked before the other's contacts are read: of two imports
     listing each other at the same instant, the second to take the lock sees the first's

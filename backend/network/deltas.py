@@ -63,8 +63,7 @@ class Change(Enum):
 class Event:
     """A committed change, for the neighbours' delta: who, and their numbers of connections
     right after it (their Adamic-Adar weights as mutuals); for a disconnection, the view parts
-    of their connections as they were then (``views.holders`` rows: person_id, holder, part,
-    computed)."""
+    of their connections as they were then (``views.holders`` rows)."""
 
     change: Change
     people: tuple[tuple[str, int], ...]

@@ -44,7 +44,7 @@ def people(
             raise CursorError()
         rows = services.db.read(
             "organizations.people",
-            3,
+            4,
             person_id=person_id,
             organization_id=organization_id,
             degrees=sorted(set(degree)),

@@ -43,7 +43,7 @@ def board_seen_by(seeker_id: str, viewer_id: str) -> list[dict]:
     whose = dict(person_id=seeker_id, viewer_id=viewer_id, expires_before=before)
     rows = db.read(
         "targets.board",
-        2,
+        3,
         paths=PATHS_SHOWN,
         reach_limit=REACH_LIMIT,
         **whose,

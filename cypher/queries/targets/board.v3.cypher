@@ -1,5 +1,5 @@
 // name: targets.board
-// version: 2
+// version: 3
 // mode: read
 // params: person_id (string), viewer_id (string), paths (int), expires_before (datetime),
 //   reach_limit (int), weights (map), ties (map), now_month (int)
@@ -21,7 +21,7 @@
 //   a 2nd-degree person c through a broker b shown so, when b's list shows the viewer b–c: b's
 //     visibility is 'connections' and b is the viewer's connection, or b or c is the viewer, or
 //     c is one of the viewer's connections.
-// The strongest path (higher first), as in organizations.people v3:
+// The strongest path (higher first), as in organizations.people v4:
 //   degree 1: the seeker's closeness rating of them (close 3, known 2, acquaintance 1, none 0)
 //   degree 2: the best shown broker: 100 * you_know + score, where you_know is the seeker's
 //     rating of the broker and score is intros.brokers v5's:
@@ -32,7 +32,8 @@
 //             + min(3, tie points of broker and them / 1000) (colleagues and classmates)
 // What it costs: the current 2nd-degree people of all targets are scored in one pass, each
 // broker's own terms (ratings, recommendations, decided requests, entries) once for the board
-// and each person's entries once, not once per (broker, person) pair as in v1.
+// and each person's entries once, not once per (broker, person) pair as in v1, and only those at
+// one of their brokers' organizations, without their size (v2 read them all, with the size).
 MATCH (me:Person {id: $person_id}), (viewer:Person {id: $viewer_id})
 CALL (me) {
   OPTIONAL MATCH (me)-[:BLOCKED]-(b:Person)
@@ -121,25 +122,16 @@ CALL (me, viewer, unseen, viewers, shown, found) {
   UNWIND f.people AS x
   WITH me, viewer, viewers, shown, f.o AS o, x.c AS c, x.brokers AS brokers, x.stints AS stints
   WHERE x.degree = 2 AND any(s IN x.stints WHERE s.end IS NULL) AND NOT x.c IN unseen
-  // Their entries where a tie can count (a start known, at most ties.max_size entries there).
-  WITH me, viewer, viewers, shown, o, c, brokers, stints, [s IN
-      [(c)-[p:WORKED_AT|STUDIED_AT]->(x) WHERE p.start IS NOT NULL |
-        CASE type(p)
-          WHEN 'WORKED_AT' THEN
-            {o: x, kind: 'work', start: p.start, end: p.end, size: COUNT { (x)<-[:WORKED_AT]-() }}
-          ELSE {o: x, kind: 'study', start: p.start, end: p.end,
-                size: COUNT { (x)<-[:STUDIED_AT]-() }}
-        END]
-    WHERE s.size <= $ties.max_size] AS c_entries
   UNWIND brokers AS b
-  WITH me, o, c, stints, c_entries, b
+  WITH me, o, c, stints, b
   WHERE (viewer = me OR b IN shown)
     AND (viewer = me OR b = viewer OR c = viewer OR c IN viewers
          OR (coalesce(b.connections_visibility, 'connections') = 'connections'
              AND b IN viewers))
-  // Per broker, once: their own terms (base), their entries, and whom they block, rate and
-  // vouch for (lists that are nearly always empty, so that each pair costs no lookup).
-  WITH me, b, collect({o: o, c: c, stints: stints, entries: c_entries}) AS reached
+  // Per broker, once: their own terms (base), their entries where a tie can count (a start
+  // known, at most ties.max_size entries there), and whom they block, rate and vouch for
+  // (lists that are nearly always empty, so that each pair costs no lookup).
+  WITH me, b, collect({o: o, c: c, stints: stints}) AS reached
   WITH me, b, reached, [(b)-[:BLOCKED]-(x) | x] AS b_blocked,
        [(b)-[x:CLOSENESS]->(t) | [t, x.level]] AS b_rated,
        [(b)-[:WROTE|FOR]-(r:Recommendation)-[:WROTE|FOR]-(x) WHERE r.state = 'accepted' | x]
@@ -164,18 +156,31 @@ CALL (me, viewer, unseen, viewers, shown, found) {
            percentileDisc(duration.inSeconds(i.created_at, i.answered_at).seconds / 3600.0, 0.5)
              AS median_answer_hours
   }
-  WITH me, b_blocked, b_rated, b_vouched, b_entries, reached,
-       100 * CASE me_b.level WHEN 'close' THEN 3 WHEN 'known' THEN 2 WHEN 'acquaintance' THEN 1
-                ELSE 0 END
-       + coalesce(head([r IN b_rated WHERE r[0] = me |
-           CASE r[1] WHEN 'close' THEN 3 WHEN 'known' THEN 2 WHEN 'acquaintance' THEN 1 ELSE 0 END
-         ]), 0)
-       + CASE WHEN me IN b_vouched THEN 1 ELSE 0 END
-       + CASE WHEN decided = 0 THEN 0.0 ELSE 4.0 * (toFloat(forwarded) / decided - 0.5) END
-       + CASE WHEN median_answer_hours <= 48 THEN 1.0 ELSE 0.0 END AS base
+  WITH reached, {b_blocked: b_blocked, b_rated: b_rated, b_vouched: b_vouched,
+                 b_entries: b_entries,
+                 base: 100 * CASE me_b.level WHEN 'close' THEN 3 WHEN 'known' THEN 2
+                                 WHEN 'acquaintance' THEN 1 ELSE 0 END
+                   + coalesce(head([r IN b_rated WHERE r[0] = me |
+                       CASE r[1] WHEN 'close' THEN 3 WHEN 'known' THEN 2 WHEN 'acquaintance' THEN 1
+                         ELSE 0 END
+                     ]), 0)
+                   + CASE WHEN me IN b_vouched THEN 1 ELSE 0 END
+                   + CASE WHEN decided = 0 THEN 0.0
+                       ELSE 4.0 * (toFloat(forwarded) / decided - 0.5) END
+                   + CASE WHEN median_answer_hours <= 48 THEN 1.0 ELSE 0.0 END} AS terms
+  // Per (target, person), once: their entries at their brokers' organizations only (a tie
+  // needs both there; the broker's side says how big it is), then each pair.
   UNWIND reached AS x
-  WITH b_blocked, b_rated, b_vouched, b_entries, base, x.o AS o, x.c AS c, x.stints AS stints,
-       x.entries AS c_entries
+  WITH x.o AS o, x.c AS c, x.stints AS stints, collect(terms) AS brokers_terms
+  WITH o, c, stints, brokers_terms,
+       reduce(orgs = [], t IN brokers_terms | orgs + [e IN t.b_entries | e.o]) AS orgs
+  WITH o, c, stints, brokers_terms,
+       [(c)-[p:WORKED_AT|STUDIED_AT]->(x) WHERE x IN orgs AND p.start IS NOT NULL |
+         {o: x, kind: CASE type(p) WHEN 'WORKED_AT' THEN 'work' ELSE 'study' END,
+          start: p.start, end: p.end}] AS c_entries
+  UNWIND brokers_terms AS t
+  WITH o, c, stints, c_entries, t.b_blocked AS b_blocked, t.b_rated AS b_rated,
+       t.b_vouched AS b_vouched, t.b_entries AS b_entries, t.base AS base
   WHERE NOT c IN b_blocked
   // Colleagues and classmates: intros.brokers v5's tie points, from the two lists.
   CALL (b_entries, c_entries) {
