@@ -10,14 +10,14 @@ and a hub's 2nd-degree page right after its own change, on a large network.
 2. The precompute, as a bulk load ends it (``mutuals views refresh --all-heavy``'s default
    bounds unless told: the top 100 heavy people, 300 s, 100 MB), timed: how many of the
    ``--top`` people it covered.
-3. Cold reads through one server started the production way (gunicorn.conf.py, the default
-   request deadline): the first 2nd-degree page of every covered person and of
-   ``--uncovered`` of the others spread over the rest of the top (each read costs a live
-   2-hop answer, up to the deadline, and starts that person's compute in the server). Status,
-   time and whether the answer came from a view (one untimed read first: Neo4j plans the
-   page's statement on its first use).
-4. The best-connected person accepts ``--own-rounds`` newcomers' requests and reads their
-   2nd-degree page at once (bench/views.py's own changes).
+3. Through one server started the production way (gunicorn.conf.py, the default request
+   deadline): the first 2nd-degree page of every covered person (status, time, from a view or
+   not; one untimed read first: Neo4j plans the page's statement on its first use); then the
+   best-connected person accepts ``--own-rounds`` newcomers' requests and reads their
+   2nd-degree page at once (bench/views.py's own changes); last, the first page of
+   ``--uncovered`` of the other people, spread over the rest of the top (each costs a live
+   2-hop answer, up to the deadline, and starts that person's compute in the server, which
+   would slow what follows).
 
 Written to bench/results/cold.md (the section of this --people value); a summary line ends
 the run.
@@ -153,19 +153,20 @@ def main(people, avg_degree, seed, reset, top, max_seconds, max_bytes, uncovered
         db.write(
             "auth.create_token", 1, person_id=person, token_hash=token_hash, now=datetime.now(UTC)
         )
-    readers = covered + spread(chosen[summary.done :], uncovered)
+    uncovered = spread(chosen[summary.done :], uncovered)
     with gunicorn(settings, 2, 4) as base:
         if covered:  # Neo4j plans the view's page statement on its first use: not timed
             cold_reads(base, covered[:1], tokens)
-        reads = cold_reads(base, readers, tokens)
-        hub = chosen[0]
+        reads = cold_reads(base, covered, tokens)
+        # Before the uncovered reads: each starts a compute of tens of seconds in the server.
         own = own_changes(
             {"views": base},
-            {"best-connected": hub},
+            {"best-connected": chosen[0]},
             tokens,
             own_rounds,
             reads={SECOND_DEGREE: OWN_READS[SECOND_DEGREE]},
         )["views"]["best-connected"]
+        reads += cold_reads(base, uncovered, tokens)
     state.refresher.close()
 
     text = report(

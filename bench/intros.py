@@ -10,7 +10,7 @@
    way) and some of them a history of answered and expired introduction requests, made
    through the service, so every part of the ranking has data to work on (done once).
 3. The measurement: ``GET /v1/people/{target}/brokers`` under gunicorn (a subprocess), and the
-   same named query ``intros.brokers`` v3 over Bolt with the same parameters; warm-up first,
+   same named query ``intros.brokers`` v5 over Bolt with the same parameters; warm-up first,
    then ``--requests`` calls each, one client, the two paths taking turns. Prints a table and
    writes bench/results/intros.md.
 """
@@ -322,7 +322,7 @@ def main(people, avg_degree, seed, hub_degree, count, warmup, workers, threads):
         samples = measure({"api": api, "bolt": bolt}, count, warmup)
     api_ms, bolt_ms = samples["api"], samples["bolt"]
 
-    rows = [("API (gunicorn, HTTP)", api_ms), ("raw Bolt, intros.brokers v3", bolt_ms)]
+    rows = [("API (gunicorn, HTTP)", api_ms), ("raw Bolt, intros.brokers v5", bolt_ms)]
     table = ["| path | calls | p50 ms | p99 ms | mean ms |", "|---|---|---|---|---|"]
     table += [
         f"| {name} | {len(ms)} | {percentile(ms, 50):.1f} | {percentile(ms, 99):.1f} | "
@@ -334,7 +334,7 @@ def main(people, avg_degree, seed, hub_degree, count, warmup, workers, threads):
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(
         "# Broker ranking for a pair of hubs\n\n"
-        f"`GET /v1/people/{{target}}/brokers?limit={PAGE}` against `intros.brokers` v3 run directly over Bolt, "
+        f"`GET /v1/people/{{target}}/brokers?limit={PAGE}` against `intros.brokers` v5 run directly over Bolt, "
         "same parameters: one client, the two paths taking turns, after a warm-up.\n\n"
         f"- command: `{command}`\n"
         f"- machine: {machine()}; shared with other work while it ran (1-minute load average "

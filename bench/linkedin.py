@@ -2,6 +2,7 @@
 
     .venv/bin/mutuals seed generate --people 100000 --avg-degree 40 --seed 7 --bulk
     flock /work/team/bench.lock .venv/bin/python -m bench linkedin
+    .venv/bin/python -m bench linkedin --baseline /tmp/before  # git archive <commit> | tar -x -C /tmp/before
 
 1. **The API** (target: 2 s): a new member, ``lb-importer``, with a LinkedIn URL, posts a
    generated Connections.csv of ``--rows`` rows (every quirk: preamble, BOM, CRLF, quoted
@@ -17,7 +18,10 @@
 
 Each figure is one run (the import writes: a second run is the re-import, measured too). The
 load average before and after goes with the figures (bench/RESULTS.md). Every run starts by
-deleting what the previous one made (ids ``lb-``, the profiles given to generated people).
+deleting what the previous one made (ids ``lb-``, the profiles given to generated people), in
+batches. ``--baseline DIR`` runs each step on another checkout too (``git archive`` of an older
+commit into DIR): the baseline first, then this checkout, each from the same reset state, in
+one run (the ratio is the figure that counts).
 """
 
 from __future__ import annotations
@@ -38,7 +42,7 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from backend.db import Database  # noqa: E402
+from backend.db import Database, run  # noqa: E402
 from backend.tokens import new_token  # noqa: E402
 from bench.intros import gunicorn, machine, neo4j_setup  # noqa: E402
 from bench.support.ready import ready_neo4j  # noqa: E402
@@ -82,8 +86,16 @@ def give_profiles(db: Database, ids: list[str]) -> None:
     db.write("imports.bench_set_profiles", 1, rows=rows)
 
 
-def api_import(db: Database, settings, rows: int, matched: int, mutual: int) -> list[str]:
-    """The 30,000-row import through the API; the report lines."""
+def reset(db: Database) -> None:
+    """Delete what a previous run made, in batches (an auto-commit query)."""
+    with db.session() as session:
+        run(session, db.query("imports.bench_reset", 2), prefix=PREFIX)
+
+
+def api_import(
+    db: Database, settings, rows: int, matched: int, mutual: int, root: Path = ROOT
+) -> list[str]:
+    """The 30,000-row import through the API of the code in ``root``; the report lines."""
     people = [f"g{n}" for n in range(0, matched * 20, 20)]  # spread over the degrees
     give_profiles(db, people)
     db.write(
@@ -100,7 +112,7 @@ def api_import(db: Database, settings, rows: int, matched: int, mutual: int) -> 
     data = connections_csv(contacts, preamble="notes", bom=True, crlf=True, trailing_empty=3)
     lines = [f"Connections.csv: {rows:,} rows, {len(data) / 2**20:.1f} MB"]
     headers = {"Authorization": f"Bearer {tokens[IMPORTER]}"}
-    with gunicorn(settings, workers=2, threads=4) as base:
+    with gunicorn(settings, workers=2, threads=4, root=root) as base:
         # A warm-up: another member's small import plans every statement first.
         for who in (WARMUP, IMPORTER):
             _until_answered(
@@ -133,7 +145,7 @@ def api_import(db: Database, settings, rows: int, matched: int, mutual: int) -> 
                 )
             report = answer.json()
             lines.append(
-                f"API, {attempt}: {seconds:.2f} s end to end (load {load_before} -> "
+                f"API{_side(root)}, {attempt}: {seconds:.2f} s end to end (load {load_before} -> "
                 f"{load_average()}); {report['summary']} rows read {report['rows_read']:,}, "
                 f"matched {report['matched_members']:,}, unmatched {report['unmatched']:,}"
             )
@@ -194,8 +206,13 @@ def write_group(folder: Path, members: int, member_rows: int, generated: list[st
         (export / "Connections.csv").write_bytes(connections_csv(rows, bom=n % 2 == 0))
 
 
-def cli_import(db: Database, members: int, member_rows: int) -> str:
-    """The group through the CLI, once (its idempotence is tests/test_linkedin_group.py's)."""
+def _side(root: Path) -> str:
+    return "" if root == ROOT else f" (baseline {root})"
+
+
+def cli_import(db: Database, members: int, member_rows: int, root: Path = ROOT) -> str:
+    """The group through the CLI of the code in ``root``, once (its idempotence is
+    tests/test_linkedin_group.py's)."""
     generated = [f"g{n}" for n in range(1, 40_000, 40)]
     give_profiles(db, generated)
     with tempfile.TemporaryDirectory() as tmp:
@@ -207,12 +224,19 @@ def cli_import(db: Database, members: int, member_rows: int) -> str:
         ]
         load_before = load_average()
         began = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        done = subprocess.run(
+            command,
+            capture_output=True,
+            text=True,
+            check=False,
+            cwd=root,
+            env=dict(os.environ, PYTHONPATH=str(root)),
+        )
         seconds = time.perf_counter() - began
     if done.returncode:
         raise click.ClickException(done.stderr[-2000:])
     line = (
-        f"CLI: {seconds:.1f} s end to end (load {load_before} -> {load_average()}); "
+        f"CLI{_side(root)}: {seconds:.1f} s end to end (load {load_before} -> {load_average()}); "
         + done.stdout.strip().splitlines()[-1]
     )
     click.echo(line)
@@ -226,7 +250,14 @@ def cli_import(db: Database, members: int, member_rows: int) -> str:
 @click.option("--members", default=200, show_default=True)
 @click.option("--member-rows", default=1_000, show_default=True)
 @click.option("--only", type=click.Choice(["api", "cli"]), default=None)
-def main(rows, matched, mutual, members, member_rows, only):
+@click.option(
+    "--baseline",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="another checkout (git archive of an older commit): each step runs on it first, "
+    "then on this one, from the same reset state",
+)
+def main(rows, matched, mutual, members, member_rows, only, baseline):
     settings = ready_neo4j()
     db = Database(settings)
     db.queries = bench_registry()
@@ -237,13 +268,17 @@ def main(rows, matched, mutual, members, member_rows, only):
                 "generate the network first: mutuals seed generate --people 100000 "
                 "--avg-degree 40 --seed 7 --bulk"
             )
-        db.write("imports.bench_reset", 1, prefix=PREFIX)
         click.echo(f"{machine()}; {neo4j_setup(db)}; {people:,} people; load {load_average()}")
         click.echo("command: " + shlex.join(["python", "-m", "bench", "linkedin", *sys.argv[1:]]))
+        roots = [baseline, ROOT] if baseline else [ROOT]
         if only in (None, "api"):
-            api_import(db, settings, rows, matched, mutual)
+            for root in roots:
+                reset(db)
+                api_import(db, settings, rows, matched, mutual, root)
         if only in (None, "cli"):
-            cli_import(db, members, member_rows)
+            for root in roots:
+                reset(db)
+                cli_import(db, members, member_rows, root)
     finally:
         db.close()
 

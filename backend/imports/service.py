@@ -30,7 +30,10 @@ from backend.organizations.names import name_key, profile_key, tokens
 from backend.organizations.schemas import ORGANIZATION_NAME_MAX
 from backend.schemas import HEADLINE_MAX, SHORT_MAX, SUMMARY_MAX
 
-BATCH = 1_000  # contacts per write transaction
+# Contacts per write transaction: each runs a fixed handful of statements, so fewer batches
+# cost fewer round trips and commits; one of 3,000 stays well inside a request's transaction
+# bound (MUTUALS_DB_TIMEOUT_S) on a loaded machine (bench/RESULTS.md, "LinkedIn imports").
+BATCH = 3_000
 PROFILE_LIMITS = {
     "headline": HEADLINE_MAX,
     "summary": SUMMARY_MAX,
@@ -171,13 +174,13 @@ def _contacts(tx, person_id: str, rows: list[dict]) -> tuple[dict, set[str]]:
     ]
     found = {
         row["key"]: row
-        for row in _run_some(tx, "imports.find_members", lookups, person_id=person_id)
+        for row in _run_some(tx, "imports.find_members", 2, lookups, person_id=person_id)
     }
     created = [
         {**r, "id": uuid.uuid4().hex, "member_id": found.get(r["key"], {}).get("member_id")}
         for r in new
     ]
-    _run_some(tx, "imports.create_contacts", created, person_id=person_id, now=at)
+    _run_some(tx, "imports.create_contacts", 2, created, person_id=person_id, now=at)
     changed_rows = [
         {"key": r["key"], "company": r["company"], "position": r["position"]}
         for r in rows
@@ -185,7 +188,7 @@ def _contacts(tx, person_id: str, rows: list[dict]) -> tuple[dict, set[str]]:
         and (known[r["key"]]["company"], known[r["key"]]["position"])
         != (r["company"], r["position"])
     ]
-    _run_some(tx, "imports.update_contacts", changed_rows, person_id=person_id)
+    _run_some(tx, "imports.update_contacts", 1, changed_rows, person_id=person_id)
     named = {**known, **found}
     counts = Counter(
         contacts_added=len(new),
@@ -201,12 +204,12 @@ def _contacts(tx, person_id: str, rows: list[dict]) -> tuple[dict, set[str]]:
     return dict(counts), members
 
 
-def _run_some(tx, name: str, rows: list[dict], **params) -> list[dict]:
+def _run_some(tx, name: str, version: int, rows: list[dict], **params) -> list[dict]:
     """Run a batch query when there are rows (an empty list is another parameter type for
     Neo4j's plan cache: planning it again costs more than the query)."""
     if not rows:
         return []
-    return run(tx, app_services().db.query(name, 1), rows=rows, **params)
+    return run(tx, app_services().db.query(name, version), rows=rows, **params)
 
 
 # -- the importer's own profile and history ----------------------------------------------------
