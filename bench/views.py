@@ -340,6 +340,15 @@ class Metrics:
                     totals[name][slot] += float(line.split()[-1])
         return {name: (seconds, calls) for name, (seconds, calls) in totals.items()}
 
+    def read_outcomes(self) -> dict[str, float]:
+        """Discovery reads so far by part and how they were answered (view, live, past_view)."""
+        outcomes: dict[str, float] = defaultdict(float)
+        for line in self.lines("mutuals_view_reads_total{"):
+            part = line.split('part="')[1].split('"')[0]
+            outcome = line.split('outcome="')[1].split('"')[0]
+            outcomes[f"{part} {outcome}"] += float(line.split()[-1])
+        return outcomes
+
     def pending(self) -> int:
         """Changes waiting for their neighbours' delta, over the server's workers."""
         return int(sum(float(line.split()[-1]) for line in self.lines("mutuals_view_pending ")))
@@ -439,6 +448,7 @@ def mixed_load(
     statuses, failures = defaultdict(int), []
     lag_before = metrics.lag_buckets() if metrics else {}
     queries_before = metrics.query_seconds() if metrics else {}
+    outcomes_before = metrics.read_outcomes() if metrics else {}
     deadline = time.monotonic() + duration
 
     def act(worker: int) -> None:
@@ -481,8 +491,13 @@ def mixed_load(
     with ThreadPoolExecutor(clients) as threads:
         list(threads.map(act, range(clients)))
     seconds = time.monotonic() - began
-    lag, queries = None, {}
+    lag, queries, outcomes = None, {}, {}
     if metrics:
+        outcomes = {
+            name: count - outcomes_before.get(name, 0)
+            for name, count in metrics.read_outcomes().items()
+            if count - outcomes_before.get(name, 0)
+        }
         drain_s = metrics.drain()
         lag = {**lag_between(lag_before, metrics.lag_buckets()), "drain_s": drain_s}
         queries = {
@@ -510,6 +525,7 @@ def mixed_load(
         "total": answered,
         "lag": lag,
         "queries": queries,
+        "outcomes": outcomes,
     }
 
 
@@ -865,6 +881,10 @@ def report(run: dict) -> str:
                 f"applied within {lag['p50_le']} s, 99% within {lag['p99_le']} s of the response "
                 "(/metrics' mutuals_view_delta_lag_seconds over the load, read once the queue "
                 f"had drained, {lag['drain_s']:.1f} s after the load)"
+            )
+            lines.append(
+                f"- {name}: discovery reads by how they were answered: "
+                + ", ".join(f"{k} {n:,.0f}" for k, n in sorted(load["outcomes"].items()))
             )
             busiest = sorted(load["queries"].items(), key=lambda item: -item[1][0])[:12]
             lines.append(

@@ -164,11 +164,17 @@ def test_views_of_ego_facebook_hubs_stay_exact(facebook, make_app, cypher):
         assert check_views(cypher, world.model) == [], world.applied
 
 
-def test_two_apps_writing_at_once_leave_exact_views(make_app, cypher, complements):
+@pytest.mark.parametrize("parts_per_transaction", [deltas.NEIGHBOUR_BATCH, 2])
+def test_two_apps_writing_at_once_leave_exact_views(
+    make_app, cypher, complements, monkeypatch, parts_per_transaction
+):
     """Two app instances (each its own driver and delta queue, as two API processes) connect
     and disconnect at once, each its own half of the pairs (so that the end state is known
     whatever the order); once both queues are drained every view is exact. (Not the counts:
-    everyone's change moves them for the others, which deltas do not follow.)"""
+    everyone's change moves them for the others, which deltas do not follow.) With 2 parts a
+    transaction, a batch of the neighbours' deltas commits in many transactions, between which
+    the other app's own deltas and batches take the same parts."""
+    monkeypatch.setattr(deltas, "NEIGHBOUR_BATCH", parts_per_transaction)
     apps = [
         make_app(view_threshold=0, view_size=VIEW_SIZE, max_requests_per_week=1_000_000)
         for _ in range(2)
@@ -251,3 +257,29 @@ def test_a_first_compute_overtaken_by_a_neighbours_change_computes_again(
     assert statuses == [201, 201]
     assert computes == [holder, holder]
     assert check_views(cypher, world.model) == []
+
+
+@pytest.mark.parametrize("viewers", [2, 16], ids=["few-views", "everyone"])
+def test_holders_are_the_connections_with_views(make_app, cypher, complements, viewers):
+    """views.holders answers the same rows whichever way it reads a person's holders: through
+    their connections (more views than connections), or through the stored views (a hub with
+    more connections than there are views: few-views)."""
+    app = make_app(view_threshold=0, view_size=VIEW_SIZE)
+    world = random_world(cypher, complements, random.Random(11))
+    with_views = world.people[:viewers]
+    compute_views(app, with_views, parts=("second", "suggestions"))
+    views = {
+        (row["person_id"], row["part"])
+        for row in cypher("MATCH (v:NetworkView) RETURN v.person_id AS person_id, v.part AS part")
+    }
+    parts = ["second", "suggestions"]
+    rows = app.extensions["mutuals"].db.read("views.holders", 3, people=world.people, parts=parts)
+    expected = {
+        (x, f, part)
+        for x in world.people
+        for f in world.model.adjacency[x]
+        for part in parts
+        if (f, part) in views
+    }
+    assert expected  # the hubs p00 and p01 have holders either way
+    assert sorted((r["person_id"], r["holder"], r["part"]) for r in rows) == sorted(expected)

@@ -39,8 +39,11 @@ from backend.network.parts import PARTS, RANKED, SCORE_WEIGHTS, SECOND, SUGGESTI
 # connection brings and that are not in the view yet (a light person connecting to a hub); and
 # relationships a counts delta may read, shared among its searches (counts_delta.py).
 OWN_DELTA_BUDGET = 20_000
-# Views updated per transaction by a neighbours' delta.
-NEIGHBOUR_BATCH = 200
+# Views updated per transaction by a neighbours' delta. The transaction holds their locks
+# while it computes their entries, and an accept's own delta waits for the lock of its parts:
+# at 200 a transaction held them for about 3 s under the mixed load (bench/RESULTS.md), long
+# enough for accepts to meet the 5 s request deadline.
+NEIGHBOUR_BATCH = 50
 # A floor above every key: no entry is known exact.
 NOTHING_EXACT = 2**62
 
@@ -97,7 +100,7 @@ def apply_own(tx, db, view_size: int, change: Change, people: list[str]) -> tupl
         # that moment, which no longer include B, so B's entry in H's view (A was a mutual)
         # would be left to this delta, which would not find H among A's connections any more.
         parts = [p.name for p in RANKED]
-        holders = tuple(run(tx, db.query("views.holders", 2), people=sorted(touched), parts=parts))
+        holders = tuple(run(tx, db.query("views.holders", 3), people=sorted(touched), parts=parts))
     event = Event(change, tuple((p, touched[p]["degree"]) for p in people if p in touched), holders)
     updates, shifts, recompute = [], [], []
     for me in sorted(touched):  # locks in id order, as the neighbours' deltas take them
@@ -327,7 +330,7 @@ def apply_to_neighbours(db, view_size: int, events: list[Event]) -> int:
     moved = _moved(events)
     if not moved:
         return 0
-    holders = db.read("views.holders", 2, people=sorted(moved), parts=[p.name for p in RANKED])
+    holders = db.read("views.holders", 3, people=sorted(moved), parts=[p.name for p in RANKED])
     holders += [row for event in events for row in event.holders]
     # (holder, part) -> the people of the changes through whom the holder's part moves.
     views: dict[tuple[str, str], set[str]] = {}
