@@ -30,10 +30,11 @@ from backend.organizations.names import name_key, profile_key, tokens
 from backend.organizations.schemas import ORGANIZATION_NAME_MAX
 from backend.schemas import HEADLINE_MAX, SHORT_MAX, SUMMARY_MAX
 
-# Contacts per write transaction: each runs a fixed handful of statements, so fewer batches
-# cost fewer round trips and commits; one of 3,000 stays well inside a request's transaction
-# bound (MUTUALS_DB_TIMEOUT_S) on a loaded machine (bench/RESULTS.md, "LinkedIn imports").
-BATCH = 3_000
+# Contacts per write transaction: each runs a fixed handful of statements. 3,000 saved
+# nothing over 1,000 when measured back to back (bench/RESULTS.md, "LinkedIn imports", Run
+# 4b), and 1,000 keeps each transaction further inside a request's transaction bound
+# (MUTUALS_DB_TIMEOUT_S) on a loaded machine.
+BATCH = 1_000
 PROFILE_LIMITS = {
     "headline": HEADLINE_MAX,
     "summary": SUMMARY_MAX,
