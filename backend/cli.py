@@ -64,7 +64,7 @@ class MutualsGroup(FlaskGroup):
                 isinstance(c, (DriverUnavailable, ServiceUnavailable)) for c in causes
             ):
                 raise click.ClickException(
-                    f"Neo4j is unavailable at {_settings(ctx).neo4j_uri}: "
+                    f"Neo4j at {_settings(ctx).neo4j_uri} did not serve the command: "
                     + (str(error).splitlines() or [""])[0]
                 ) from error
             raise

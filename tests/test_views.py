@@ -407,7 +407,7 @@ def test_an_unreachable_neo4j_is_one_line_from_the_views_commands(make_app):
         result = app.test_cli_runner().invoke(cli, args)
         assert result.exit_code == 1, result.output
         assert len(result.output.strip().splitlines()) == 1
-        assert "Neo4j is unavailable at bolt://127.0.0.1:1" in result.output
+        assert "Neo4j at bolt://127.0.0.1:1 did not serve the command: " in result.output
 
 
 def test_view_reads_and_refreshes_are_in_the_metrics(views_app, cypher):
