@@ -55,7 +55,7 @@ def shift(
         cap = budget // len(unplaced)
         found = run(
             tx,
-            db.query("views.within_three", 2),
+            db.query("views.within_three", 3),
             person_id=me,
             other_id=other,
             ids=unplaced,
