@@ -14,6 +14,7 @@ import itertools
 import os
 import random
 import threading
+import time
 
 import pytest
 
@@ -256,6 +257,44 @@ def test_a_first_compute_overtaken_by_a_neighbours_change_computes_again(
     assert refresher.refresh(holder, "second") == "refreshed"
     assert statuses == [201, 201]
     assert computes == [holder, holder]
+    assert check_views(cypher, world.model) == []
+
+
+def test_a_neighbours_delta_that_failed_is_applied_when_tried_again(make_app, cypher, complements):
+    """A holder's view part locked past the background bound (another transaction holds it):
+    the neighbours' delta fails, and is applied when tried again after the lock is gone. On
+    the code before, the failed batch was dropped and the holder's view stayed as it was,
+    served as current without the new 2nd connection."""
+    app = make_app(
+        view_threshold=0,
+        view_size=VIEW_SIZE,
+        max_requests_per_week=1_000_000,
+        db_background_timeout_s=1,
+    )
+    world = random_world(cypher, complements, random.Random(5))
+    holder, a = sorted(world.model.adjacency["p00"])[0], "p00"
+    b = next(
+        p
+        for p in world.people
+        if p not in {a, holder} | world.model.adjacency[a] | world.model.adjacency[holder]
+    )
+    compute_views(app, [holder], parts=("second", "suggestions"))
+    state, client = app.extensions["mutuals"], app.test_client()
+    with state.db.driver.session() as session, session.begin_transaction() as locking:
+        locking.run(
+            "MATCH (v:NetworkView {person_id: $holder}) SET v._lock = true", holder=holder
+        ).consume()
+        assert world.call(client, "POST", b, "/v1/me/requests", json={"to": a}).status_code == 201
+        accepted = world.call(client, "POST", a, f"/v1/me/requests/incoming/{b}/accept")
+        assert accepted.status_code == 201
+        deadline = time.monotonic() + 30
+        while state.view_metrics.delta_failures._value.get() == 0:
+            assert time.monotonic() < deadline, "the neighbours' delta never failed"
+            time.sleep(0.05)
+        locking.rollback()
+    world.model.connect(a, b)
+    state.refresher.wait_idle()
+    assert state.view_metrics.deltas_dropped._value.get() == 0
     assert check_views(cypher, world.model) == []
 
 

@@ -45,8 +45,14 @@ class ViewMetrics:
         )
         self.deltas_dropped = Counter(
             "mutuals_view_deltas_dropped",
-            "Changes whose neighbours' delta was not applied (queue full, or it failed): "
-            "those views catch up within the max age",
+            "Changes whose neighbours' delta was not applied (queue full, or it failed "
+            "after its retries): those views catch up within the max age",
+            registry=registry,
+        )
+        self.delta_failures = Counter(
+            "mutuals_view_delta_failures",
+            "Attempts to apply neighbours' deltas that failed (each is tried again after a "
+            "pause, then change by change; what still fails is dropped)",
             registry=registry,
         )
         self.refresh_failures = Counter(

@@ -9,7 +9,10 @@ lease left by a crash expires. A second thread applies the neighbours' deltas: i
 change waiting (up to DELTA_BATCH_EVENTS) and applies them together, each view part they move
 updated once (deltas.apply_to_neighbours), so that the more changes wait, the less each costs.
 At most MAX_PENDING_DELTAS wait: past that a change is dropped (counted in /metrics) and the
-views it would have moved catch up within the max age, as before deltas.
+views it would have moved catch up within the max age, as before deltas. A batch that fails
+(Neo4j away for a moment, a lock held past the background bound) is tried again after a pause,
+then change by change, so that one change that cannot be applied costs no other its delta;
+only what still fails is dropped.
 
 A part is computed by its live query (parts.py) in one read transaction, after reading the
 person's ``network_version`` and the part's count of deltas, and written by ``views.save`` in
@@ -50,6 +53,9 @@ MAX_PENDING_DELTAS = 10_000
 DELTA_BATCH_EVENTS = 500
 # A refresh whose save a delta overtook computes again, this many times at most.
 SAVE_ATTEMPTS = 3
+# Pauses before a failed neighbours' delta is tried again: a moment's outage or lock wait
+# ends within them, and the changes waiting meanwhile join the next batch.
+DELTA_RETRY_PAUSES_S = (1.0, 5.0)
 
 
 class ViewRefresher:
@@ -121,23 +127,45 @@ class ViewRefresher:
                     self._changed.notify_all()
 
     def _apply(self, batch: list[tuple[deltas.Event, float]]) -> None:
+        """Apply a batch; when it fails, again after each pause, then change by change (not
+        during an outage, when each would fail at once); count what is dropped."""
         with self.app.app_context():
-            state, began = app_services(), time.perf_counter()
-            metrics = state.view_metrics
+            state = app_services()
             try:
-                deltas.apply_to_neighbours(
-                    state.db, state.settings.view_size, [event for event, _ in batch]
-                )
-                done = time.perf_counter()
-                metrics.delta_seconds.observe(done - began)
-                for _, queued_at in batch:
-                    metrics.delta_lag_seconds.observe(done - queued_at)
-            except Exception:  # noqa: BLE001 - a failed delta must not kill the thread
-                metrics.deltas_dropped.inc(len(batch))
-                log.exception("the neighbours' delta of %d changes failed", len(batch))
+                for pause in (*DELTA_RETRY_PAUSES_S, None):
+                    if self._applied(state, batch):
+                        return
+                    if pause is None or not self._paused(pause):
+                        break
+                if len(batch) > 1 and not self._closed and not state.db.outage.down:
+                    batch = [item for item in batch if not self._applied(state, [item])]
+                if batch:
+                    state.view_metrics.deltas_dropped.inc(len(batch))
+                    log.error("dropped the neighbours' delta of %d changes", len(batch))
             finally:
                 with self._lock:
-                    metrics.pending.set(len(self._pending))
+                    state.view_metrics.pending.set(len(self._pending))
+
+    def _applied(self, state, batch: list[tuple[deltas.Event, float]]) -> bool:
+        metrics, began = state.view_metrics, time.perf_counter()
+        try:
+            deltas.apply_to_neighbours(
+                state.db, state.settings.view_size, [event for event, _ in batch]
+            )
+        except Exception:  # noqa: BLE001 - a failed delta must not kill the thread
+            metrics.delta_failures.inc()
+            log.exception("the neighbours' delta of %d changes failed", len(batch))
+            return False
+        done = time.perf_counter()
+        metrics.delta_seconds.observe(done - began)
+        for _, queued_at in batch:
+            metrics.delta_lag_seconds.observe(done - queued_at)
+        return True
+
+    def _paused(self, seconds: float) -> bool:
+        """Wait ``seconds`` unless closed meanwhile; whether to go on."""
+        with self._changed:
+            return not self._changed.wait_for(lambda: self._closed, timeout=seconds)
 
     def wait_idle(self) -> None:
         """Block until every delta and refresh queued so far has finished (tests, the CLI)."""
