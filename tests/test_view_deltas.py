@@ -225,13 +225,8 @@ def test_a_first_compute_overtaken_by_a_neighbours_change_computes_again(
     which began before the connection, is not saved: it computes again and sees it."""
     app = make_app(view_threshold=0, view_size=VIEW_SIZE, max_requests_per_week=1_000_000)
     world = random_world(cypher, complements, random.Random(5))
-    holder, a = sorted(world.model.adjacency["p00"])[0], "p00"
-    # b becomes a 2nd connection of the holder through a.
-    b = next(
-        p
-        for p in world.people
-        if p not in {a, holder} | world.model.adjacency[a] | world.model.adjacency[holder]
-    )
+    a = "p00"
+    holder, b = world.holder_and_stranger(a)
     refresher = app.extensions["mutuals"].refresher
     client, computes, statuses = app.test_client(), [], []
     compute = type(refresher)._compute
@@ -271,12 +266,8 @@ def test_a_neighbours_batch_overtaken_by_an_own_change_computes_again(
     a suggestion, though connected."""
     app = make_app(view_threshold=0, view_size=VIEW_SIZE, max_requests_per_week=1_000_000)
     world = random_world(cypher, complements, random.Random(5))
-    holder, a = sorted(world.model.adjacency["p00"])[0], "p00"
-    b = next(
-        p
-        for p in world.people
-        if p not in {a, holder} | world.model.adjacency[a] | world.model.adjacency[holder]
-    )
+    a = "p00"
+    holder, b = world.holder_and_stranger(a)
     compute_views(app, [holder], parts=("second", "suggestions"))
     refresher, client, statuses = app.extensions["mutuals"].refresher, app.test_client(), []
     entries, batches = deltas._neighbour_entries, []
@@ -317,12 +308,8 @@ def test_a_neighbours_delta_that_failed_is_applied_when_tried_again(make_app, cy
         db_background_timeout_s=1,
     )
     world = random_world(cypher, complements, random.Random(5))
-    holder, a = sorted(world.model.adjacency["p00"])[0], "p00"
-    b = next(
-        p
-        for p in world.people
-        if p not in {a, holder} | world.model.adjacency[a] | world.model.adjacency[holder]
-    )
+    a = "p00"
+    holder, b = world.holder_and_stranger(a)
     compute_views(app, [holder], parts=("second", "suggestions"))
     state, client = app.extensions["mutuals"], app.test_client()
     with state.db.driver.session() as session, session.begin_transaction() as locking:
