@@ -260,6 +260,59 @@ def test_a_first_compute_overtaken_by_a_neighbours_change_computes_again(
     assert check_views(cypher, world.model) == []
 
 
+def test_a_refresh_overtaken_by_own_and_neighbours_changes_is_kept_and_replayed(
+    make_app, cypher, complements, monkeypatch
+):
+    """A hub's suggestions recomputed (a refill) while the hub accepts a request from someone
+    with connections (their candidates not listed are left to the refill: budget 0) and one
+    of the hub's connections connects to someone: each delta logs what it recomputes on the
+    part being computed, and the save replays that on the compute. The compute, which read
+    the graph before both changes, is saved once, exact and current (before: thrown away by
+    the save's check of `changes` and computed again, so that under changes every few
+    seconds a hub's refill never came back)."""
+    monkeypatch.setattr(deltas, "OWN_DELTA_BUDGET", 0)
+    app = make_app(view_threshold=0, view_size=VIEW_SIZE, max_requests_per_week=1_000_000)
+    world = random_world(cypher, complements, random.Random(5))
+    hub, adjacency = "p00", world.model.adjacency
+    newcomer = next(
+        p for p in world.people if p != hub and p not in adjacency[hub] and adjacency[p]
+    )
+    friend = sorted(adjacency[hub])[0]
+    stranger = next(p for p in world.people if p not in {hub, friend, newcomer} | adjacency[friend])
+    compute_views(app, [hub], parts=("second", "suggestions"))
+    refresher = app.extensions["mutuals"].refresher
+    client, computes, statuses = app.test_client(), [], []
+    compute = type(refresher)._compute
+
+    def connect(a, b):
+        sent = world.call(client, "POST", b, "/v1/me/requests", json={"to": a})
+        accepted = world.call(client, "POST", a, f"/v1/me/requests/incoming/{b}/accept")
+        statuses.extend([sent.status_code, accepted.status_code])
+        world.model.connect(a, b)
+
+    def overtaken(self, tx, person_id, part, size):
+        fields = compute(self, tx, person_id, part, size)
+        computes.append(person_id)
+        if len(computes) == 1:  # from another thread: the refresh's context is not a request's
+            for a, b in ((hub, newcomer), (friend, stranger)):
+                thread = threading.Thread(target=connect, args=(a, b))
+                thread.start()
+                thread.join()
+            refresher.wait_idle()
+        return fields
+
+    monkeypatch.setattr(type(refresher), "_compute", overtaken)
+    assert refresher.refresh(hub, "suggestions", force=True) == "refreshed"
+    assert statuses == [201, 201, 201, 201]
+    assert computes == [hub]  # kept, not computed again
+    assert check_views(cypher, world.model) == []
+    [floor] = cypher(
+        "MATCH (v:NetworkView {person_id: $hub, part: 'suggestions'}) RETURN v.floor_key AS key",
+        hub=hub,
+    )
+    assert floor["key"] < deltas.NOTHING_EXACT  # the accept's "nothing exact" is gone
+
+
 def test_a_neighbours_delta_that_failed_is_applied_when_tried_again(make_app, cypher, complements):
     """A holder's view part locked past the background bound (another transaction holds it):
     the neighbours' delta fails, and is applied when tried again after the lock is gone. On

@@ -108,7 +108,7 @@ def apply_own(tx, db, view_size: int, change: Change, people: list[str]) -> tupl
         new_version = touched[me]["version"]
         old_version = new_version - 1
         unchanged = []
-        for row in run(tx, db.query("views.own_parts", 1), person_id=me):
+        for row in run(tx, db.query("views.own_parts", 2), person_id=me, other_ids=others):
             part = PARTS[row["part"]]
             if row["version"] != old_version:
                 continue  # outdated before this change: its refresh is due anyway
@@ -156,7 +156,7 @@ def apply_own(tx, db, view_size: int, change: Change, people: list[str]) -> tupl
 def with_views(tx, db, people: list[str]) -> set[str]:
     """Those of ``people`` who have a computed view part (views.parts_of: their parts locked,
     so that no background delta changes them before this transaction's own deltas)."""
-    return {row["person_id"] for row in run(tx, db.query("views.parts_of", 1), person_ids=people)}
+    return {row["person_id"] for row in run(tx, db.query("views.parts_of", 2), person_ids=people)}
 
 
 def apply_connected(tx, db, pairs: list[tuple[str, str]]) -> list[Event]:
@@ -274,7 +274,7 @@ def apply_linked(tx, db, view_size: int, pairs: list[tuple[str, str]]) -> None:
         r["id"]: r["version"] for r in run(tx, db.query("views.touch", 2), person_ids=people)
     }
     ranked, unchanged = [], {}
-    for row in run(tx, db.query("views.parts_of", 1), person_ids=people):
+    for row in run(tx, db.query("views.parts_of", 2), person_ids=people):
         me = row["person_id"]
         if row["version"] != versions[me] - 1:
             continue  # outdated before this change: its refresh is due anyway
@@ -303,6 +303,32 @@ def apply_linked(tx, db, view_size: int, pairs: list[tuple[str, str]]) -> None:
         for me in ranked
     ]
     run(tx, db.query("views.merge", 1), updates=updates, cap=cap(view_size))
+
+
+# -- a compute overtaken by deltas, when it is saved -----------------------------------------
+
+
+def replay(tx, db, view_size: int, part: Part, holder: str, log: dict) -> None:
+    """Apply to a ranked part just saved from a compute the deltas that overtook it (their log,
+    views.save): the compute may have read the graph before or after each change, so every
+    candidate a change can have moved is recomputed now, in the save's transaction (which holds
+    the part's lock): the people of the changes (``ids``), everyone reached through the other
+    person of an own change (``via``: that person's connections and, in suggestions, the people
+    they recommended; no budget, as this runs in the background), and the listed entries
+    reached through a person whose Adamic-Adar weight moved (``weighed``), with the floor
+    raised by the weights' increase (``floor``) as the neighbours' delta raised it."""
+    exact = set(log["ids"]) | set(log["via"])
+    for other in sorted(set(log["via"])):
+        for hood in run(tx, db.query("views.neighbourhood", 1), person_id=holder, other_id=other):
+            exact |= {c["id"] for c in hood["connections"]}
+            if part is SUGGESTIONS:
+                exact |= set(hood["recommended"])
+    weighed = [[holder, x] for x in sorted(set(log["weighed"]))]
+    if weighed:
+        for row in run(tx, db.query("views.entries_via", 2), pairs=weighed, part=part.name):
+            exact |= set(row["ids"])
+    update = _update(tx, db, part, holder, exact, log["floor"], None)
+    run(tx, db.query("views.merge", 1), updates=[update], cap=cap(view_size))
 
 
 # -- the neighbours, after the response -------------------------------------------------------
@@ -362,33 +388,35 @@ def _moved(events: list[Event]) -> dict[str, _Moved]:
 
 
 def _neighbour_batch(tx, db, view_size, moved: dict[str, _Moved], views: dict) -> int:
+    # What each part's delta recomputes: the people the holder's connections connected to or
+    # disconnected from; in suggestions, when a weight changed, the entries reached through
+    # its person (weighed), and those not listed moved by the net increase at most (floor).
+    logs = {}
+    for (h, p), xs in views.items():
+        weighed = sorted(x for x in xs if moved[x].reweighed) if p == SUGGESTIONS.name else []
+        logs[h, p] = {
+            "person_id": h,
+            "part": p,
+            "ids": sorted(set().union(*(moved[x].others for x in xs)) - {h}),
+            "weighed": weighed,
+            "floor": sum(max(0, moved[x].shift) for x in xs) if p == SUGGESTIONS.name else 0,
+        }
     # Lock first: an own delta of a holder waits, or is seen by the entries computed below; a
-    # part being computed for the first time counts the change, so that its compute, which
-    # may have begun before the change, is not saved (refresher.py) and takes no entries.
-    locked = run(
-        tx,
-        db.query("views.lock", 2),
-        views=[{"person_id": holder, "part": part} for holder, part in views],
-    )
+    # part being computed logs the delta, for its save to replay on the compute (refresher.py);
+    # one computed for the first time takes no entries, and its compute is not saved.
+    locked = run(tx, db.query("views.lock", 3), views=list(logs.values()))
     computed = {(row["person_id"], row["part"]) for row in locked if row["computed"]}
     updates = []
     for part in RANKED:
-        through = {h: xs for (h, p), xs in views.items() if p == part.name and (h, p) in computed}
+        through = [h for (h, p) in views if p == part.name and (h, p) in computed]
         if not through:
             continue
-        exact = {h: set().union(*(moved[x].others for x in xs)) - {h} for h, xs in through.items()}
-        raise_floor = dict.fromkeys(through, 0)
-        if part is SUGGESTIONS:
-            # A weight that changed moves the entries reached through x, and those not listed
-            # by the net increase at most.
-            shifted = [
-                [h, x] for h, xs in through.items() for x in sorted(xs) if moved[x].reweighed
-            ]
-            if shifted:
-                for row in run(tx, db.query("views.entries_via", 2), pairs=shifted, part=part.name):
-                    exact[row["holder"]] |= set(row["ids"])
-            for h, xs in through.items():
-                raise_floor[h] = sum(max(0, moved[x].shift) for x in xs)
+        exact = {h: set(logs[h, part.name]["ids"]) for h in through}
+        raise_floor = {h: logs[h, part.name]["floor"] for h in through}
+        shifted = [[h, x] for h in through for x in logs[h, part.name]["weighed"]]
+        if shifted:
+            for row in run(tx, db.query("views.entries_via", 2), pairs=shifted, part=part.name):
+                exact[row["holder"]] |= set(row["ids"])
         pairs = [[h, c] for h, ids in exact.items() for c in sorted(ids)]
         entries = _entries(tx, db, part, pairs)
         updates += [
