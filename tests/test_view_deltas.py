@@ -225,13 +225,8 @@ def test_a_first_compute_overtaken_by_a_neighbours_change_computes_again(
     which began before the connection, is not saved: it computes again and sees it."""
     app = make_app(view_threshold=0, view_size=VIEW_SIZE, max_requests_per_week=1_000_000)
     world = random_world(cypher, complements, random.Random(5))
-    holder, a = sorted(world.model.adjacency["p00"])[0], "p00"
-    # b becomes a 2nd connection of the holder through a.
-    b = next(
-        p
-        for p in world.people
-        if p not in {a, holder} | world.model.adjacency[a] | world.model.adjacency[holder]
-    )
+    a = "p00"
+    holder, b = world.holder_and_stranger(a)
     refresher = app.extensions["mutuals"].refresher
     client, computes, statuses = app.test_client(), [], []
     compute = type(refresher)._compute
@@ -274,11 +269,12 @@ def test_a_refresh_overtaken_by_own_and_neighbours_changes_is_kept_and_replayed(
     app = make_app(view_threshold=0, view_size=VIEW_SIZE, max_requests_per_week=1_000_000)
     world = random_world(cypher, complements, random.Random(5))
     hub, adjacency = "p00", world.model.adjacency
+    friend, stranger = world.holder_and_stranger(hub)
     newcomer = next(
-        p for p in world.people if p != hub and p not in adjacency[hub] and adjacency[p]
+        p
+        for p in world.people
+        if p not in {hub, stranger} and p not in adjacency[hub] and adjacency[p]
     )
-    friend = sorted(adjacency[hub])[0]
-    stranger = next(p for p in world.people if p not in {hub, friend, newcomer} | adjacency[friend])
     compute_views(app, [hub], parts=("second", "suggestions"))
     refresher = app.extensions["mutuals"].refresher
     client, computes, statuses = app.test_client(), [], []
@@ -313,6 +309,47 @@ def test_a_refresh_overtaken_by_own_and_neighbours_changes_is_kept_and_replayed(
     assert floor["key"] < deltas.NOTHING_EXACT  # the accept's "nothing exact" is gone
 
 
+def test_a_neighbours_batch_overtaken_by_an_own_change_computes_again(
+    make_app, cypher, complements, monkeypatch
+):
+    """The neighbours' delta computes a batch's entries before it takes the parts' locks: a
+    and b connect, and the holder's batch (b is now their 2nd connection through a) has its
+    entries when the holder connects to b themselves (an own delta: b leaves the holder's
+    views). The batch then finds the parts' state moved and computes their entries again
+    under the lock; merging the entries of before would put b back, as a 2nd connection and
+    a suggestion, though connected."""
+    app = make_app(view_threshold=0, view_size=VIEW_SIZE, max_requests_per_week=1_000_000)
+    world = random_world(cypher, complements, random.Random(5))
+    a = "p00"
+    holder, b = world.holder_and_stranger(a)
+    compute_views(app, [holder], parts=("second", "suggestions"))
+    refresher, client, statuses = app.extensions["mutuals"].refresher, app.test_client(), []
+    entries, batches = deltas._neighbour_entries, []
+
+    def connect(one, other):
+        sent = world.call(client, "POST", one, "/v1/me/requests", json={"to": other})
+        accepted = world.call(client, "POST", other, f"/v1/me/requests/incoming/{one}/accept")
+        statuses.extend([sent.status_code, accepted.status_code])
+        world.model.connect(one, other)
+
+    def overtaken(tx, db, moved, views):
+        computed = entries(tx, db, moved, views)
+        batches.append(sorted(views))
+        if len(batches) == 1:  # the holder connects to b before the batch locks
+            # (from another thread: the deltas thread's app context is not a request's)
+            thread = threading.Thread(target=connect, args=(holder, b))
+            thread.start()
+            thread.join()
+        return computed
+
+    monkeypatch.setattr(deltas, "_neighbour_entries", overtaken)
+    connect(a, b)
+    refresher.wait_idle()
+    assert statuses == [201, 201, 201, 201]
+    assert batches[0] == [(holder, "second"), (holder, "suggestions")]
+    assert check_views(cypher, world.model) == []
+
+
 def test_a_neighbours_delta_that_failed_is_applied_when_tried_again(make_app, cypher, complements):
     """A holder's view part locked past the background bound (another transaction holds it):
     the neighbours' delta fails, and is applied when tried again after the lock is gone. On
@@ -325,12 +362,8 @@ def test_a_neighbours_delta_that_failed_is_applied_when_tried_again(make_app, cy
         db_background_timeout_s=1,
     )
     world = random_world(cypher, complements, random.Random(5))
-    holder, a = sorted(world.model.adjacency["p00"])[0], "p00"
-    b = next(
-        p
-        for p in world.people
-        if p not in {a, holder} | world.model.adjacency[a] | world.model.adjacency[holder]
-    )
+    a = "p00"
+    holder, b = world.holder_and_stranger(a)
     compute_views(app, [holder], parts=("second", "suggestions"))
     state, client = app.extensions["mutuals"], app.test_client()
     with state.db.driver.session() as session, session.begin_transaction() as locking:

@@ -21,7 +21,9 @@ harmless.
 - Neighbours (:func:`apply_to_neighbours`): after the response, in the background
   (refresher.py), for the views of A's and B's connections: B's (A's) entry, and when A's
   Adamic-Adar weight changed with their number of connections, the entries reached through A,
-  with the floor raised by the weight's increase. One entries query per batch of views.
+  with the floor raised by the weight's increase. One entries query per batch of views,
+  computed before the views' locks are taken; under the locks, only the views that took
+  another delta (or a refresh) meanwhile are computed again.
 """
 
 from __future__ import annotations
@@ -39,10 +41,11 @@ from backend.network.parts import PARTS, RANKED, SCORE_WEIGHTS, SECOND, SUGGESTI
 # connection brings and that are not in the view yet (a light person connecting to a hub); and
 # relationships a counts delta may read, shared among its searches (counts_delta.py).
 OWN_DELTA_BUDGET = 20_000
-# Views updated per transaction by a neighbours' delta. The transaction holds their locks
-# while it computes their entries, and an accept's own delta waits for the lock of its parts:
-# at 200 a transaction held them for about 3 s under the mixed load (bench/RESULTS.md), long
-# enough for accepts to meet the 5 s request deadline.
+# Views updated per transaction by a neighbours' delta. Their entries are computed before the
+# transaction locks them, which then holds the locks to merge (and to compute again the
+# entries of the parts changed meanwhile); an accept's own delta waits for the lock of its
+# parts. When the entries were computed under the locks, 200 parts held them for about 3 s
+# under the mixed load (bench/RESULTS.md), long enough for accepts to meet the 5 s deadline.
 NEIGHBOUR_BATCH = 50
 # A floor above every key: no entry is known exact.
 NOTHING_EXACT = 2**62
@@ -352,7 +355,8 @@ def apply_to_neighbours(db, view_size: int, events: list[Event]) -> int:
     views get the exact entries of the people x connected to or disconnected from (each
     candidate once, however many changes moved it), and when x's Adamic-Adar weight as a
     mutual changed over the changes, the entries reached through x. One holders read for all
-    the changes, then one transaction per NEIGHBOUR_BATCH view parts."""
+    the changes, then per NEIGHBOUR_BATCH view parts: their entries computed without their
+    locks, and one transaction that locks them and merges (:func:`_neighbour_merge`)."""
     moved = _moved(events)
     if not moved:
         return 0
@@ -366,7 +370,10 @@ def apply_to_neighbours(db, view_size: int, events: list[Event]) -> int:
     updated = 0
     for start in range(0, len(keys), NEIGHBOUR_BATCH):
         batch = {key: views[key] for key in keys[start : start + NEIGHBOUR_BATCH]}
-        updated += db.write_tx(_neighbour_batch, db, view_size, moved, batch)
+        # A write transaction that writes nothing: on the leader, which has every change of
+        # the batch (a secondary may not have them yet).
+        computed = db.write_tx(_neighbour_entries, db, moved, batch)
+        updated += db.write_tx(_neighbour_merge, db, view_size, moved, batch, computed)
     return updated
 
 
@@ -387,28 +394,76 @@ def _moved(events: list[Event]) -> dict[str, _Moved]:
     return moved
 
 
-def _neighbour_batch(tx, db, view_size, moved: dict[str, _Moved], views: dict) -> int:
-    # What each part's delta recomputes: the people the holder's connections connected to or
-    # disconnected from; in suggestions, when a weight changed, the entries reached through
-    # its person (weighed), and those not listed moved by the net increase at most (floor).
-    logs = {}
+def _neighbour_entries(tx, db, moved: dict[str, _Moved], views: dict) -> dict:
+    """The parts' states (views.part_states), then the updates of the computed ones, without
+    their locks: ``{(holder, part): (state, update or None)}``."""
+    states = {
+        (row["person_id"], row["part"]): _state(row)
+        for row in run(tx, db.query("views.part_states", 1), views=_view_keys(views))
+    }
+    updates = _neighbour_updates(tx, db, moved, {k: views[k] for k in states if states[k][2]})
+    return {key: (state, updates.get(key)) for key, state in states.items()}
+
+
+def _neighbour_merge(tx, db, view_size, moved: dict[str, _Moved], views: dict, computed) -> int:
+    """Lock the parts and merge the updates computed before (:func:`_neighbour_entries`) of
+    those whose state has not moved since; the others' are computed again, under the lock.
+    The lock comes before the merge: an own delta of a holder waits, or commits first and
+    moves the state; a part being computed for the first time counts the change, so that its
+    compute, which may have begun before the change, is not saved (refresher.py) and takes no
+    entries."""
+    locked = run(tx, db.query("views.lock", 4), views=_delta_logs(moved, views))
+    updates, again = [], {}
+    for row in locked:
+        key = (row["person_id"], row["part"])
+        state, update = computed.get(key, (None, None))
+        if state != _state(row):
+            if row["computed"]:
+                again[key] = views[key]
+        elif update is not None:
+            updates.append(update)
+    updates += _neighbour_updates(tx, db, moved, again).values()
+    if not updates:
+        return 0
+    return len(run(tx, db.query("views.merge", 1), updates=updates, cap=cap(view_size)))
+
+
+def _delta_logs(moved: dict[str, _Moved], views: dict) -> list[dict]:
+    """What the delta of each of these parts recomputes (views.lock logs it for a refresh
+    that holds the part's lease, to replay on its compute: refresher.py): ``ids``, the people
+    the holder's connections connected to or disconnected from; in suggestions, ``weighed``,
+    the people whose weight changed (the entries reached through them), and ``floor``, the
+    rise of the floor (those not listed moved by the net increase at most)."""
+    logs = []
     for (h, p), xs in views.items():
-        weighed = sorted(x for x in xs if moved[x].reweighed) if p == SUGGESTIONS.name else []
-        logs[h, p] = {
-            "person_id": h,
-            "part": p,
-            "ids": sorted(set().union(*(moved[x].others for x in xs)) - {h}),
-            "weighed": weighed,
-            "floor": sum(max(0, moved[x].shift) for x in xs) if p == SUGGESTIONS.name else 0,
-        }
-    # Lock first: an own delta of a holder waits, or is seen by the entries computed below; a
-    # part being computed logs the delta, for its save to replay on the compute (refresher.py);
-    # one computed for the first time takes no entries, and its compute is not saved.
-    locked = run(tx, db.query("views.lock", 3), views=list(logs.values()))
-    computed = {(row["person_id"], row["part"]) for row in locked if row["computed"]}
-    updates = []
+        scored = p == SUGGESTIONS.name
+        logs.append(
+            {
+                "person_id": h,
+                "part": p,
+                "ids": sorted(set().union(*(moved[x].others for x in xs)) - {h}),
+                "weighed": sorted(x for x in xs if moved[x].reweighed) if scored else [],
+                "floor": sum(max(0, moved[x].shift) for x in xs) if scored else 0,
+            }
+        )
+    return logs
+
+
+def _view_keys(views: dict) -> list[dict]:
+    return [{"person_id": holder, "part": part} for holder, part in views]
+
+
+def _state(row: dict) -> tuple:
+    """What moves when a part takes a delta in or is saved by a refresh."""
+    return row["changes"], row["computed_at"], row["computed"]
+
+
+def _neighbour_updates(tx, db, moved: dict[str, _Moved], views: dict) -> dict:
+    """The views.merge updates of these computed parts, by (holder, part): one entries_via
+    and one entries query per ranked part."""
+    updates, logs = {}, {(log["person_id"], log["part"]): log for log in _delta_logs(moved, views)}
     for part in RANKED:
-        through = [h for (h, p) in views if p == part.name and (h, p) in computed]
+        through = [h for h, p in views if p == part.name]
         if not through:
             continue
         exact = {h: set(logs[h, part.name]["ids"]) for h in through}
@@ -419,11 +474,9 @@ def _neighbour_batch(tx, db, view_size, moved: dict[str, _Moved], views: dict) -
                 exact[row["holder"]] |= set(row["ids"])
         pairs = [[h, c] for h, ids in exact.items() for c in sorted(ids)]
         entries = _entries(tx, db, part, pairs)
-        updates += [
-            _merge_of(part, h, ids, entries.get(h, []), raise_floor[h])
+        updates |= {
+            (h, part.name): _merge_of(part, h, ids, entries.get(h, []), raise_floor[h])
             for h, ids in exact.items()
             if ids or raise_floor[h]
-        ]
-    if not updates:
-        return 0
-    return len(run(tx, db.query("views.merge", 1), updates=updates, cap=cap(view_size)))
+        }
+    return updates
