@@ -302,11 +302,31 @@ def test_a_refresh_overtaken_by_own_and_neighbours_changes_is_kept_and_replayed(
     assert statuses == [201, 201, 201, 201]
     assert computes == [hub]  # kept, not computed again
     assert check_views(cypher, world.model) == []
-    [floor] = cypher(
-        "MATCH (v:NetworkView {person_id: $hub, part: 'suggestions'}) RETURN v.floor_key AS key",
-        hub=hub,
-    )
-    assert floor["key"] < deltas.NOTHING_EXACT  # the accept's "nothing exact" is gone
+
+
+def test_suggestions_stay_from_the_view_after_an_own_connection_past_the_budget(
+    make_app, cypher, complements, monkeypatch
+):
+    """The hub accepts someone whose connections are not recomputed in the request (budget
+    0): their suggestions are bounded instead (views.unseen_bound: the new connection's
+    weight, profile terms and recommendations), so the first page stays exact and comes from
+    the view (before: the part was marked as having no exact entry, and every page went live
+    until a refill)."""
+    monkeypatch.setattr(deltas, "OWN_DELTA_BUDGET", 0)
+    app = make_app(view_threshold=0, view_size=VIEW_SIZE, max_requests_per_week=1_000_000)
+    world = random_world(cypher, complements, random.Random(0))
+    hub, adjacency = "p00", world.model.adjacency
+    compute_views(app, [hub], parts=("second", "suggestions"))
+    people = AuthActions(app.test_client(), world.tokens)
+    for newcomer in sorted(p for p in world.people if p != hub and p not in adjacency[hub])[:2]:
+        assert people.post(newcomer, "/v1/me/requests", {"to": hub}).status_code == 201
+        accepted = people.post(hub, f"/v1/me/requests/incoming/{newcomer}/accept")
+        assert accepted.status_code == 201
+        world.model.connect(hub, newcomer)
+        page = people.get(hub, "/v1/me/suggestions", limit=1).json
+        assert page["from_view"] is True
+        app.extensions["mutuals"].refresher.wait_idle()
+        assert check_views(cypher, world.model) == []
 
 
 def test_a_neighbours_batch_overtaken_by_an_own_change_computes_again(

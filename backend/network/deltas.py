@@ -47,8 +47,6 @@ OWN_DELTA_BUDGET = 20_000
 # parts. When the entries were computed under the locks, 200 parts held them for about 3 s
 # under the mixed load (bench/RESULTS.md), long enough for accepts to meet the 5 s deadline.
 NEIGHBOUR_BATCH = 50
-# A floor above every key: no entry is known exact.
-NOTHING_EXACT = 2**62
 
 
 class Change(Enum):
@@ -208,18 +206,25 @@ def _own_update(tx, db, part: Part, change: Change, me: str, other: str, listed:
             if cost <= OWN_DELTA_BUDGET:
                 exact |= outside
             elif outside:
-                raise_floor, at_least = _floor_for_unseen(part)
+                raise_floor, at_least = _floor_for_unseen(tx, db, part, me, other)
     return _update(tx, db, part, me, exact, raise_floor, at_least)
 
 
-def _floor_for_unseen(part: Part) -> tuple[int, dict]:
+def _floor_for_unseen(tx, db, part: Part, me: str, other: str) -> tuple[int, dict]:
     """``(raise_floor, floor_at_least)`` when a new connection's candidates outside the list
     are not recomputed. A 2nd connection gained one mutual at most, and one who was not a 2nd
-    connection before now has one. A suggestion's new score has profile terms that no bound
-    on the old one limits: nothing stays exact, the part is refilled on its next read."""
+    connection before now has one. A suggestion gained at most the new connection's
+    Adamic-Adar weight and the points of the recommendations they wrote for it, and one who
+    was not a suggestion before (no mutual, no tie, no LinkedIn contact) scores at most that
+    weight, its profile terms and its recommendations (views.unseen_bound)."""
     if part is SECOND:
         return 1, {"key": 1, "id": ""}
-    return 0, {"key": NOTHING_EXACT, "id": ""}
+    [bound] = run(
+        tx, db.query("views.unseen_bound", 1), person_id=me, other_id=other, weights=SCORE_WEIGHTS
+    )
+    weight = adamic_adar(bound["degree"])
+    gained = weight + SCORE_WEIGHTS["recommended"] * bound["recommended"]
+    return gained, {"key": weight + bound["points"], "id": ""}
 
 
 def _update(
