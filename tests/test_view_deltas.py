@@ -225,13 +225,8 @@ def test_a_first_compute_overtaken_by_a_neighbours_change_computes_again(
     which began before the connection, is not saved: it computes again and sees it."""
     app = make_app(view_threshold=0, view_size=VIEW_SIZE, max_requests_per_week=1_000_000)
     world = random_world(cypher, complements, random.Random(5))
-    holder, a = sorted(world.model.adjacency["p00"])[0], "p00"
-    # b becomes a 2nd connection of the holder through a.
-    b = next(
-        p
-        for p in world.people
-        if p not in {a, holder} | world.model.adjacency[a] | world.model.adjacency[holder]
-    )
+    a = "p00"
+    holder, b = world.holder_and_stranger(a)
     refresher = app.extensions["mutuals"].refresher
     client, computes, statuses = app.test_client(), [], []
     compute = type(refresher)._compute
@@ -260,6 +255,121 @@ def test_a_first_compute_overtaken_by_a_neighbours_change_computes_again(
     assert check_views(cypher, world.model) == []
 
 
+def test_a_refresh_overtaken_by_own_and_neighbours_changes_is_kept_and_replayed(
+    make_app, cypher, complements, monkeypatch
+):
+    """A hub's suggestions recomputed (a refill) while the hub accepts a request from someone
+    with connections (their candidates not listed are left to the refill: budget 0) and one
+    of the hub's connections connects to someone: each delta logs what it recomputes on the
+    part being computed, and the save replays that on the compute. The compute, which read
+    the graph before both changes, is saved once, exact and current (before: thrown away by
+    the save's check of `changes` and computed again, so that under changes every few
+    seconds a hub's refill never came back)."""
+    monkeypatch.setattr(deltas, "OWN_DELTA_BUDGET", 0)
+    app = make_app(view_threshold=0, view_size=VIEW_SIZE, max_requests_per_week=1_000_000)
+    world = random_world(cypher, complements, random.Random(5))
+    hub, adjacency = "p00", world.model.adjacency
+    friend, stranger = world.holder_and_stranger(hub)
+    newcomer = next(
+        p
+        for p in world.people
+        if p not in {hub, stranger} and p not in adjacency[hub] and adjacency[p]
+    )
+    compute_views(app, [hub], parts=("second", "suggestions"))
+    refresher = app.extensions["mutuals"].refresher
+    client, computes, statuses = app.test_client(), [], []
+    compute = type(refresher)._compute
+
+    def connect(a, b):
+        sent = world.call(client, "POST", b, "/v1/me/requests", json={"to": a})
+        accepted = world.call(client, "POST", a, f"/v1/me/requests/incoming/{b}/accept")
+        statuses.extend([sent.status_code, accepted.status_code])
+        world.model.connect(a, b)
+
+    def overtaken(self, tx, person_id, part, size):
+        fields = compute(self, tx, person_id, part, size)
+        computes.append(person_id)
+        if len(computes) == 1:  # from another thread: the refresh's context is not a request's
+            for a, b in ((hub, newcomer), (friend, stranger)):
+                thread = threading.Thread(target=connect, args=(a, b))
+                thread.start()
+                thread.join()
+            refresher.wait_idle()
+        return fields
+
+    monkeypatch.setattr(type(refresher), "_compute", overtaken)
+    assert refresher.refresh(hub, "suggestions", force=True) == "refreshed"
+    assert statuses == [201, 201, 201, 201]
+    assert computes == [hub]  # kept, not computed again
+    assert check_views(cypher, world.model) == []
+
+
+def test_suggestions_stay_from_the_view_after_an_own_connection_past_the_budget(
+    make_app, cypher, complements, monkeypatch
+):
+    """The hub accepts someone whose connections are not recomputed in the request (budget
+    0): their suggestions are bounded instead (views.unseen_bound: the new connection's
+    weight, profile terms and recommendations), so the first page stays exact and comes from
+    the view (before: the part was marked as having no exact entry, and every page went live
+    until a refill)."""
+    monkeypatch.setattr(deltas, "OWN_DELTA_BUDGET", 0)
+    app = make_app(view_threshold=0, view_size=VIEW_SIZE, max_requests_per_week=1_000_000)
+    world = random_world(cypher, complements, random.Random(0))
+    hub, adjacency = "p00", world.model.adjacency
+    compute_views(app, [hub], parts=("second", "suggestions"))
+    people = AuthActions(app.test_client(), world.tokens)
+    for newcomer in sorted(p for p in world.people if p != hub and p not in adjacency[hub])[:2]:
+        assert people.post(newcomer, "/v1/me/requests", {"to": hub}).status_code == 201
+        accepted = people.post(hub, f"/v1/me/requests/incoming/{newcomer}/accept")
+        assert accepted.status_code == 201
+        world.model.connect(hub, newcomer)
+        page = people.get(hub, "/v1/me/suggestions", limit=1).json
+        assert page["from_view"] is True
+        app.extensions["mutuals"].refresher.wait_idle()
+        assert check_views(cypher, world.model) == []
+
+
+def test_a_neighbours_batch_overtaken_by_an_own_change_computes_again(
+    make_app, cypher, complements, monkeypatch
+):
+    """The neighbours' delta computes a batch's entries before it takes the parts' locks: a
+    and b connect, and the holder's batch (b is now their 2nd connection through a) has its
+    entries when the holder connects to b themselves (an own delta: b leaves the holder's
+    views). The batch then finds the parts' state moved and computes their entries again
+    under the lock; merging the entries of before would put b back, as a 2nd connection and
+    a suggestion, though connected."""
+    app = make_app(view_threshold=0, view_size=VIEW_SIZE, max_requests_per_week=1_000_000)
+    world = random_world(cypher, complements, random.Random(5))
+    a = "p00"
+    holder, b = world.holder_and_stranger(a)
+    compute_views(app, [holder], parts=("second", "suggestions"))
+    refresher, client, statuses = app.extensions["mutuals"].refresher, app.test_client(), []
+    entries, batches = deltas._neighbour_entries, []
+
+    def connect(one, other):
+        sent = world.call(client, "POST", one, "/v1/me/requests", json={"to": other})
+        accepted = world.call(client, "POST", other, f"/v1/me/requests/incoming/{one}/accept")
+        statuses.extend([sent.status_code, accepted.status_code])
+        world.model.connect(one, other)
+
+    def overtaken(tx, db, moved, views):
+        computed = entries(tx, db, moved, views)
+        batches.append(sorted(views))
+        if len(batches) == 1:  # the holder connects to b before the batch locks
+            # (from another thread: the deltas thread's app context is not a request's)
+            thread = threading.Thread(target=connect, args=(holder, b))
+            thread.start()
+            thread.join()
+        return computed
+
+    monkeypatch.setattr(deltas, "_neighbour_entries", overtaken)
+    connect(a, b)
+    refresher.wait_idle()
+    assert statuses == [201, 201, 201, 201]
+    assert batches[0] == [(holder, "second"), (holder, "suggestions")]
+    assert check_views(cypher, world.model) == []
+
+
 def test_a_neighbours_delta_that_failed_is_applied_when_tried_again(make_app, cypher, complements):
     """A holder's view part locked past the background bound (another transaction holds it):
     the neighbours' delta fails, and is applied when tried again after the lock is gone. On
@@ -272,12 +382,8 @@ def test_a_neighbours_delta_that_failed_is_applied_when_tried_again(make_app, cy
         db_background_timeout_s=1,
     )
     world = random_world(cypher, complements, random.Random(5))
-    holder, a = sorted(world.model.adjacency["p00"])[0], "p00"
-    b = next(
-        p
-        for p in world.people
-        if p not in {a, holder} | world.model.adjacency[a] | world.model.adjacency[holder]
-    )
+    a = "p00"
+    holder, b = world.holder_and_stranger(a)
     compute_views(app, [holder], parts=("second", "suggestions"))
     state, client = app.extensions["mutuals"], app.test_client()
     with state.db.driver.session() as session, session.begin_transaction() as locking:

@@ -60,6 +60,13 @@ class World:
         a, b = self.rng.sample(self.people, 2)
         return a, b
 
+    def holder_and_stranger(self, a: str) -> tuple[str, str]:
+        """A connection of ``a`` (the holder) and someone connected to neither: when ``a``
+        and the stranger connect, the stranger becomes the holder's 2nd connection."""
+        holder = sorted(self.model.adjacency[a])[0]
+        near = {a, holder} | self.model.adjacency[a] | self.model.adjacency[holder]
+        return holder, next(p for p in self.people if p not in near)
+
     def call(self, client, method: str, person: str, path: str, **kwargs):
         return AuthActions(client, self.tokens).open(person, method, path, **kwargs)
 
