@@ -53,6 +53,10 @@ T = TypeVar("T")
 log = logging.getLogger("mutuals.db")
 # Errors that say Neo4j cannot be reached (as opposed to a deadlock, also retried).
 UNREACHABLE = (ServiceUnavailable, SessionExpired)
+# How long a request's call cut at its deadline asks Neo4j whether it still answers (a live one
+# answers a trivial read in milliseconds, also when busy): what a silent Neo4j adds to the
+# calls in flight when it went silent, before the outage answers the rest at once.
+SILENCE_CHECK_S = 0.5
 # A tighter budget for the calls inside `Database.within(seconds)` (readiness answers in 1 s).
 _budget_cap: contextvars.ContextVar[float | None] = contextvars.ContextVar(
     "budget_cap", default=None
@@ -134,9 +138,8 @@ class Database:
                 except (DriverError, Neo4jError) as error:
                     self.end_request()  # the session may be broken: the ordinary way below
                     if watchdog.expired or silent(error, deadline):  # ... unless the bound
-                        # is spent: Neo4j has not answered since this read began
-                        self.outage.failed(waited_s=time.monotonic() - started)
-                        raise self.unavailable() from None
+                        # is spent: no answer since this read began
+                        raise self._cut_at_deadline(started) from None
                     if timed_out(error):  # or it ended a query that ran the bound out
                         raise too_slow(self.outage.retry_after_s) from error
             with self.within(deadline - time.monotonic()):  # one bound for both ways
@@ -227,11 +230,11 @@ class Database:
             try:
                 return self._run(session, access_mode, watchdog.bounded(work), args, kwargs)
             except (*UNREACHABLE, ConnectionAcquisitionTimeoutError) as error:
-                if watched and silent(error, deadline):  # no answer all along: it began then
-                    self.outage.failed(waited_s=time.monotonic() - started)
-                elif watchdog.expired:  # background work past its bound: not an outage
+                if watched and silent(error, deadline):  # no answer all along
+                    raise self._cut_at_deadline(started) from error
+                if watchdog.expired:  # background work past its bound: not an outage
                     raise too_slow(self.outage.retry_after_s) from error
-                elif isinstance(error, UNREACHABLE):  # refused or reset: it began now
+                if isinstance(error, UNREACHABLE):  # refused or reset: it began now
                     self.outage.failed()
                 raise
             finally:
@@ -244,6 +247,18 @@ class Database:
         result = session.execute_write(work, *args, **kwargs)
         bookmarks.record_write(session.last_bookmarks())
         return result
+
+    def _cut_at_deadline(self, started: float) -> errors.ServiceUnavailable:
+        """A request's call that had no answer by its deadline: a Neo4j gone silent (an
+        outage, which began when the call did), or only a query that ran the bound out on a
+        Neo4j that answers others (a hub's live 2nd degree at 1M), which is no outage: the
+        requests after it get their whole bound. One trivial read tells the two apart."""
+        try:
+            self.ping(SILENCE_CHECK_S)
+        except (DriverError, Neo4jError, OSError):
+            self.outage.failed(waited_s=time.monotonic() - started)
+            return self.unavailable()
+        return too_slow(self.outage.retry_after_s)
 
     def ping(self, seconds: float) -> None:
         """One trivial read within ``seconds``, else an error: whether Neo4j answers (the

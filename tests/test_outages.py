@@ -263,3 +263,41 @@ def test_background_work_is_ended_at_its_own_bound_and_is_no_outage(database):
     finally:
         app.extensions["mutuals"].close()
     assert_ended_on_the_server(database)
+
+
+def test_a_read_cut_at_its_deadline_on_a_live_neo4j_opens_no_outage(database):
+    """A request's read that runs its bound out on a Neo4j that answers others (a hub's live
+    2nd degree at 1M) answers "did not answer in time" and opens no outage: the requests
+    after it get their whole bound. Before, the watchdog's cut counted as Neo4j gone silent
+    and the outage dated from the read's start, so the requests after it answered 503
+    without trying until the probe got through (bench/results/cold.md: 9 of 10)."""
+    app = create_app({"TESTING": True, "SETTINGS": {"db_timeout_s": 2.0}})
+    db = app.extensions["mutuals"].db
+    try:
+        with app.test_request_context("/v1/me"), pytest.raises(ServiceUnavailable) as cut:
+            db.read_tx(slow(2_000_000_000))
+        assert cut.value.detail == "The graph database did not answer in time."
+        assert not db.outage.down
+    finally:
+        app.extensions["mutuals"].close()
+    assert_ended_on_the_server(database)
+
+
+def test_a_neo4j_gone_silent_mid_read_is_an_outage_from_when_the_read_began(
+    cypher, proxied_app, proxy
+):
+    """The other side of the cut: when Neo4j does not answer the trivial read either, the
+    outage began when the cut read did, and the requests after it answer 503 at once."""
+    client = proxied_app.test_client()
+    people = AuthActions(client)
+    people.add(cypher, "ada")
+    assert people.get("ada", "/v1/me").status_code == 200
+    proxy.stall()  # the open connections stop answering, new ones are held unanswered
+
+    response = people.get("ada", "/v1/me")
+    assert response.status_code == 503
+    assert response.json["detail"] == "The graph database is unavailable."
+    outage = proxied_app.extensions["mutuals"].db.outage
+    assert outage.down and outage.budget() == 0  # the next requests answer at once
+    proxy.restore()
+    wait_until(lambda: not outage.down)
