@@ -255,6 +255,80 @@ def test_a_first_compute_overtaken_by_a_neighbours_change_computes_again(
     assert check_views(cypher, world.model) == []
 
 
+def test_a_refresh_overtaken_by_own_and_neighbours_changes_is_kept_and_replayed(
+    make_app, cypher, complements, monkeypatch
+):
+    """A hub's suggestions recomputed (a refill) while the hub accepts a request from someone
+    with connections (their candidates not listed are left to the refill: budget 0) and one
+    of the hub's connections connects to someone: each delta logs what it recomputes on the
+    part being computed, and the save replays that on the compute. The compute, which read
+    the graph before both changes, is saved once, exact and current (before: thrown away by
+    the save's check of `changes` and computed again, so that under changes every few
+    seconds a hub's refill never came back)."""
+    monkeypatch.setattr(deltas, "OWN_DELTA_BUDGET", 0)
+    app = make_app(view_threshold=0, view_size=VIEW_SIZE, max_requests_per_week=1_000_000)
+    world = random_world(cypher, complements, random.Random(5))
+    hub, adjacency = "p00", world.model.adjacency
+    friend, stranger = world.holder_and_stranger(hub)
+    newcomer = next(
+        p
+        for p in world.people
+        if p not in {hub, stranger} and p not in adjacency[hub] and adjacency[p]
+    )
+    compute_views(app, [hub], parts=("second", "suggestions"))
+    refresher = app.extensions["mutuals"].refresher
+    client, computes, statuses = app.test_client(), [], []
+    compute = type(refresher)._compute
+
+    def connect(a, b):
+        sent = world.call(client, "POST", b, "/v1/me/requests", json={"to": a})
+        accepted = world.call(client, "POST", a, f"/v1/me/requests/incoming/{b}/accept")
+        statuses.extend([sent.status_code, accepted.status_code])
+        world.model.connect(a, b)
+
+    def overtaken(self, tx, person_id, part, size):
+        fields = compute(self, tx, person_id, part, size)
+        computes.append(person_id)
+        if len(computes) == 1:  # from another thread: the refresh's context is not a request's
+            for a, b in ((hub, newcomer), (friend, stranger)):
+                thread = threading.Thread(target=connect, args=(a, b))
+                thread.start()
+                thread.join()
+            refresher.wait_idle()
+        return fields
+
+    monkeypatch.setattr(type(refresher), "_compute", overtaken)
+    assert refresher.refresh(hub, "suggestions", force=True) == "refreshed"
+    assert statuses == [201, 201, 201, 201]
+    assert computes == [hub]  # kept, not computed again
+    assert check_views(cypher, world.model) == []
+
+
+def test_suggestions_stay_from_the_view_after_an_own_connection_past_the_budget(
+    make_app, cypher, complements, monkeypatch
+):
+    """The hub accepts someone whose connections are not recomputed in the request (budget
+    0): their suggestions are bounded instead (views.unseen_bound: the new connection's
+    weight, profile terms and recommendations), so the first page stays exact and comes from
+    the view (before: the part was marked as having no exact entry, and every page went live
+    until a refill)."""
+    monkeypatch.setattr(deltas, "OWN_DELTA_BUDGET", 0)
+    app = make_app(view_threshold=0, view_size=VIEW_SIZE, max_requests_per_week=1_000_000)
+    world = random_world(cypher, complements, random.Random(0))
+    hub, adjacency = "p00", world.model.adjacency
+    compute_views(app, [hub], parts=("second", "suggestions"))
+    people = AuthActions(app.test_client(), world.tokens)
+    for newcomer in sorted(p for p in world.people if p != hub and p not in adjacency[hub])[:2]:
+        assert people.post(newcomer, "/v1/me/requests", {"to": hub}).status_code == 201
+        accepted = people.post(hub, f"/v1/me/requests/incoming/{newcomer}/accept")
+        assert accepted.status_code == 201
+        world.model.connect(hub, newcomer)
+        page = people.get(hub, "/v1/me/suggestions", limit=1).json
+        assert page["from_view"] is True
+        app.extensions["mutuals"].refresher.wait_idle()
+        assert check_views(cypher, world.model) == []
+
+
 def test_a_neighbours_batch_overtaken_by_an_own_change_computes_again(
     make_app, cypher, complements, monkeypatch
 ):

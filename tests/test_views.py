@@ -13,7 +13,7 @@ from neo4j.exceptions import DriverError
 from backend.cli import cli
 from backend.db import Database
 from backend.network import service
-from backend.network.refresher import LEASE
+from backend.network.refresher import LEASE, ViewRefresher
 from backend.tokens import hash_token
 from tests.support.auth import AuthActions
 from tests.support.discovery import build_with_model, graphs, token_of
@@ -339,20 +339,19 @@ def test_neo4j_lost_mid_refresh_leaves_the_old_view(make_app, cypher, clock, mon
     old = view_payload(cypher)
     create_person(cypher, "x3")
     connect(cypher, "f1", "x3")
-    original_write = Database.write
+    original_write_tx = Database.write_tx
 
-    def write_then_die(db, name, version, **params):
-        if name != "views.save":
-            return original_write(db, name, version, **params)
+    def write_then_die(db, work, *args, **kwargs):
+        if getattr(work, "__func__", None) is not ViewRefresher._save:
+            return original_write_tx(db, work, *args, **kwargs)
         # Neo4j goes with the new view written in a transaction not yet committed.
-        query = db.query(name, version)
         with db.session() as session:
             tx = session.begin_transaction()
-            tx.run(query.text, query.bind(**params)).consume()
+            work(tx, *args, **kwargs)
             proxy.cut()
             tx.commit()
 
-    monkeypatch.setattr(Database, "write", write_then_die)
+    monkeypatch.setattr(Database, "write_tx", write_then_die)
     try:
         with pytest.raises(DriverError):
             refresher(app).refresh("me", "second", force=True)
@@ -368,12 +367,12 @@ def test_neo4j_lost_mid_refresh_leaves_the_old_view(make_app, cypher, clock, mon
 
 
 def view_payload(cypher) -> dict:
-    """The one view's properties but the claim's bookkeeping."""
+    """The one view's properties but the claim's bookkeeping (the lease, the replay log)."""
     [row] = cypher("MATCH (v:NetworkView {part: 'second'}) RETURN properties(v) AS view")
     return {
         key: value
         for key, value in row["view"].items()
-        if key not in ("claimed_at", "lease", "lease_until")
+        if key not in ("claimed_at", "lease", "lease_until") and not key.startswith("replay_")
     }
 
 

@@ -47,8 +47,6 @@ OWN_DELTA_BUDGET = 20_000
 # parts. When the entries were computed under the locks, 200 parts held them for about 3 s
 # under the mixed load (bench/RESULTS.md), long enough for accepts to meet the 5 s deadline.
 NEIGHBOUR_BATCH = 50
-# A floor above every key: no entry is known exact.
-NOTHING_EXACT = 2**62
 
 
 class Change(Enum):
@@ -111,7 +109,7 @@ def apply_own(tx, db, view_size: int, change: Change, people: list[str]) -> tupl
         new_version = touched[me]["version"]
         old_version = new_version - 1
         unchanged = []
-        for row in run(tx, db.query("views.own_parts", 1), person_id=me):
+        for row in run(tx, db.query("views.own_parts", 2), person_id=me, other_ids=others):
             part = PARTS[row["part"]]
             if row["version"] != old_version:
                 continue  # outdated before this change: its refresh is due anyway
@@ -159,7 +157,7 @@ def apply_own(tx, db, view_size: int, change: Change, people: list[str]) -> tupl
 def with_views(tx, db, people: list[str]) -> set[str]:
     """Those of ``people`` who have a computed view part (views.parts_of: their parts locked,
     so that no background delta changes them before this transaction's own deltas)."""
-    return {row["person_id"] for row in run(tx, db.query("views.parts_of", 1), person_ids=people)}
+    return {row["person_id"] for row in run(tx, db.query("views.parts_of", 2), person_ids=people)}
 
 
 def apply_connected(tx, db, pairs: list[tuple[str, str]]) -> list[Event]:
@@ -208,18 +206,25 @@ def _own_update(tx, db, part: Part, change: Change, me: str, other: str, listed:
             if cost <= OWN_DELTA_BUDGET:
                 exact |= outside
             elif outside:
-                raise_floor, at_least = _floor_for_unseen(part)
+                raise_floor, at_least = _floor_for_unseen(tx, db, part, me, other)
     return _update(tx, db, part, me, exact, raise_floor, at_least)
 
 
-def _floor_for_unseen(part: Part) -> tuple[int, dict]:
+def _floor_for_unseen(tx, db, part: Part, me: str, other: str) -> tuple[int, dict]:
     """``(raise_floor, floor_at_least)`` when a new connection's candidates outside the list
     are not recomputed. A 2nd connection gained one mutual at most, and one who was not a 2nd
-    connection before now has one. A suggestion's new score has profile terms that no bound
-    on the old one limits: nothing stays exact, the part is refilled on its next read."""
+    connection before now has one. A suggestion gained at most the new connection's
+    Adamic-Adar weight and the points of the recommendations they wrote for it, and one who
+    was not a suggestion before (no mutual, no tie, no LinkedIn contact) scores at most that
+    weight, its profile terms and its recommendations (views.unseen_bound)."""
     if part is SECOND:
         return 1, {"key": 1, "id": ""}
-    return 0, {"key": NOTHING_EXACT, "id": ""}
+    [bound] = run(
+        tx, db.query("views.unseen_bound", 1), person_id=me, other_id=other, weights=SCORE_WEIGHTS
+    )
+    weight = adamic_adar(bound["degree"])
+    gained = weight + SCORE_WEIGHTS["recommended"] * bound["recommended"]
+    return gained, {"key": weight + bound["points"], "id": ""}
 
 
 def _update(
@@ -277,7 +282,7 @@ def apply_linked(tx, db, view_size: int, pairs: list[tuple[str, str]]) -> None:
         r["id"]: r["version"] for r in run(tx, db.query("views.touch", 2), person_ids=people)
     }
     ranked, unchanged = [], {}
-    for row in run(tx, db.query("views.parts_of", 1), person_ids=people):
+    for row in run(tx, db.query("views.parts_of", 2), person_ids=people):
         me = row["person_id"]
         if row["version"] != versions[me] - 1:
             continue  # outdated before this change: its refresh is due anyway
@@ -306,6 +311,32 @@ def apply_linked(tx, db, view_size: int, pairs: list[tuple[str, str]]) -> None:
         for me in ranked
     ]
     run(tx, db.query("views.merge", 1), updates=updates, cap=cap(view_size))
+
+
+# -- a compute overtaken by deltas, when it is saved -----------------------------------------
+
+
+def replay(tx, db, view_size: int, part: Part, holder: str, log: dict) -> None:
+    """Apply to a ranked part just saved from a compute the deltas that overtook it (their log,
+    views.save): the compute may have read the graph before or after each change, so every
+    candidate a change can have moved is recomputed now, in the save's transaction (which holds
+    the part's lock): the people of the changes (``ids``), everyone reached through the other
+    person of an own change (``via``: that person's connections and, in suggestions, the people
+    they recommended; no budget, as this runs in the background), and the listed entries
+    reached through a person whose Adamic-Adar weight moved (``weighed``), with the floor
+    raised by the weights' increase (``floor``) as the neighbours' delta raised it."""
+    exact = set(log["ids"]) | set(log["via"])
+    for other in sorted(set(log["via"])):
+        for hood in run(tx, db.query("views.neighbourhood", 1), person_id=holder, other_id=other):
+            exact |= {c["id"] for c in hood["connections"]}
+            if part is SUGGESTIONS:
+                exact |= set(hood["recommended"])
+    weighed = [[holder, x] for x in sorted(set(log["weighed"]))]
+    if weighed:
+        for row in run(tx, db.query("views.entries_via", 2), pairs=weighed, part=part.name):
+            exact |= set(row["ids"])
+    update = _update(tx, db, part, holder, exact, log["floor"], None)
+    run(tx, db.query("views.merge", 1), updates=[update], cap=cap(view_size))
 
 
 # -- the neighbours, after the response -------------------------------------------------------
@@ -386,7 +417,7 @@ def _neighbour_merge(tx, db, view_size, moved: dict[str, _Moved], views: dict, c
     moves the state; a part being computed for the first time counts the change, so that its
     compute, which may have begun before the change, is not saved (refresher.py) and takes no
     entries."""
-    locked = run(tx, db.query("views.lock", 3), views=_view_keys(views))
+    locked = run(tx, db.query("views.lock", 4), views=_delta_logs(moved, views))
     updates, again = [], {}
     for row in locked:
         key = (row["person_id"], row["part"])
@@ -402,6 +433,27 @@ def _neighbour_merge(tx, db, view_size, moved: dict[str, _Moved], views: dict, c
     return len(run(tx, db.query("views.merge", 1), updates=updates, cap=cap(view_size)))
 
 
+def _delta_logs(moved: dict[str, _Moved], views: dict) -> list[dict]:
+    """What the delta of each of these parts recomputes (views.lock logs it for a refresh
+    that holds the part's lease, to replay on its compute: refresher.py): ``ids``, the people
+    the holder's connections connected to or disconnected from; in suggestions, ``weighed``,
+    the people whose weight changed (the entries reached through them), and ``floor``, the
+    rise of the floor (those not listed moved by the net increase at most)."""
+    logs = []
+    for (h, p), xs in views.items():
+        scored = p == SUGGESTIONS.name
+        logs.append(
+            {
+                "person_id": h,
+                "part": p,
+                "ids": sorted(set().union(*(moved[x].others for x in xs)) - {h}),
+                "weighed": sorted(x for x in xs if moved[x].reweighed) if scored else [],
+                "floor": sum(max(0, moved[x].shift) for x in xs) if scored else 0,
+            }
+        )
+    return logs
+
+
 def _view_keys(views: dict) -> list[dict]:
     return [{"person_id": holder, "part": part} for holder, part in views]
 
@@ -414,24 +466,17 @@ def _state(row: dict) -> tuple:
 def _neighbour_updates(tx, db, moved: dict[str, _Moved], views: dict) -> dict:
     """The views.merge updates of these computed parts, by (holder, part): one entries_via
     and one entries query per ranked part."""
-    updates = {}
+    updates, logs = {}, {(log["person_id"], log["part"]): log for log in _delta_logs(moved, views)}
     for part in RANKED:
-        through = {h: xs for (h, p), xs in views.items() if p == part.name}
+        through = [h for h, p in views if p == part.name]
         if not through:
             continue
-        exact = {h: set().union(*(moved[x].others for x in xs)) - {h} for h, xs in through.items()}
-        raise_floor = dict.fromkeys(through, 0)
-        if part is SUGGESTIONS:
-            # A weight that changed moves the entries reached through x, and those not listed
-            # by the net increase at most.
-            shifted = [
-                [h, x] for h, xs in through.items() for x in sorted(xs) if moved[x].reweighed
-            ]
-            if shifted:
-                for row in run(tx, db.query("views.entries_via", 2), pairs=shifted, part=part.name):
-                    exact[row["holder"]] |= set(row["ids"])
-            for h, xs in through.items():
-                raise_floor[h] = sum(max(0, moved[x].shift) for x in xs)
+        exact = {h: set(logs[h, part.name]["ids"]) for h in through}
+        raise_floor = {h: logs[h, part.name]["floor"] for h in through}
+        shifted = [[h, x] for h in through for x in logs[h, part.name]["weighed"]]
+        if shifted:
+            for row in run(tx, db.query("views.entries_via", 2), pairs=shifted, part=part.name):
+                exact[row["holder"]] |= set(row["ids"])
         pairs = [[h, c] for h, ids in exact.items() for c in sorted(ids)]
         entries = _entries(tx, db, part, pairs)
         updates |= {

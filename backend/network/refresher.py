@@ -17,8 +17,9 @@ only what still fails is dropped.
 A part is computed by its live query (parts.py) in one read transaction, after reading the
 person's ``network_version`` and the part's count of deltas, and written by ``views.save`` in
 one write transaction: a reader sees the old part or the new one; a change committed while
-computing leaves the new part outdated (never served) rather than wrong, and a delta applied
-meanwhile makes the save try again (it would be lost otherwise).
+computing leaves the new part outdated (never served) rather than wrong; deltas applied
+meanwhile log what they recompute, and the save replays them on the compute in its own
+transaction (deltas.replay), or, when one logged nothing replayable, computes again.
 """
 
 from __future__ import annotations
@@ -51,7 +52,8 @@ MAX_PENDING_DELTAS = 10_000
 # Changes whose neighbours' deltas are applied together: their holders are read at once, and
 # the view parts they move updated NEIGHBOUR_BATCH a transaction.
 DELTA_BATCH_EVENTS = 500
-# A refresh whose save a delta overtook computes again, this many times at most.
+# A refresh whose save a delta overtook without a replayable log computes again, this many
+# times at most.
 SAVE_ATTEMPTS = 3
 # Pauses before a failed neighbours' delta is tried again: a moment's outage or lock wait
 # ends within them, and the changes waiting meanwhile join the next batch.
@@ -198,7 +200,7 @@ class ViewRefresher:
         lease = uuid.uuid4().hex
         claimed = db.write(
             "views.claim",
-            1,
+            2,
             person_id=person_id,
             part=part,
             lease=lease,
@@ -226,15 +228,7 @@ class ViewRefresher:
             changes = fields.pop("changes")
             fields.update(computed_at=started_at, compute_ms=round(seconds * 1000))
             fields["bytes"] = payload_bytes(fields)
-            saved = db.write(
-                "views.save",
-                3,
-                person_id=person_id,
-                part=part,
-                lease=lease,
-                changes=changes,
-                fields=fields,
-            )
+            saved = db.write_tx(self._save, person_id, PARTS[part], lease, changes, fields)
             app_services().view_metrics.refresh_seconds.labels(part).observe(seconds)
             if not saved:
                 return "lease lost"
@@ -242,6 +236,26 @@ class ViewRefresher:
                 return "refreshed"
         db.write("views.release", 1, person_id=person_id, part=part, lease=lease)
         return "skipped"
+
+    def _save(self, tx, person_id: str, part: Part, lease: str, changes: int, fields: dict):
+        """Write the computed part (views.save); when deltas overtook the compute and logged
+        what they did, replay them on it in this transaction, so the compute is kept."""
+        state = app_services()
+        saved = run(
+            tx,
+            state.db.query("views.save", 4),
+            person_id=person_id,
+            part=part.name,
+            lease=lease,
+            changes=changes,
+            replayable=part.ranked,
+            fields=fields,
+        )
+        if saved and saved[0]["replay"] is not None:
+            deltas.replay(
+                tx, state.db, state.settings.view_size, part, person_id, saved[0]["replay"]
+            )
+        return saved
 
     def _compute(self, tx, person_id: str, part: Part, size: int) -> dict | None:
         """The part's properties, computed in this transaction after the person's version
