@@ -349,6 +349,17 @@ class Metrics:
             outcomes[f"{part} {outcome}"] += float(line.split()[-1])
         return outcomes
 
+    def delta_troubles(self) -> dict[str, float]:
+        """The neighbours' deltas so far that failed (each attempt, tried again after) and the
+        changes dropped, over the server's workers."""
+        return {
+            key: sum(float(line.split()[-1]) for line in self.lines(metric + " "))
+            for key, metric in (
+                ("failed", "mutuals_view_delta_failures_total"),
+                ("dropped", "mutuals_view_deltas_dropped_total"),
+            )
+        }
+
     def pending(self) -> int:
         """Changes waiting for their neighbours' delta, over the server's workers."""
         return int(sum(float(line.split()[-1]) for line in self.lines("mutuals_view_pending ")))
@@ -449,6 +460,7 @@ def mixed_load(
     lag_before = metrics.lag_buckets() if metrics else {}
     queries_before = metrics.query_seconds() if metrics else {}
     outcomes_before = metrics.read_outcomes() if metrics else {}
+    troubles_before = metrics.delta_troubles() if metrics else {}
     deadline = time.monotonic() + duration
 
     def act(worker: int) -> None:
@@ -500,6 +512,7 @@ def mixed_load(
         }
         drain_s = metrics.drain()
         lag = {**lag_between(lag_before, metrics.lag_buckets()), "drain_s": drain_s}
+        lag |= {k: n - troubles_before[k] for k, n in metrics.delta_troubles().items()}
         queries = {
             name: (
                 spent - queries_before.get(name, (0, 0))[0],
@@ -880,7 +893,9 @@ def report(run: dict) -> str:
                 f"- {name}: neighbours' deltas of the load's {lag['count']:,} changes: 50% "
                 f"applied within {lag['p50_le']} s, 99% within {lag['p99_le']} s of the response "
                 "(/metrics' mutuals_view_delta_lag_seconds over the load, read once the queue "
-                f"had drained, {lag['drain_s']:.1f} s after the load)"
+                f"had drained, {lag['drain_s']:.1f} s after the load); {lag['failed']:,.0f} "
+                f"failed attempts (tried again), {lag['dropped']:,.0f} changes dropped "
+                "(mutuals_view_delta_failures_total, mutuals_view_deltas_dropped_total)"
             )
             lines.append(
                 f"- {name}: discovery reads by how they were answered: "

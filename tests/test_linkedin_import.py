@@ -214,6 +214,29 @@ def test_two_members_listing_each_other_are_connected_once_since_the_earlier_dat
     assert again["summary"].startswith("Nothing new")
 
 
+@pytest.mark.parametrize("fewer", ["importer_matched", "member_contacts"])
+def test_a_listing_back_is_found_from_either_side(people, cypher, fewer):
+    """imports.listed_back reads the member's contact naming the importer from whichever side
+    has fewer relationships: the importer's matches, or the member's contacts."""
+    set_identity(people, "ana", "ana-costa")
+    set_identity(people, "ben", "ben-okafor")
+    extra = [contact(f"nobody-{n}", "No", f"Body{n}", date(2020, 1, n + 1)) for n in range(3)]
+    ben = contact("ben-okafor", "Ben", "Okafor", date(2021, 6, 2))
+    import_contacts(people, "ana", [ben, *(extra if fewer == "importer_matched" else [])])
+    if fewer == "member_contacts":  # ben is matched by more contacts than ana has
+        for other in ("cyd", "dan"):
+            import_contacts(people, other, [ben])
+    second = import_contacts(
+        people, "ben", [contact("ana-costa", "Ana", "Costa", date(2022, 3, 1))]
+    )
+    assert second["connections_made"] == 1
+    rows = cypher(
+        "MATCH (:Person {id: 'ana'})-[c:CONNECTED_TO]-(:Person {id: 'ben'}) "
+        "RETURN count(c) AS n, toString(c.since) AS since"
+    )
+    assert rows == [{"n": 1, "since": "2021-06-02T00:00:00Z"}]
+
+
 def test_reimporting_adds_nothing_and_a_newer_export_only_what_is_new(people, cypher):
     rows = fake_contacts(40, seed=4)
     import_contacts(people, "ana", rows)

@@ -64,7 +64,7 @@ def _listed_back(tx, matches: list[Match]) -> list[dict]:
     people = sorted({m.lister_id for m in matches} | {m.member_id for m in matches})
     run(tx, db.query("connections.lock_pair", 1), person_ids=people)
     pairs = sorted({(m.lister_id, m.member_id) for m in matches})
-    return run(tx, db.query("imports.listed_back", 2), pairs=[list(pair) for pair in pairs])
+    return run(tx, db.query("imports.listed_back", 3), pairs=[list(pair) for pair in pairs])
 
 
 def _connect(tx, mutual: list[dict], dates: dict, actor_id: str) -> list[tuple[str, str]]:
