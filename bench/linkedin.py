@@ -45,6 +45,7 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from backend import create_app  # noqa: E402
 from backend.db import Database, run  # noqa: E402
 from backend.imports import linkedin, service  # noqa: E402
 from backend.tokens import new_token  # noqa: E402
@@ -168,9 +169,13 @@ def create_floor(db: Database, data: bytes, api_seconds: float) -> str:
     the import costs at least in this data model, beside what it costs end to end."""
     owner = f"{PREFIX}floor"
     _member(db, owner)
-    rows, _ = service.contact_rows(
-        owner, linkedin.read_files([("Connections.csv", data)]).connections
-    )
+    app = create_app()  # the rows' keys hash addresses with the app's secret
+    try:
+        with app.app_context():
+            export = linkedin.read_files([("Connections.csv", data)])
+            rows, _ = service.contact_rows(owner, export.connections)
+    finally:
+        app.extensions["mutuals"].close()
     rows = [{**row, "id": uuid.uuid4().hex, "member_id": None} for row in rows]
     query, at = db.query("imports.create_contacts", 2), datetime.now(UTC)
     began = time.perf_counter()
