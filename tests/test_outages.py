@@ -233,53 +233,44 @@ def assert_ended_on_the_server(database) -> None:
     assert running == 0
 
 
-def test_a_query_running_past_the_bound_is_ended_by_neo4j_with_a_503(database):
+def test_a_query_running_past_the_bound_is_ended_by_neo4j_with_a_503(database, make_app):
     """Every transaction a request runs carries a server-side timeout within the bound: a
     query that runs too long is ended (by Neo4j's timeout, or by the watchdog closing its
     connection, whichever comes first) and frees what it holds; the request answers 503."""
-    app = create_app({"TESTING": True, "SETTINGS": {"db_timeout_s": 5.0}})
+    app = make_app(db_timeout_s=5.0)
     db = app.extensions["mutuals"].db
-    try:
-        with app.test_request_context("/v1/me"), pytest.raises(ServiceUnavailable) as refused:
-            db.write_tx(slow(2_000_000_000))
-        assert refused.value.status == 503
-    finally:
-        app.extensions["mutuals"].close()
+    with app.test_request_context("/v1/me"), pytest.raises(ServiceUnavailable) as refused:
+        db.write_tx(slow(2_000_000_000))
+    assert refused.value.status == 503
     assert_ended_on_the_server(database)
 
 
-def test_background_work_is_ended_at_its_own_bound_and_is_no_outage(database):
+def test_background_work_is_ended_at_its_own_bound_and_is_no_outage(database, make_app):
     """Work outside requests (loaders, view refreshes, the delivery worker, `mutuals`
     commands) gets MUTUALS_DB_BACKGROUND_TIMEOUT_S (300 s; 1 s here): a transaction past it
     is ended on the server and its caller told "did not answer in time"; Neo4j answered, so
     it is not an outage. Before, such a transaction had no bound (this one ran its 37 s)."""
-    app = create_app({"TESTING": True, "SETTINGS": {"db_background_timeout_s": 1.0}})
+    app = make_app(db_background_timeout_s=1.0)
     db = app.extensions["mutuals"].db
-    try:
-        with app.app_context(), pytest.raises(ServiceUnavailable) as ended:
-            db.write_tx(slow(200_000_000))
-        assert ended.value.detail == "The graph database did not answer in time."
-        assert not db.outage.down
-    finally:
-        app.extensions["mutuals"].close()
+    with app.app_context(), pytest.raises(ServiceUnavailable) as ended:
+        db.write_tx(slow(200_000_000))
+    assert ended.value.detail == "The graph database did not answer in time."
+    assert not db.outage.down
     assert_ended_on_the_server(database)
 
 
-def test_a_read_cut_at_its_deadline_on_a_live_neo4j_opens_no_outage(database):
+def test_a_read_cut_at_its_deadline_on_a_live_neo4j_opens_no_outage(database, make_app):
     """A request's read that runs its bound out on a Neo4j that answers others (a hub's live
     2nd degree at 1M) answers "did not answer in time" and opens no outage: the requests
     after it get their whole bound. Before, the watchdog's cut counted as Neo4j gone silent
     and the outage dated from the read's start, so the requests after it answered 503
     without trying until the probe got through (bench/results/cold.md: 9 of 10)."""
-    app = create_app({"TESTING": True, "SETTINGS": {"db_timeout_s": 2.0}})
+    app = make_app(db_timeout_s=2.0)
     db = app.extensions["mutuals"].db
-    try:
-        with app.test_request_context("/v1/me"), pytest.raises(ServiceUnavailable) as cut:
-            db.read_tx(slow(2_000_000_000))
-        assert cut.value.detail == "The graph database did not answer in time."
-        assert not db.outage.down
-    finally:
-        app.extensions["mutuals"].close()
+    with app.test_request_context("/v1/me"), pytest.raises(ServiceUnavailable) as cut:
+        db.read_tx(slow(2_000_000_000))
+    assert cut.value.detail == "The graph database did not answer in time."
+    assert not db.outage.down
     assert_ended_on_the_server(database)
 
 
