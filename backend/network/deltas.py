@@ -47,6 +47,9 @@ OWN_DELTA_BUDGET = 20_000
 # parts. When the entries were computed under the locks, 200 parts held them for about 3 s
 # under the mixed load (bench/RESULTS.md), long enough for accepts to meet the 5 s deadline.
 NEIGHBOUR_BATCH = 50
+# Every part's name in the order locks are taken (views.lock, views.own_parts, views.parts_of):
+# the same order everywhere, so that two transactions never wait on each other's parts.
+PART_NAMES = sorted(PARTS)
 
 
 class Change(Enum):
@@ -109,7 +112,9 @@ def apply_own(tx, db, view_size: int, change: Change, people: list[str]) -> tupl
         new_version = touched[me]["version"]
         old_version = new_version - 1
         unchanged = []
-        for row in run(tx, db.query("views.own_parts", 2), person_id=me, other_ids=others):
+        for row in run(
+            tx, db.query("views.own_parts", 3), person_id=me, other_ids=others, parts=PART_NAMES
+        ):
             part = PARTS[row["part"]]
             if row["version"] != old_version:
                 continue  # outdated before this change: its refresh is due anyway
@@ -157,7 +162,8 @@ def apply_own(tx, db, view_size: int, change: Change, people: list[str]) -> tupl
 def with_views(tx, db, people: list[str]) -> set[str]:
     """Those of ``people`` who have a computed view part (views.parts_of: their parts locked,
     so that no background delta changes them before this transaction's own deltas)."""
-    return {row["person_id"] for row in run(tx, db.query("views.parts_of", 2), person_ids=people)}
+    rows = run(tx, db.query("views.parts_of", 3), person_ids=people, parts=PART_NAMES)
+    return {row["person_id"] for row in rows}
 
 
 def apply_connected(tx, db, pairs: list[tuple[str, str]]) -> list[Event]:
@@ -282,7 +288,7 @@ def apply_linked(tx, db, view_size: int, pairs: list[tuple[str, str]]) -> None:
         r["id"]: r["version"] for r in run(tx, db.query("views.touch", 2), person_ids=people)
     }
     ranked, unchanged = [], {}
-    for row in run(tx, db.query("views.parts_of", 2), person_ids=people):
+    for row in run(tx, db.query("views.parts_of", 3), person_ids=people, parts=PART_NAMES):
         me = row["person_id"]
         if row["version"] != versions[me] - 1:
             continue  # outdated before this change: its refresh is due anyway
