@@ -444,17 +444,20 @@ def _delta_logs(moved: dict[str, _Moved], views: dict) -> list[dict]:
     that holds the part's lease, to replay on its compute: refresher.py): ``ids``, the people
     the holder's connections connected to or disconnected from; in suggestions, ``weighed``,
     the people whose weight changed (the entries reached through them), and ``floor``, the
-    rise of the floor (those not listed moved by the net increase at most)."""
+    rise of the floor (those not listed moved by the net increase at most). A holder whose
+    connection x changed only with the holder themselves took x's new weight in by their own
+    delta: x's weight is not theirs to take in again (that would raise their floor twice)."""
     logs = []
     for (h, p), xs in views.items():
         scored = p == SUGGESTIONS.name
+        weighed = [x for x in xs if moved[x].others != {h}] if scored else []
         logs.append(
             {
                 "person_id": h,
                 "part": p,
                 "ids": sorted(set().union(*(moved[x].others for x in xs)) - {h}),
-                "weighed": sorted(x for x in xs if moved[x].reweighed) if scored else [],
-                "floor": sum(max(0, moved[x].shift) for x in xs) if scored else 0,
+                "weighed": sorted(x for x in weighed if moved[x].reweighed),
+                "floor": sum(max(0, moved[x].shift) for x in weighed),
             }
         )
     return logs
