@@ -13,12 +13,15 @@ from __future__ import annotations
 import itertools
 import os
 import random
+import re
 import threading
 import time
 
 import pytest
 
 from backend.network import deltas
+from backend.network.parts import SUGGESTIONS
+from backend.queries import QueryRegistry
 from backend.tokens import hash_token
 from harness.inmemory import Network
 from tests.support.auth import AuthActions
@@ -26,7 +29,7 @@ from tests.support.discovery import person_rows, token_of
 from tests.support.graph import counts
 from tests.support.pages import all_pages
 from tests.support.snap import sample_people
-from tests.support.ties import build_careers, random_stint
+from tests.support.ties import THIS_MONTH, build_careers, random_stint
 from tests.support.view_deltas import LOCATIONS, PROFESSIONS, World, check_views
 
 STEPS = int(os.environ.get("MUTUALS_DELTA_STEPS", "30"))
@@ -430,3 +433,43 @@ def test_holders_are_the_connections_with_views(make_app, cypher, complements, v
     }
     assert expected  # the hubs p00 and p01 have holders either way
     assert sorted((r["person_id"], r["holder"], r["part"]) for r in rows) == sorted(expected)
+
+
+def pool_rank_hits(database, pairs: list[list[str]]) -> tuple[int, list[dict]]:
+    """views.suggestion_entries of these pairs, profiled: the database hits of its pool rank
+    (the operators reading ``p:Person``, everyone sharing the holder's location and
+    professions), and its rows."""
+    query = QueryRegistry().get(*SUGGESTIONS.entries_query)
+    params = {**dict(SUGGESTIONS.fixed_params), "now_month": THIS_MONTH}
+    with database.driver.session(database=database.settings.neo4j_database) as session:
+        result = session.run("PROFILE " + query.text, pairs=pairs, **params)
+        rows = [record.data() for record in result]
+        plan = result.consume().profile
+
+    def hits(operator) -> int:
+        details = str(operator.get("args", {}).get("Details", ""))
+        own = operator.get("dbHits", 0) if re.search(r"\bp:Person\b", details) else 0
+        return own + sum(hits(child) for child in operator.get("children", []))
+
+    return hits(plan), rows
+
+
+def test_suggestion_entries_read_the_pool_rank_only_for_candidates_without_mutuals(
+    cypher, database
+):
+    """A neighbours' delta recomputes suggestions reached through someone: every one has a
+    mutual, so none needs its rank in the holder's pool of same-place people (an index range
+    over everyone sharing the holder's location and professions). v3 read that range for every
+    candidate (three quarters of its database hits on the 100k network); v4 only for a
+    candidate with no mutual, tie or LinkedIn contact."""
+    people = {
+        p: {"location": "Berlin", "profession": "Founder", "skills": []}
+        for p in ["me", "m", "c", "d"]
+    }
+    cypher(BUILD, people=person_rows(people), pairs=[["m", "me"], ["c", "m"]])
+    hits, rows = pool_rank_hits(database, [["me", "c"]])
+    assert [(r["id"], r["mutual_count"]) for r in rows] == [("c", 1)]
+    assert hits == 0
+    hits, rows = pool_rank_hits(database, [["me", "d"]])  # no mutual: in the pool
+    assert [(r["id"], r["mutual_count"]) for r in rows] == [("d", 0)]
+    assert hits > 0
