@@ -473,3 +473,101 @@ def test_suggestion_entries_read_the_pool_rank_only_for_candidates_without_mutua
     hits, rows = pool_rank_hits(database, [["me", "d"]])  # no mutual: in the pool
     assert [(r["id"], r["mutual_count"]) for r in rows] == [("d", 0)]
     assert hits > 0
+
+
+LISTED_THROUGH = """
+MATCH (v:NetworkView {part: 'suggestions'}) WHERE v.keys IS NOT NULL
+MATCH (h:Person {id: v.person_id})-[:CONNECTED_TO]-(x)-[:CONNECTED_TO]-(c:Person)
+WHERE c.id IN v.ids
+RETURN h.id AS holder, x.id AS x, c.id AS listed
+ORDER BY holder, x, listed
+"""
+
+
+def weighed_entry(cypher, world: World) -> tuple[str, str, str, str, str]:
+    """(holder, x, listed, stranger, bridge): the holder's suggestions list someone reached
+    through x, a connection of theirs; the stranger is connected to neither (x connecting to
+    them moves x's weight, and with it the listed entry's score); the bridge is connected to
+    the listed one but not to the holder (the holder connecting to them recomputes the
+    listed entry in their own delta)."""
+    adjacency = world.model.adjacency
+    for row in cypher(LISTED_THROUGH):
+        h, x, c = row["holder"], row["x"], row["listed"]
+        near = {h, x, c} | adjacency[h] | adjacency[x]
+        strangers = [p for p in world.people if p not in near]
+        bridges = sorted(adjacency[c] - adjacency[h] - {h, x} - set(strangers[:1]))
+        if strangers and bridges:
+            return h, x, c, strangers[0], bridges[0]
+    raise AssertionError("no suggestion reached through a connection in this world")
+
+
+def recorded_entries(monkeypatch) -> list[list[str]]:
+    """Every [holder, candidate] pair whose entry deltas recompute from now on."""
+    pairs, entries = [], deltas._entries
+
+    def recording(tx, db, part, asked):
+        pairs.extend(asked)
+        return entries(tx, db, part, asked)
+
+    monkeypatch.setattr(deltas, "_entries", recording)
+    return pairs
+
+
+def test_a_weight_move_shifts_the_entries_reached_through_them(
+    make_app, cypher, complements, monkeypatch
+):
+    """x connects to a stranger: x's Adamic-Adar weight moves, and with it every score
+    reached through x in the holder's suggestions. Those entries were computed before the
+    change (no delta merged into the part since the change read its state), so the
+    neighbours' delta moves their keys by the weight's move instead of recomputing them (on
+    the code before, each was recomputed by views.suggestion_entries); only the stranger, a
+    new candidate, is computed. The view stays exact."""
+    app = make_app(view_threshold=0, view_size=VIEW_SIZE, max_requests_per_week=1_000_000)
+    world = random_world(cypher, complements, random.Random(5))
+    compute_views(app, world.people, parts=("suggestions",))
+    holder, x, _, stranger, _ = weighed_entry(cypher, world)
+    pairs = recorded_entries(monkeypatch)
+    client = app.test_client()
+    assert (
+        world.call(client, "POST", stranger, "/v1/me/requests", json={"to": x}).status_code == 201
+    )
+    accepted = world.call(client, "POST", x, f"/v1/me/requests/incoming/{stranger}/accept")
+    assert accepted.status_code == 201
+    world.model.connect(x, stranger)
+    app.extensions["mutuals"].refresher.wait_idle()
+    assert sorted(c for h, c in pairs if h == holder) == [stranger]
+    assert check_views(cypher, world.model) == []
+
+
+def test_a_weight_move_after_an_own_delta_recomputed_the_entry_is_not_shifted_again(
+    make_app, cypher, complements, monkeypatch
+):
+    """x connects to a stranger, and before the neighbours' delta runs the holder connects
+    to someone connected to a suggestion reached through x: the holder's own delta recomputes
+    that entry with x's new weight. The part's state moved since x's change read it, so the
+    neighbours' delta recomputes the entries reached through x instead of shifting them (a
+    shift would count x's move twice)."""
+    app = make_app(view_threshold=0, view_size=VIEW_SIZE, max_requests_per_week=1_000_000)
+    world = random_world(cypher, complements, random.Random(5))
+    compute_views(app, world.people, parts=("suggestions",))
+    holder, x, _, stranger, bridge = weighed_entry(cypher, world)
+    release, batches, apply = threading.Event(), [], deltas.apply_to_neighbours
+
+    def held(db, view_size, events):
+        batches.append(events)
+        if len(batches) == 1:  # x's change waits until the holder's own change committed
+            assert release.wait(30)
+        return apply(db, view_size, events)
+
+    monkeypatch.setattr(deltas, "apply_to_neighbours", held)
+    client = app.test_client()
+    for one, other in ((stranger, x), (bridge, holder)):
+        sent = world.call(client, "POST", one, "/v1/me/requests", json={"to": other})
+        assert sent.status_code == 201
+        accepted = world.call(client, "POST", other, f"/v1/me/requests/incoming/{one}/accept")
+        assert accepted.status_code == 201
+        world.model.connect(one, other)
+    release.set()
+    app.extensions["mutuals"].refresher.wait_idle()
+    assert [len(events) for events in batches[:1]] == [1]
+    assert check_views(cypher, world.model) == []
