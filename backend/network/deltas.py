@@ -12,7 +12,8 @@ pair-key index seek per mutual checked, never a 2-hop expansion) and merges them
 ones not in the list are recomputed too while that costs at most OWN_DELTA_BUDGET seeks,
 otherwise the floor rises by the most they can have gained. Entries are recomputed, never
 incremented: applying a delta twice, or after a refresh that already saw the change, is
-harmless.
+harmless. The one increment, a neighbours' weight shift (below), is applied only to a part in
+the state the change read, which the first merge or save moves.
 
 - Own changes (:func:`apply_own`): in the write transaction, for both people; their parts move
   to the new ``network_version`` and stay servable. The counts part moves by an exact shift
@@ -21,7 +22,9 @@ harmless.
 - Neighbours (:func:`apply_to_neighbours`): after the response, in the background
   (refresher.py), for the views of A's and B's connections: B's (A's) entry, and when A's
   Adamic-Adar weight changed with their number of connections, the entries reached through A,
-  with the floor raised by the weight's increase. One entries query per batch of views,
+  with the floor raised by the weight's increase: shifted by the weight's move in a part whose
+  state has not moved since A's change read it (its entries were computed with A's old
+  weight), recomputed in the others. One entries query per batch of views,
   computed before the views' locks are taken; under the locks, only the views that took
   another delta (or a refresh) meanwhile are computed again.
 """
