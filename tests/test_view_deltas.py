@@ -13,12 +13,15 @@ from __future__ import annotations
 import itertools
 import os
 import random
+import re
 import threading
 import time
 
 import pytest
 
 from backend.network import deltas
+from backend.network.parts import SUGGESTIONS
+from backend.queries import QueryRegistry
 from backend.tokens import hash_token
 from harness.inmemory import Network
 from tests.support.auth import AuthActions
@@ -26,7 +29,7 @@ from tests.support.discovery import person_rows, token_of
 from tests.support.graph import counts
 from tests.support.pages import all_pages
 from tests.support.snap import sample_people
-from tests.support.ties import build_careers, random_stint
+from tests.support.ties import THIS_MONTH, build_careers, random_stint
 from tests.support.view_deltas import LOCATIONS, PROFESSIONS, World, check_views
 
 STEPS = int(os.environ.get("MUTUALS_DELTA_STEPS", "30"))
@@ -426,3 +429,141 @@ def test_holders_are_the_connections_with_views(make_app, cypher, complements, v
     }
     assert expected  # the hubs p00 and p01 have holders either way
     assert sorted((r["person_id"], r["holder"], r["part"]) for r in rows) == sorted(expected)
+
+
+def pool_rank_hits(database, pairs: list[list[str]]) -> tuple[int, list[dict]]:
+    """views.suggestion_entries of these pairs, profiled: the database hits of its pool rank
+    (the operators reading ``p:Person``, everyone sharing the holder's location and
+    professions), and its rows."""
+    query = QueryRegistry().get(*SUGGESTIONS.entries_query)
+    params = {**dict(SUGGESTIONS.fixed_params), "now_month": THIS_MONTH}
+    with database.driver.session(database=database.settings.neo4j_database) as session:
+        result = session.run("PROFILE " + query.text, pairs=pairs, **params)
+        rows = [record.data() for record in result]
+        plan = result.consume().profile
+
+    def hits(operator) -> int:
+        details = str(operator.get("args", {}).get("Details", ""))
+        own = operator.get("dbHits", 0) if re.search(r"\bp:Person\b", details) else 0
+        return own + sum(hits(child) for child in operator.get("children", []))
+
+    return hits(plan), rows
+
+
+def test_suggestion_entries_read_the_pool_rank_only_for_candidates_without_mutuals(
+    cypher, database
+):
+    """A neighbours' delta recomputes suggestions reached through someone: every one has a
+    mutual, so none needs its rank in the holder's pool of same-place people (an index range
+    over everyone sharing the holder's location and professions). v3 read that range for every
+    candidate (three quarters of its database hits on the 100k network); v4 only for a
+    candidate with no mutual, tie or LinkedIn contact."""
+    people = {
+        p: {"location": "Berlin", "profession": "Founder", "skills": []}
+        for p in ["me", "m", "c", "d"]
+    }
+    cypher(BUILD, people=person_rows(people), pairs=[["m", "me"], ["c", "m"]])
+    hits, rows = pool_rank_hits(database, [["me", "c"]])
+    assert [(r["id"], r["mutual_count"]) for r in rows] == [("c", 1)]
+    assert hits == 0
+    hits, rows = pool_rank_hits(database, [["me", "d"]])  # no mutual: in the pool
+    assert [(r["id"], r["mutual_count"]) for r in rows] == [("d", 0)]
+    assert hits > 0
+
+
+LISTED_THROUGH = """
+MATCH (v:NetworkView {part: 'suggestions'}) WHERE v.keys IS NOT NULL
+MATCH (h:Person {id: v.person_id})-[:CONNECTED_TO]-(x)-[:CONNECTED_TO]-(c:Person)
+WHERE c.id IN v.ids
+RETURN h.id AS holder, x.id AS x, c.id AS listed
+ORDER BY holder, x, listed
+"""
+
+
+def weighed_entry(cypher, world: World) -> tuple[str, str, str, str, str]:
+    """(holder, x, listed, stranger, bridge): the holder's suggestions list someone reached
+    through x, a connection of theirs; the stranger is connected to neither (x connecting to
+    them moves x's weight, and with it the listed entry's score); the bridge is connected to
+    the listed one but not to the holder (the holder connecting to them recomputes the
+    listed entry in their own delta)."""
+    adjacency = world.model.adjacency
+    for row in cypher(LISTED_THROUGH):
+        h, x, c = row["holder"], row["x"], row["listed"]
+        near = {h, x, c} | adjacency[h] | adjacency[x]
+        strangers = [p for p in world.people if p not in near]
+        bridges = sorted(adjacency[c] - adjacency[h] - {h, x} - set(strangers[:1]))
+        if strangers and bridges:
+            return h, x, c, strangers[0], bridges[0]
+    raise AssertionError("no suggestion reached through a connection in this world")
+
+
+def recorded_entries(monkeypatch) -> list[list[str]]:
+    """Every [holder, candidate] pair whose entry deltas recompute from now on."""
+    pairs, entries = [], deltas._entries
+
+    def recording(tx, db, part, asked):
+        pairs.extend(asked)
+        return entries(tx, db, part, asked)
+
+    monkeypatch.setattr(deltas, "_entries", recording)
+    return pairs
+
+
+def test_a_weight_move_shifts_the_entries_reached_through_them(
+    make_app, cypher, complements, monkeypatch
+):
+    """x connects to a stranger: x's Adamic-Adar weight moves, and with it every score
+    reached through x in the holder's suggestions. Those entries were computed before the
+    change (no delta merged into the part since the change read its state), so the
+    neighbours' delta moves their keys by the weight's move instead of recomputing them (on
+    the code before, each was recomputed by views.suggestion_entries); only the stranger, a
+    new candidate, is computed. The view stays exact."""
+    app = make_app(view_threshold=0, view_size=VIEW_SIZE, max_requests_per_week=1_000_000)
+    world = random_world(cypher, complements, random.Random(5))
+    compute_views(app, world.people, parts=("suggestions",))
+    holder, x, _, stranger, _ = weighed_entry(cypher, world)
+    pairs = recorded_entries(monkeypatch)
+    client = app.test_client()
+    assert (
+        world.call(client, "POST", stranger, "/v1/me/requests", json={"to": x}).status_code == 201
+    )
+    accepted = world.call(client, "POST", x, f"/v1/me/requests/incoming/{stranger}/accept")
+    assert accepted.status_code == 201
+    world.model.connect(x, stranger)
+    app.extensions["mutuals"].refresher.wait_idle()
+    assert sorted(c for h, c in pairs if h == holder) == [stranger]
+    assert check_views(cypher, world.model) == []
+
+
+def test_a_weight_move_after_an_own_delta_recomputed_the_entry_is_not_shifted_again(
+    make_app, cypher, complements, monkeypatch
+):
+    """x connects to a stranger, and before the neighbours' delta runs the holder connects
+    to someone connected to a suggestion reached through x: the holder's own delta recomputes
+    that entry with x's new weight. The part's state moved since x's change read it, so the
+    neighbours' delta recomputes the entries reached through x instead of shifting them (a
+    shift would count x's move twice)."""
+    app = make_app(view_threshold=0, view_size=VIEW_SIZE, max_requests_per_week=1_000_000)
+    world = random_world(cypher, complements, random.Random(5))
+    compute_views(app, world.people, parts=("suggestions",))
+    holder, x, _, stranger, bridge = weighed_entry(cypher, world)
+    release, batches, apply = threading.Event(), [], deltas.apply_to_neighbours
+
+    def held(db, view_size, events):
+        batches.append(events)
+        if len(batches) == 1:  # x's change waits until the holder's own change committed
+            assert release.wait(30)
+        return apply(db, view_size, events)
+
+    monkeypatch.setattr(deltas, "apply_to_neighbours", held)
+    client = app.test_client()
+    for one, other in ((stranger, x), (bridge, holder)):
+        sent = world.call(client, "POST", one, "/v1/me/requests", json={"to": other})
+        assert sent.status_code == 201
+        accepted = world.call(client, "POST", other, f"/v1/me/requests/incoming/{one}/accept")
+        assert accepted.status_code == 201
+        world.model.connect(one, other)
+    release.set()
+    app.extensions["mutuals"].refresher.wait_idle()
+    assert [len(events) for events in batches[:1]] == [1]
+    assert check_views(cypher, world.model) == []

@@ -12,7 +12,8 @@ pair-key index seek per mutual checked, never a 2-hop expansion) and merges them
 ones not in the list are recomputed too while that costs at most OWN_DELTA_BUDGET seeks,
 otherwise the floor rises by the most they can have gained. Entries are recomputed, never
 incremented: applying a delta twice, or after a refresh that already saw the change, is
-harmless.
+harmless. The one increment, a neighbours' weight shift (below), is applied only to a part in
+the state the change read, which the first merge or save moves.
 
 - Own changes (:func:`apply_own`): in the write transaction, for both people; their parts move
   to the new ``network_version`` and stay servable. The counts part moves by an exact shift
@@ -21,7 +22,9 @@ harmless.
 - Neighbours (:func:`apply_to_neighbours`): after the response, in the background
   (refresher.py), for the views of A's and B's connections: B's (A's) entry, and when A's
   Adamic-Adar weight changed with their number of connections, the entries reached through A,
-  with the floor raised by the weight's increase. One entries query per batch of views,
+  with the floor raised by the weight's increase: shifted by the weight's move in a part whose
+  state has not moved since A's change read it (its entries were computed with A's old
+  weight), recomputed in the others. One entries query per batch of views,
   computed before the views' locks are taken; under the locks, only the views that took
   another delta (or a refresh) meanwhile are computed again.
 """
@@ -30,7 +33,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 from backend.db import run
@@ -70,11 +73,14 @@ class Change(Enum):
 class Event:
     """A committed change, for the neighbours' delta: who, and their numbers of connections
     right after it (their Adamic-Adar weights as mutuals); for a disconnection, the view parts
-    of their connections as they were then (``views.holders`` rows)."""
+    of their connections as they were then (``views.holders`` rows); for a person whose weight
+    moved, the state of their connections' suggestions parts read in the change's transaction
+    (``states``: {person_id, holder, state}, see :func:`_weight_states`)."""
 
     change: Change
     people: tuple[tuple[str, int], ...]
     holders: tuple[dict, ...] = ()
+    states: tuple[dict, ...] = ()
 
 
 def adamic_adar(degree: int) -> int:
@@ -105,7 +111,8 @@ def apply_own(tx, db, view_size: int, change: Change, people: list[str]) -> tupl
         # would be left to this delta, which would not find H among A's connections any more.
         parts = [p.name for p in RANKED]
         holders = tuple(run(tx, db.query("views.holders", 3), people=sorted(touched), parts=parts))
-    event = Event(change, tuple((p, touched[p]["degree"]) for p in people if p in touched), holders)
+    degrees = tuple((p, touched[p]["degree"]) for p in people if p in touched)
+    event = Event(change, degrees, holders, _weight_states(tx, db, change, degrees))
     updates, shifts, recompute = [], [], []
     for me in sorted(touched):  # locks in id order, as the neighbours' deltas take them
         others = [p for p in people if p != me]
@@ -157,6 +164,41 @@ def apply_own(tx, db, view_size: int, change: Change, people: list[str]) -> tupl
     if shifts:
         run(tx, db.query("views.shift_counts", 1), updates=shifts)
     return event, recompute
+
+
+def _weight_states(tx, db, change: Change, degrees) -> tuple[dict, ...]:
+    """For each person of a connection made or removed whose Adamic-Adar weight moved, the
+    state (views.part_states) of their connections' suggestions parts, read before this
+    transaction commits: the neighbours' delta shifts the entries reached through them by the
+    weight's move instead of recomputing them, but only in a part whose state is still this
+    one (no delta merged into it, no refresh saved it since: its entries were computed with
+    the weight of before). The other person of the change is left out: their own delta
+    recomputes what they reach through this one."""
+    if not change.moves_neighbours or len(degrees) != 2:
+        return ()
+    moved = [p for p, degree in degrees if _weight_shift(change, degree)]
+    if not moved:
+        return ()
+    people = {p for p, _ in degrees}
+    holders = run(tx, db.query("views.holders", 3), people=moved, parts=[SUGGESTIONS.name])
+    keys = {(row["holder"], row["person_id"]) for row in holders if row["holder"] not in people}
+    views = [
+        {"person_id": holder, "part": SUGGESTIONS.name} for holder in sorted({h for h, _ in keys})
+    ]
+    states = {
+        row["person_id"]: list(_state(row))
+        for row in run(tx, db.query("views.part_states", 1), views=views)
+    }
+    return tuple(
+        {"person_id": x, "holder": h, "state": states[h]} for h, x in sorted(keys) if h in states
+    )
+
+
+def _weight_shift(change: Change, degree: int) -> int:
+    """How far a connection made or removed moved the weight of someone with ``degree``
+    connections after it."""
+    before = degree - 1 if change is Change.CONNECTED else degree + 1
+    return adamic_adar(degree) - adamic_adar(before)
 
 
 def with_views(tx, db, people: list[str]) -> set[str]:
@@ -339,8 +381,8 @@ def replay(tx, db, view_size: int, part: Part, holder: str, log: dict) -> None:
                 exact |= set(hood["recommended"])
     weighed = [[holder, x] for x in sorted(set(log["weighed"]))]
     if weighed:
-        for row in run(tx, db.query("views.entries_via", 2), pairs=weighed, part=part.name):
-            exact |= set(row["ids"])
+        for row in run(tx, db.query("views.entries_via", 3), pairs=weighed, part=part.name):
+            exact |= {e["id"] for e in row["entries"]}
     update = _update(tx, db, part, holder, exact, log["floor"], None)
     run(tx, db.query("views.merge", 1), updates=[update], cap=cap(view_size))
 
@@ -351,13 +393,27 @@ def replay(tx, db, view_size: int, part: Part, holder: str, log: dict) -> None:
 @dataclass
 class _Moved:
     """What the changes of a batch did to one person x: who they connected to or disconnected
-    from, whether their Adamic-Adar weight moved at all (an entry reached through x may have
-    been computed in between, by an own delta: recomputed) and how far it moved from before
-    the first change to after the last one (the most an entry not listed can have gained)."""
+    from, whether their Adamic-Adar weight moved at all and how far it moved from before the
+    first change to after the last one (the most an entry not listed can have gained; what a
+    listed entry computed before the first change moved by); and how many of the changes
+    moved it, with the states of x's holders' suggestions parts each of them read
+    (Event.states)."""
 
     others: set[str]
     reweighed: bool = False
     shift: int = 0
+    weighings: int = 0
+    states: dict[str, list[tuple]] = field(default_factory=dict)
+
+    def shifts_in(self, holder: str, state: tuple) -> bool:
+        """Whether the entries reached through x in the holder's suggestions, at ``state``,
+        were all computed before x's first change of the batch, so that each moved by
+        ``shift`` exactly: every change that moved x's weight read this same state of the
+        part. A delta merged into the part or a refresh saved it since the first one read
+        it (an entry computed in between may already have x's new weight), or the holder
+        became x's connection after it (no state): recomputed instead."""
+        seen = self.states.get(holder, [])
+        return len(seen) == self.weighings and all(s == state for s in seen)
 
 
 def apply_to_neighbours(db, view_size: int, events: list[Event]) -> int:
@@ -394,14 +450,18 @@ def _moved(events: list[Event]) -> dict[str, _Moved]:
         if not event.change.moves_neighbours or len(event.people) != 2:
             continue
         for (x, degree), (other, _) in zip(event.people, event.people[::-1], strict=True):
-            before = degree - 1 if event.change is Change.CONNECTED else degree + 1
             side = moved.setdefault(x, _Moved(set()))
             side.others.add(other)
             # Each change moves x's degree by one from the one before it (the changes of x
             # commit one after the other): the shifts add up to the net move.
-            shift = adamic_adar(degree) - adamic_adar(before)
+            shift = _weight_shift(event.change, degree)
             side.reweighed |= shift != 0
             side.shift += shift
+            if shift:
+                side.weighings += 1
+                for row in event.states:
+                    if row["person_id"] == x:
+                        side.states.setdefault(row["holder"], []).append(tuple(row["state"]))
     return moved
 
 
@@ -412,7 +472,8 @@ def _neighbour_entries(tx, db, moved: dict[str, _Moved], views: dict) -> dict:
         (row["person_id"], row["part"]): _state(row)
         for row in run(tx, db.query("views.part_states", 1), views=_view_keys(views))
     }
-    updates = _neighbour_updates(tx, db, moved, {k: views[k] for k in states if states[k][2]})
+    computed = {k: states[k] for k in states if states[k][2]}
+    updates = _neighbour_updates(tx, db, moved, {k: views[k] for k in computed}, computed)
     return {key: (state, updates.get(key)) for key, state in states.items()}
 
 
@@ -430,10 +491,10 @@ def _neighbour_merge(tx, db, view_size, moved: dict[str, _Moved], views: dict, c
         state, update = computed.get(key, (None, None))
         if state != _state(row):
             if row["computed"]:
-                again[key] = views[key]
+                again[key] = _state(row)
         elif update is not None:
             updates.append(update)
-    updates += _neighbour_updates(tx, db, moved, again).values()
+    updates += _neighbour_updates(tx, db, moved, {k: views[k] for k in again}, again).values()
     if not updates:
         return 0
     return len(run(tx, db.query("views.merge", 1), updates=updates, cap=cap(view_size)))
@@ -472,9 +533,11 @@ def _state(row: dict) -> tuple:
     return row["changes"], row["computed_at"], row["computed"]
 
 
-def _neighbour_updates(tx, db, moved: dict[str, _Moved], views: dict) -> dict:
-    """The views.merge updates of these computed parts, by (holder, part): one entries_via
-    and one entries query per ranked part."""
+def _neighbour_updates(tx, db, moved: dict[str, _Moved], views: dict, states: dict) -> dict:
+    """The views.merge updates of these computed parts, by (holder, part), whose state is
+    ``states``: one entries_via and one entries query per ranked part. A listed entry reached
+    through people whose weight moved is shifted by their moves when each of them
+    :meth:`_Moved.shifts_in` the part, and recomputed otherwise."""
     updates, logs = {}, {(log["person_id"], log["part"]): log for log in _delta_logs(moved, views)}
     for part in RANKED:
         through = [h for h, p in views if p == part.name]
@@ -482,15 +545,26 @@ def _neighbour_updates(tx, db, moved: dict[str, _Moved], views: dict) -> dict:
             continue
         exact = {h: set(logs[h, part.name]["ids"]) for h in through}
         raise_floor = {h: logs[h, part.name]["floor"] for h in through}
-        shifted = [[h, x] for h in through for x in logs[h, part.name]["weighed"]]
-        if shifted:
-            for row in run(tx, db.query("views.entries_via", 2), pairs=shifted, part=part.name):
-                exact[row["holder"]] |= set(row["ids"])
+        weighed = [[h, x] for h in through for x in logs[h, part.name]["weighed"]]
+        listed: dict[str, dict[str, dict]] = {h: {} for h in through}
+        shift: dict[str, Counter] = {h: Counter() for h in through}
+        if weighed:
+            for row in run(tx, db.query("views.entries_via", 3), pairs=weighed, part=part.name):
+                h, x = row["holder"], row["person_id"]
+                listed[h] |= {e["id"]: e for e in row["entries"]}
+                if moved[x].shifts_in(h, states[h, part.name]):
+                    shift[h].update({e["id"]: moved[x].shift for e in row["entries"]})
+                else:
+                    exact[h] |= {e["id"] for e in row["entries"]}
         pairs = [[h, c] for h, ids in exact.items() for c in sorted(ids)]
         entries = _entries(tx, db, part, pairs)
-        updates |= {
-            (h, part.name): _merge_of(part, h, ids, entries.get(h, []), raise_floor[h])
-            for h, ids in exact.items()
-            if ids or raise_floor[h]
-        }
+        for h in through:
+            added = entries.get(h, [])
+            # Shifted: the entries whose only move is the weights' (none recomputed above).
+            moves = {c: by for c, by in shift[h].items() if c not in exact[h] and by}
+            added += [{**listed[h][c], "key": listed[h][c]["key"] + by} for c, by in moves.items()]
+            if exact[h] or moves or raise_floor[h]:
+                updates[h, part.name] = _merge_of(
+                    part, h, exact[h] | moves.keys(), added, raise_floor[h]
+                )
     return updates

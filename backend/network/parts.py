@@ -92,7 +92,7 @@ SUGGESTIONS = Part(
     sort_key="score",
     # Best first: (integer score points, id).
     order=Order("score", ("after_score", "after_id"), (int, str), (None, None)),
-    entries_query=("views.suggestion_entries", 3),
+    entries_query=("views.suggestion_entries", 4),
     fixed_params=(
         ("weights", SCORE_WEIGHTS),
         ("pool_size", SUGGESTION_POOL_SIZE),
