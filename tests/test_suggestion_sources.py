@@ -2,8 +2,7 @@
 blocks, pending and ignored requests, dismissals, careers, accepted and pending recommendations
 and LinkedIn contacts listed either way, the candidates, scores, mutual counts, recommendation
 counts and LinkedIn reasons equal a plain-Python computation (harness/inmemory.py), page after
-page. The statement scores the 2-hop candidates and the other sources' candidates apart
-(docs/views.md, "Cold reads"): this is where a candidate reached both ways must add up once."""
+page: a candidate reached by several sources is scored once, with every term."""
 
 from __future__ import annotations
 
