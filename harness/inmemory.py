@@ -32,6 +32,9 @@ class Network:
     requests: set[tuple[str, str]] = field(default_factory=set)  # (from, to), pending or ignored
     dismissed: set[tuple[str, str]] = field(default_factory=set)  # (who, whom)
     complements: set[frozenset] = field(default_factory=set)  # pairs of profession names
+    # Accepted recommendations: (writer, whom); LinkedIn exports: (who listed, whom it matched).
+    recommendations: set[tuple[str, str]] = field(default_factory=set)
+    contacts: set[tuple[str, str]] = field(default_factory=set)
     # Careers: person -> [Stint]; organization id -> name.
     stints: dict[str, list[Stint]] = field(default_factory=dict)
     organizations: dict[str, str] = field(default_factory=dict)
@@ -157,8 +160,9 @@ class Network:
         self, me: str, weights: dict, pool_size: int, ties: dict | None = None, now_month=None
     ) -> list[tuple[str, int]]:
         """[(id, points)], best first. Candidates: 2nd connections, the pool_size people with
-        the lowest ids who share my location and my or a complementary profession, and (with
-        ``ties``) the people I worked or studied with, scored by :meth:`ties`."""
+        the lowest ids who share my location and my or a complementary profession, my LinkedIn
+        contacts (listed either way), and (with ``ties``) the people I worked or studied with,
+        scored by :meth:`ties`; a candidate my connections recommended gains for each."""
         first = self.first(me)
         mine = self.people.get(me, {})
         complements = {
@@ -191,6 +195,10 @@ class Network:
             for other in self.people:
                 if other != me and (found := self.ties(me, other, weights, ties, now_month)):
                     points[other] += sum(tie["points"] for tie in found)
+        for other in self.linkedin_contacts(me):
+            points[other] += weights["linkedin"]
+        for other in list(points):  # a recommendation adds to a candidate, it does not make one
+            points[other] += weights["recommended"] * self.recommended_by(me, other)
         excluded = (
             first
             | {me}
@@ -215,6 +223,15 @@ class Network:
             )
             scored.append((c, score))
         return sorted(scored, key=lambda row: (-row[1], row[0]))
+
+    def linkedin_contacts(self, me: str) -> set[str]:
+        """Whom my LinkedIn export lists, and whose export lists me."""
+        return {b for a, b in self.contacts if a == me} | {a for a, b in self.contacts if b == me}
+
+    def recommended_by(self, me: str, other: str) -> int:
+        """How many of my connections wrote ``other`` an accepted recommendation."""
+        first = self.first(me)
+        return sum(1 for writer, whom in self.recommendations if whom == other and writer in first)
 
     def organization_size(self, kind: str, organization: str) -> int:
         return sum(

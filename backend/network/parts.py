@@ -87,7 +87,7 @@ SECOND = Part(
 )
 SUGGESTIONS = Part(
     name="suggestions",
-    live_query=("network.suggestions", 3),
+    live_query=("network.suggestions", 4),
     page_query=("views.suggestions_page", 4),
     sort_key="score",
     # Best first: (integer score points, id).

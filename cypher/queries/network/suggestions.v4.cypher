@@ -1,5 +1,5 @@
 // name: network.suggestions
-// version: 3
+// version: 4
 // mode: read
 // params: person_id (string), weights (map), pool_size (int), ties (map), now_month (int),
 //   after_score (int), after_id (string), limit (int), sample_size (int)
@@ -34,6 +34,12 @@
 //   months = sum over overlapping pairs of entries of (min(ends) - max(starts) + 1)
 //   points = weight * min(months, ties.months) * ties.group / (ties.months * max(size, ties.group))
 // in integers (division rounds down), weight = weights.colleague or weights.classmate.
+//
+// Cost (v4; v3 summed all seven terms over one union of every source's rows, ~45 s of a 1M
+// hub's 54 s): the 2-hop rows, millions for a hub, are aggregated apart with three
+// aggregates (points, count, nearest), like network.second_degree; the other sources' few
+// candidates are aggregated apart too and each scored whole (its mutuals from its own side),
+// and the 2-hop list leaves them out, so the two lists add up to v3's answer exactly.
 // example params (cypher-shell / Browser): :params {person_id: '107', weights: {mutual: 1000, location: 150, industry: 100, profession: 150, complementary: 200, skill: 50, recommended: 500, linkedin: 100000000, colleague: 2000, classmate: 1000}, pool_size: 200, ties: {months: 60, group: 50, max_size: 2000}, now_month: 24311, after_score: null, after_id: null, limit: 21, sample_size: 3}
 MATCH (me:Person {id: $person_id})
 CALL (me) {
@@ -44,32 +50,23 @@ CALL (me) {
   OPTIONAL MATCH (:Profession {name: me.profession})-[:COMPLEMENTS]-(other:Profession)
   RETURN collect(DISTINCT other.name) AS complements
 }
+// The other sources' candidates (few): the same-place pool, LinkedIn contacts, colleagues,
+// classmates (hop 1: a candidate itself) and the people my connections recommended (hop 2:
+// they add to a candidate, they do not make one), one row each with their terms.
 CALL (me, blocked, complements) {
-  // Candidates with hop 1, people to leave out with hop 0: grouped by person, min(hop) = 1
-  // keeps the candidates (a hash-set difference, not a test per row). Recommendations my
-  // connections wrote come in with hop 2: they add to a candidate, they do not make one.
   CALL (me, blocked, complements) {
-    MATCH (me)-[:CONNECTED_TO]-(f)
-    WHERE NOT f IN blocked
-    WITH me, f, COUNT { (f)-[:CONNECTED_TO]-() } AS degree
-    WHERE degree > 1
-    WITH me, f, toInteger(round($weights.mutual / log(degree))) AS weight
-    MATCH (f)-[:CONNECTED_TO]-(c)
-    WHERE c <> me
-    RETURN c, 1 AS hop, weight, 1 AS mutual, 0 AS recommended, 0 AS linked, 0 AS tie
-    UNION ALL
     MATCH (c:Person)
     WHERE c.location = me.location AND c.profession IN [me.profession] + complements
       AND c <> me
     WITH c ORDER BY c.id LIMIT $pool_size
-    RETURN c, 1 AS hop, 0 AS weight, 0 AS mutual, 0 AS recommended, 0 AS linked, 0 AS tie
+    RETURN c, 1 AS hop, 0 AS recommended, 0 AS linked, 0 AS tie
     UNION ALL
     // Listed in either one's imported LinkedIn export (backend/imports): a candidate itself.
     MATCH (me)-[:HAS_CONTACT]->(:Contact)-[:MATCHES]->(c)
-    RETURN c, 1 AS hop, 0 AS weight, 0 AS mutual, 0 AS recommended, 1 AS linked, 0 AS tie
+    RETURN c, 1 AS hop, 0 AS recommended, 1 AS linked, 0 AS tie
     UNION ALL
     MATCH (me)<-[:MATCHES]-(:Contact)<-[:HAS_CONTACT]-(c)
-    RETURN c, 1 AS hop, 0 AS weight, 0 AS mutual, 0 AS recommended, 1 AS linked, 0 AS tie
+    RETURN c, 1 AS hop, 0 AS recommended, 1 AS linked, 0 AS tie
     UNION ALL
     // Colleagues, at any distance: only organizations small enough to say something are
     // expanded (a degree count each), so a 15,000-person employer costs nothing.
@@ -85,7 +82,7 @@ CALL (me, blocked, complements) {
     WITH c, o, sum(months) AS months
     WITH c, o, CASE WHEN months < $ties.months THEN months ELSE $ties.months END AS months,
          COUNT { (o)<-[:WORKED_AT]-() } AS size
-    RETURN c, 1 AS hop, 0 AS weight, 0 AS mutual, 0 AS recommended, 0 AS linked,
+    RETURN c, 1 AS hop, 0 AS recommended, 0 AS linked,
            $weights.colleague * months * $ties.group
              / ($ties.months * CASE WHEN size > $ties.group THEN size ELSE $ties.group END) AS tie
     UNION ALL
@@ -102,26 +99,67 @@ CALL (me, blocked, complements) {
     WITH c, o, sum(months) AS months
     WITH c, o, CASE WHEN months < $ties.months THEN months ELSE $ties.months END AS months,
          COUNT { (o)<-[:STUDIED_AT]-() } AS size
-    RETURN c, 1 AS hop, 0 AS weight, 0 AS mutual, 0 AS recommended, 0 AS linked,
+    RETURN c, 1 AS hop, 0 AS recommended, 0 AS linked,
            $weights.classmate * months * $ties.group
              / ($ties.months * CASE WHEN size > $ties.group THEN size ELSE $ties.group END) AS tie
     UNION ALL
     // Vouched for by people I know (accepted recommendations only).
     MATCH (me)-[:CONNECTED_TO]-(f)-[:WROTE]->(:Recommendation {state: 'accepted'})-[:FOR]->(c)
     WHERE NOT f IN blocked
-    RETURN c, 2 AS hop, 0 AS weight, 0 AS mutual, 1 AS recommended, 0 AS linked, 0 AS tie
+    RETURN c, 2 AS hop, 1 AS recommended, 0 AS linked, 0 AS tie
+  }
+  WITH c, min(hop) AS hop, sum(recommended) AS recommended_by, sum(linked) > 0 AS linkedin_contact,
+       sum(tie) AS tie_score
+  RETURN collect({c: c, hop: hop, recommended_by: recommended_by,
+                  linkedin_contact: linkedin_contact, tie_score: tie_score}) AS others
+}
+CALL (me, blocked, others) {
+  // Each of them scored whole: their mutuals counted from their side (a few connections each,
+  // each checked against mine), left out as the 2-hop list leaves people out.
+  UNWIND others AS other
+  WITH me, blocked, other, other.c AS c
+  WHERE NOT c IN blocked AND NOT EXISTS { (me)-[:CONNECTED_TO|REQUESTED]-(c) }
+    AND NOT EXISTS { (me)-[:DISMISSED]->(c) }
+  CALL (me, blocked, c) {
+    MATCH (c)-[:CONNECTED_TO]-(m)
+    WHERE c <> me AND NOT m IN blocked
+    WITH m, COUNT { (m)-[:CONNECTED_TO]-(me) } AS links
+    WHERE links > 0
+    WITH m, links, COUNT { (m)-[:CONNECTED_TO]-() } AS degree
+    RETURN sum(links * toInteger(round($weights.mutual / log(degree)))) AS mutual_score,
+           sum(links) AS mutual_count
+  }
+  WITH c, other, mutual_score, mutual_count
+  WHERE other.hop = 1 OR mutual_count > 0
+  RETURN c, mutual_score, mutual_count, other.recommended_by AS recommended_by,
+         other.linkedin_contact AS linkedin_contact, other.tie_score AS tie_score
+  UNION ALL
+  // Everyone else two hops away, once per mutual (hop 1), and the people to leave out (hop 0:
+  // those above too, scored already): grouped by person, min(hop) = 1 keeps the candidates (a
+  // hash-set difference, not a test per row).
+  CALL (me, blocked, others) {
+    MATCH (me)-[:CONNECTED_TO]-(f)
+    WHERE NOT f IN blocked
+    WITH me, f, COUNT { (f)-[:CONNECTED_TO]-() } AS degree
+    WHERE degree > 1
+    WITH me, f, toInteger(round($weights.mutual / log(degree))) AS weight
+    MATCH (f)-[:CONNECTED_TO]-(c)
+    WHERE c <> me
+    RETURN c, 1 AS hop, weight
     UNION ALL
     MATCH (me)-[:CONNECTED_TO|REQUESTED]-(c)
-    RETURN c, 0 AS hop, 0 AS weight, 0 AS mutual, 0 AS recommended, 0 AS linked, 0 AS tie
+    RETURN c, 0 AS hop, 0 AS weight
     UNION ALL
     MATCH (me)-[:DISMISSED]->(c)
-    RETURN c, 0 AS hop, 0 AS weight, 0 AS mutual, 0 AS recommended, 0 AS linked, 0 AS tie
+    RETURN c, 0 AS hop, 0 AS weight
+    UNION ALL
+    UNWIND others AS other
+    RETURN other.c AS c, 0 AS hop, 0 AS weight
   }
-  WITH c, min(hop) AS nearest, sum(weight) AS mutual_score, sum(mutual) AS mutual_count,
-       sum(recommended) AS recommended_by, sum(linked) > 0 AS linkedin_contact,
-       sum(tie) AS tie_score
+  WITH c, min(hop) AS nearest, sum(weight) AS mutual_score, count(*) AS mutual_count
   WHERE nearest = 1 AND NOT c IN blocked
-  RETURN c, mutual_score, mutual_count, recommended_by, linkedin_contact, tie_score
+  RETURN c, mutual_score, mutual_count, 0 AS recommended_by, false AS linkedin_contact,
+         0 AS tie_score
 }
 WITH me, blocked, complements, c, mutual_score, mutual_count, recommended_by, linkedin_contact,
      tie_score, [s IN coalesce(me.skills, []) | toLower(s)] AS my_skills
