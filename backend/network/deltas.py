@@ -381,7 +381,7 @@ def replay(tx, db, view_size: int, part: Part, holder: str, log: dict) -> None:
                 exact |= set(hood["recommended"])
     weighed = [[holder, x] for x in sorted(set(log["weighed"]))]
     if weighed:
-        for row in run(tx, db.query("views.entries_via", 3), pairs=weighed, part=part.name):
+        for row in run(tx, db.query("views.entries_via", 4), pairs=weighed, part=part.name):
             exact |= {e["id"] for e in row["entries"]}
     update = _update(tx, db, part, holder, exact, log["floor"], None)
     run(tx, db.query("views.merge", 1), updates=[update], cap=cap(view_size))
@@ -549,7 +549,7 @@ def _neighbour_updates(tx, db, moved: dict[str, _Moved], views: dict, states: di
         listed: dict[str, dict[str, dict]] = {h: {} for h in through}
         shift: dict[str, Counter] = {h: Counter() for h in through}
         if weighed:
-            for row in run(tx, db.query("views.entries_via", 3), pairs=weighed, part=part.name):
+            for row in run(tx, db.query("views.entries_via", 4), pairs=weighed, part=part.name):
                 h, x = row["holder"], row["person_id"]
                 listed[h] |= {e["id"]: e for e in row["entries"]}
                 if moved[x].shifts_in(h, states[h, part.name]):
